@@ -1,0 +1,110 @@
+# empathy: one static library in lib/, one binary per cmd/*.c over it.
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/empathy
+CONTENTDIR = $(DATADIR)/content
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+DEPCFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 sqlite3 2>/dev/null)
+DEPLIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 sqlite3 2>/dev/null)
+ALL_CPPFLAGS = -D_GNU_SOURCE -Ilib $(DEPCFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS)
+LDLIBS += $(DEPLIBS) -lm
+
+# Sanitizer builds live in their own tree so objects never mix.
+ifeq ($(SANITIZE),1)
+B = build/san
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+else
+B = build/rel
+endif
+
+PROGS = empathy-checkin
+LIBSRC = $(wildcard lib/em_*.c)
+LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o)
+BINS = $(PROGS:%=$(B)/bin/%)
+UNITSRC = $(wildcard tests/unit/*.c)
+UNITS = $(UNITSRC:tests/unit/%.c=$(B)/unit/%)
+MAN1 = $(PROGS:%=man/%.1)
+MAN5 = man/empathy-content.5
+MAN7 = man/empathy.7
+
+all: $(BINS)
+
+$(B)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Only the content module knows where content is installed.
+$(B)/lib/em_content.o: ALL_CPPFLAGS += -DEM_CONTENTDIR='"$(CONTENTDIR)"'
+$(B)/lib/em_ctx.o: ALL_CPPFLAGS += -DEM_VERSION='"$(VERSION)"'
+
+$(B)/cmd/%.o: cmd/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/libempathy.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(BINS): $(B)/bin/%: $(B)/cmd/%.o $(B)/libempathy.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(B)/libempathy.a $(LDLIBS)
+
+$(B)/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(UNITS): $(B)/unit/%: $(B)/unit/%.o $(B)/libempathy.a
+	$(CC) $(LDFLAGS) -o $@ $< $(B)/libempathy.a $(LDLIBS)
+
+-include $(wildcard $(B)/*/*.d)
+
+check: $(BINS) $(UNITS)
+	PATH="$(CURDIR)/$(B)/bin:$$PATH" EM_UNITDIR="$(CURDIR)/$(B)/unit" \
+	    EM_SRCDIR="$(CURDIR)" prove $(PROVEFLAGS) tests/
+
+# Debian packages needed to build and test; apt-get runs only when one is missing.
+DEBS = gcc make pkg-config libc6-dev libyaml-dev libsqlite3-dev sqlite3 perl mandoc
+deps:
+	@missing=; for p in $(DEBS); do \
+	    dpkg-query -W -f '$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || \
+	    missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
+install: $(BINS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(CONTENTDIR)
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	install -m 644 content/*.yaml $(DESTDIR)$(CONTENTDIR)
+
+uninstall:
+	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(patsubst content/%,$(DESTDIR)$(CONTENTDIR)/%,$(wildcard content/*.yaml))
+	-rmdir $(DESTDIR)$(CONTENTDIR) $(DESTDIR)$(DATADIR) 2>/dev/null
+
+clean:
+	rm -rf build
+
+.PHONY: all check deps install uninstall clean
+.SECONDARY:

@@ -1,0 +1,1058 @@
+/* empathy-checkin: the daily check-in: a high, a low, and answers that only ask or reflect. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "em.h"
+
+#define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+#define CHART_DAYS	28
+
+static int	c_add(struct em_ctx *, int, char **);
+static int	c_respond(struct em_ctx *, int, char **);
+static int	c_show(struct em_ctx *, int, char **);
+static int	c_due(struct em_ctx *, int, char **);
+static int	c_prompt(struct em_ctx *, int, char **);
+static int	c_feelings(struct em_ctx *, int, char **);
+static int	c_stats(struct em_ctx *, int, char **);
+static int	c_export(struct em_ctx *, int, char **);
+static int	c_import(struct em_ctx *, int, char **);
+
+static const struct em_subcmd subcmds[] = {
+	{ "add", c_add, "[--date date] [--feeling surface[:underneath]] [--replace] "
+	    "[--high text --low text]" },
+	{ "respond", c_respond, "[--date date] [--force] [--to name] [text ...]" },
+	{ "show", c_show, "[--date date | --since date [--until date]] [--peek]" },
+	{ "due", c_due, "[-q]" },
+	{ "prompt", c_prompt, "[--kind question|reflection|missing]" },
+	{ "feelings", c_feelings, "[word]" },
+	{ "stats", c_stats, "[--since date]" },
+	{ "export", c_export, "" },
+	{ "import", c_import, "" },
+	{ NULL, NULL, NULL }
+};
+
+/* What export and import carry; answers after the check-ins they answer. */
+static const struct em_field checkin_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "date",	EM_F_DATE,	0,		NULL },
+	{ "feeling",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
+	{ "underneath",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
+	{ "high",	EM_F_TEXT,	0,		NULL },
+	{ "low",	EM_F_TEXT,	0,		NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const char *const checkin_key[] = { "user", "date", NULL };
+static const char *const response_kinds[] = { "question", "reflection", NULL };
+static const struct em_field response_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "checkin",	EM_F_ID,	EM_F_REF,	NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "kind",	EM_F_TEXT,	0,		response_kinds },
+	{ "text",	EM_F_TEXT,	0,		NULL },
+	{ "forced",	EM_F_BOOL,	0,		NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const struct em_rectype checkin_rt = {
+	"checkin", "checkin", "date, user", checkin_fields, checkin_key
+};
+static const struct em_rectype response_rt = {
+	"response", "response", "created, id", response_fields, NULL
+};
+static const struct em_rectype *const rectypes[] = {
+	&checkin_rt, &response_rt, NULL
+};
+
+enum {
+	OPT_DATE = 0x100, OPT_FEELING, OPT_REPLACE, OPT_HIGH, OPT_LOW, OPT_TO,
+	OPT_FORCE, OPT_SINCE, OPT_UNTIL, OPT_PEEK, OPT_KIND
+};
+
+static const char *const wdays[] = { "", "Monday", "Tuesday", "Wednesday",
+	"Thursday", "Friday", "Saturday", "Sunday" };
+
+/* No positional arguments after the options. */
+static int
+no_args(struct em_ctx *ctx, int argc)
+{
+	if (optind < argc) {
+		em_fail(ctx, EM_EX_USAGE, "unexpected argument");
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+	return 0;
+}
+
+/* A feeling word: short, one line, printable. */
+static int
+feeling_ok(const char *s)
+{
+	return em_name_valid(s) && strlen(s) <= 40;
+}
+
+/* The high and the low: from options, prompts on a terminal, or two lines of stdin. */
+static int
+read_high_low(struct em_ctx *ctx, char **high, char **low)
+{
+	char	*buf, *nl, *rest;
+	size_t	 len;
+	int	 ex;
+
+	if (em_isatty_in()) {
+		if ((ex = em_prompt_line(ctx, "The high of your day: ", high)) != 0)
+			return ex;
+		if ((ex = em_prompt_line(ctx, "The low of your day: ", low)) != 0) {
+			free(*high);
+			return ex;
+		}
+		return 0;
+	}
+	if ((ex = em_read_all(ctx, stdin, "the check-in", 2 * EM_TEXT_MAX, &buf,
+	    &len)) != 0)
+		return ex;
+	if (len == 0) {
+		free(buf);
+		return em_err(ctx, EM_EX_USAGE, "no check-in on standard input "
+		    "(line 1 the high, line 2 the low)");
+	}
+	if ((ex = em_text_check(ctx, "the check-in", buf, len)) != 0) {
+		free(buf);
+		return ex;
+	}
+	if ((nl = strchr(buf, '\n')) == NULL) {
+		free(buf);
+		return em_err(ctx, EM_EX_DATAERR, "the low (line 2 of the input) "
+		    "is missing");
+	}
+	*nl = '\0';
+	rest = nl + 1;
+	if ((nl = strchr(rest, '\n')) != NULL) {
+		*nl = '\0';
+		if (strspn(nl + 1, " \t\r\n") != strlen(nl + 1)) {
+			free(buf);
+			return em_err(ctx, EM_EX_DATAERR, "expected two lines, the high "
+			    "and the low, but there are more");
+		}
+	}
+	em_text_trim(buf);
+	em_text_trim(rest);
+	if ((ex = em_text_check(ctx, "the high (line 1)", buf, strlen(buf))) != 0 ||
+	    (ex = em_text_check(ctx, "the low (line 2)", rest, strlen(rest))) != 0) {
+		free(buf);
+		return ex;
+	}
+	*high = em_strdup(buf);
+	*low = em_strdup(rest);
+	free(buf);
+	return 0;
+}
+
+static int
+checked_text(struct em_ctx *ctx, const char *what, const char *arg, char **out)
+{
+	char	*s;
+	int	 ex;
+
+	s = em_strdup(arg);
+	em_text_trim(s);
+	if ((ex = em_text_check(ctx, what, s, strlen(s))) != 0) {
+		free(s);
+		return ex;
+	}
+	*out = s;
+	return 0;
+}
+
+static int
+c_add(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ "feeling",	required_argument,	NULL,	OPT_FEELING },
+		{ "high",	required_argument,	NULL,	OPT_HIGH },
+		{ "low",	required_argument,	NULL,	OPT_LOW },
+		{ "replace",	no_argument,		NULL,	OPT_REPLACE },
+		{ NULL,		0,			NULL,	0 }
+	};
+	sqlite3_stmt	*st = NULL;
+	const char	*user, *hopt = NULL, *lopt = NULL, *fopt = NULL;
+	char		*high = NULL, *low = NULL, *feeling = NULL, *under = NULL;
+	char		 date[11], id[EM_ID_LEN + 1], *oldid = NULL;
+	long		 day = em_date_today();
+	int		 ch, ex, rflag = 0, rc;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+				return ex;
+			break;
+		case OPT_FEELING:
+			fopt = optarg;
+			break;
+		case OPT_HIGH:
+			hopt = optarg;
+			break;
+		case OPT_LOW:
+			lopt = optarg;
+			break;
+		case OPT_REPLACE:
+			rflag = 1;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	if ((hopt == NULL) != (lopt == NULL))
+		return em_fail(ctx, EM_EX_USAGE, "give both --high and --low, or "
+		    "neither");
+	if (day > em_date_today())
+		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
+	if (fopt != NULL) {
+		feeling = em_strdup(fopt);
+		if ((under = strchr(feeling, ':')) != NULL)
+			*under++ = '\0';
+		if (!feeling_ok(feeling) || (under != NULL && !feeling_ok(under))) {
+			free(feeling);
+			return em_fail(ctx, EM_EX_USAGE, "--feeling: give a word, or "
+			    "surface:underneath, e.g. annoyed:overlooked");
+		}
+	}
+	if ((ex = em_ctx_user(ctx, &user)) != 0)
+		goto out;
+	if (hopt != NULL) {
+		if ((ex = checked_text(ctx, "--high", hopt, &high)) != 0 ||
+		    (ex = checked_text(ctx, "--low", lopt, &low)) != 0)
+			goto out;
+	} else if ((ex = read_high_low(ctx, &high, &low)) != 0)
+		goto out;
+	em_date_fmt(day, date);
+
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+		goto out;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT id FROM checkin WHERE user = ? "
+	    "AND date = ?")) != 0)
+		goto fail;
+	em_bind_text(st, 1, user);
+	em_bind_text(st, 2, date);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		oldid = em_strdup((const char *)sqlite3_column_text(st, 0));
+	else if (rc != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "reading check-ins");
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (oldid != NULL && !rflag) {
+		ex = em_err(ctx, EM_EX_DATAERR, "%s has already checked in for %s; "
+		    "use --replace to change it", user, date);
+		goto fail;
+	}
+	if (oldid != NULL) {
+		snprintf(id, sizeof(id), "%s", oldid);
+		ex = em_db_prepare(ctx, &st, "UPDATE checkin SET feeling = ?3, "
+		    "underneath = ?4, high = ?5, low = ?6, updated = " NOW
+		    " WHERE id = ?1 AND ?2 IS NOT NULL");
+	} else {
+		em_id_new(id);
+		ex = em_db_prepare(ctx, &st, "INSERT INTO checkin (id, user, date, "
+		    "feeling, underneath, high, low, created, updated) VALUES "
+		    "(?1, ?2, ?7, ?3, ?4, ?5, ?6, " NOW ", " NOW ")");
+	}
+	if (ex != 0)
+		goto fail;
+	em_bind_text(st, 1, id);
+	em_bind_text(st, 2, user);
+	em_bind_text(st, 3, feeling);
+	em_bind_text(st, 4, under);
+	em_bind_text(st, 5, high);
+	em_bind_text(st, 6, low);
+	if (oldid == NULL)
+		em_bind_text(st, 7, date);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "saving the check-in");
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((ex = em_db_commit(ctx)) != 0)
+		goto out;
+	switch (ctx->fmt) {
+	case EM_FMT_TEXT:
+		printf("%s for %s %s\n", oldid ? "check-in replaced" : "checked in",
+		    wdays[em_date_wday(day)], date);
+		break;
+	case EM_FMT_TSV:
+		printf("id\tdate\tuser\n%s\t%s\t", id, date);
+		em_put_tsv(stdout, user);
+		putchar('\n');
+		break;
+	case EM_FMT_JSON:
+		printf("{\"id\":\"%s\",\"date\":\"%s\",\"user\":", id, date);
+		em_put_json(stdout, user);
+		puts("}");
+		break;
+	}
+	goto out;
+fail:
+	sqlite3_finalize(st);
+	em_db_rollback(ctx);
+out:
+	free(oldid);
+	free(high);
+	free(low);
+	free(feeling);
+	return ex;
+}
+
+/* The partner to answer: --to, else whoever else checked in most recently. */
+static int
+find_partner(struct em_ctx *ctx, const char *me, const char *to, char **out)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc;
+
+	if (to != NULL) {
+		if (strcmp(to, me) == 0)
+			return em_err(ctx, EM_EX_USAGE, "--to names you; answer your "
+			    "partner's check-in");
+		*out = em_strdup(to);
+		return 0;
+	}
+	if ((ex = em_db_prepare(ctx, &st, "SELECT user FROM checkin WHERE user <> ? "
+	    "GROUP BY user ORDER BY max(date) DESC, user LIMIT 1")) != 0)
+		return ex;
+	em_bind_text(st, 1, me);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = em_strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return em_err(ctx, EM_EX_NOINPUT, "no partner has checked in yet");
+	if (rc != SQLITE_ROW)
+		return em_db_err(ctx, rc, "reading check-ins");
+	return 0;
+}
+
+/* A question if it ends in a question mark (closing quotes aside). */
+static const char *
+answer_kind(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	while (n > 0 && strchr(" \t\n\"')", s[n - 1]) != NULL)
+		n--;
+	if (n >= 3 && strncmp(s + n - 3, "\xe2\x80\x9d", 3) == 0)
+		n -= 3;
+	return n > 0 && s[n - 1] == '?' ? "question" : "reflection";
+}
+
+static char *
+join_args(int argc, char **argv)
+{
+	size_t	 len = 1;
+	int	 i;
+	char	*s;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if ((s = calloc(1, len)) == NULL)
+		return NULL;
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+static int
+c_respond(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ "force",	no_argument,		NULL,	OPT_FORCE },
+		{ "to",		required_argument,	NULL,	OPT_TO },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const struct em_content *content;
+	const struct em_pattern *hit;
+	sqlite3_stmt	*st = NULL;
+	const char	*me, *to = NULL, *kind;
+	char		*partner = NULL, *text = NULL, *cid = NULL, *joined;
+	char		 date[11], id[EM_ID_LEN + 1], prompt[128];
+	long		 day = em_date_today();
+	int		 ch, ex, rc, fflag = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+				return ex;
+			break;
+		case OPT_FORCE:
+			fflag = 1;
+			break;
+		case OPT_TO:
+			if (!em_name_valid(optarg))
+				return em_fail(ctx, EM_EX_USAGE, "--to: '%s' is not a "
+				    "usable name", optarg);
+			to = optarg;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	em_date_fmt(day, date);
+	if ((ex = em_ctx_user(ctx, &me)) != 0)
+		return ex;
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = find_partner(ctx, me, to, &partner)) != 0)
+		goto out;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT id FROM checkin WHERE user = ? "
+	    "AND date = ?")) != 0)
+		goto out;
+	em_bind_text(st, 1, partner);
+	em_bind_text(st, 2, date);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cid = em_strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_ROW) {
+		ex = rc == SQLITE_DONE ? em_err(ctx, EM_EX_NOINPUT, "%s has no "
+		    "check-in for %s", partner, date) :
+		    em_db_err(ctx, rc, "reading check-ins");
+		goto out;
+	}
+
+	if (optind < argc) {
+		if ((joined = join_args(argc - optind, argv + optind)) == NULL) {
+			ex = em_err(ctx, EM_EX_IOERR, "out of memory");
+			goto out;
+		}
+		ex = checked_text(ctx, "the answer", joined, &text);
+		free(joined);
+	} else if (em_isatty_in()) {
+		snprintf(prompt, sizeof(prompt), "Your question or reflection for "
+		    "%.40s: ", partner);
+		ex = em_prompt_line(ctx, prompt, &text);
+	} else
+		ex = em_read_stdin_text(ctx, "answer", &text);
+	if (ex != 0)
+		goto out;
+
+	if (!fflag) {
+		if ((ex = em_ctx_content(ctx, &content)) != 0)
+			goto out;
+		if ((hit = em_advice_match(content, text)) != NULL) {
+			em_fail(ctx, EM_EX_DATAERR, "\"%s\" sounds like %s; nothing was "
+			    "stored", hit->match, hit->note ? hit->note : "advice");
+			fprintf(stderr, "%s: ask instead: %s\n", ctx->prog, hit->instead);
+			fprintf(stderr, "%s: (or use --force to send it as it is)\n",
+			    ctx->prog);
+			ex = EM_EX_DATAERR;
+			goto out;
+		}
+	}
+	kind = answer_kind(text);
+	em_id_new(id);
+	if ((ex = em_db_begin(ctx)) != 0)
+		goto out;
+	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO response (id, checkin, user, "
+	    "kind, text, forced, created, updated) SELECT ?1, id, ?3, ?4, ?5, ?6, "
+	    NOW ", " NOW " FROM checkin WHERE id = ?2")) != 0)
+		goto fail;
+	em_bind_text(st, 1, id);
+	em_bind_text(st, 2, cid);
+	em_bind_text(st, 3, me);
+	em_bind_text(st, 4, kind);
+	em_bind_text(st, 5, text);
+	sqlite3_bind_int(st, 6, fflag);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "saving the answer");
+		goto fail;
+	}
+	if (sqlite3_changes(ctx->db) != 1) {
+		ex = em_err(ctx, EM_EX_NOINPUT, "%s's check-in for %s is gone",
+		    partner, date);
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((ex = em_db_commit(ctx)) != 0)
+		goto out;
+	switch (ctx->fmt) {
+	case EM_FMT_TEXT:
+		fputs("answered ", stdout);
+		em_put_text(stdout, partner);
+		printf("'s check-in for %s with a %s\n", date, kind);
+		break;
+	case EM_FMT_TSV:
+		printf("id\tdate\tto\tkind\n%s\t%s\t", id, date);
+		em_put_tsv(stdout, partner);
+		printf("\t%s\n", kind);
+		break;
+	case EM_FMT_JSON:
+		printf("{\"id\":\"%s\",\"date\":\"%s\",\"to\":", id, date);
+		em_put_json(stdout, partner);
+		printf(",\"kind\":\"%s\"}\n", kind);
+		break;
+	}
+	goto out;
+fail:
+	sqlite3_finalize(st);
+	em_db_rollback(ctx);
+out:
+	free(partner);
+	free(text);
+	free(cid);
+	return ex;
+}
+
+/*
+ * Check-ins in a range. A partner's stays hidden on a day you have not
+ * checked in yourself, unless ?4 (peek) is set.
+ */
+static const char show_sql[] =
+    "WITH c AS (SELECT c.*, (c.user <> ?3 AND NOT ?4 AND NOT EXISTS ("
+    "  SELECT 1 FROM checkin m WHERE m.user = ?3 AND m.date = c.date)) AS hidden"
+    "  FROM checkin c WHERE c.date BETWEEN ?1 AND ?2) "
+    "SELECT id, date, user,"
+    " CASE WHEN hidden THEN NULL ELSE feeling END AS feeling,"
+    " CASE WHEN hidden THEN NULL ELSE underneath END AS underneath,"
+    " CASE WHEN hidden THEN NULL ELSE high END AS high,"
+    " CASE WHEN hidden THEN NULL ELSE low END AS low,"
+    " hidden,"
+    " (SELECT count(*) FROM response r WHERE r.checkin = c.id AND NOT hidden)"
+    "  AS \"tsv:responses\","
+    " (SELECT json_group_array(json_object('id', r.id, 'user', r.user, 'kind',"
+    "  r.kind, 'text', r.text, 'created', r.created)) FROM (SELECT * FROM response"
+    "  WHERE checkin = c.id AND NOT hidden ORDER BY created, id) r)"
+    "  AS \"json:responses\" "
+    "FROM c ORDER BY date, user <> ?3, user";
+
+static void
+show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs, const char *last)
+{
+	const char *date = (const char *)sqlite3_column_text(st, 1);
+	const char *user = (const char *)sqlite3_column_text(st, 2);
+	const char *b = em_color(ctx, "\033[1m"), *dim = em_color(ctx, "\033[2m");
+	const char *off = em_color(ctx, "\033[0m");
+	long	 day;
+
+	if (last == NULL || strcmp(last, date) != 0) {
+		em_date_parse(date, &day);
+		printf("%s%s%s %s%s\n", last ? "\n" : "", b, wdays[em_date_wday(day)],
+		    date, off);
+	}
+	printf("  %s", b);
+	em_put_text(stdout, user);
+	fputs(off, stdout);
+	if (sqlite3_column_int(st, 7)) {
+		printf(" %shas checked in; hidden until you check in too (or "
+		    "--peek)%s\n", dim, off);
+		return;
+	}
+	if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+		fputs(" feels ", stdout);
+		em_put_text(stdout, (const char *)sqlite3_column_text(st, 3));
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+			printf(" %s(underneath: %s", dim, off);
+			em_put_text(stdout, (const char *)sqlite3_column_text(st, 4));
+			printf("%s)%s", dim, off);
+		}
+	}
+	printf("\n    %shigh%s  ", dim, off);
+	em_put_text(stdout, (const char *)sqlite3_column_text(st, 5));
+	printf("\n    %slow%s   ", dim, off);
+	em_put_text(stdout, (const char *)sqlite3_column_text(st, 6));
+	putchar('\n');
+	sqlite3_reset(rs);
+	em_bind_text(rs, 1, (const char *)sqlite3_column_text(st, 0));
+	while (sqlite3_step(rs) == SQLITE_ROW) {
+		printf("    %s%s ", dim, strcmp((const char *)sqlite3_column_text(rs, 1),
+		    "question") == 0 ? "?" : ">");
+		em_put_text(stdout, (const char *)sqlite3_column_text(rs, 0));
+		printf("%s  ", off);
+		em_put_text(stdout, (const char *)sqlite3_column_text(rs, 2));
+		putchar('\n');
+	}
+}
+
+static int
+c_show(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ "peek",	no_argument,		NULL,	OPT_PEEK },
+		{ "since",	required_argument,	NULL,	OPT_SINCE },
+		{ "until",	required_argument,	NULL,	OPT_UNTIL },
+		{ NULL,		0,			NULL,	0 }
+	};
+	sqlite3_stmt	*st = NULL, *rs = NULL;
+	const char	*me;
+	char		 from[11], to[11], *last = NULL;
+	long		 d1 = em_date_today(), d2 = d1, rows = 0;
+	int		 ch, ex, rc, dflag = 0, sflag = 0, uflag = 0, pflag = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &d1)) != 0)
+				return ex;
+			d2 = d1;
+			dflag = 1;
+			break;
+		case OPT_PEEK:
+			pflag = 1;
+			break;
+		case OPT_SINCE:
+			if ((ex = em_opt_date(ctx, "--since", optarg, &d1)) != 0)
+				return ex;
+			sflag = 1;
+			break;
+		case OPT_UNTIL:
+			if ((ex = em_opt_date(ctx, "--until", optarg, &d2)) != 0)
+				return ex;
+			uflag = 1;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	if (dflag && (sflag || uflag))
+		return em_fail(ctx, EM_EX_USAGE, "--date goes alone, without --since "
+		    "or --until");
+	if (uflag && !sflag)
+		return em_fail(ctx, EM_EX_USAGE, "--until needs --since");
+	if (d2 < d1)
+		return em_fail(ctx, EM_EX_USAGE, "--until comes before --since");
+	em_date_fmt(d1, from);
+	em_date_fmt(d2, to);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_db_prepare(ctx, &st, show_sql)) != 0)
+		return ex;
+	em_bind_text(st, 1, from);
+	em_bind_text(st, 2, to);
+	em_bind_text(st, 3, me);
+	sqlite3_bind_int(st, 4, pflag);
+	if (ctx->fmt != EM_FMT_TEXT) {
+		ex = em_out_stmt(ctx, st, &rows);
+		goto out;
+	}
+	if ((ex = em_db_prepare(ctx, &rs, "SELECT user, kind, text FROM response "
+	    "WHERE checkin = ? ORDER BY created, id")) != 0)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		show_text(ctx, st, rs, last);
+		free(last);
+		last = em_strdup((const char *)sqlite3_column_text(st, 1));
+		rows++;
+	}
+	if (rc != SQLITE_DONE)
+		ex = em_db_err(ctx, rc, "reading check-ins");
+out:
+	free(last);
+	sqlite3_finalize(rs);
+	sqlite3_finalize(st);
+	if (ex == 0 && rows == 0) {
+		if (ctx->fmt == EM_FMT_TEXT)
+			fprintf(stderr, "%s: no check-ins %s %s%s%s\n", ctx->prog,
+			    d1 == d2 ? "for" : "from", from, d1 == d2 ? "" : " to",
+			    d1 == d2 ? "" : to);
+		return EM_EX_NO;
+	}
+	return ex;
+}
+
+/* What you owe today: your own check-in, answers to your partner's recent ones. */
+static const char due_sql[] =
+    "SELECT 'checkin' AS what, ?1 AS user, ?2 AS date WHERE NOT EXISTS ("
+    "  SELECT 1 FROM checkin WHERE user = ?1 AND date = ?2) "
+    "UNION ALL "
+    "SELECT 'answer', c.user, c.date FROM checkin c WHERE c.user <> ?1"
+    "  AND c.date BETWEEN ?3 AND ?2 AND NOT EXISTS (SELECT 1 FROM response r"
+    "  WHERE r.checkin = c.id AND r.user = ?1)";
+
+static int
+c_due(struct em_ctx *ctx, int argc, char **argv)
+{
+	sqlite3_stmt	*st;
+	const char	*me, *what;
+	char		 today[11], yesterday[11];
+	long		 rows = 0;
+	int		 ch, ex, rc, qflag = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "q", NULL)) != -1) {
+		switch (ch) {
+		case 'q':
+			qflag = 1;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	em_date_fmt(em_date_today(), today);
+	em_date_fmt(em_date_today() - 1, yesterday);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_db_prepare(ctx, &st, due_sql)) != 0)
+		return ex;
+	em_bind_text(st, 1, me);
+	em_bind_text(st, 2, today);
+	em_bind_text(st, 3, yesterday);
+	if (qflag) {
+		rc = sqlite3_step(st);
+		rows = rc == SQLITE_ROW;
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			ex = em_db_err(ctx, rc, "reading check-ins");
+	} else if (ctx->fmt != EM_FMT_TEXT) {
+		ex = em_out_stmt(ctx, st, &rows);
+	} else {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			rows++;
+			what = (const char *)sqlite3_column_text(st, 0);
+			if (strcmp(what, "checkin") == 0) {
+				printf("your check-in for today, %s\n", today);
+				continue;
+			}
+			fputs("an answer to ", stdout);
+			em_put_text(stdout, (const char *)sqlite3_column_text(st, 1));
+			printf("'s check-in for %s\n", sqlite3_column_text(st, 2));
+		}
+		if (rc != SQLITE_DONE)
+			ex = em_db_err(ctx, rc, "reading check-ins");
+	}
+	sqlite3_finalize(st);
+	if (ex != 0)
+		return ex;
+	return rows > 0 ? EM_EX_OK : EM_EX_NO;
+}
+
+static int
+c_prompt(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "kind",	required_argument,	NULL,	OPT_KIND },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const struct em_content *c;
+	const struct em_doc *d = NULL;
+	const char	*kind = NULL;
+	size_t		 i, total = 0;
+	unsigned long	 pick;
+	int		 ch, ex;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_KIND:
+			kind = optarg;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0 || (ex = em_ctx_content(ctx, &c)) != 0)
+		return ex;
+	if (kind != NULL) {
+		if ((d = em_content_find(c, EM_K_PROMPTS, kind)) == NULL)
+			return em_err(ctx, EM_EX_NOINPUT, "no prompts of kind '%s' in "
+			    "the content (question, reflection, missing)", kind);
+		pick = em_rand_below(d->nstr);
+	} else {
+		for (i = 0; i < em_content_count(c, EM_K_PROMPTS); i++)
+			total += em_content_nth(c, EM_K_PROMPTS, i)->nstr;
+		if (total == 0)
+			return em_err(ctx, EM_EX_NOINPUT, "no prompts in the content");
+		pick = em_rand_below(total);
+		for (i = 0; ; i++) {
+			d = em_content_nth(c, EM_K_PROMPTS, i);
+			if (pick < d->nstr)
+				break;
+			pick -= d->nstr;
+		}
+	}
+	switch (ctx->fmt) {
+	case EM_FMT_TEXT:
+		em_put_text(stdout, d->strv[pick]);
+		putchar('\n');
+		break;
+	case EM_FMT_TSV:
+		fputs("kind\ttext\n", stdout);
+		em_put_tsv(stdout, d->id);
+		putchar('\t');
+		em_put_tsv(stdout, d->strv[pick]);
+		putchar('\n');
+		break;
+	case EM_FMT_JSON:
+		fputs("{\"kind\":", stdout);
+		em_put_json(stdout, d->id);
+		fputs(",\"text\":", stdout);
+		em_put_json(stdout, d->strv[pick]);
+		puts("}");
+		break;
+	}
+	return 0;
+}
+
+static void
+put_feeling(struct em_ctx *ctx, const struct em_feeling *f, size_t width)
+{
+	size_t	 i;
+
+	switch (ctx->fmt) {
+	case EM_FMT_TEXT:
+		printf("%s", em_color(ctx, "\033[1m"));
+		em_put_text(stdout, f->word);
+		printf("%s%*s ", em_color(ctx, "\033[0m"), width > em_text_width(f->word) ?
+		    (int)(width - em_text_width(f->word)) : 0, "");
+		for (i = 0; i < f->nunder; i++) {
+			fputs(i ? ", " : "", stdout);
+			em_put_text(stdout, f->under[i]);
+		}
+		putchar('\n');
+		break;
+	case EM_FMT_TSV:
+		em_put_tsv(stdout, f->word);
+		putchar('\t');
+		for (i = 0; i < f->nunder; i++) {
+			fputs(i ? ", " : "", stdout);
+			em_put_tsv(stdout, f->under[i]);
+		}
+		putchar('\n');
+		break;
+	case EM_FMT_JSON:
+		fputs("{\"word\":", stdout);
+		em_put_json(stdout, f->word);
+		fputs(",\"underneath\":[", stdout);
+		for (i = 0; i < f->nunder; i++) {
+			fputs(i ? "," : "", stdout);
+			em_put_json(stdout, f->under[i]);
+		}
+		puts("]}");
+		break;
+	}
+}
+
+static int
+c_feelings(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	const char	*word = NULL;
+	size_t		 i, j, width = 0, shown = 0;
+	int		 ch, ex;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if (argc - optind > 1)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if (optind < argc)
+		word = argv[optind];
+	if ((ex = em_ctx_content(ctx, &c)) != 0)
+		return ex;
+	for (i = 0; i < em_content_count(c, EM_K_EMOTIONS); i++) {
+		d = em_content_nth(c, EM_K_EMOTIONS, i);
+		for (j = 0; j < d->nfeelings; j++)
+			if (em_text_width(d->feelings[j].word) > width)
+				width = em_text_width(d->feelings[j].word);
+	}
+	if (ctx->fmt == EM_FMT_TSV)
+		fputs("word\tunderneath\n", stdout);
+	for (i = 0; i < em_content_count(c, EM_K_EMOTIONS); i++) {
+		d = em_content_nth(c, EM_K_EMOTIONS, i);
+		for (j = 0; j < d->nfeelings; j++) {
+			if (word != NULL && strcasecmp(word, d->feelings[j].word) != 0)
+				continue;
+			put_feeling(ctx, &d->feelings[j], word ? 0 : width);
+			if (word != NULL)
+				return 0;
+			shown++;
+		}
+	}
+	if (word != NULL) {
+		fprintf(stderr, "%s: '%s' is not in the vocabulary; see %s feelings\n",
+		    ctx->prog, word, ctx->prog);
+		return EM_EX_NO;
+	}
+	return shown ? 0 : em_err(ctx, EM_EX_NOINPUT, "no emotions in the content");
+}
+
+/*
+ * Per person: check-ins, the current streak (ending today or yesterday),
+ * the longest, answers given, days both checked in, the most felt feeling.
+ */
+static const char stats_sql[] =
+    "WITH d AS (SELECT user, date, julianday(date) AS jd FROM checkin"
+    "  WHERE date BETWEEN ?1 AND ?2),"
+    " g AS (SELECT user, jd, jd - row_number() OVER (PARTITION BY user"
+    "  ORDER BY jd) AS grp FROM d),"
+    " runs AS (SELECT user, count(*) AS len, max(jd) AS last FROM g"
+    "  GROUP BY user, grp),"
+    " users AS (SELECT DISTINCT user FROM d UNION SELECT ?3)"
+    "SELECT u.user AS user,"
+    " (SELECT count(*) FROM d WHERE d.user = u.user) AS checkins,"
+    " coalesce((SELECT len FROM runs r WHERE r.user = u.user"
+    "  AND r.last >= julianday(?2) - 1), 0) AS streak,"
+    " coalesce((SELECT max(len) FROM runs r WHERE r.user = u.user), 0) AS longest,"
+    " (SELECT count(*) FROM response r JOIN checkin c ON c.id = r.checkin"
+    "  WHERE r.user = u.user AND c.date BETWEEN ?1 AND ?2) AS answers,"
+    " (SELECT count(*) FROM (SELECT date FROM d GROUP BY date"
+    "  HAVING count(*) >= 2)) AS \"both\","
+    " (SELECT feeling FROM checkin c WHERE c.user = u.user AND feeling IS NOT NULL"
+    "  AND c.date BETWEEN ?1 AND ?2 GROUP BY feeling"
+    "  ORDER BY count(*) DESC, max(date) DESC LIMIT 1) AS feeling "
+    "FROM users u ORDER BY u.user <> ?3, u.user";
+
+/* One line of marks for the last CHART_DAYS days. */
+static int
+chart_row(struct em_ctx *ctx, sqlite3_stmt *cs, const char *user, long today,
+    int utf8)
+{
+	char	 from[11], date[11];
+	long	 day, d;
+	int	 rc, marks[CHART_DAYS] = { 0 };
+
+	em_date_fmt(today - CHART_DAYS + 1, from);
+	sqlite3_reset(cs);
+	em_bind_text(cs, 1, user);
+	em_bind_text(cs, 2, from);
+	while ((rc = sqlite3_step(cs)) == SQLITE_ROW) {
+		if (em_date_parse((const char *)sqlite3_column_text(cs, 0), &day) == 0 &&
+		    (d = day - (today - CHART_DAYS + 1)) >= 0 && d < CHART_DAYS)
+			marks[d] = 1;
+	}
+	if (rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading check-ins");
+	for (d = 0; d < CHART_DAYS; d++) {
+		em_date_fmt(today - CHART_DAYS + 1 + d, date);
+		if (marks[d])
+			printf("%s%s%s", em_color(ctx, "\033[32m"),
+			    utf8 ? "\xe2\x96\x88" : "#", em_color(ctx, "\033[0m"));
+		else
+			fputs(utf8 ? "\xc2\xb7" : ".", stdout);
+	}
+	return 0;
+}
+
+static int
+c_stats(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "since",	required_argument,	NULL,	OPT_SINCE },
+		{ NULL,		0,			NULL,	0 }
+	};
+	sqlite3_stmt	*st = NULL, *cs = NULL;
+	const char	*me, *user, *cs_utf8;
+	char		 from[11] = "0001-01-01", to[11], start[11];
+	long		 today = em_date_today(), since, rows = 0, both = 0;
+	size_t		 width = 4;
+	int		 ch, ex, rc, utf8;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_SINCE:
+			if ((ex = em_opt_date(ctx, "--since", optarg, &since)) != 0)
+				return ex;
+			em_date_fmt(since, from);
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	em_date_fmt(today, to);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_db_prepare(ctx, &st, stats_sql)) != 0)
+		return ex;
+	em_bind_text(st, 1, from);
+	em_bind_text(st, 2, to);
+	em_bind_text(st, 3, me);
+	if (ctx->fmt != EM_FMT_TEXT) {
+		ex = em_out_stmt(ctx, st, &rows);
+		sqlite3_finalize(st);
+		return ex;
+	}
+	setlocale(LC_CTYPE, "");
+	cs_utf8 = nl_langinfo(CODESET);
+	utf8 = cs_utf8 != NULL && strcmp(cs_utf8, "UTF-8") == 0;
+	if ((ex = em_db_prepare(ctx, &cs, "SELECT date FROM checkin WHERE user = ? "
+	    "AND date >= ? ORDER BY date")) != 0)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (em_text_width((const char *)sqlite3_column_text(st, 0)) > width)
+			width = em_text_width((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	em_date_fmt(today - CHART_DAYS + 1, start);
+	printf("%*s  %-*s  check-ins  streak  longest  answers  most felt\n",
+	    (int)width, "", CHART_DAYS, start);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		user = (const char *)sqlite3_column_text(st, 0);
+		rows++;
+		both = sqlite3_column_int64(st, 5);
+		printf("%*s", (int)(width - em_text_width(user)), "");
+		em_put_text(stdout, user);
+		fputs("  ", stdout);
+		if ((ex = chart_row(ctx, cs, user, today, utf8)) != 0)
+			goto out;
+		printf("  %9lld  %6lld  %7lld  %7lld  ",
+		    (long long)sqlite3_column_int64(st, 1),
+		    (long long)sqlite3_column_int64(st, 2),
+		    (long long)sqlite3_column_int64(st, 3),
+		    (long long)sqlite3_column_int64(st, 4));
+		if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+			em_put_text(stdout, (const char *)sqlite3_column_text(st, 6));
+		else
+			fputs("-", stdout);
+		putchar('\n');
+	}
+	if (rc != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "reading check-ins");
+		goto out;
+	}
+	printf("%*s  %*s\n", (int)width, "", CHART_DAYS, to);
+	printf("days you both checked in: %ld\n", both);
+out:
+	sqlite3_finalize(cs);
+	sqlite3_finalize(st);
+	return ex;
+}
+
+static int
+c_export(struct em_ctx *ctx, int argc, char **argv)
+{
+	return em_export_cmd(ctx, rectypes, argc, argv);
+}
+
+static int
+c_import(struct em_ctx *ctx, int argc, char **argv)
+{
+	return em_import_cmd(ctx, rectypes, argc, argv);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct em_ctx	 ctx;
+	int		 ex;
+
+	em_ctx_init(&ctx, "empathy-checkin");
+	if ((ex = em_common_opts(&ctx, &argc, &argv, subcmds)) != EM_CONTINUE)
+		return em_ctx_finish(&ctx, ex);
+	ex = em_dispatch(&ctx, argc, argv);
+	return em_ctx_finish(&ctx, ex);
+}

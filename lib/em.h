@@ -1,0 +1,261 @@
+/* em.h: the one public header of libempathy, shared by every empathy program and its tests. */
+#ifndef EM_H
+#define EM_H
+
+#include <getopt.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <sqlite3.h>
+
+/* Exit statuses, as in PRODUCT.md and every man page. */
+enum {
+	EM_EX_OK = 0,
+	EM_EX_NO = 1,		/* a predicate said no, or a search found nothing */
+	EM_EX_USAGE = 64,
+	EM_EX_DATAERR = 65,
+	EM_EX_NOINPUT = 66,
+	EM_EX_CANTCREAT = 73,
+	EM_EX_IOERR = 74,
+	EM_EX_TEMPFAIL = 75,	/* database busy past the timeout */
+	EM_EX_CONFIG = 78,
+	EM_CONTINUE = -1
+};
+
+#define EM_TEXT_MAX	(64 * 1024)	/* bytes in one piece of private text */
+#define EM_BUSY_MS	5000		/* how long a writer waits for another */
+#define EM_ID_LEN	16		/* hex digits in a record id */
+
+enum em_fmt { EM_FMT_TEXT, EM_FMT_TSV, EM_FMT_JSON };
+
+struct em_ctx;
+struct em_content;
+
+struct em_subcmd {
+	const char	*name;
+	int		(*fn)(struct em_ctx *, int, char **);
+	const char	*usage;		/* arguments after the name, as in the man page */
+};
+
+/* What one run of one program knows; lives on main()'s stack. */
+struct em_ctx {
+	const char	*prog;
+	const struct em_subcmd *subcmds;
+	const struct em_subcmd *cmd;	/* the one running, once dispatched */
+	enum em_fmt	 fmt;
+	char		*user;		/* resolved by em_ctx_user() */
+	char		*dbpath;	/* resolved by em_db_open() */
+	char		*cfg_user;	/* from config.yaml, once read */
+	char		*cfg_db;
+	int		 cfg_color;	/* -1 unset, 0 off, 1 on */
+	int		 cfg_loaded;
+	int		 color;		/* -1 until em_ctx_color() decides */
+	char	       **cdirs;		/* --content, in order given */
+	size_t		 ncdirs;
+	sqlite3		*db;
+	int		 db_mem;	/* read-only run with no database yet */
+	struct em_content *content;
+	char		 errmsg[1024];
+	char		 optstr[96];
+	struct option	 longopts[48];
+};
+
+/* em_ctx.c: set-up, common options, dispatch, usage, the end of a run. */
+void	 em_ctx_init(struct em_ctx *, const char *);
+int	 em_common_opts(struct em_ctx *, int *, char ***, const struct em_subcmd *);
+int	 em_dispatch(struct em_ctx *, int, char **);
+int	 em_getopt(struct em_ctx *, int, char **, const char *, const struct option *);
+int	 em_optdone(struct em_ctx *, int);
+int	 em_usage(struct em_ctx *, FILE *, int);
+int	 em_ctx_finish(struct em_ctx *, int);
+int	 em_ctx_user(struct em_ctx *, const char **);
+int	 em_ctx_color(struct em_ctx *);
+int	 em_ctx_content(struct em_ctx *, const struct em_content **);
+
+/* em_err.c: diagnostics. lib sets the message, cmd/ decides what reaches stderr. */
+int	 em_err(struct em_ctx *, int, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+int	 em_errno(struct em_ctx *, int, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+const char *em_errmsg(const struct em_ctx *);
+int	 em_report(struct em_ctx *, int);
+void	 em_warn(const struct em_ctx *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+int	 em_fail(struct em_ctx *, int, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 em_no_core(void);
+void	*em_xcalloc(size_t, size_t);
+void	*em_xreallocarray(void *, size_t, size_t);
+char	*em_strdup(const char *);
+
+/* em_cfg.c: XDG paths and the optional config file. */
+char	*em_xdg_path(const char *, const char *, const char *);
+int	 em_cfg_load(struct em_ctx *);
+
+/* em_db.c: the database, private, WAL, migrated. */
+#define EM_DB_READ	0
+#define EM_DB_WRITE	1
+int	 em_db_open(struct em_ctx *, int);
+void	 em_db_close(struct em_ctx *);
+int	 em_db_err(struct em_ctx *, int, const char *);
+int	 em_db_prepare(struct em_ctx *, sqlite3_stmt **, const char *);
+int	 em_db_exec(struct em_ctx *, const char *);
+int	 em_db_begin(struct em_ctx *);
+int	 em_db_commit(struct em_ctx *);
+void	 em_db_rollback(struct em_ctx *);
+void	 em_bind_text(sqlite3_stmt *, int, const char *);
+int	 em_db_schema_version(void);
+
+/* em_date.c: days are counted from 1970-01-01 in the local calendar. */
+int	 em_date_parse(const char *, long *);
+int	 em_week_parse(const char *, long *);
+long	 em_date_today(void);
+void	 em_date_fmt(long, char [11]);
+int	 em_date_wday(long);	/* 1 Monday .. 7 Sunday */
+int	 em_opt_date(struct em_ctx *, const char *, const char *, long *);
+
+/* em_text.c: UTF-8, terminal-safe output, private text from stdin, a prompt or the editor. */
+int	 em_utf8_valid(const char *, size_t);
+int	 em_name_valid(const char *);
+int	 em_text_check(struct em_ctx *, const char *, const char *, size_t);
+void	 em_text_trim(char *);
+int	 em_read_all(struct em_ctx *, FILE *, const char *, size_t, char **, size_t *);
+int	 em_read_stdin_text(struct em_ctx *, const char *, char **);
+int	 em_prompt_line(struct em_ctx *, const char *, char **);
+int	 em_editor_text(struct em_ctx *, const char *, const char *, char **);
+int	 em_isatty_in(void);
+size_t	 em_text_width(const char *);
+
+/* em_fmt.c: text, tsv and JSON Lines output. */
+void	 em_put_text(FILE *, const char *);
+void	 em_put_tsv(FILE *, const char *);
+void	 em_put_json(FILE *, const char *);
+int	 em_out_stmt(struct em_ctx *, sqlite3_stmt *, long *);
+int	 em_parse_format(const char *, enum em_fmt *);
+const char *em_color(struct em_ctx *, const char *);
+
+/* em_rand.c: random ids and choices. */
+void	 em_id_new(char [EM_ID_LEN + 1]);
+unsigned long em_rand_below(unsigned long);
+
+/* em_json.c: one strict, flat JSON object per import line. */
+enum em_jtype { EM_J_NULL, EM_J_BOOL, EM_J_NUM, EM_J_STR };
+struct em_jval {
+	char		*key;
+	enum em_jtype	 type;
+	char		*str;		/* decoded string, or the number's text */
+	long long	 num;
+	int		 isint;
+};
+struct em_jobj {
+	struct em_jval	*v;
+	size_t		 n;
+};
+int	 em_json_parse(const char *, size_t, struct em_jobj *, char *, size_t);
+const struct em_jval *em_json_get(const struct em_jobj *, const char *);
+void	 em_json_free(struct em_jobj *);
+
+/* em_sync.c: export and import of JSON Lines, described by tables. */
+enum em_ftype {
+	EM_F_TEXT,	/* a string */
+	EM_F_NAME,	/* a string naming a person */
+	EM_F_DATE,	/* YYYY-MM-DD */
+	EM_F_TIME,	/* an ISO 8601 UTC time as SQLite writes it */
+	EM_F_ID,	/* a record id */
+	EM_F_INT,	/* a whole number */
+	EM_F_BOOL	/* true or false, stored as 0 or 1 */
+};
+#define EM_F_NULLABLE	0x1
+#define EM_F_REF	0x2	/* refers to a record id of an earlier type */
+struct em_field {
+	const char	*name;		/* JSON key and column name */
+	enum em_ftype	 type;
+	int		 flags;
+	const char	*const *values;	/* allowed values, NULL-terminated, or NULL */
+};
+struct em_rectype {
+	const char	*type;		/* "type" in each record */
+	const char	*table;
+	const char	*order;		/* ORDER BY for export */
+	const struct em_field *fields;	/* id first, then the rest; created, updated last */
+	const char *const *natural;	/* fields of a unique key beside id, or NULL */
+};
+struct em_import_counts {
+	long		 added, updated, unchanged;
+};
+int	 em_export(struct em_ctx *, const struct em_rectype *const *);
+int	 em_import(struct em_ctx *, const struct em_rectype *const *, FILE *,
+	    struct em_import_counts *);
+int	 em_import_cmd(struct em_ctx *, const struct em_rectype *const *, int, char **);
+int	 em_export_cmd(struct em_ctx *, const struct em_rectype *const *, int, char **);
+
+/* em_content.c: YAML content documents found on the content path. */
+enum em_kind {
+	EM_K_PROMPTS, EM_K_EMOTIONS, EM_K_ADVICE, EM_K_INSTRUMENT, EM_K_EXERCISE,
+	EM_K_CHALLENGE, EM_K_COUNT
+};
+struct em_feeling {
+	char		*word;
+	char	       **under;
+	size_t		 nunder;
+};
+struct em_pattern {
+	char		*match;
+	char		*instead;
+	char		*note;
+};
+struct em_item {
+	char		*text;
+	char		*exercise;
+	int		 reverse;
+	unsigned	 line, col;
+};
+struct em_band {
+	int		 from;
+	char		*label;
+	char		*meaning;
+};
+struct em_day {
+	char		*title;
+	char		*task;
+	char		*exercise;
+	unsigned	 line, col;
+};
+/* One document; which fields are set depends on its kind. */
+struct em_doc {
+	enum em_kind	 kind;
+	char		*id;
+	char		*title;
+	char		*description;
+	char		*file;
+	unsigned	 line, col;
+	char	       **strv;		/* prompts, or an exercise's steps */
+	size_t		 nstr;
+	char	       **labels;	/* an instrument's scale labels */
+	size_t		 nlabels;
+	int		 min, max;	/* an instrument's scale */
+	int		 minutes;	/* an exercise's length */
+	struct em_feeling *feelings;
+	size_t		 nfeelings;
+	struct em_pattern *patterns;
+	size_t		 npatterns;
+	struct em_item	*items;
+	size_t		 nitems;
+	struct em_band	*bands;
+	size_t		 nbands;
+	struct em_day	*days;
+	size_t		 ndays;
+};
+const char *em_kind_name(enum em_kind);
+int	 em_content_load(struct em_ctx *, char *const *, size_t, struct em_content **);
+void	 em_content_free(struct em_content *);
+size_t	 em_content_count(const struct em_content *, enum em_kind);
+const struct em_doc *em_content_nth(const struct em_content *, enum em_kind, size_t);
+const struct em_doc *em_content_find(const struct em_content *, enum em_kind, const char *);
+int	 em_content_path(struct em_ctx *, char ***, size_t *);
+void	 em_strv_free(char **, size_t);
+
+/* em_advice.c: answers that give advice instead of listening. */
+const struct em_pattern *em_advice_match(const struct em_content *, const char *);
+
+#endif

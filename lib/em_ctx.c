@@ -1,0 +1,328 @@
+/* em_ctx.c: a run's context: common options, dispatch, usage and the end of a run. */
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "em_int.h"
+
+#ifndef EM_VERSION
+#define EM_VERSION "dev"
+#endif
+
+#define OPT_CONTENT	0x1000
+
+static const char common_short[] = "d:f:hu:V";
+static const struct option common_long[] = {
+	{ "content",	required_argument,	NULL,	OPT_CONTENT },
+	{ "db",		required_argument,	NULL,	'd' },
+	{ "format",	required_argument,	NULL,	'f' },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "user",	required_argument,	NULL,	'u' },
+	{ "version",	no_argument,		NULL,	'V' },
+	{ NULL,		0,			NULL,	0 }
+};
+
+static const char common_synopsis[] =
+    "[-hV] [-d path] [-f format] [-u name] [--content dir]";
+
+void
+em_ctx_init(struct em_ctx *ctx, const char *prog)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->prog = prog;
+	ctx->fmt = EM_FMT_TEXT;
+	ctx->cfg_color = -1;
+	ctx->color = -1;
+	/* Private text may sit in memory; never leave it in a core file. */
+	em_no_core();
+	/* Whatever gets created (database, WAL, editor files) is private. */
+	umask(077);
+}
+
+/* Handle one common option; 0 when done, or a usage status after saying why. */
+static int
+common_opt(struct em_ctx *ctx, int ch, const char *arg)
+{
+	switch (ch) {
+	case 'd':
+		if (*arg == '\0')
+			return em_fail(ctx, EM_EX_USAGE, "--db needs a path");
+		free(ctx->dbpath);
+		ctx->dbpath = em_strdup(arg);
+		return 0;
+	case 'f':
+		if (em_parse_format(arg, &ctx->fmt) != 0)
+			return em_fail(ctx, EM_EX_USAGE,
+			    "unknown format '%s' (text, tsv or json)", arg);
+		return 0;
+	case 'u':
+		if (!em_name_valid(arg))
+			return em_fail(ctx, EM_EX_USAGE, "'%s' is not a usable name", arg);
+		free(ctx->user);
+		ctx->user = em_strdup(arg);
+		return 0;
+	case OPT_CONTENT:
+		ctx->cdirs = em_xreallocarray(ctx->cdirs, ctx->ncdirs + 1,
+		    sizeof(*ctx->cdirs));
+		ctx->cdirs[ctx->ncdirs++] = em_strdup(arg);
+		return 0;
+	}
+	return EM_EX_USAGE;
+}
+
+static void
+bad_option(struct em_ctx *ctx, int ch, int argc, char **argv)
+{
+	const char *arg = optind - 1 < argc ? argv[optind - 1] : "?";
+
+	if (ch == ':')
+		em_fail(ctx, EM_EX_USAGE, "option %s needs a value", arg);
+	else if (optopt != 0 && optopt < 0x100)
+		em_fail(ctx, EM_EX_USAGE, "unknown option -%c", optopt);
+	else
+		em_fail(ctx, EM_EX_USAGE, "unknown option %s", arg);
+}
+
+/* Print usage: the program's, or the running command's once dispatched. */
+int
+em_usage(struct em_ctx *ctx, FILE *fp, int ex)
+{
+	const struct em_subcmd *sc;
+
+	if (ctx->cmd != NULL) {
+		fprintf(fp, "usage: %s %s %s%s%s\n", ctx->prog, common_synopsis,
+		    ctx->cmd->name, *ctx->cmd->usage ? " " : "", ctx->cmd->usage);
+		return ex;
+	}
+	fprintf(fp, "usage: %s %s command [argument ...]\n", ctx->prog,
+	    common_synopsis);
+	fputs("commands:\n", fp);
+	for (sc = ctx->subcmds; sc != NULL && sc->name != NULL; sc++)
+		fprintf(fp, "  %s%s%s\n", sc->name, *sc->usage ? " " : "",
+		    sc->usage);
+	fprintf(fp, "see %s(1) for more\n", ctx->prog);
+	return ex;
+}
+
+static int
+version(struct em_ctx *ctx)
+{
+	printf("%s %s\n", ctx->prog, EM_VERSION);
+	return EM_EX_OK;
+}
+
+/*
+ * Parse the common options that stand before the command name and leave
+ * argc/argv at the command. EM_CONTINUE means go on to em_dispatch.
+ */
+int
+em_common_opts(struct em_ctx *ctx, int *argcp, char ***argvp,
+    const struct em_subcmd *subcmds)
+{
+	int	 ch, ex, argc = *argcp;
+	char	**argv = *argvp;
+	char	 optstr[sizeof(common_short) + 2];
+
+	ctx->subcmds = subcmds;
+	snprintf(optstr, sizeof(optstr), "+:%s", common_short);
+	opterr = 0;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, optstr, common_long, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			return em_usage(ctx, stdout, EM_EX_OK);
+		case 'V':
+			return version(ctx);
+		case '?':
+		case ':':
+			bad_option(ctx, ch, argc, argv);
+			return em_usage(ctx, stderr, EM_EX_USAGE);
+		default:
+			if ((ex = common_opt(ctx, ch, optarg)) != 0)
+				return ex;
+		}
+	}
+	if (optind >= argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	*argcp = argc - optind;
+	*argvp = argv + optind;
+	return EM_CONTINUE;
+}
+
+int
+em_dispatch(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_subcmd *sc;
+
+	for (sc = ctx->subcmds; sc->name != NULL; sc++)
+		if (strcmp(sc->name, argv[0]) == 0)
+			break;
+	if (sc->name == NULL) {
+		em_fail(ctx, EM_EX_USAGE, "unknown command '%s'", argv[0]);
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+	ctx->cmd = sc;
+	optind = 0;
+	return sc->fn(ctx, argc, argv);
+}
+
+/*
+ * getopt_long over a command's own options merged with the common ones,
+ * which are handled here. Returns the command's option, -1 at the end, or
+ * 'h', 'V' or '?' for em_optdone.
+ */
+int
+em_getopt(struct em_ctx *ctx, int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	size_t	 n = 0, i;
+	int	 ch;
+
+	snprintf(ctx->optstr, sizeof(ctx->optstr), ":%s%s", common_short,
+	    shortopts);
+	for (i = 0; longopts != NULL && longopts[i].name != NULL; i++)
+		if (n < sizeof(ctx->longopts) / sizeof(ctx->longopts[0]) - 8)
+			ctx->longopts[n++] = longopts[i];
+	for (i = 0; common_long[i].name != NULL; i++)
+		ctx->longopts[n++] = common_long[i];
+	memset(&ctx->longopts[n], 0, sizeof(ctx->longopts[n]));
+	opterr = 0;
+	for (;;) {
+		ch = getopt_long(argc, argv, ctx->optstr, ctx->longopts, NULL);
+		switch (ch) {
+		case 'd':
+		case 'f':
+		case 'u':
+		case OPT_CONTENT:
+			if (common_opt(ctx, ch, optarg) != 0)
+				return '!';
+			continue;
+		case '?':
+		case ':':
+			bad_option(ctx, ch, argc, argv);
+			return '!';
+		}
+		return ch;
+	}
+}
+
+/* The end of an option loop on something not the command's own. */
+int
+em_optdone(struct em_ctx *ctx, int ch)
+{
+	switch (ch) {
+	case 'h':
+		return em_usage(ctx, stdout, EM_EX_OK);
+	case 'V':
+		return version(ctx);
+	default:
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+}
+
+/* Who is acting: -u, then $EMPATHY_USER, then the config, then the login name. */
+int
+em_ctx_user(struct em_ctx *ctx, const char **userp)
+{
+	const char	*s;
+	struct passwd	*pw;
+	int		 ex;
+
+	if (ctx->user == NULL && (s = getenv("EMPATHY_USER")) != NULL && *s != '\0') {
+		if (!em_name_valid(s))
+			return em_err(ctx, EM_EX_USAGE,
+			    "EMPATHY_USER='%s' is not a usable name", s);
+		ctx->user = em_strdup(s);
+	}
+	if (ctx->user == NULL) {
+		if ((ex = em_cfg_load(ctx)) != 0)
+			return ex;
+		if (ctx->cfg_user != NULL)
+			ctx->user = em_strdup(ctx->cfg_user);
+	}
+	if (ctx->user == NULL) {
+		if ((pw = getpwuid(geteuid())) != NULL && em_name_valid(pw->pw_name))
+			ctx->user = em_strdup(pw->pw_name);
+		else if ((s = getenv("LOGNAME")) != NULL && em_name_valid(s))
+			ctx->user = em_strdup(s);
+		else
+			return em_err(ctx, EM_EX_USAGE,
+			    "who are you? give --user NAME or set EMPATHY_USER");
+	}
+	*userp = ctx->user;
+	return 0;
+}
+
+/* Colour only on a terminal, never with NO_COLOR, TERM=dumb or color: false. */
+int
+em_ctx_color(struct em_ctx *ctx)
+{
+	const char *s;
+
+	if (ctx->color != -1)
+		return ctx->color;
+	ctx->color = 0;
+	if (ctx->fmt != EM_FMT_TEXT || !isatty(STDOUT_FILENO))
+		return 0;
+	if ((s = getenv("NO_COLOR")) != NULL && *s != '\0')
+		return 0;
+	if ((s = getenv("TERM")) != NULL && strcmp(s, "dumb") == 0)
+		return 0;
+	if (em_cfg_load(ctx) != 0 || ctx->cfg_color == 0)
+		return 0;
+	ctx->color = 1;
+	return 1;
+}
+
+/* The content, loaded on first use only: most commands never need it. */
+int
+em_ctx_content(struct em_ctx *ctx, const struct em_content **cp)
+{
+	char	**dirs;
+	size_t	  n;
+	int	  ex;
+
+	if (ctx->content == NULL) {
+		if ((ex = em_content_path(ctx, &dirs, &n)) != 0)
+			return ex;
+		ex = em_content_load(ctx, dirs, n, &ctx->content);
+		em_strv_free(dirs, n);
+		if (ex != 0)
+			return ex;
+	}
+	*cp = ctx->content;
+	return 0;
+}
+
+/* Close everything, then make sure stdout really got the data. */
+int
+em_ctx_finish(struct em_ctx *ctx, int ex)
+{
+	size_t	 i;
+
+	em_report(ctx, ex);
+	em_db_close(ctx);
+	em_content_free(ctx->content);
+	for (i = 0; i < ctx->ncdirs; i++)
+		free(ctx->cdirs[i]);
+	free(ctx->cdirs);
+	free(ctx->user);
+	free(ctx->dbpath);
+	free(ctx->cfg_user);
+	free(ctx->cfg_db);
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		/* A reader that went away (| head -1) is not worth a message. */
+		if (errno != EPIPE)
+			fprintf(stderr, "%s: writing output: %s\n", ctx->prog,
+			    errno ? strerror(errno) : "error");
+		if (ex == EM_EX_OK || ex == EM_EX_NO)
+			ex = EM_EX_IOERR;
+	}
+	return ex;
+}

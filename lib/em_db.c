@@ -1,0 +1,343 @@
+/* em_db.c: the shared database: created private, WAL, a busy timeout, migrated by user_version. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "em_int.h"
+
+/* Migrations: entry i takes the schema from version i to i + 1. Append only. */
+static const char *const migrations[] = {
+	/* 1: the daily check-in and the answers to it. */
+	"CREATE TABLE checkin ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  date TEXT NOT NULL,"
+	"  feeling TEXT,"
+	"  underneath TEXT,"
+	"  high TEXT NOT NULL,"
+	"  low TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL,"
+	"  UNIQUE (user, date));"
+	"CREATE INDEX checkin_date ON checkin (date);"
+	"CREATE TABLE response ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  checkin TEXT NOT NULL REFERENCES checkin (id)"
+	"    ON UPDATE CASCADE ON DELETE CASCADE,"
+	"  user TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('question', 'reflection')),"
+	"  text TEXT NOT NULL,"
+	"  forced INTEGER NOT NULL DEFAULT 0 CHECK (forced IN (0, 1)),"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"CREATE INDEX response_checkin ON response (checkin);",
+};
+
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int
+em_db_schema_version(void)
+{
+	return NMIGRATIONS;
+}
+
+/* Map an SQLite failure to an exit status, recording what was being done. */
+int
+em_db_err(struct em_ctx *ctx, int rc, const char *what)
+{
+	const char *msg = ctx->db ? sqlite3_errmsg(ctx->db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return em_err(ctx, EM_EX_TEMPFAIL, "%s: the database stayed busy for "
+		    "%d seconds; try again", what, EM_BUSY_MS / 1000);
+	case SQLITE_FULL:
+		return em_err(ctx, EM_EX_IOERR, "%s: %s: the disk is full; nothing "
+		    "was changed", what, ctx->dbpath ? ctx->dbpath : "database");
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		return em_err(ctx, EM_EX_CANTCREAT, "%s: %s: %s", what,
+		    ctx->dbpath ? ctx->dbpath : "database", msg);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return em_err(ctx, EM_EX_DATAERR, "%s: %s is damaged or not an "
+		    "empathy database (%s)", what,
+		    ctx->dbpath ? ctx->dbpath : "database", msg);
+	case SQLITE_CONSTRAINT:
+	case SQLITE_TOOBIG:
+	case SQLITE_MISMATCH:
+		return em_err(ctx, EM_EX_DATAERR, "%s: %s", what, msg);
+	default:
+		return em_err(ctx, EM_EX_IOERR, "%s: %s", what, msg);
+	}
+}
+
+int
+em_db_prepare(struct em_ctx *ctx, sqlite3_stmt **st, const char *sql)
+{
+	int	 rc;
+
+	if ((rc = sqlite3_prepare_v2(ctx->db, sql, -1, st, NULL)) != SQLITE_OK) {
+		*st = NULL;
+		return em_db_err(ctx, rc, "preparing a query");
+	}
+	return 0;
+}
+
+int
+em_db_exec(struct em_ctx *ctx, const char *sql)
+{
+	int	 rc;
+
+	if ((rc = sqlite3_exec(ctx->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
+		return em_db_err(ctx, rc, "writing the database");
+	return 0;
+}
+
+/* Writers take the write lock first, so the busy timeout applies (see STYLE.md). */
+int
+em_db_begin(struct em_ctx *ctx)
+{
+	int	 rc;
+
+	if ((rc = sqlite3_exec(ctx->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+		return em_db_err(ctx, rc, "starting a write");
+	return 0;
+}
+
+int
+em_db_commit(struct em_ctx *ctx)
+{
+	int	 rc;
+
+	if ((rc = sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
+		rc = em_db_err(ctx, rc, "saving");
+		em_db_rollback(ctx);
+		return rc;
+	}
+	return 0;
+}
+
+void
+em_db_rollback(struct em_ctx *ctx)
+{
+	if (ctx->db != NULL && !sqlite3_get_autocommit(ctx->db))
+		(void)sqlite3_exec(ctx->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+em_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static int
+int_pragma(struct em_ctx *ctx, const char *sql, int *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc, ex;
+
+	if ((ex = em_db_prepare(ctx, &st, sql)) != 0)
+		return ex;
+	rc = sqlite3_step(st);
+	*v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "opening the database");
+	return 0;
+}
+
+/* Bring the schema up to date in one transaction; refuse newer or foreign files. */
+static int
+migrate(struct em_ctx *ctx)
+{
+	char	 sql[64];
+	int	 v, ntables, ex, i;
+
+	if ((ex = int_pragma(ctx, "PRAGMA user_version", &v)) != 0)
+		return ex;
+	if (v == NMIGRATIONS)
+		return 0;
+	if (v > NMIGRATIONS)
+		return em_err(ctx, EM_EX_DATAERR, "%s was written by a newer empathy "
+		    "(schema %d; this one knows %d): upgrade empathy", ctx->dbpath, v,
+		    NMIGRATIONS);
+	if ((ex = em_db_begin(ctx)) != 0)
+		return ex;
+	if ((ex = int_pragma(ctx, "PRAGMA user_version", &v)) != 0)
+		goto fail;
+	if (v == 0) {
+		ex = int_pragma(ctx, "SELECT count(*) FROM sqlite_schema", &ntables);
+		if (ex == 0 && ntables > 0)
+			ex = em_err(ctx, EM_EX_DATAERR, "%s is an SQLite database but "
+			    "not empathy's; refusing to touch it", ctx->dbpath);
+		if (ex != 0)
+			goto fail;
+	}
+	for (i = v; i < NMIGRATIONS; i++)
+		if ((ex = em_db_exec(ctx, migrations[i])) != 0)
+			goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", NMIGRATIONS);
+	if ((ex = em_db_exec(ctx, sql)) != 0)
+		goto fail;
+	return em_db_commit(ctx);
+fail:
+	em_db_rollback(ctx);
+	return ex;
+}
+
+/* mkdir -p, making what is missing private. */
+static int
+make_dirs(struct em_ctx *ctx, const char *path)
+{
+	char	*p = em_strdup(path), *s;
+	int	 ex = 0;
+
+	for (s = p + 1; ex == 0 && (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(p, 0700) == -1 && errno != EEXIST)
+			ex = em_errno(ctx, EM_EX_CANTCREAT, "cannot create %s", p);
+		*s = '/';
+	}
+	free(p);
+	return ex;
+}
+
+static char *
+resolve_path(struct em_ctx *ctx, int *ex)
+{
+	const char *s, *home;
+	char	*p;
+	size_t	 len;
+
+	*ex = 0;
+	if (ctx->dbpath != NULL)
+		return em_strdup(ctx->dbpath);
+	if ((s = getenv("EMPATHY_DB")) != NULL && *s != '\0')
+		return em_strdup(s);
+	if ((*ex = em_cfg_load(ctx)) != 0)
+		return NULL;
+	if ((s = ctx->cfg_db) != NULL) {
+		if (strncmp(s, "~/", 2) == 0 && (home = getenv("HOME")) != NULL) {
+			len = strlen(home) + strlen(s);
+			p = em_xcalloc(1, len);
+			snprintf(p, len, "%s%s", home, s + 1);
+			return p;
+		}
+		return em_strdup(s);
+	}
+	return em_xdg_path("XDG_DATA_HOME", ".local/share", "empathy/empathy.db");
+}
+
+static int
+configure(struct em_ctx *ctx, int mode)
+{
+	sqlite3_stmt	*st;
+	const char	*jm;
+	int		 ex, v;
+
+	sqlite3_busy_timeout(ctx->db, EM_BUSY_MS);
+	sqlite3_extended_result_codes(ctx->db, 1);
+	/* The first read tells whether this is a database at all. */
+	if ((ex = int_pragma(ctx, "PRAGMA user_version", &v)) != 0)
+		return ex;
+	if (mode == EM_DB_WRITE && sqlite3_db_readonly(ctx->db, "main") == 1)
+		return em_err(ctx, EM_EX_CANTCREAT, "%s is read-only", ctx->dbpath);
+	if ((ex = em_db_exec(ctx, "PRAGMA foreign_keys = ON;"
+	    "PRAGMA secure_delete = ON;"
+	    "PRAGMA trusted_schema = OFF;"
+	    "PRAGMA synchronous = FULL")) != 0)
+		return ex;
+	if (!ctx->db_mem && sqlite3_db_readonly(ctx->db, "main") == 0) {
+		if ((ex = em_db_prepare(ctx, &st, "PRAGMA journal_mode = WAL")) != 0)
+			return ex;
+		v = sqlite3_step(st);
+		jm = v == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+		if (v != SQLITE_ROW)
+			ex = em_db_err(ctx, v, "opening the database");
+		else if (jm == NULL || strcmp(jm, "wal") != 0)
+			ex = em_err(ctx, EM_EX_IOERR, "%s: cannot use WAL mode",
+			    ctx->dbpath);
+		sqlite3_finalize(st);
+		if (ex != 0)
+			return ex;
+	}
+	return migrate(ctx);
+}
+
+/*
+ * Open the database for reading or writing. Writing creates it private:
+ * directory 0700, file 0600 made before SQLite sees it. Reading a database
+ * that does not exist yet gives an empty one in memory, so nothing is created
+ * by merely looking.
+ */
+int
+em_db_open(struct em_ctx *ctx, int mode)
+{
+	struct stat	 st;
+	char		*path;
+	int		 ex, fd, rc, flags;
+
+	if (ctx->db != NULL) {
+		if (mode == EM_DB_READ || !ctx->db_mem)
+			return 0;
+		em_db_close(ctx);
+	}
+	if ((path = resolve_path(ctx, &ex)) == NULL)
+		return ex;
+	free(ctx->dbpath);
+	ctx->dbpath = path;
+	ctx->db_mem = 0;
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return em_err(ctx, EM_EX_DATAERR, "%s is not a database file",
+			    path);
+		if (st.st_mode & 077)
+			em_warn(ctx, "%s can be read by others; chmod 600 %s", path,
+			    path);
+	} else if (errno != ENOENT) {
+		return em_errno(ctx, EM_EX_CANTCREAT, "%s", path);
+	} else if (mode == EM_DB_READ) {
+		ctx->db_mem = 1;
+	} else {
+		if ((ex = make_dirs(ctx, path)) != 0)
+			return ex;
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		    0600);
+		if (fd == -1 && errno != EEXIST)
+			return em_errno(ctx, EM_EX_CANTCREAT, "cannot create %s", path);
+		if (fd != -1)
+			close(fd);
+	}
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
+	rc = sqlite3_open_v2(ctx->db_mem ? ":memory:" : path, &ctx->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		ex = em_db_err(ctx, rc, "opening the database");
+		em_db_close(ctx);
+		return ex;
+	}
+	if ((ex = configure(ctx, mode)) != 0) {
+		em_db_close(ctx);
+		return ex;
+	}
+	return 0;
+}
+
+void
+em_db_close(struct em_ctx *ctx)
+{
+	if (ctx->db == NULL)
+		return;
+	em_db_rollback(ctx);
+	sqlite3_close(ctx->db);
+	ctx->db = NULL;
+}

@@ -1,0 +1,145 @@
+/* em_err.c: diagnostics; lib records the reason, cmd/ decides what reaches stderr. */
+#include <sys/resource.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "em_int.h"
+
+static void
+vset(struct em_ctx *ctx, int with_errno, const char *fmt, va_list ap)
+{
+	int	 saved = errno;
+	size_t	 len;
+
+	vsnprintf(ctx->errmsg, sizeof(ctx->errmsg), fmt, ap);
+	len = strlen(ctx->errmsg);
+	if (with_errno && len < sizeof(ctx->errmsg))
+		snprintf(ctx->errmsg + len, sizeof(ctx->errmsg) - len, ": %s",
+		    strerror(saved));
+}
+
+/* Record why something failed and hand back the status it deserves. */
+int
+em_err(struct em_ctx *ctx, int ex, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vset(ctx, 0, fmt, ap);
+	va_end(ap);
+	return ex;
+}
+
+/* As em_err, with errno's text appended. */
+int
+em_errno(struct em_ctx *ctx, int ex, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vset(ctx, 1, fmt, ap);
+	va_end(ap);
+	return ex;
+}
+
+const char *
+em_errmsg(const struct em_ctx *ctx)
+{
+	return ctx->errmsg;
+}
+
+/* Print the recorded reason for a failing status; pass the status through. */
+int
+em_report(struct em_ctx *ctx, int ex)
+{
+	if (ex != EM_EX_OK && ex != EM_EX_NO && ctx->errmsg[0] != '\0') {
+		fflush(stdout);
+		fprintf(stderr, "%s: %s\n", ctx->prog, ctx->errmsg);
+		ctx->errmsg[0] = '\0';
+	}
+	return ex;
+}
+
+/* Record and print at once: for cmd/. */
+int
+em_fail(struct em_ctx *ctx, int ex, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vset(ctx, 0, fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+	fprintf(stderr, "%s: %s\n", ctx->prog, ctx->errmsg);
+	ctx->errmsg[0] = '\0';
+	return ex;
+}
+
+/* A warning that does not change the outcome (an unknown key, a loose mode). */
+void
+em_warn(const struct em_ctx *ctx, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: warning: ", ctx->prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Allocation failure leaves nothing sensible to do: say so and stop. */
+static void
+oom(void)
+{
+	static const char msg[] = "empathy: out of memory\n";
+
+	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	_exit(EM_EX_IOERR);
+}
+
+void *
+em_xcalloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if ((p = calloc(n ? n : 1, size ? size : 1)) == NULL)
+		oom();
+	return p;
+}
+
+char *
+em_strdup(const char *s)
+{
+	char	*p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = strdup(s)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+em_xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > (size_t)-1 / size)
+		oom();
+	if ((p = realloc(p, n * size != 0 ? n * size : 1)) == NULL)
+		oom();
+	return p;
+}
+
+/* No core files: they would hold whatever private text was in memory. */
+void
+em_no_core(void)
+{
+	struct rlimit rl = { 0, 0 };
+
+	(void)setrlimit(RLIMIT_CORE, &rl);
+}

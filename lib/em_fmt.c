@@ -1,0 +1,185 @@
+/* em_fmt.c: output for people (text), for awk and cut (tsv), and for jq (JSON Lines). */
+#include <string.h>
+
+#include "em_int.h"
+
+int
+em_parse_format(const char *s, enum em_fmt *fmt)
+{
+	if (strcmp(s, "text") == 0)
+		*fmt = EM_FMT_TEXT;
+	else if (strcmp(s, "tsv") == 0)
+		*fmt = EM_FMT_TSV;
+	else if (strcmp(s, "json") == 0)
+		*fmt = EM_FMT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * Text for a terminal: control characters, which could move the cursor or
+ * retitle the window, are shown in caret notation, never sent raw.
+ */
+void
+em_put_text(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f) {
+			fputc('^', fp);
+			fputc(*p == 0x7f ? '?' : *p + '@', fp);
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			fputs("\xef\xbf\xbd", fp);	/* a C1 control: U+FFFD */
+			p++;
+		} else
+			fputc(*p, fp);
+	}
+}
+
+/* A tsv field: backslash, tab, newline and carriage return escaped. */
+void
+em_put_tsv(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		default:
+			fputc(*s, fp);
+		}
+	}
+}
+
+/* A JSON string, quotes included. */
+void
+em_put_json(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	fputc('"', fp);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+/* Column names: "json:x" is raw JSON only in json output, "tsv:x" only in tsv. */
+static const char *
+colname(sqlite3_stmt *st, int i, enum em_fmt fmt)
+{
+	const char *name = sqlite3_column_name(st, i);
+
+	if (strncmp(name, "json:", 5) == 0)
+		return fmt == EM_FMT_JSON ? name + 5 : NULL;
+	if (strncmp(name, "tsv:", 4) == 0)
+		return fmt == EM_FMT_TSV ? name + 4 : NULL;
+	return name;
+}
+
+/*
+ * Every row of a statement as tsv (with a header) or JSON Lines; the
+ * number of rows goes to *nrows.
+ */
+int
+em_out_stmt(struct em_ctx *ctx, sqlite3_stmt *st, long *nrows)
+{
+	const char	*name, *raw;
+	int		 i, n = sqlite3_column_count(st), rc, first;
+	long		 rows = 0;
+
+	if (ctx->fmt == EM_FMT_TSV) {
+		for (i = 0, first = 1; i < n; i++) {
+			if ((name = colname(st, i, ctx->fmt)) == NULL)
+				continue;
+			printf("%s%s", first ? "" : "\t", name);
+			first = 0;
+		}
+		putchar('\n');
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows++;
+		if (ctx->fmt == EM_FMT_JSON)
+			putchar('{');
+		for (i = 0, first = 1; i < n; i++) {
+			if ((name = colname(st, i, ctx->fmt)) == NULL)
+				continue;
+			if (ctx->fmt == EM_FMT_TSV) {
+				if (!first)
+					putchar('\t');
+				if (sqlite3_column_type(st, i) != SQLITE_NULL)
+					em_put_tsv(stdout,
+					    (const char *)sqlite3_column_text(st, i));
+				first = 0;
+				continue;
+			}
+			if (!first)
+				putchar(',');
+			first = 0;
+			em_put_json(stdout, name);
+			putchar(':');
+			raw = sqlite3_column_name(st, i);
+			switch (sqlite3_column_type(st, i)) {
+			case SQLITE_NULL:
+				fputs("null", stdout);
+				break;
+			case SQLITE_INTEGER:
+			case SQLITE_FLOAT:
+				fputs((const char *)sqlite3_column_text(st, i), stdout);
+				break;
+			default:
+				if (strncmp(raw, "json:", 5) == 0)
+					fputs((const char *)sqlite3_column_text(st, i),
+					    stdout);
+				else
+					em_put_json(stdout,
+					    (const char *)sqlite3_column_text(st, i));
+			}
+		}
+		puts(ctx->fmt == EM_FMT_JSON ? "}" : "");
+	}
+	if (nrows != NULL)
+		*nrows = rows;
+	if (rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading the database");
+	return 0;
+}
+
+/* An SGR sequence when colour is on, else nothing. */
+const char *
+em_color(struct em_ctx *ctx, const char *sgr)
+{
+	return em_ctx_color(ctx) ? sgr : "";
+}

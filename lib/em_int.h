@@ -1,0 +1,28 @@
+/* em_int.h: parts of libempathy that only lib/ sees. */
+#ifndef EM_INT_H
+#define EM_INT_H
+
+#include "em.h"
+
+#define EM_YAML_MAXDEPTH	32
+#define EM_YAML_MAXFILE		(4L * 1024 * 1024)
+
+enum em_ytype { EM_Y_STR, EM_Y_SEQ, EM_Y_MAP };
+
+/* A YAML node with its position; a map holds keys and values alternately in kids. */
+struct em_ynode {
+	enum em_ytype	 type;
+	char		*str;
+	int		 plain;		/* an unquoted scalar */
+	struct em_ynode **kids;
+	size_t		 n;
+	unsigned	 line, col;
+};
+
+int	 em_yaml_load(struct em_ctx *, const char *, struct em_ynode ***, size_t *);
+void	 em_ynode_free(struct em_ynode *);
+void	 em_ydocs_free(struct em_ynode **, size_t);
+struct em_ynode *em_ymap_get(const struct em_ynode *, const char *);
+
+
+#endif

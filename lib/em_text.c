@@ -1,0 +1,339 @@
+/* em_text.c: private text in (stdin, a prompt, the editor), checked as UTF-8. */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "em_int.h"
+
+/* Strict UTF-8: no overlongs, no surrogates, nothing past U+10FFFF. */
+int
+em_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + len;
+	unsigned	 c, need, min;
+
+	while (p < e) {
+		c = *p++;
+		if (c < 0x80)
+			continue;
+		if (c >= 0xc2 && c <= 0xdf) {
+			need = 1;
+			min = 0x80;
+			c &= 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			need = 2;
+			min = 0x800;
+			c &= 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			need = 3;
+			min = 0x10000;
+			c &= 0x07;
+		} else
+			return 0;
+		if ((size_t)(e - p) < need)
+			return 0;
+		while (need-- > 0) {
+			if ((*p & 0xc0) != 0x80)
+				return 0;
+			c = (c << 6) | (*p++ & 0x3f);
+		}
+		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+			return 0;
+	}
+	return 1;
+}
+
+/* A person's name: one line of printable text that cannot be taken for an option. */
+int
+em_name_valid(const char *s)
+{
+	const unsigned char *p;
+
+	if (*s == '\0' || *s == '-' || strlen(s) > 64 || !em_utf8_valid(s, strlen(s)))
+		return 0;
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* Columns a string takes on a terminal, counting code points. */
+size_t
+em_text_width(const char *s)
+{
+	size_t	 w = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+/* Drop white space at both ends, in place. */
+void
+em_text_trim(char *s)
+{
+	size_t	 len = strlen(s), i = 0;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\n' || s[len - 1] == '\r'))
+		s[--len] = '\0';
+	while (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+		i++;
+	if (i > 0)
+		memmove(s, s + i, len - i + 1);
+}
+
+/* Text that can be stored: UTF-8, no NUL, not empty, not too long. */
+int
+em_text_check(struct em_ctx *ctx, const char *what, const char *s, size_t len)
+{
+	if (memchr(s, '\0', len) != NULL)
+		return em_err(ctx, EM_EX_DATAERR, "%s contains a NUL byte", what);
+	if (!em_utf8_valid(s, len))
+		return em_err(ctx, EM_EX_DATAERR, "%s is not valid UTF-8", what);
+	if (len > EM_TEXT_MAX)
+		return em_err(ctx, EM_EX_DATAERR, "%s is longer than %d KiB", what,
+		    EM_TEXT_MAX / 1024);
+	if (len == 0)
+		return em_err(ctx, EM_EX_DATAERR, "%s is empty", what);
+	return 0;
+}
+
+/* Read a stream whole, refusing more than max bytes. The buffer ends in NUL. */
+int
+em_read_all(struct em_ctx *ctx, FILE *fp, const char *what, size_t max,
+    char **bufp, size_t *lenp)
+{
+	char	*buf = NULL;
+	size_t	 len = 0, cap = 0, r;
+
+	for (;;) {
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			buf = em_xreallocarray(buf, cap, 1);
+		}
+		r = fread(buf + len, 1, cap - len - 1, fp);
+		len += r;
+		if (len > max) {
+			free(buf);
+			return em_err(ctx, EM_EX_DATAERR, "%s is longer than %zu KiB",
+			    what, max / 1024);
+		}
+		if (r == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		free(buf);
+		return em_errno(ctx, EM_EX_IOERR, "reading %s", what);
+	}
+	buf[len] = '\0';
+	*bufp = buf;
+	*lenp = len;
+	return 0;
+}
+
+/* All of standard input as one checked, trimmed text. */
+int
+em_read_stdin_text(struct em_ctx *ctx, const char *what, char **out)
+{
+	char	*buf;
+	size_t	 len;
+	int	 ex;
+
+	if ((ex = em_read_all(ctx, stdin, what, EM_TEXT_MAX, &buf, &len)) != 0)
+		return ex;
+	if (len == 0) {
+		free(buf);
+		return em_err(ctx, EM_EX_USAGE, "no %s on standard input", what);
+	}
+	if ((ex = em_text_check(ctx, what, buf, len)) == 0) {
+		em_text_trim(buf);
+		ex = em_text_check(ctx, what, buf, strlen(buf));
+	}
+	if (ex != 0) {
+		free(buf);
+		return ex;
+	}
+	*out = buf;
+	return 0;
+}
+
+int
+em_isatty_in(void)
+{
+	return isatty(STDIN_FILENO);
+}
+
+/* Ask on the terminal for one line. */
+int
+em_prompt_line(struct em_ctx *ctx, const char *prompt, char **out)
+{
+	char	*line = NULL;
+	size_t	 cap = 0;
+	ssize_t	 len;
+	int	 ex;
+
+	fflush(stdout);
+	fprintf(stderr, "%s", prompt);
+	fflush(stderr);
+	if ((len = getline(&line, &cap, stdin)) == -1) {
+		free(line);
+		fputc('\n', stderr);
+		return em_err(ctx, EM_EX_USAGE, "no answer given");
+	}
+	if ((ex = em_text_check(ctx, "the answer", line, (size_t)len)) == 0) {
+		em_text_trim(line);
+		ex = em_text_check(ctx, "the answer", line, strlen(line));
+	}
+	if (ex != 0) {
+		free(line);
+		return ex;
+	}
+	*out = line;
+	return 0;
+}
+
+static volatile sig_atomic_t got_signal;
+
+static void
+note_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Run $VISUAL or $EDITOR on path, with our own signals held off meanwhile. */
+static int
+run_editor(struct em_ctx *ctx, const char *path)
+{
+	struct sigaction sa, oint, oquit, oterm;
+	const char	*ed;
+	pid_t		 pid;
+	int		 st, ex = 0;
+
+	if ((ed = getenv("VISUAL")) == NULL || *ed == '\0')
+		if ((ed = getenv("EDITOR")) == NULL || *ed == '\0')
+			ed = "vi";
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = note_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &oint);
+	sigaction(SIGQUIT, &sa, &oquit);
+	sigaction(SIGTERM, &sa, &oterm);
+	got_signal = 0;
+	fflush(NULL);
+	if ((pid = fork()) == -1) {
+		ex = em_errno(ctx, EM_EX_IOERR, "cannot start the editor");
+	} else if (pid == 0) {
+		sigaction(SIGINT, &oint, NULL);
+		sigaction(SIGQUIT, &oquit, NULL);
+		sigaction(SIGTERM, &oterm, NULL);
+		execl("/bin/sh", "sh", "-c", "$0 \"$1\"", ed, path, (char *)NULL);
+		_exit(127);
+	} else {
+		while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+			;
+		if (got_signal)
+			ex = em_err(ctx, EM_EX_USAGE, "interrupted; nothing stored");
+		else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			ex = em_err(ctx, EM_EX_USAGE, "the editor (%s) failed; nothing "
+			    "stored", ed);
+	}
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
+	sigaction(SIGTERM, &oterm, NULL);
+	return ex;
+}
+
+/* Drop lines that start with '#': the template's guidance. */
+static void
+strip_comments(char *s)
+{
+	char	*r = s, *w = s, *nl;
+
+	while (*r != '\0') {
+		nl = strchr(r, '\n');
+		if (*r == '#') {
+			r = nl ? nl + 1 : r + strlen(r);
+			continue;
+		}
+		if (nl == NULL) {
+			memmove(w, r, strlen(r) + 1);
+			return;
+		}
+		memmove(w, r, (size_t)(nl - r + 1));
+		w += nl - r + 1;
+		r = nl + 1;
+	}
+	*w = '\0';
+}
+
+/*
+ * Edit text in $VISUAL/$EDITOR in a private directory that is removed
+ * afterwards, whatever happens. An empty result is EM_EX_NO: cancelled.
+ */
+int
+em_editor_text(struct em_ctx *ctx, const char *what, const char *template, char **out)
+{
+	const char	*base;
+	char		 dir[4096], path[4200], *buf = NULL;
+	FILE		*fp;
+	size_t		 len;
+	int		 fd, ex;
+
+	if ((base = getenv("XDG_RUNTIME_DIR")) == NULL || *base != '/')
+		if ((base = getenv("TMPDIR")) == NULL || *base != '/')
+			base = "/tmp";
+	snprintf(dir, sizeof(dir), "%s/empathy.XXXXXX", base);
+	if (mkdtemp(dir) == NULL)
+		return em_errno(ctx, EM_EX_CANTCREAT, "%s", dir);
+	snprintf(path, sizeof(path), "%s/%s.txt", dir, what[0] ? "entry" : "text");
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600)) == -1) {
+		ex = em_errno(ctx, EM_EX_CANTCREAT, "%s", path);
+		rmdir(dir);
+		return ex;
+	}
+	if (template != NULL && write(fd, template, strlen(template)) !=
+	    (ssize_t)strlen(template)) {
+		ex = em_errno(ctx, EM_EX_IOERR, "%s", path);
+		close(fd);
+		goto out;
+	}
+	close(fd);
+	if ((ex = run_editor(ctx, path)) != 0)
+		goto out;
+	if ((fp = fopen(path, "r")) == NULL) {
+		ex = em_errno(ctx, EM_EX_IOERR, "%s", path);
+		goto out;
+	}
+	ex = em_read_all(ctx, fp, what, EM_TEXT_MAX + 64 * 1024, &buf, &len);
+	fclose(fp);
+	if (ex != 0)
+		goto out;
+	if (memchr(buf, '\0', len) != NULL) {
+		ex = em_err(ctx, EM_EX_DATAERR, "%s contains a NUL byte", what);
+		goto out;
+	}
+	strip_comments(buf);
+	em_text_trim(buf);
+	if (*buf == '\0') {
+		ex = em_err(ctx, EM_EX_NO, "empty %s: nothing stored", what);
+		goto out;
+	}
+	if ((ex = em_text_check(ctx, what, buf, strlen(buf))) != 0)
+		goto out;
+	*out = buf;
+	buf = NULL;
+out:
+	free(buf);
+	unlink(path);
+	rmdir(dir);
+	return ex;
+}
