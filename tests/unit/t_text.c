@@ -1,0 +1,61 @@
+/* t_text: UTF-8 checks and the escaping of every output format. */
+#include <stdlib.h>
+
+#include "em.h"
+#include "tap.h"
+
+static char *
+capture(void (*put)(FILE *, const char *), const char *s)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*fp = open_memstream(&buf, &len);
+
+	put(fp, s);
+	fclose(fp);
+	return buf;
+}
+
+static void
+check(void (*put)(FILE *, const char *), const char *in, const char *want,
+    const char *what)
+{
+	char	*got = capture(put, in);
+
+	is_str(got, want, "%s", what);
+	free(got);
+}
+
+int
+main(void)
+{
+	char	 s[32];
+
+	ok(em_utf8_valid("plain", 5), "ASCII is UTF-8");
+	ok(em_utf8_valid("caf\xc3\xa9", 5), "two-byte sequences");
+	ok(em_utf8_valid("\xe2\x80\x99", 3), "three-byte sequences");
+	ok(em_utf8_valid("\xf0\x9f\x92\x9b", 4), "four-byte sequences");
+	ok(!em_utf8_valid("\xc3", 1), "a cut sequence is refused");
+	ok(!em_utf8_valid("\xc0\xaf", 2), "an overlong is refused");
+	ok(!em_utf8_valid("\xed\xa0\x80", 3), "a surrogate is refused");
+	ok(!em_utf8_valid("\xf4\x90\x80\x80", 4), "past U+10FFFF is refused");
+	ok(!em_utf8_valid("\xff", 1), "0xff is refused");
+	ok(em_name_valid("sara"), "a name");
+	ok(!em_name_valid(""), "an empty name is refused");
+	ok(!em_name_valid("-u"), "a name like an option is refused");
+	ok(!em_name_valid("a\tb"), "a name with a tab is refused");
+	snprintf(s, sizeof(s), "  both ends \n");
+	em_text_trim(s);
+	is_str(s, "both ends", "trim cuts white space at both ends");
+	ok(em_text_width("caf\xc3\xa9") == 4, "width counts code points");
+
+	check(em_put_tsv, "a\tb\nc\\d\re", "a\\tb\\nc\\\\d\\re", "tsv escapes");
+	check(em_put_json, "q\"b\\n\n\x01", "\"q\\\"b\\\\n\\n\\u0001\"",
+	    "json escapes");
+	check(em_put_text, "ok\x1b]0;x\x07", "ok^[]0;x^G", "text shows controls in "
+	    "caret notation");
+	check(em_put_text, "a\xc2\x9b" "b", "a\xef\xbf\xbd" "b", "a C1 control "
+	    "becomes U+FFFD");
+	check(em_put_text, "line\n\ttab", "line\n\ttab", "newline and tab pass");
+	return done_testing();
+}
