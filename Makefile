@@ -46,8 +46,13 @@ $(B)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-# Only the content module knows where content is installed.
+# Only the content module knows where content is installed; a stamp file
+# rebuilds it when PREFIX or DATADIR changes between runs.
 $(B)/lib/em_content.o: ALL_CPPFLAGS += -DEM_CONTENTDIR='"$(CONTENTDIR)"'
+$(B)/lib/em_content.o: $(B)/contentdir.stamp
+$(B)/contentdir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CONTENTDIR)' | cmp -s - $@ || echo '$(CONTENTDIR)' > $@
 $(B)/lib/em_ctx.o: ALL_CPPFLAGS += -DEM_VERSION='"$(VERSION)"'
 
 $(B)/cmd/%.o: cmd/%.c
@@ -71,12 +76,27 @@ $(UNITS): $(B)/unit/%: $(B)/unit/%.o $(B)/libempathy.a
 
 -include $(wildcard $(B)/*/*.d)
 
-check: $(BINS) $(UNITS)
-	PATH="$(CURDIR)/$(B)/bin:$$PATH" EM_UNITDIR="$(CURDIR)/$(B)/unit" \
+# VALGRIND=1 runs every binary under memcheck; any error or leak fails the test.
+ifeq ($(VALGRIND),1)
+CHECKBIN = $(B)/valgrind
+CHECKDEPS = $(PROGS:%=$(B)/valgrind/%)
+else
+CHECKBIN = $(B)/bin
+endif
+VGFLAGS = -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+	--error-exitcode=99
+
+$(B)/valgrind/%: $(B)/bin/%
+	@mkdir -p $(@D)
+	printf '#!/bin/sh\nexec valgrind $(VGFLAGS) "%s" "$$@"\n' "$(CURDIR)/$<" > $@
+	chmod +x $@
+
+check: $(BINS) $(UNITS) $(CHECKDEPS)
+	PATH="$(CURDIR)/$(CHECKBIN):$$PATH" EM_UNITDIR="$(CURDIR)/$(B)/unit" \
 	    EM_SRCDIR="$(CURDIR)" prove $(PROVEFLAGS) tests/
 
 # Debian packages needed to build and test; apt-get runs only when one is missing.
-DEBS = gcc make pkg-config libc6-dev libyaml-dev libsqlite3-dev sqlite3 perl mandoc
+DEBS = gcc make pkg-config libc6-dev libyaml-dev libsqlite3-dev sqlite3 perl mandoc valgrind
 deps:
 	@missing=; for p in $(DEBS); do \
 	    dpkg-query -W -f '$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || \
@@ -106,5 +126,5 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check deps install uninstall clean
+.PHONY: all check deps install uninstall clean FORCE
 .SECONDARY:

@@ -1,0 +1,36 @@
+#!/bin/sh
+# stats: check-ins, streaks, answers, days both checked in, the most felt feeling.
+. "${0%/*}/lib.sh"
+
+tab() { printf '%s' "$1" | tr '|' '\t'; }
+
+# sara: three days in a row ending today; alex: three days ago and yesterday.
+ok     'sara, two days ago, tired'	empathy-checkin add --date -2 --feeling tired --high 'h' --low 'l'
+ok     'sara, yesterday, calm'	empathy-checkin add --date -1 --feeling calm:safe --high 'h' --low 'l'
+ok     'sara, today, tired'	empathy-checkin add --feeling tired:overstretched --high 'h' --low 'l'
+ok     'alex, three days ago, annoyed'	empathy-checkin -u alex add --date -3 --feeling annoyed --high 'h' --low 'l'
+ok     'alex, yesterday, no feeling'	empathy-checkin -u alex add --date -1 --high 'h' --low 'l'
+ok     'sara answers alex yesterday'	empathy-checkin respond --date -1 'How was it?'
+ok     'sara answers again'	empathy-checkin respond --date -1 'That sounds tiring.'
+ok     'alex answers sara today'	empathy-checkin -u alex respond 'What made it tiring?'
+
+ok     'stats -f tsv'	empathy-checkin stats -f tsv
+same   'you first, then your partner'	"$(out)" "$(tab 'user|checkins|streak|longest|answers|both|feeling
+sara|3|3|3|2|1|tired
+alex|2|1|1|1|1|annoyed')"
+ok     'stats -f tsv as alex'	empathy-checkin -u alex stats -f tsv
+same   'alex first'	"$(out | sed 1d | cut -f 1)" 'alex
+sara'
+ok     'stats --since -1 -f tsv'	empathy-checkin stats --since -1 -f tsv
+same   'counts only from yesterday on'	"$(out)" "$(tab 'user|checkins|streak|longest|answers|both|feeling
+sara|2|2|2|2|1|tired
+alex|1|1|1|1|1|')"
+ok     'stats -f json'	empathy-checkin stats -f json
+like   'json for sara'	"$(out)" '^\{"user":"sara","checkins":3,"streak":3,"longest":3,"answers":2,"both":1,"feeling":"tired"\}$'
+
+ok     'stats as text'	empathy-checkin stats
+like   'a header with the columns'	"$(out)" "^ +$(day -27) +check-ins  streak  longest  answers  most felt\$"
+like   'sara: 28 days, the last three marked, then her numbers'	"$(out)" '^sara  \.{25}###  +3  +3  +3  +2  tired$'
+like   'alex: marks three days ago and yesterday'	"$(out)" '^alex  \.{24}#\.#\.  +2  +1  +1  +1  annoyed$'
+like   'the chart ends today'	"$(out)" "^ +$(day 0)\$"
+like   'days both checked in'	"$(out)" '^days you both checked in: 1$'

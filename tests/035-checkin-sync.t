@@ -1,0 +1,57 @@
+#!/bin/sh
+# export and import: JSON Lines out, an idempotent merge in, and a byte-exact round trip.
+. "${0%/*}/lib.sh"
+
+B=$T/other.db
+rows() { sqlite3 "$1" "select (select count(*) from checkin) || '/' || (select count(*) from response)"; }
+
+ok     'sara checks in, with awkward characters'	empathy-checkin add --feeling ängstlich:verlassen \
+       --high "$(printf 'tab\there, "quotes", back\\slash, é and 😀')" --low "$(printf 'two\nlines')"
+ok     'alex checks in'	empathy-checkin -u alex add --high 'A good run' --low 'A bad call'
+ok     'sara answers'	empathy-checkin respond 'What was the call about?'
+ok     'alex answers'	empathy-checkin -u alex respond --force 'At least it is Friday.'
+
+ok     'export'	empathy-checkin export
+out >"$T/a.jsonl"
+same   'four lines'	"$(wc -l <"$T/a.jsonl")" 4
+if command -v jq >/dev/null; then
+	ok   'each line is JSON with a type'	jq -e -s 'length == 4 and all(.[]; has("type"))' "$T/a.jsonl"
+	same 'check-ins first, then responses'	"$(jq -r .type "$T/a.jsonl")" 'checkin
+checkin
+response
+response'
+	same 'a response carries its fields'	"$(jq -r 'select(.type == "response") | keys_unsorted | join(",")' "$T/a.jsonl" | sort -u)" \
+	     'type,id,checkin,user,kind,text,forced,created,updated'
+	same 'forced is a boolean'	"$(jq -r 'select(.type == "response") | .forced' "$T/a.jsonl" | sort)" 'false
+true'
+else
+	same 'each line is an object with a type'	"$(grep -c '^{"type":"\(checkin\|response\)",.*}$' "$T/a.jsonl")" 4
+fi
+
+ok     'import into another database'	empathy-checkin -d "$B" import <"$T/a.jsonl"
+same   'all four added'	"$(out)" '4 added, 0 updated, 0 unchanged'
+same   'two check-ins, two answers'	"$(rows "$B")" 2/2
+ok     'import the same again'	empathy-checkin -d "$B" import <"$T/a.jsonl"
+same   'nothing changes'	"$(out)" '0 added, 0 updated, 4 unchanged'
+same   'the counts are the same'	"$(rows "$B")" 2/2
+ok     'round trip: export the other database'	empathy-checkin -d "$B" export
+out >"$T/b.jsonl"
+ok     'it is byte for byte the first export'	cmp "$T/a.jsonl" "$T/b.jsonl"
+
+# A newer copy of a record replaces the stored one; an older one does not.
+newer=$(date -u -d '+1 second' +%Y-%m-%dT%H:%M:%S.000Z)
+sed "/\"user\":\"alex\",\"date\"/{s/\"high\":\"A good run\"/\"high\":\"A great run\"/;s/\"updated\":\"[^\"]*\"/\"updated\":\"$newer\"/;}" \
+    "$T/a.jsonl" >"$T/newer.jsonl"
+ok     'the edit changed one line'	sh -c '! cmp -s "$1" "$2"' sh "$T/a.jsonl" "$T/newer.jsonl"
+ok     'import the newer copy'	empathy-checkin -d "$B" import <"$T/newer.jsonl"
+same   'one updated'	"$(out)" '0 added, 1 updated, 3 unchanged'
+same   'the new text is stored'	"$(sqlite3 "$B" "select high, updated from checkin where user = 'alex'")" "A great run|$newer"
+sed "/\"user\":\"alex\",\"date\"/{s/\"high\":\"A good run\"/\"high\":\"An old run\"/;s/\"updated\":\"[^\"]*\"/\"updated\":\"2000-01-01T00:00:00.000Z\"/;}" \
+    "$T/a.jsonl" >"$T/older.jsonl"
+ok     'import an older copy'	empathy-checkin -d "$B" import <"$T/older.jsonl"
+same   'nothing updated'	"$(out)" '0 added, 0 updated, 4 unchanged'
+same   'the newer text stays'	"$(sqlite3 "$B" "select high from checkin where user = 'alex'")" 'A great run'
+same   'still two and two'	"$(rows "$B")" 2/2
+
+ok     'import -f tsv reports counts as tsv'	empathy-checkin -d "$B" -f tsv import <"$T/a.jsonl"
+same   'tsv counts'	"$(out)" "$(printf 'added\tupdated\tunchanged\n0\t0\t4')"
