@@ -30,7 +30,7 @@ else
 B = build/rel
 endif
 
-PROGS = empathy-checkin
+PROGS = empathy-checkin empathy-journal
 LIBSRC = $(wildcard lib/em_*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o)
 BINS = $(PROGS:%=$(B)/bin/%)

@@ -112,7 +112,7 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 		}
 		return 0;
 	}
-	if ((ex = em_read_all(ctx, stdin, "the check-in", 2 * EM_TEXT_MAX, &buf,
+	if ((ex = em_read_all(ctx, stdin, "the check-in", 2 * EM_TEXT_MAX + 8, &buf,
 	    &len)) != 0)
 		return ex;
 	if (len == 0) {
@@ -120,7 +120,9 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 		return em_err(ctx, EM_EX_USAGE, "no check-in on standard input "
 		    "(line 1 the high, line 2 the low)");
 	}
-	if ((ex = em_text_check(ctx, "the check-in", buf, len)) != 0) {
+	/* Only NUL and UTF-8 here: the 64 KiB limit is for each text, below. */
+	if (memchr(buf, '\0', len) != NULL || !em_utf8_valid(buf, len)) {
+		ex = em_text_check(ctx, "the check-in", buf, len);
 		free(buf);
 		return ex;
 	}
@@ -354,25 +356,6 @@ answer_kind(const char *s)
 	return n > 0 && s[n - 1] == '?' ? "question" : "reflection";
 }
 
-static char *
-join_args(int argc, char **argv)
-{
-	size_t	 len = 1;
-	int	 i;
-	char	*s;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = calloc(1, len)) == NULL)
-		return NULL;
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			strcat(s, " ");
-		strcat(s, argv[i]);
-	}
-	return s;
-}
-
 static int
 c_respond(struct em_ctx *ctx, int argc, char **argv)
 {
@@ -386,7 +369,7 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_pattern *hit;
 	sqlite3_stmt	*st = NULL;
 	const char	*me, *to = NULL, *kind;
-	char		*partner = NULL, *text = NULL, *cid = NULL, *joined;
+	char		*partner = NULL, *text = NULL, *cid = NULL;
 	char		 date[11], id[EM_ID_LEN + 1], prompt[128];
 	long		 day = em_date_today();
 	int		 ch, ex, rc, fflag = 0;
@@ -432,20 +415,10 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 
-	if (optind < argc) {
-		if ((joined = join_args(argc - optind, argv + optind)) == NULL) {
-			ex = em_err(ctx, EM_EX_IOERR, "out of memory");
-			goto out;
-		}
-		ex = checked_text(ctx, "the answer", joined, &text);
-		free(joined);
-	} else if (em_isatty_in()) {
-		snprintf(prompt, sizeof(prompt), "Your question or reflection for "
-		    "%.40s: ", partner);
-		ex = em_prompt_line(ctx, prompt, &text);
-	} else
-		ex = em_read_stdin_text(ctx, "answer", &text);
-	if (ex != 0)
+	snprintf(prompt, sizeof(prompt), "Your question or reflection for %.40s: ",
+	    partner);
+	if ((ex = em_input_text(ctx, argc - optind, argv + optind, "the answer", NULL,
+	    prompt, &text)) != 0)
 		goto out;
 
 	if (!fflag) {

@@ -113,6 +113,8 @@ long	 em_date_today(void);
 void	 em_date_fmt(long, char [11]);
 int	 em_date_wday(long);	/* 1 Monday .. 7 Sunday */
 int	 em_opt_date(struct em_ctx *, const char *, const char *, long *);
+int	 em_opt_count(struct em_ctx *, const char *, const char *, long *);
+void	 em_week_fmt(long, char [16]);
 
 /* em_text.c: UTF-8, terminal-safe output, private text from stdin, a prompt or the editor. */
 int	 em_utf8_valid(const char *, size_t);
@@ -123,8 +125,12 @@ int	 em_read_all(struct em_ctx *, FILE *, const char *, size_t, char **, size_t 
 int	 em_read_stdin_text(struct em_ctx *, const char *, char **);
 int	 em_prompt_line(struct em_ctx *, const char *, char **);
 int	 em_editor_text(struct em_ctx *, const char *, const char *, char **);
+int	 em_input_text(struct em_ctx *, int, char **, const char *, const char *,
+	    const char *, char **);
+int	 em_tag_valid(const char *);
 int	 em_isatty_in(void);
 size_t	 em_text_width(const char *);
+void	 em_wrap(const char *, size_t, char ***, size_t *);
 
 /* em_fmt.c: text, tsv and JSON Lines output. */
 void	 em_put_text(FILE *, const char *);
@@ -163,7 +169,8 @@ enum em_ftype {
 	EM_F_TIME,	/* an ISO 8601 UTC time as SQLite writes it */
 	EM_F_ID,	/* a record id */
 	EM_F_INT,	/* a whole number */
-	EM_F_BOOL	/* true or false, stored as 0 or 1 */
+	EM_F_BOOL,	/* true or false, stored as 0 or 1 */
+	EM_F_TAGS	/* tags, space-separated; may be empty */
 };
 #define EM_F_NULLABLE	0x1
 #define EM_F_REF	0x2	/* refers to a record id of an earlier type */

@@ -1,5 +1,6 @@
 /* em_date.c: calendar days as whole numbers, parsed from what people type. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -162,5 +163,36 @@ em_opt_date(struct em_ctx *ctx, const char *opt, const char *arg, long *day)
 	if (em_date_parse(arg, day) != 0)
 		return em_fail(ctx, EM_EX_USAGE, "%s: '%s' is not a date "
 		    "(YYYY-MM-DD, today, yesterday or -N)", opt, arg);
+	return 0;
+}
+
+/* The ISO week a Monday falls in, as YYYY-Www. */
+void
+em_week_fmt(long monday, char buf[16])
+{
+	long	 thursday = monday + 3, y, jan4, week1;
+	unsigned m, d;
+
+	civil_from_days(thursday, &y, &m, &d);
+	jan4 = days_from_civil(y, 1, 4);
+	week1 = jan4 - (em_date_wday(jan4) - 1);
+	snprintf(buf, 16, "%04d-W%02d", (int)(y % 10000),
+	    (int)(((thursday - week1) / 7 + 1) % 100));
+}
+
+/* A count given to an option: a whole number from 1 to a billion. */
+int
+em_opt_count(struct em_ctx *ctx, const char *opt, const char *arg, long *n)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (!isdigit((unsigned char)*arg) || *end != '\0' || errno != 0 || v < 1 ||
+	    v > 1000000000L)
+		return em_fail(ctx, EM_EX_USAGE, "%s: '%s' is not a count (a whole "
+		    "number from 1)", opt, arg);
+	*n = v;
 	return 0;
 }

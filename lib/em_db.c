@@ -35,6 +35,46 @@ static const char *const migrations[] = {
 	"  created TEXT NOT NULL,"
 	"  updated TEXT NOT NULL);"
 	"CREATE INDEX response_checkin ON response (checkin);",
+
+	/*
+	 * 2: the journal. Tags are one space-separated, sorted string; removed
+	 * entries keep their text until purged; every edit keeps the old text
+	 * in entry_version; entry_fts follows entry through triggers.
+	 */
+	"CREATE TABLE entry ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  date TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('seen', 'misunderstood')),"
+	"  text TEXT NOT NULL,"
+	"  tags TEXT NOT NULL DEFAULT '',"
+	"  removed TEXT,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"CREATE INDEX entry_date ON entry (date, created);"
+	"CREATE TABLE entry_version ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  entry TEXT NOT NULL REFERENCES entry (id)"
+	"    ON UPDATE CASCADE ON DELETE CASCADE,"
+	"  text TEXT NOT NULL,"
+	"  tags TEXT NOT NULL DEFAULT '',"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"CREATE INDEX entry_version_entry ON entry_version (entry);"
+	"CREATE VIRTUAL TABLE entry_fts USING fts5 (text, content = 'entry',"
+	"  content_rowid = 'rowid', prefix = '2 3 4');"
+	"CREATE TRIGGER entry_fts_insert AFTER INSERT ON entry BEGIN"
+	"  INSERT INTO entry_fts (rowid, text) VALUES (new.rowid, new.text);"
+	"END;"
+	"CREATE TRIGGER entry_fts_delete AFTER DELETE ON entry BEGIN"
+	"  INSERT INTO entry_fts (entry_fts, rowid, text)"
+	"    VALUES ('delete', old.rowid, old.text);"
+	"END;"
+	"CREATE TRIGGER entry_fts_update AFTER UPDATE OF text ON entry BEGIN"
+	"  INSERT INTO entry_fts (entry_fts, rowid, text)"
+	"    VALUES ('delete', old.rowid, old.text);"
+	"  INSERT INTO entry_fts (rowid, text) VALUES (new.rowid, new.text);"
+	"END;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -254,7 +294,6 @@ configure(struct em_ctx *ctx, int mode)
 		return em_err(ctx, EM_EX_CANTCREAT, "%s is read-only", ctx->dbpath);
 	if ((ex = em_db_exec(ctx, "PRAGMA foreign_keys = ON;"
 	    "PRAGMA secure_delete = ON;"
-	    "PRAGMA trusted_schema = OFF;"
 	    "PRAGMA synchronous = FULL")) != 0)
 		return ex;
 	if (!ctx->db_mem && sqlite3_db_readonly(ctx->db, "main") == 0) {

@@ -207,6 +207,25 @@ valid_id(const char *s)
 	return 1;
 }
 
+/* Words that are each a tag, one space between them; empty is no tags. */
+static int
+valid_tags(const char *s)
+{
+	char	*copy, *tok, *save;
+	int	 good = 1;
+
+	if (*s == '\0')
+		return 1;
+	if (*s == ' ' || s[strlen(s) - 1] == ' ' || strstr(s, "  ") != NULL)
+		return 0;
+	copy = em_strdup(s);
+	for (tok = strtok_r(copy, " ", &save); tok != NULL && good;
+	    tok = strtok_r(NULL, " ", &save))
+		good = em_tag_valid(tok);
+	free(copy);
+	return good;
+}
+
 /* Check a value against its field; why it is wrong goes to msg. */
 static int
 check_field(const struct em_field *f, const struct em_jval *v, char *msg, size_t len)
@@ -254,6 +273,10 @@ check_field(const struct em_field *f, const struct em_jval *v, char *msg, size_t
 		if (!valid_id(v->str))
 			goto wrong;
 		break;
+	case EM_F_TAGS:
+		if (!valid_tags(v->str))
+			goto wrong;
+		break;
 	default:
 		break;
 	}
@@ -268,7 +291,8 @@ wrong:
 	{
 		static const char *const what[] = { "non-empty text of at most 64 KiB",
 		    "a name", "a date (YYYY-MM-DD)", "a UTC time (YYYY-MM-DDTHH:MM:SS.sssZ)",
-		    "a record id", "a whole number", "true or false" };
+		    "a record id", "a whole number", "true or false",
+		    "tags separated by single spaces" };
 		snprintf(msg, len, "\"%s\" must be %s", f->name,
 		    f->values != NULL ? "one of the known values" : what[f->type]);
 	}

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -336,4 +337,116 @@ out:
 	unlink(path);
 	rmdir(dir);
 	return ex;
+}
+
+/* Byte length of the first `cols` code points of s (or all of it). */
+static size_t
+cols_bytes(const char *s, size_t cols)
+{
+	size_t	 i = 0, c = 0;
+
+	while (s[i] != '\0') {
+		if (((unsigned char)s[i] & 0xc0) != 0x80) {
+			if (c == cols)
+				break;
+			c++;
+		}
+		i++;
+	}
+	return i;
+}
+
+/*
+ * Wrap text into lines of at most width columns, breaking at spaces where it
+ * can and keeping the text's own line breaks. The caller frees with em_strv_free.
+ */
+void
+em_wrap(const char *s, size_t width, char ***linesp, size_t *np)
+{
+	char	**v = NULL, *line;
+	size_t	  n = 0, len, brk, i;
+	const char *end;
+
+	if (width < 8)
+		width = 8;
+	while (*s != '\0') {
+		end = strchr(s, '\n');
+		len = end ? (size_t)(end - s) : strlen(s);
+		line = em_xcalloc(1, len + 1);
+		memcpy(line, s, len);
+		s += len + (end != NULL);
+		/* Hard line breaks within the text become lines of their own. */
+		for (;;) {
+			if (em_text_width(line) <= width) {
+				v = em_xreallocarray(v, n + 1, sizeof(*v));
+				v[n++] = line;
+				break;
+			}
+			brk = cols_bytes(line, width);
+			for (i = brk; i > 0 && line[i] != ' '; i--)
+				;
+			if (i > 0)
+				brk = i;
+			v = em_xreallocarray(v, n + 1, sizeof(*v));
+			v[n] = em_xcalloc(1, brk + 1);
+			memcpy(v[n++], line, brk);
+			while (line[brk] == ' ')
+				brk++;
+			memmove(line, line + brk, strlen(line + brk) + 1);
+		}
+	}
+	*linesp = v;
+	*np = n;
+}
+
+/* A tag: one word of letters, digits, '-' or '_' (any non-ASCII letter too). */
+int
+em_tag_valid(const char *s)
+{
+	const unsigned char *p;
+	size_t	 len = strlen(s);
+
+	if (len == 0 || len > 32 || !em_utf8_valid(s, len))
+		return 0;
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (!(isalnum(*p) || *p == '-' || *p == '_' || *p >= 0x80))
+			return 0;
+	return 1;
+}
+
+/*
+ * Private text for a command: its arguments joined by spaces if it has any,
+ * else standard input when that is not a terminal, else on a terminal a
+ * one-line prompt (when prompt is given) or the editor with tmpl.
+ */
+int
+em_input_text(struct em_ctx *ctx, int argc, char **argv, const char *what,
+    const char *tmpl, const char *prompt, char **out)
+{
+	size_t	 len = 1;
+	char	*s;
+	int	 i, ex;
+
+	if (argc > 0) {
+		for (i = 0; i < argc; i++)
+			len += strlen(argv[i]) + 1;
+		s = em_xcalloc(1, len);
+		for (i = 0; i < argc; i++) {
+			if (i > 0)
+				strcat(s, " ");
+			strcat(s, argv[i]);
+		}
+		em_text_trim(s);
+		if ((ex = em_text_check(ctx, what, s, strlen(s))) != 0) {
+			free(s);
+			return ex;
+		}
+		*out = s;
+		return 0;
+	}
+	if (!em_isatty_in())
+		return em_read_stdin_text(ctx, what, out);
+	if (prompt != NULL)
+		return em_prompt_line(ctx, prompt, out);
+	return em_editor_text(ctx, what, tmpl, out);
 }

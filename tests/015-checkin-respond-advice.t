@@ -25,7 +25,7 @@ refused 'you should' 'You should talk to him tomorrow.'
 refused 'have you tried' 'That sounds rough. Have you tried calling him?'
 refused 'at least' 'At least you got the job!'
 refused "don't worry" "Don’t worry, he will come round."
-refused 'you need to' 'YOU NEED TO TELL HIM HOW YOU FEEL'
+refused 'you really need to' 'YOU REALLY NEED TO TELL HIM HOW YOU FEEL'
 refused 'if i were you' "If I were you I'd let it go."
 same   'nothing was stored'	"$(answers)" 0
 
@@ -35,6 +35,7 @@ like   'it names the phrase'	"$(err)" '"you should"'
 
 # Patterns match whole words only.
 ok     "'at leastwise' is not 'at least'"	empathy-checkin respond 'At leastwise the offer came through.'
+ok     "a caring question about needs is not advice"	empathy-checkin respond 'Do you need to rest tonight?'
 ok     "'you shoulder' is not 'you should'"	empathy-checkin respond 'You shoulder a lot for your family.'
 ok     "'sleep on it' is an advice pattern"	grep -Fqx '  - match: sleep on it' "$ADVICE"
 ok     "'asleep on it' is not 'sleep on it'"	empathy-checkin respond 'The cat was asleep on it all day? That sounds sweet.'

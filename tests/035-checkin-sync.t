@@ -55,3 +55,19 @@ same   'still two and two'	"$(rows "$B")" 2/2
 
 ok     'import -f tsv reports counts as tsv'	empathy-checkin -d "$B" -f tsv import <"$T/a.jsonl"
 same   'tsv counts'	"$(out)" "$(printf 'added\tupdated\tunchanged\n0\t0\t4')"
+
+# Two machines: sara checked in on both for the same day; the newer one wins on both.
+C=$T/laptop.db
+ok     'sara checks in on the laptop too, later'	empathy-checkin -d "$C" add --high 'Laptop high' --low 'Laptop low'
+ok     'the laptop takes the main database'	sh -c 'empathy-checkin export | empathy-checkin -d "$1" import' sh "$C"
+same   'sara'\''s older check-in there is left, the rest added'	"$(out)" '3 added, 0 updated, 1 unchanged'
+same   'alex'\''s answer now hangs on the laptop check-in'	"$(sqlite3 "$C" "select c.high from response r join checkin c on c.id = r.checkin where r.user = 'alex'")" 'Laptop high'
+ok     'the main database takes the laptop'	sh -c 'empathy-checkin -d "$1" export | empathy-checkin import' sh "$C"
+same   'sara'\''s check-in is replaced by the newer one'	"$(out)" '0 added, 1 updated, 3 unchanged'
+ok     'export the main database'	empathy-checkin export
+out >"$T/main.jsonl"
+ok     'export the laptop'	empathy-checkin -d "$C" export
+out >"$T/laptop.jsonl"
+ok     'both are the same now'	cmp "$T/main.jsonl" "$T/laptop.jsonl"
+same   'with one check-in per person per day'	"$(sql "select user || ' ' || count(*) from checkin group by user, date order by user")" 'alex 1
+sara 1'

@@ -50,3 +50,21 @@ status 'an unknown kind is a content error'	78 empathy-checkin --content "$T/odd
 like   'it names file:line:col and the kind'	"$(err)" "odd/odd\\.yaml:1:[0-9]+: .*'recipes'"
 status 'a missing --content directory'	66 empathy-checkin --content "$T/nosuch" prompt
 like   'it names the directory'	"$(err)" "$T/nosuch"
+
+# The rest of the search path: $EMPATHY_CONTENT (colon-separated), then the user's own.
+ok     'another content directory'	mkdir "$T/env1" "$T/env2"
+printf 'kind: prompts\nid: missing\nprompts: [What did I miss (env1)?]\n' >"$T/env1/p.yaml"
+printf 'kind: prompts\nid: question\nprompts: [A question from env2?]\n' >"$T/env2/p.yaml"
+ok     'EMPATHY_CONTENT with two directories'	env EMPATHY_CONTENT="$T/env1:$T/env2:$EMPATHY_CONTENT" empathy-checkin prompt --kind missing
+same   'the first one is searched'	"$(out)" 'What did I miss (env1)?'
+ok     'and the second one'	env EMPATHY_CONTENT="$T/env1:$T/env2:$EMPATHY_CONTENT" empathy-checkin prompt --kind question
+same   'overrides the shipped questions'	"$(out)" 'A question from env2?'
+ok     '--content comes before EMPATHY_CONTENT'	env EMPATHY_CONTENT="$T/env2:$EMPATHY_CONTENT" empathy-checkin --content "$T/mine" prompt --kind question
+same   'so mine wins'	"$(out)" 'Only this question?'
+ok     'a per-user content directory'	mkdir -p "$XDG_CONFIG_HOME/empathy/content"
+printf 'kind: prompts\nid: reflection\nprompts: [A reflection of my own.]\n' >"$XDG_CONFIG_HOME/empathy/content/mine.yaml"
+ok     'it is used when nothing earlier has that document'	env -u EMPATHY_CONTENT empathy-checkin prompt --kind reflection
+same   'my reflection'	"$(out)" 'A reflection of my own.'
+printf 'kind: prompts\nid: reflection\nprompts: [A second copy.]\n' >"$XDG_CONFIG_HOME/empathy/content/copy.yaml"
+status 'the same kind and id twice in one directory'	78 env -u EMPATHY_CONTENT empathy-checkin prompt --kind reflection
+like   'is reported with both places'	"$(err)" "mine\\.yaml:[0-9]+:[0-9]+: duplicate .*'reflection'.*copy\\.yaml:[0-9]+:[0-9]+|copy\\.yaml:[0-9]+:[0-9]+: duplicate .*'reflection'.*mine\\.yaml:[0-9]+:[0-9]+"

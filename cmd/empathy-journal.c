@@ -1,0 +1,993 @@
+/* empathy-journal: moments of feeling seen or misunderstood, searched and reviewed weekly. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "em.h"
+
+#define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+#define TAG_MAX		32
+#define REVIEW_WIDTH	80
+
+static int	j_add(struct em_ctx *, int, char **);
+static int	j_list(struct em_ctx *, int, char **);
+static int	j_review(struct em_ctx *, int, char **);
+static int	j_edit(struct em_ctx *, int, char **);
+static int	j_rm(struct em_ctx *, int, char **);
+static int	j_restore(struct em_ctx *, int, char **);
+static int	j_tags(struct em_ctx *, int, char **);
+static int	j_export(struct em_ctx *, int, char **);
+static int	j_import(struct em_ctx *, int, char **);
+
+static const struct em_subcmd subcmds[] = {
+	{ "add", j_add, "(--seen | --misunderstood) [--date date] [--tag tag]... "
+	    "[text ...]" },
+	{ "list", j_list, "[--since date] [--until date] [--seen | --misunderstood] "
+	    "[--by name] [--tag tag] [--grep words] [-n number]" },
+	{ "review", j_review, "[--week YYYY-Www]" },
+	{ "edit", j_edit, "[--tag tag]... id" },
+	{ "rm", j_rm, "[--undo] id" },
+	{ "restore", j_restore, "id" },
+	{ "tags", j_tags, "" },
+	{ "export", j_export, "" },
+	{ "import", j_import, "" },
+	{ NULL, NULL, NULL }
+};
+
+static const char *const entry_kinds[] = { "seen", "misunderstood", NULL };
+static const struct em_field entry_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "date",	EM_F_DATE,	0,		NULL },
+	{ "kind",	EM_F_TEXT,	0,		entry_kinds },
+	{ "text",	EM_F_TEXT,	0,		NULL },
+	{ "tags",	EM_F_TAGS,	0,		NULL },
+	{ "removed",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const struct em_field version_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "entry",	EM_F_ID,	EM_F_REF,	NULL },
+	{ "text",	EM_F_TEXT,	0,		NULL },
+	{ "tags",	EM_F_TAGS,	0,		NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const struct em_rectype entry_rt = {
+	"entry", "entry", "date, created, id", entry_fields, NULL
+};
+static const struct em_rectype version_rt = {
+	"entry_version", "entry_version", "created, id", version_fields, NULL
+};
+static const struct em_rectype *const rectypes[] = {
+	&entry_rt, &version_rt, NULL
+};
+
+enum {
+	OPT_SEEN = 0x100, OPT_MISUNDERSTOOD, OPT_DATE, OPT_TAG, OPT_SINCE,
+	OPT_UNTIL, OPT_BY, OPT_GREP, OPT_WEEK, OPT_UNDO
+};
+
+static const char *const wdays[] = { "", "Mon", "Tue", "Wed", "Thu", "Fri",
+	"Sat", "Sun" };
+
+/* Tags as one canonical string: lower case, no '#', unique, sorted, space-separated. */
+struct tagset {
+	char	*v[64];
+	size_t	 n;
+};
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+tag_add(struct em_ctx *ctx, struct tagset *ts, const char *arg)
+{
+	char	*t;
+	size_t	 i;
+
+	if (*arg == '#')
+		arg++;
+	if (!em_tag_valid(arg))
+		return em_fail(ctx, EM_EX_USAGE, "--tag: '%s' is not a tag (one word "
+		    "of letters, digits, '-' or '_', at most %d bytes)", arg, TAG_MAX);
+	t = em_strdup(arg);
+	for (i = 0; t[i] != '\0'; i++)
+		t[i] = (char)tolower((unsigned char)t[i]);
+	for (i = 0; i < ts->n; i++)
+		if (strcmp(ts->v[i], t) == 0) {
+			free(t);
+			return 0;
+		}
+	if (ts->n == sizeof(ts->v) / sizeof(ts->v[0])) {
+		free(t);
+		return em_fail(ctx, EM_EX_USAGE, "too many tags");
+	}
+	ts->v[ts->n++] = t;
+	return 0;
+}
+
+/* The joined tags; the caller frees it. */
+static char *
+tag_join(struct tagset *ts)
+{
+	size_t	 i, len = 1;
+	char	*s;
+
+	qsort(ts->v, ts->n, sizeof(ts->v[0]), cmpstr);
+	for (i = 0; i < ts->n; i++)
+		len += strlen(ts->v[i]) + 1;
+	s = em_xcalloc(1, len);
+	for (i = 0; i < ts->n; i++) {
+		if (i > 0)
+			strcat(s, " ");
+		strcat(s, ts->v[i]);
+	}
+	return s;
+}
+
+static void
+tag_free(struct tagset *ts)
+{
+	while (ts->n > 0)
+		free(ts->v[--ts->n]);
+}
+
+/* Tags in text output: "#work #family". */
+static void
+put_tags(const char *tags)
+{
+	const char *p;
+
+	for (p = tags; *p != '\0'; p++) {
+		if (p == tags || p[-1] == ' ')
+			putchar('#');
+		putchar(*p);
+	}
+}
+
+static int
+j_add(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date",		required_argument,	NULL,	OPT_DATE },
+		{ "misunderstood",	no_argument,		NULL,	OPT_MISUNDERSTOOD },
+		{ "seen",		no_argument,		NULL,	OPT_SEEN },
+		{ "tag",		required_argument,	NULL,	OPT_TAG },
+		{ NULL,			0,			NULL,	0 }
+	};
+	struct tagset	 ts = { { NULL }, 0 };
+	sqlite3_stmt	*st = NULL;
+	const char	*user, *kind = NULL;
+	char		*text = NULL, *tags = NULL, date[11], id[EM_ID_LEN + 1];
+	char		 tmpl[512];
+	long		 day = em_date_today();
+	int		 ch, ex = 0, rc;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+				goto out;
+			break;
+		case OPT_SEEN:
+		case OPT_MISUNDERSTOOD:
+			if (kind != NULL && strcmp(kind, ch == OPT_SEEN ? "seen" :
+			    "misunderstood") != 0) {
+				ex = em_fail(ctx, EM_EX_USAGE, "an entry is either "
+				    "--seen or --misunderstood, not both");
+				goto out;
+			}
+			kind = ch == OPT_SEEN ? "seen" : "misunderstood";
+			break;
+		case OPT_TAG:
+			if ((ex = tag_add(ctx, &ts, optarg)) != 0)
+				goto out;
+			break;
+		default:
+			ex = em_optdone(ctx, ch);
+			goto out;
+		}
+	}
+	if (kind == NULL) {
+		em_fail(ctx, EM_EX_USAGE, "say whether you felt --seen or "
+		    "--misunderstood");
+		ex = em_usage(ctx, stderr, EM_EX_USAGE);
+		goto out;
+	}
+	if (day > em_date_today()) {
+		ex = em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
+		goto out;
+	}
+	if ((ex = em_ctx_user(ctx, &user)) != 0)
+		goto out;
+	snprintf(tmpl, sizeof(tmpl), "\n# A moment when you felt %s. Write it "
+	    "below or above these lines;\n# lines that start with # are left out, "
+	    "and an empty entry stores nothing.\n", kind);
+	if ((ex = em_input_text(ctx, argc - optind, argv + optind, "the entry", tmpl,
+	    NULL, &text)) != 0)
+		goto out;
+	tags = tag_join(&ts);
+	em_date_fmt(day, date);
+	em_id_new(id);
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+		goto out;
+	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO entry (id, user, date, kind, "
+	    "text, tags, created, updated) VALUES (?, ?, ?, ?, ?, ?, " NOW ", " NOW
+	    ")")) != 0)
+		goto fail;
+	em_bind_text(st, 1, id);
+	em_bind_text(st, 2, user);
+	em_bind_text(st, 3, date);
+	em_bind_text(st, 4, kind);
+	em_bind_text(st, 5, text);
+	em_bind_text(st, 6, tags);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "saving the entry");
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((ex = em_db_commit(ctx)) != 0)
+		goto out;
+	switch (ctx->fmt) {
+	case EM_FMT_TEXT:
+		printf("%.7s: felt %s on %s %s\n", id, kind, wdays[em_date_wday(day)],
+		    date);
+		break;
+	case EM_FMT_TSV:
+		printf("id\tdate\tkind\n%s\t%s\t%s\n", id, date, kind);
+		break;
+	case EM_FMT_JSON:
+		printf("{\"id\":\"%s\",\"date\":\"%s\",\"kind\":\"%s\"}\n", id, date,
+		    kind);
+		break;
+	}
+	goto out;
+fail:
+	sqlite3_finalize(st);
+	em_db_rollback(ctx);
+out:
+	tag_free(&ts);
+	free(tags);
+	free(text);
+	return ex;
+}
+
+/*
+ * What people type into --grep, as an FTS5 query that cannot be a syntax
+ * error: every word a quoted string (so AND between them), word* a prefix,
+ * "a phrase" a phrase.
+ */
+static char *
+fts_query(const char *in)
+{
+	char	*q = em_xcalloc(1, strlen(in) * 3 + 8), *o = q;
+	const char *p = in;
+	int	 inphrase = 0;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		if (o != q)
+			*o++ = ' ';
+		*o++ = '"';
+		if (*p == '"') {
+			inphrase = 1;
+			p++;
+		}
+		while (*p != '\0' && (inphrase ? *p != '"' : (*p != ' ' && *p != '\t'))) {
+			if (!inphrase && *p == '*' && (p[1] == '\0' || p[1] == ' '))
+				break;
+			if (*p == '"')
+				*o++ = '"';
+			*o++ = *p++;
+		}
+		*o++ = '"';
+		if (inphrase && *p == '"')
+			p++;
+		inphrase = 0;
+		if (*p == '*') {
+			*o++ = '*';
+			p++;
+		}
+	}
+	*o = '\0';
+	return q;
+}
+
+static const char list_sql[] =
+    "SELECT id, date, user, kind, tags, text, created, updated FROM entry e "
+    "WHERE removed IS NULL"
+    " AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)"
+    " AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR user = ?4)"
+    " AND (?5 IS NULL OR instr(' ' || tags || ' ', ' ' || ?5 || ' ') > 0)"
+    " AND (?6 IS NULL OR rowid IN (SELECT rowid FROM entry_fts"
+    "  WHERE entry_fts MATCH ?6)) "
+    "ORDER BY date DESC, created DESC, id LIMIT ?7";
+
+static void
+list_text(struct em_ctx *ctx, sqlite3_stmt *st)
+{
+	const char *b = em_color(ctx, "\033[1m"), *off = em_color(ctx, "\033[0m");
+	const char *dim = em_color(ctx, "\033[2m"), *tags;
+	char	**lines;
+	size_t	  n, i;
+
+	printf("%s%s%s  %s%.7s%s  ", b, sqlite3_column_text(st, 1), off, dim,
+	    sqlite3_column_text(st, 0), off);
+	em_put_text(stdout, (const char *)sqlite3_column_text(st, 2));
+	printf(" felt %s", sqlite3_column_text(st, 3));
+	tags = (const char *)sqlite3_column_text(st, 4);
+	if (*tags != '\0') {
+		printf("  %s", dim);
+		put_tags(tags);
+		fputs(off, stdout);
+	}
+	putchar('\n');
+	em_wrap((const char *)sqlite3_column_text(st, 5), REVIEW_WIDTH - 4, &lines, &n);
+	for (i = 0; i < n; i++) {
+		fputs("    ", stdout);
+		em_put_text(stdout, lines[i]);
+		putchar('\n');
+	}
+	em_strv_free(lines, n);
+}
+
+static int
+j_list(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "by",			required_argument,	NULL,	OPT_BY },
+		{ "grep",		required_argument,	NULL,	OPT_GREP },
+		{ "misunderstood",	no_argument,		NULL,	OPT_MISUNDERSTOOD },
+		{ "seen",		no_argument,		NULL,	OPT_SEEN },
+		{ "since",		required_argument,	NULL,	OPT_SINCE },
+		{ "tag",		required_argument,	NULL,	OPT_TAG },
+		{ "until",		required_argument,	NULL,	OPT_UNTIL },
+		{ NULL,			0,			NULL,	0 }
+	};
+	struct tagset	 ts = { { NULL }, 0 };
+	sqlite3_stmt	*st = NULL;
+	const char	*kind = NULL, *by = NULL, *grep = NULL;
+	char		*q = NULL, since[11], until[11];
+	long		 d1 = 0, d2 = 0, limit = -1, rows = 0;
+	int		 ch, ex = 0, rc, sflag = 0, uflag = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "n:", opts)) != -1) {
+		switch (ch) {
+		case 'n':
+			if ((ex = em_opt_count(ctx, "-n", optarg, &limit)) != 0)
+				goto out;
+			break;
+		case OPT_BY:
+			if (!em_name_valid(optarg)) {
+				ex = em_fail(ctx, EM_EX_USAGE, "--by: '%s' is not a "
+				    "usable name", optarg);
+				goto out;
+			}
+			by = optarg;
+			break;
+		case OPT_GREP:
+			grep = optarg;
+			break;
+		case OPT_SEEN:
+		case OPT_MISUNDERSTOOD:
+			kind = ch == OPT_SEEN ? "seen" : "misunderstood";
+			break;
+		case OPT_SINCE:
+			if ((ex = em_opt_date(ctx, "--since", optarg, &d1)) != 0)
+				goto out;
+			sflag = 1;
+			break;
+		case OPT_TAG:
+			if (ts.n > 0) {
+				ex = em_fail(ctx, EM_EX_USAGE, "list takes one --tag");
+				goto out;
+			}
+			if ((ex = tag_add(ctx, &ts, optarg)) != 0)
+				goto out;
+			break;
+		case OPT_UNTIL:
+			if ((ex = em_opt_date(ctx, "--until", optarg, &d2)) != 0)
+				goto out;
+			uflag = 1;
+			break;
+		default:
+			ex = em_optdone(ctx, ch);
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		em_fail(ctx, EM_EX_USAGE, "unexpected argument '%s'", argv[optind]);
+		ex = em_usage(ctx, stderr, EM_EX_USAGE);
+		goto out;
+	}
+	if (grep != NULL) {
+		q = fts_query(grep);
+		if (*q == '\0') {
+			ex = em_fail(ctx, EM_EX_USAGE, "--grep needs words to look for");
+			goto out;
+		}
+	}
+	em_date_fmt(d1, since);
+	em_date_fmt(d2, until);
+	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_db_prepare(ctx, &st, list_sql)) != 0)
+		goto out;
+	em_bind_text(st, 1, sflag ? since : NULL);
+	em_bind_text(st, 2, uflag ? until : NULL);
+	em_bind_text(st, 3, kind);
+	em_bind_text(st, 4, by);
+	em_bind_text(st, 5, ts.n ? ts.v[0] : NULL);
+	em_bind_text(st, 6, q);
+	sqlite3_bind_int64(st, 7, limit);
+	if (ctx->fmt != EM_FMT_TEXT)
+		ex = em_out_stmt(ctx, st, &rows);
+	else {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (rows++ > 0)
+				putchar('\n');
+			list_text(ctx, st);
+		}
+		if (rc != SQLITE_DONE)
+			ex = em_db_err(ctx, rc, "reading the journal");
+	}
+	if (ex == 0 && rows == 0)
+		ex = EM_EX_NO;
+out:
+	sqlite3_finalize(st);
+	tag_free(&ts);
+	free(q);
+	return ex;
+}
+
+/* Find one of your own entries by its id or a prefix of at least 4 digits. */
+static int
+find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
+{
+	sqlite3_stmt	*st;
+	const char	*me;
+	int		 ex, rc, n = 0;
+	char		*owner = NULL;
+
+	*idp = NULL;
+	if (strlen(prefix) < 4 || strlen(prefix) > EM_ID_LEN ||
+	    strspn(prefix, "0123456789abcdef") != strlen(prefix))
+		return em_err(ctx, EM_EX_USAGE, "'%s' is not an entry id (at least "
+		    "4 of its hex digits)", prefix);
+	if ((ex = em_ctx_user(ctx, &me)) != 0)
+		return ex;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT id, user FROM entry WHERE id >= ?1 "
+	    "AND id < ?1 || 'g' AND (removed IS NOT NULL) = ?2 LIMIT 2")) != 0)
+		return ex;
+	em_bind_text(st, 1, prefix);
+	sqlite3_bind_int(st, 2, removed);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0) {
+			*idp = em_strdup((const char *)sqlite3_column_text(st, 0));
+			owner = em_strdup((const char *)sqlite3_column_text(st, 1));
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		ex = em_db_err(ctx, rc, "reading the journal");
+	else if (n == 0)
+		ex = em_err(ctx, EM_EX_NOINPUT, "no %sentry %s", removed ? "removed " :
+		    "", prefix);
+	else if (n > 1)
+		ex = em_err(ctx, EM_EX_USAGE, "%s could be more than one entry; give "
+		    "more of its id", prefix);
+	else if (strcmp(owner, me) != 0)
+		ex = em_err(ctx, EM_EX_DATAERR, "entry %s is %s's; only its author "
+		    "can change it", prefix, owner);
+	free(owner);
+	if (ex != 0) {
+		free(*idp);
+		*idp = NULL;
+	}
+	return ex;
+}
+
+static int
+one_id(struct em_ctx *ctx, int argc, char **argv, const char **idp)
+{
+	if (argc - optind != 1) {
+		em_fail(ctx, EM_EX_USAGE, "give one entry id");
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+	*idp = argv[optind];
+	return 0;
+}
+
+/* Run one statement binding the id as ?1 and, if not NULL, two texts. */
+static int
+run_on(struct em_ctx *ctx, const char *sql, const char *id, const char *a,
+    const char *b)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc;
+
+	if ((ex = em_db_prepare(ctx, &st, sql)) != 0)
+		return ex;
+	em_bind_text(st, 1, id);
+	if (a != NULL)
+		em_bind_text(st, 2, a);
+	if (b != NULL)
+		em_bind_text(st, 3, b);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "saving the journal");
+}
+
+static int
+j_edit(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "tag",	required_argument,	NULL,	OPT_TAG },
+		{ NULL,		0,			NULL,	0 }
+	};
+	struct tagset	 ts = { { NULL }, 0 };
+	sqlite3_stmt	*st = NULL;
+	const char	*prefix = NULL;
+	char		*id = NULL, *old = NULL, *text = NULL, *tags = NULL, *tmpl;
+	char		 vid[EM_ID_LEN + 1];
+	size_t		 len;
+	int		 ch, ex, rc, tflag = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_TAG:
+			tflag = 1;
+			if ((ex = tag_add(ctx, &ts, optarg)) != 0)
+				goto out;
+			break;
+		default:
+			ex = em_optdone(ctx, ch);
+			goto out;
+		}
+	}
+	if ((ex = one_id(ctx, argc, argv, &prefix)) != 0)
+		goto out;
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = find_entry(ctx, prefix, 0, &id)) != 0)
+		goto out;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT text FROM entry WHERE id = ?")) != 0)
+		goto out;
+	em_bind_text(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		old = em_strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	st = NULL;
+	if (old == NULL) {
+		ex = em_err(ctx, EM_EX_NOINPUT, "no entry %s", prefix);
+		goto out;
+	}
+	if (em_isatty_in()) {
+		len = strlen(old) + 128;
+		tmpl = em_xcalloc(1, len);
+		snprintf(tmpl, len, "%s\n\n# Change the entry above; lines that start "
+		    "with # are left out.\n# An empty entry changes nothing.\n", old);
+		ex = em_editor_text(ctx, "the entry", tmpl, &text);
+		free(tmpl);
+	} else
+		ex = em_read_stdin_text(ctx, "entry", &text);
+	if (ex != 0)
+		goto out;
+	tags = tflag ? tag_join(&ts) : NULL;
+	em_id_new(vid);
+	if ((ex = em_db_begin(ctx)) != 0)
+		goto out;
+	if ((ex = run_on(ctx, "INSERT INTO entry_version (id, entry, text, tags, "
+	    "created, updated) SELECT ?2, id, text, tags, " NOW ", " NOW " FROM "
+	    "entry WHERE id = ?1", id, vid, NULL)) != 0 ||
+	    (ex = run_on(ctx, "UPDATE entry SET text = ?2, tags = coalesce(?3, tags), "
+	    "updated = " NOW " WHERE id = ?1", id, text, tags)) != 0) {
+		em_db_rollback(ctx);
+		goto out;
+	}
+	if ((ex = em_db_commit(ctx)) != 0)
+		goto out;
+	if (ctx->fmt == EM_FMT_TEXT)
+		printf("%.7s: changed\n", id);
+	else if (ctx->fmt == EM_FMT_TSV)
+		printf("id\n%s\n", id);
+	else
+		printf("{\"id\":\"%s\"}\n", id);
+	(void)rc;
+out:
+	tag_free(&ts);
+	free(id);
+	free(old);
+	free(text);
+	free(tags);
+	return ex;
+}
+
+/* Remove or bring back: removed entries keep their text until purged. */
+static int
+set_removed(struct em_ctx *ctx, const char *prefix, int removing)
+{
+	char	*id = NULL;
+	int	 ex;
+
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+		return ex;
+	if ((ex = find_entry(ctx, prefix, !removing, &id)) != 0 ||
+	    (ex = run_on(ctx, removing ? "UPDATE entry SET removed = " NOW ", "
+	    "updated = " NOW " WHERE id = ?1" : "UPDATE entry SET removed = NULL, "
+	    "updated = " NOW " WHERE id = ?1", id, NULL, NULL)) != 0 ||
+	    (ex = em_db_commit(ctx)) != 0) {
+		em_db_rollback(ctx);
+		free(id);
+		return ex;
+	}
+	if (ctx->fmt == EM_FMT_TEXT && removing)
+		printf("%.7s: removed (bring it back with: %s restore %.7s)\n", id,
+		    ctx->prog, id);
+	else if (ctx->fmt == EM_FMT_TEXT)
+		printf("%.7s: restored\n", id);
+	else if (ctx->fmt == EM_FMT_TSV)
+		printf("id\n%s\n", id);
+	else
+		printf("{\"id\":\"%s\"}\n", id);
+	free(id);
+	return 0;
+}
+
+static int
+j_rm(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "undo",	no_argument,		NULL,	OPT_UNDO },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const char	*prefix = NULL;
+	int		 ch, ex, uflag = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_UNDO:
+			uflag = 1;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = one_id(ctx, argc, argv, &prefix)) != 0)
+		return ex;
+	return set_removed(ctx, prefix, !uflag);
+}
+
+static int
+j_restore(struct em_ctx *ctx, int argc, char **argv)
+{
+	const char	*prefix = NULL;
+	int		 ch, ex;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = one_id(ctx, argc, argv, &prefix)) != 0)
+		return ex;
+	return set_removed(ctx, prefix, 0);
+}
+
+/* Every tag of the entries that are not removed, with how often it is used. */
+static const char tags_sql[] =
+    "WITH RECURSIVE split (tag, rest) AS ("
+    "  SELECT '', tags || ' ' FROM entry WHERE removed IS NULL AND tags <> ''"
+    "  UNION ALL"
+    "  SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)"
+    "  FROM split WHERE rest <> '') "
+    "SELECT tag, count(*) AS count FROM split WHERE tag <> '' "
+    "GROUP BY tag ORDER BY count DESC, tag";
+
+static int
+j_tags(struct em_ctx *ctx, int argc, char **argv)
+{
+	sqlite3_stmt	*st;
+	long		 rows = 0;
+	int		 ch, ex, rc;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if (optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_db_prepare(ctx, &st, tags_sql)) != 0)
+		return ex;
+	if (ctx->fmt != EM_FMT_TEXT)
+		ex = em_out_stmt(ctx, st, &rows);
+	else {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			rows++;
+			printf("%6d  #%s\n", sqlite3_column_int(st, 1),
+			    sqlite3_column_text(st, 0));
+		}
+		if (rc != SQLITE_DONE)
+			ex = em_db_err(ctx, rc, "reading the journal");
+	}
+	sqlite3_finalize(st);
+	return ex == 0 && rows == 0 ? EM_EX_NO : ex;
+}
+
+/* The weekly review ----------------------------------------------------- */
+
+struct side {
+	char	**lines;
+	size_t	  n;
+};
+
+static void
+side_add(struct side *s, const char *line)
+{
+	s->lines = em_xreallocarray(s->lines, s->n + 1, sizeof(*s->lines));
+	s->lines[s->n++] = em_strdup(line);
+}
+
+/* Print two columns of lines side by side, each at most w columns. */
+static void
+print_sides(struct side *a, struct side *b, size_t w)
+{
+	size_t	 i, pad;
+
+	for (i = 0; i < a->n || i < b->n; i++) {
+		if ((i >= a->n || *a->lines[i] == '\0') &&
+		    (i >= b->n || *b->lines[i] == '\0')) {
+			putchar('\n');
+			continue;
+		}
+		fputs("  ", stdout);
+		if (i < a->n) {
+			em_put_text(stdout, a->lines[i]);
+			pad = w - em_text_width(a->lines[i]);
+		} else
+			pad = w;
+		if (i < b->n && *b->lines[i] != '\0') {
+			printf("%*s  ", (int)pad, "");
+			em_put_text(stdout, b->lines[i]);
+		}
+		putchar('\n');
+	}
+	em_strv_free(a->lines, a->n);
+	em_strv_free(b->lines, b->n);
+	a->lines = b->lines = NULL;
+	a->n = b->n = 0;
+}
+
+/* One partner's moments of one kind in the week, wrapped into a column. */
+static int
+fill_side(struct em_ctx *ctx, sqlite3_stmt *es, const char *user, const char *kind,
+    const char *from, const char *to, size_t w, struct side *s)
+{
+	char	**lines, head[64];
+	size_t	  n, i, found = 0;
+	long	  day;
+	int	  rc;
+
+	sqlite3_reset(es);
+	em_bind_text(es, 1, user);
+	em_bind_text(es, 2, kind);
+	em_bind_text(es, 3, from);
+	em_bind_text(es, 4, to);
+	while ((rc = sqlite3_step(es)) == SQLITE_ROW) {
+		em_date_parse((const char *)sqlite3_column_text(es, 0), &day);
+		snprintf(head, sizeof(head), "%s %s", wdays[em_date_wday(day)],
+		    (const char *)sqlite3_column_text(es, 0) + 8);
+		if (found++ > 0)
+			side_add(s, "");
+		side_add(s, head);
+		em_wrap((const char *)sqlite3_column_text(es, 1), w - 2, &lines, &n);
+		for (i = 0; i < n; i++) {
+			char buf[8 * REVIEW_WIDTH];
+			snprintf(buf, sizeof(buf), "  %s", lines[i]);
+			side_add(s, buf);
+		}
+		em_strv_free(lines, n);
+	}
+	if (found == 0)
+		side_add(s, "  -");
+	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "reading the journal");
+}
+
+/* Counts per partner and kind, this week and the week before. */
+static const char review_counts_sql[] =
+    "WITH users AS (SELECT ?3 AS user UNION SELECT user FROM entry"
+    "  WHERE removed IS NULL AND date BETWEEN ?4 AND ?2),"
+    " kinds AS (SELECT 'seen' AS kind UNION ALL SELECT 'misunderstood') "
+    "SELECT u.user, k.kind,"
+    " (SELECT count(*) FROM entry e WHERE e.user = u.user AND e.kind = k.kind"
+    "  AND e.removed IS NULL AND e.date BETWEEN ?1 AND ?2) AS count,"
+    " (SELECT count(*) FROM entry e WHERE e.user = u.user AND e.kind = k.kind"
+    "  AND e.removed IS NULL AND e.date BETWEEN ?4 AND ?5) AS previous "
+    "FROM users u, kinds k ORDER BY u.user <> ?3, u.user, k.kind <> 'seen'";
+
+static const char review_tags_sql[] =
+    "WITH RECURSIVE split (tag, rest) AS ("
+    "  SELECT '', tags || ' ' FROM entry WHERE removed IS NULL AND tags <> ''"
+    "  AND date BETWEEN ?1 AND ?2"
+    "  UNION ALL"
+    "  SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)"
+    "  FROM split WHERE rest <> '') "
+    "SELECT tag, count(*) FROM split WHERE tag <> '' "
+    "GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 5";
+
+/* Two or three prompts to talk about, the same for both partners all week. */
+static void
+review_prompts(struct em_ctx *ctx, const char *week)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	unsigned long	 h = 5381;
+	size_t		 i, k;
+	const char	*p;
+
+	if (em_ctx_content(ctx, &c) != 0) {
+		em_report(ctx, EM_EX_CONFIG);
+		return;
+	}
+	if ((d = em_content_find(c, EM_K_PROMPTS, "review")) == NULL &&
+	    (d = em_content_find(c, EM_K_PROMPTS, "missing")) == NULL)
+		return;
+	for (p = week; *p != '\0'; p++)
+		h = h * 33 + (unsigned char)*p;
+	printf("\nTo talk about\n");
+	for (i = 0, k = h % d->nstr; i < 3 && i < d->nstr; i++, k = (k + 7) % d->nstr) {
+		if (i > 0 && k == (h % d->nstr))
+			break;
+		fputs("  - ", stdout);
+		em_put_text(stdout, d->strv[k]);
+		putchar('\n');
+	}
+}
+
+static int
+j_review(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "week",	required_argument,	NULL,	OPT_WEEK },
+		{ NULL,		0,			NULL,	0 }
+	};
+	static const char *const kinds[] = { "seen", "misunderstood" };
+	sqlite3_stmt	*st = NULL, *es = NULL;
+	struct side	 sides[2] = { { NULL, 0 }, { NULL, 0 } };
+	const char	*me, *b, *off;
+	char		 week[16], from[11], to[11], pfrom[11], pto[11], last[11];
+	char		*users[2] = { NULL, NULL }, head[2][96];
+	long		 monday, today = em_date_today(), rows = 0;
+	size_t		 nusers = 0, w = (REVIEW_WIDTH - 6) / 2, i, k, ntags = 0;
+	int		 ch, ex, rc, counts[2][2][2];
+
+	monday = today - (em_date_wday(today) - 1);
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_WEEK:
+			if (em_week_parse(optarg, &monday) != 0)
+				return em_fail(ctx, EM_EX_USAGE, "--week: '%s' is not a "
+				    "week (YYYY-Www, e.g. 2026-W48)", optarg);
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if (optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	em_date_fmt(monday, from);
+	em_date_fmt(monday + 6, to);
+	em_date_fmt(monday - 7, pfrom);
+	em_date_fmt(monday - 1, pto);
+	em_week_fmt(monday, week);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_db_prepare(ctx, &st, review_counts_sql)) != 0)
+		return ex;
+	em_bind_text(st, 1, from);
+	em_bind_text(st, 2, to);
+	em_bind_text(st, 3, me);
+	em_bind_text(st, 4, pfrom);
+	em_bind_text(st, 5, pto);
+	if (ctx->fmt != EM_FMT_TEXT) {
+		ex = em_out_stmt(ctx, st, &rows);
+		sqlite3_finalize(st);
+		return ex;
+	}
+	memset(counts, 0, sizeof(counts));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *u = (const char *)sqlite3_column_text(st, 0);
+		if (nusers == 0 || strcmp(users[nusers - 1], u) != 0) {
+			if (nusers == 2)
+				break;	/* a review is for two */
+			users[nusers++] = em_strdup(u);
+		}
+		k = strcmp((const char *)sqlite3_column_text(st, 1), "seen") != 0;
+		counts[nusers - 1][k][0] = sqlite3_column_int(st, 2);
+		counts[nusers - 1][k][1] = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		ex = em_db_err(ctx, rc, "reading the journal");
+		goto out;
+	}
+	b = em_color(ctx, "\033[1m");
+	off = em_color(ctx, "\033[0m");
+	printf("%sThe week %s%s, %s to %s\n", b, week, off, from, to);
+	if ((ex = em_db_prepare(ctx, &es, "SELECT date, text FROM entry WHERE "
+	    "user = ?1 AND kind = ?2 AND removed IS NULL AND date BETWEEN ?3 AND ?4 "
+	    "ORDER BY date, created")) != 0)
+		goto out;
+	for (k = 0; k < 2; k++) {
+		printf("\n%sFelt %s%s\n", b, kinds[k], off);
+		for (i = 0; i < 2; i++) {
+			if (i < nusers)
+				snprintf(head[i], sizeof(head[i]), "%.40s: %d (%d the week "
+				    "before)", users[i], counts[i][k][0], counts[i][k][1]);
+			else
+				snprintf(head[i], sizeof(head[i]), "(no partner yet)");
+			side_add(&sides[i], head[i]);
+			if (i < nusers && (ex = fill_side(ctx, es, users[i], kinds[k], from,
+			    to, w, &sides[i])) != 0)
+				goto out;
+		}
+		print_sides(&sides[0], &sides[1], w);
+	}
+	sqlite3_finalize(es);
+	es = NULL;
+	if ((ex = em_db_prepare(ctx, &st, review_tags_sql)) != 0)
+		goto out;
+	em_bind_text(st, 1, from);
+	em_bind_text(st, 2, to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		printf("%s#%s %d", ntags++ ? ", " : "\nTags this week: ",
+		    sqlite3_column_text(st, 0), sqlite3_column_int(st, 1));
+	}
+	if (ntags > 0)
+		putchar('\n');
+	if (rc != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "reading the journal");
+		goto out;
+	}
+	review_prompts(ctx, week);
+	(void)last;
+out:
+	for (i = 0; i < 2; i++) {
+		free(users[i]);
+		em_strv_free(sides[i].lines, sides[i].n);
+	}
+	sqlite3_finalize(es);
+	sqlite3_finalize(st);
+	return ex;
+}
+
+static int
+j_export(struct em_ctx *ctx, int argc, char **argv)
+{
+	return em_export_cmd(ctx, rectypes, argc, argv);
+}
+
+static int
+j_import(struct em_ctx *ctx, int argc, char **argv)
+{
+	return em_import_cmd(ctx, rectypes, argc, argv);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct em_ctx	 ctx;
+	int		 ex;
+
+	em_ctx_init(&ctx, "empathy-journal");
+	if ((ex = em_common_opts(&ctx, &argc, &argv, subcmds)) != EM_CONTINUE)
+		return em_ctx_finish(&ctx, ex);
+	ex = em_dispatch(&ctx, argc, argv);
+	return em_ctx_finish(&ctx, ex);
+}
