@@ -286,21 +286,13 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	st = NULL;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
-	switch (ctx->fmt) {
-	case EM_FMT_TEXT:
+	if (ctx->fmt == EM_FMT_TEXT)
 		printf("%s for %s %s\n", oldid ? "check-in replaced" : "checked in",
 		    wdays[em_date_wday(day)], date);
-		break;
-	case EM_FMT_TSV:
-		printf("id\tdate\tuser\n%s\t%s\t", id, date);
-		em_put_tsv(stdout, user);
-		putchar('\n');
-		break;
-	case EM_FMT_JSON:
-		printf("{\"id\":\"%s\",\"date\":\"%s\",\"user\":", id, date);
-		em_put_json(stdout, user);
-		puts("}");
-		break;
+	else {
+		const char *const keys[] = { "id", "date", "user", NULL };
+		const char *const vals[] = { id, date, user };
+		em_out_fields(ctx, keys, vals);
 	}
 	goto out;
 fail:
@@ -461,22 +453,14 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	st = NULL;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
-	switch (ctx->fmt) {
-	case EM_FMT_TEXT:
+	if (ctx->fmt == EM_FMT_TEXT) {
 		fputs("answered ", stdout);
 		em_put_text(stdout, partner);
 		printf("'s check-in for %s with a %s\n", date, kind);
-		break;
-	case EM_FMT_TSV:
-		printf("id\tdate\tto\tkind\n%s\t%s\t", id, date);
-		em_put_tsv(stdout, partner);
-		printf("\t%s\n", kind);
-		break;
-	case EM_FMT_JSON:
-		printf("{\"id\":\"%s\",\"date\":\"%s\",\"to\":", id, date);
-		em_put_json(stdout, partner);
-		printf(",\"kind\":\"%s\"}\n", kind);
-		break;
+	} else {
+		const char *const keys[] = { "id", "date", "to", "kind", NULL };
+		const char *const vals[] = { id, date, partner, kind };
+		em_out_fields(ctx, keys, vals);
 	}
 	goto out;
 fail:
@@ -757,25 +741,13 @@ c_prompt(struct em_ctx *ctx, int argc, char **argv)
 			pick -= d->nstr;
 		}
 	}
-	switch (ctx->fmt) {
-	case EM_FMT_TEXT:
+	if (ctx->fmt == EM_FMT_TEXT) {
 		em_put_text(stdout, d->strv[pick]);
 		putchar('\n');
-		break;
-	case EM_FMT_TSV:
-		fputs("kind\ttext\n", stdout);
-		em_put_tsv(stdout, d->id);
-		putchar('\t');
-		em_put_tsv(stdout, d->strv[pick]);
-		putchar('\n');
-		break;
-	case EM_FMT_JSON:
-		fputs("{\"kind\":", stdout);
-		em_put_json(stdout, d->id);
-		fputs(",\"text\":", stdout);
-		em_put_json(stdout, d->strv[pick]);
-		puts("}");
-		break;
+	} else {
+		const char *const keys[] = { "kind", "text", NULL };
+		const char *const vals[] = { d->id, d->strv[pick] };
+		em_out_fields(ctx, keys, vals);
 	}
 	return 0;
 }

@@ -236,18 +236,13 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	st = NULL;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
-	switch (ctx->fmt) {
-	case EM_FMT_TEXT:
+	if (ctx->fmt == EM_FMT_TEXT)
 		printf("%.7s: felt %s on %s %s\n", id, kind, wdays[em_date_wday(day)],
 		    date);
-		break;
-	case EM_FMT_TSV:
-		printf("id\tdate\tkind\n%s\t%s\t%s\n", id, date, kind);
-		break;
-	case EM_FMT_JSON:
-		printf("{\"id\":\"%s\",\"date\":\"%s\",\"kind\":\"%s\"}\n", id, date,
-		    kind);
-		break;
+	else {
+		const char *const keys[] = { "id", "date", "kind", NULL };
+		const char *const vals[] = { id, date, kind };
+		em_out_fields(ctx, keys, vals);
 	}
 	goto out;
 fail:
@@ -450,6 +445,19 @@ out:
 	return ex;
 }
 
+/* What happened to an entry, for people, or its id for scripts. */
+static void
+put_id(struct em_ctx *ctx, const char *id, const char *what)
+{
+	const char *const keys[] = { "id", NULL };
+	const char *const vals[] = { id };
+
+	if (ctx->fmt == EM_FMT_TEXT)
+		printf("%.7s: %s\n", id, what);
+	else
+		em_out_fields(ctx, keys, vals);
+}
+
 /* Find one of your own entries by its id or a prefix of at least 4 digits. */
 static int
 find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
@@ -541,7 +549,7 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 	char		*id = NULL, *old = NULL, *text = NULL, *tags = NULL, *tmpl;
 	char		 vid[EM_ID_LEN + 1];
 	size_t		 len;
-	int		 ch, ex, rc, tflag = 0;
+	int		 ch, ex, tflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -596,13 +604,7 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
-	if (ctx->fmt == EM_FMT_TEXT)
-		printf("%.7s: changed\n", id);
-	else if (ctx->fmt == EM_FMT_TSV)
-		printf("id\n%s\n", id);
-	else
-		printf("{\"id\":\"%s\"}\n", id);
-	(void)rc;
+	put_id(ctx, id, "changed");
 out:
 	tag_free(&ts);
 	free(id);
@@ -630,15 +632,8 @@ set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 		free(id);
 		return ex;
 	}
-	if (ctx->fmt == EM_FMT_TEXT && removing)
-		printf("%.7s: removed (bring it back with: %s restore %.7s)\n", id,
-		    ctx->prog, id);
-	else if (ctx->fmt == EM_FMT_TEXT)
-		printf("%.7s: restored\n", id);
-	else if (ctx->fmt == EM_FMT_TSV)
-		printf("id\n%s\n", id);
-	else
-		printf("{\"id\":\"%s\"}\n", id);
+	put_id(ctx, id, removing ? "removed (bring it back with restore)" :
+	    "restored");
 	free(id);
 	return 0;
 }
@@ -680,15 +675,16 @@ j_restore(struct em_ctx *ctx, int argc, char **argv)
 	return set_removed(ctx, prefix, 0);
 }
 
-/* Every tag of the entries that are not removed, with how often it is used. */
+/* Tags of the entries not removed, in a range of dates if given, most used first. */
 static const char tags_sql[] =
     "WITH RECURSIVE split (tag, rest) AS ("
     "  SELECT '', tags || ' ' FROM entry WHERE removed IS NULL AND tags <> ''"
+    "  AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)"
     "  UNION ALL"
     "  SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)"
     "  FROM split WHERE rest <> '') "
     "SELECT tag, count(*) AS count FROM split WHERE tag <> '' "
-    "GROUP BY tag ORDER BY count DESC, tag";
+    "GROUP BY tag ORDER BY count DESC, tag LIMIT ?3";
 
 static int
 j_tags(struct em_ctx *ctx, int argc, char **argv)
@@ -704,6 +700,7 @@ j_tags(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_db_prepare(ctx, &st, tags_sql)) != 0)
 		return ex;
+	sqlite3_bind_int(st, 3, -1);
 	if (ctx->fmt != EM_FMT_TEXT)
 		ex = em_out_stmt(ctx, st, &rows);
 	else {
@@ -809,16 +806,6 @@ static const char review_counts_sql[] =
     " (SELECT count(*) FROM entry e WHERE e.user = u.user AND e.kind = k.kind"
     "  AND e.removed IS NULL AND e.date BETWEEN ?4 AND ?5) AS previous "
     "FROM users u, kinds k ORDER BY u.user <> ?3, u.user, k.kind <> 'seen'";
-
-static const char review_tags_sql[] =
-    "WITH RECURSIVE split (tag, rest) AS ("
-    "  SELECT '', tags || ' ' FROM entry WHERE removed IS NULL AND tags <> ''"
-    "  AND date BETWEEN ?1 AND ?2"
-    "  UNION ALL"
-    "  SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)"
-    "  FROM split WHERE rest <> '') "
-    "SELECT tag, count(*) FROM split WHERE tag <> '' "
-    "GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 5";
 
 /* Two or three prompts to talk about, the same for both partners all week. */
 static void
@@ -941,10 +928,11 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	}
 	sqlite3_finalize(es);
 	es = NULL;
-	if ((ex = em_db_prepare(ctx, &st, review_tags_sql)) != 0)
+	if ((ex = em_db_prepare(ctx, &st, tags_sql)) != 0)
 		goto out;
 	em_bind_text(st, 1, from);
 	em_bind_text(st, 2, to);
+	sqlite3_bind_int(st, 3, 5);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		printf("%s#%s %d", ntags++ ? ", " : "\nTags this week: ",
 		    sqlite3_column_text(st, 0), sqlite3_column_int(st, 1));

@@ -137,6 +137,7 @@ void	 em_put_text(FILE *, const char *);
 void	 em_put_tsv(FILE *, const char *);
 void	 em_put_json(FILE *, const char *);
 int	 em_out_stmt(struct em_ctx *, sqlite3_stmt *, long *);
+void	 em_out_fields(struct em_ctx *, const char *const *, const char *const *);
 int	 em_parse_format(const char *, enum em_fmt *);
 const char *em_color(struct em_ctx *, const char *);
 

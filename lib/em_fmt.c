@@ -183,3 +183,32 @@ em_color(struct em_ctx *ctx, const char *sgr)
 {
 	return em_ctx_color(ctx) ? sgr : "";
 }
+
+/* One record of named text fields as tsv (with its header) or a JSON object. */
+void
+em_out_fields(struct em_ctx *ctx, const char *const *keys, const char *const *vals)
+{
+	size_t	 i;
+
+	if (ctx->fmt == EM_FMT_TSV) {
+		for (i = 0; keys[i] != NULL; i++)
+			printf("%s%s", i ? "\t" : "", keys[i]);
+		putchar('\n');
+		for (i = 0; keys[i] != NULL; i++) {
+			if (i > 0)
+				putchar('\t');
+			em_put_tsv(stdout, vals[i]);
+		}
+		putchar('\n');
+	} else if (ctx->fmt == EM_FMT_JSON) {
+		putchar('{');
+		for (i = 0; keys[i] != NULL; i++) {
+			if (i > 0)
+				putchar(',');
+			em_put_json(stdout, keys[i]);
+			putchar(':');
+			em_put_json(stdout, vals[i]);
+		}
+		puts("}");
+	}
+}

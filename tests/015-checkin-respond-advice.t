@@ -39,4 +39,4 @@ ok     "a caring question about needs is not advice"	empathy-checkin respond 'Do
 ok     "'you shoulder' is not 'you should'"	empathy-checkin respond 'You shoulder a lot for your family.'
 ok     "'sleep on it' is an advice pattern"	grep -Fqx '  - match: sleep on it' "$ADVICE"
 ok     "'asleep on it' is not 'sleep on it'"	empathy-checkin respond 'The cat was asleep on it all day? That sounds sweet.'
-same   'those three were stored'	"$(answers)" 3
+same   'those four were stored'	"$(answers)" 4

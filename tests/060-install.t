@@ -8,10 +8,12 @@ ok     'a staged install with DESTDIR'	build install DESTDIR="$T/stage" PREFIX=/
 same   'it holds the binaries, man pages and content' \
        "$(cd "$T/stage" && find . -type f | sort)" \
 "./usr/bin/empathy-checkin
+./usr/bin/empathy-journal
 ./usr/share/empathy/content/advice.yaml
 ./usr/share/empathy/content/emotions.yaml
 ./usr/share/empathy/content/prompts.yaml
 ./usr/share/man/man1/empathy-checkin.1
+./usr/share/man/man1/empathy-journal.1
 ./usr/share/man/man5/empathy-content.5
 ./usr/share/man/man7/empathy.7"
 ok     'staged uninstall'	build uninstall DESTDIR="$T/stage" PREFIX=/usr

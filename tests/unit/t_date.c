@@ -45,5 +45,20 @@ main(void)
 	ok(em_week_parse("2026-48", &d) != 0, "a week needs its W");
 	ok(em_date_parse("2026-12-31", &d) == 0 && em_date_parse("2027-01-01", &e)
 	    == 0 && e == d + 1, "days are consecutive across a year");
+	ok(em_week_parse("2026-W48", &d) == 0, "2026-W48 again");
+	{
+		char w[16];
+		em_week_fmt(d, w);
+		is_str(w, "2026-W48", "a Monday's week formats back");
+		em_date_parse("2025-12-29", &d);
+		em_week_fmt(d, w);
+		is_str(w, "2026-W01", "29 December 2025 is in week 1 of 2026");
+		em_date_parse("2021-01-04", &d);
+		em_week_fmt(d, w);
+		is_str(w, "2021-W01", "4 January 2021 starts week 1");
+		em_date_parse("2020-12-28", &d);
+		em_week_fmt(d, w);
+		is_str(w, "2020-W53", "28 December 2020 is in week 53");
+	}
 	return done_testing();
 }

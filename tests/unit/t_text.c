@@ -57,5 +57,30 @@ main(void)
 	check(em_put_text, "a\xc2\x9b" "b", "a\xef\xbf\xbd" "b", "a C1 control "
 	    "becomes U+FFFD");
 	check(em_put_text, "line\n\ttab", "line\n\ttab", "newline and tab pass");
+	{
+		char	**v;
+		size_t	  n;
+
+		em_wrap("one two three four five six seven", 10, &v, &n);
+		ok(n == 4, "wrapping at 10 columns gives four lines");
+		is_str(n > 0 ? v[0] : NULL, "one two", "breaking at a space");
+		is_str(n > 3 ? v[3] : NULL, "seven", "the last word alone");
+		em_strv_free(v, n);
+		em_wrap("abcdefghijklmnopqrstuvwxyz", 10, &v, &n);
+		ok(n == 3, "a long word is cut");
+		is_str(n > 0 ? v[0] : NULL, "abcdefghij", "at the width");
+		em_strv_free(v, n);
+		em_wrap("caf\xc3\xa9 caf\xc3\xa9 caf\xc3\xa9", 9, &v, &n);
+		ok(n == 2, "widths count code points, not bytes");
+		em_strv_free(v, n);
+		em_wrap("first\n\nthird", 40, &v, &n);
+		ok(n == 3 && *v[1] == '\0', "the text's own line breaks stay");
+		em_strv_free(v, n);
+	}
+	ok(em_tag_valid("work"), "a tag");
+	ok(em_tag_valid("late-night_2"), "with - _ and digits");
+	ok(!em_tag_valid("two words"), "a space is refused");
+	ok(!em_tag_valid(""), "an empty tag is refused");
+	ok(!em_tag_valid("#x"), "a # inside is refused");
 	return done_testing();
 }
