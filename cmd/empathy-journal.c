@@ -814,7 +814,8 @@ review_prompts(struct em_ctx *ctx, const char *week)
 	const struct em_content *c;
 	const struct em_doc *d;
 	unsigned long	 h = 5381;
-	size_t		 i, k;
+	size_t		 i, j, k, n;
+	char		**lines;
 	const char	*p;
 
 	if (em_ctx_content(ctx, &c) != 0) {
@@ -830,9 +831,13 @@ review_prompts(struct em_ctx *ctx, const char *week)
 	for (i = 0, k = h % d->nstr; i < 3 && i < d->nstr; i++, k = (k + 7) % d->nstr) {
 		if (i > 0 && k == (h % d->nstr))
 			break;
-		fputs("  - ", stdout);
-		em_put_text(stdout, d->strv[k]);
-		putchar('\n');
+		em_wrap(d->strv[k], REVIEW_WIDTH - 4, &lines, &n);
+		for (j = 0; j < n; j++) {
+			fputs(j == 0 ? "  - " : "    ", stdout);
+			em_put_text(stdout, lines[j]);
+			putchar('\n');
+		}
+		em_strv_free(lines, n);
 	}
 }
 
