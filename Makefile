@@ -30,7 +30,7 @@ else
 B = build/rel
 endif
 
-PROGS = empathy-checkin empathy-journal
+PROGS = empathy-checkin empathy-journal empathy-assess empathy-challenge
 LIBSRC = $(wildcard lib/em_*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o)
 BINS = $(PROGS:%=$(B)/bin/%)

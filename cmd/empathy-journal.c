@@ -314,8 +314,6 @@ list_text(struct em_ctx *ctx, sqlite3_stmt *st)
 {
 	const char *b = em_color(ctx, "\033[1m"), *off = em_color(ctx, "\033[0m");
 	const char *dim = em_color(ctx, "\033[2m"), *tags;
-	char	**lines;
-	size_t	  n, i;
 
 	printf("%s%s%s  %s%.7s%s  ", b, sqlite3_column_text(st, 1), off, dim,
 	    sqlite3_column_text(st, 0), off);
@@ -328,13 +326,7 @@ list_text(struct em_ctx *ctx, sqlite3_stmt *st)
 		fputs(off, stdout);
 	}
 	putchar('\n');
-	em_wrap((const char *)sqlite3_column_text(st, 5), REVIEW_WIDTH - 4, &lines, &n);
-	for (i = 0; i < n; i++) {
-		fputs("    ", stdout);
-		em_put_text(stdout, lines[i]);
-		putchar('\n');
-	}
-	em_strv_free(lines, n);
+	em_put_wrapped((const char *)sqlite3_column_text(st, 5), REVIEW_WIDTH, 4, 0);
 }
 
 static int
@@ -376,6 +368,12 @@ j_list(struct em_ctx *ctx, int argc, char **argv)
 			break;
 		case OPT_SEEN:
 		case OPT_MISUNDERSTOOD:
+			if (kind != NULL && strcmp(kind, ch == OPT_SEEN ? "seen" :
+			    "misunderstood") != 0) {
+				ex = em_fail(ctx, EM_EX_USAGE, "list --seen or "
+				    "--misunderstood, or neither for both");
+				goto out;
+			}
 			kind = ch == OPT_SEEN ? "seen" : "misunderstood";
 			break;
 		case OPT_SINCE:
@@ -505,17 +503,6 @@ find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
 	return ex;
 }
 
-static int
-one_id(struct em_ctx *ctx, int argc, char **argv, const char **idp)
-{
-	if (argc - optind != 1) {
-		em_fail(ctx, EM_EX_USAGE, "give one entry id");
-		return em_usage(ctx, stderr, EM_EX_USAGE);
-	}
-	*idp = argv[optind];
-	return 0;
-}
-
 /* Run one statement binding the id as ?1 and, if not NULL, two texts. */
 static int
 run_on(struct em_ctx *ctx, const char *sql, const char *id, const char *a,
@@ -563,7 +550,7 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
-	if ((ex = one_id(ctx, argc, argv, &prefix)) != 0)
+	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		goto out;
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = find_entry(ctx, prefix, 0, &id)) != 0)
@@ -657,7 +644,7 @@ j_rm(struct em_ctx *ctx, int argc, char **argv)
 			return em_optdone(ctx, ch);
 		}
 	}
-	if ((ex = one_id(ctx, argc, argv, &prefix)) != 0)
+	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		return ex;
 	return set_removed(ctx, prefix, !uflag);
 }
@@ -670,7 +657,7 @@ j_restore(struct em_ctx *ctx, int argc, char **argv)
 
 	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return em_optdone(ctx, ch);
-	if ((ex = one_id(ctx, argc, argv, &prefix)) != 0)
+	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		return ex;
 	return set_removed(ctx, prefix, 0);
 }
@@ -745,7 +732,8 @@ print_sides(struct side *a, struct side *b, size_t w)
 		fputs("  ", stdout);
 		if (i < a->n) {
 			em_put_text(stdout, a->lines[i]);
-			pad = w - em_text_width(a->lines[i]);
+			pad = em_text_width(a->lines[i]) < w ? w -
+			    em_text_width(a->lines[i]) : 0;
 		} else
 			pad = w;
 		if (i < b->n && *b->lines[i] != '\0') {
@@ -809,19 +797,13 @@ static const char review_counts_sql[] =
 
 /* Two or three prompts to talk about, the same for both partners all week. */
 static void
-review_prompts(struct em_ctx *ctx, const char *week)
+review_prompts(const struct em_content *c, const char *week)
 {
-	const struct em_content *c;
 	const struct em_doc *d;
 	unsigned long	 h = 5381;
-	size_t		 i, j, k, n;
-	char		**lines;
+	size_t		 i, k;
 	const char	*p;
 
-	if (em_ctx_content(ctx, &c) != 0) {
-		em_report(ctx, EM_EX_CONFIG);
-		return;
-	}
 	if ((d = em_content_find(c, EM_K_PROMPTS, "review")) == NULL &&
 	    (d = em_content_find(c, EM_K_PROMPTS, "missing")) == NULL)
 		return;
@@ -831,13 +813,8 @@ review_prompts(struct em_ctx *ctx, const char *week)
 	for (i = 0, k = h % d->nstr; i < 3 && i < d->nstr; i++, k = (k + 7) % d->nstr) {
 		if (i > 0 && k == (h % d->nstr))
 			break;
-		em_wrap(d->strv[k], REVIEW_WIDTH - 4, &lines, &n);
-		for (j = 0; j < n; j++) {
-			fputs(j == 0 ? "  - " : "    ", stdout);
-			em_put_text(stdout, lines[j]);
-			putchar('\n');
-		}
-		em_strv_free(lines, n);
+		fputs("  - ", stdout);
+		em_put_wrapped(d->strv[k], REVIEW_WIDTH, 4, 1);
 	}
 }
 
@@ -849,11 +826,14 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 		{ NULL,		0,			NULL,	0 }
 	};
 	static const char *const kinds[] = { "seen", "misunderstood" };
+	const struct em_content *c = NULL;
 	sqlite3_stmt	*st = NULL, *es = NULL;
 	struct side	 sides[2] = { { NULL, 0 }, { NULL, 0 } };
 	const char	*me, *b, *off;
-	char		 week[16], from[11], to[11], pfrom[11], pto[11], last[11];
-	char		*users[2] = { NULL, NULL }, head[2][96];
+	char		 week[16], from[11], to[11], pfrom[11], pto[11];
+	char		*users[2] = { NULL, NULL }, head[96], tags[512] = "", line[192];
+	char		**lines;
+	size_t		 nl, j;
 	long		 monday, today = em_date_today(), rows = 0;
 	size_t		 nusers = 0, w = (REVIEW_WIDTH - 6) / 2, i, k, ntags = 0;
 	int		 ch, ex, rc, counts[2][2][2];
@@ -878,6 +858,7 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(monday - 1, pto);
 	em_week_fmt(monday, week);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ctx->fmt == EM_FMT_TEXT && (ex = em_ctx_content(ctx, &c)) != 0) ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_db_prepare(ctx, &st, review_counts_sql)) != 0)
 		return ex;
@@ -919,12 +900,23 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	for (k = 0; k < 2; k++) {
 		printf("\n%sFelt %s%s\n", b, kinds[k], off);
 		for (i = 0; i < 2; i++) {
-			if (i < nusers)
-				snprintf(head[i], sizeof(head[i]), "%.40s: %d (%d the week "
-				    "before)", users[i], counts[i][k][0], counts[i][k][1]);
-			else
-				snprintf(head[i], sizeof(head[i]), "(no partner yet)");
-			side_add(&sides[i], head[i]);
+			if (i >= nusers) {
+				side_add(&sides[i], "(no partner yet)");
+				continue;
+			}
+			snprintf(head, sizeof(head), "%d (%d the week before)",
+			    counts[i][k][0], counts[i][k][1]);
+			/* "name: counts" on one line if it fits, else the name wrapped. */
+			if (em_text_width(users[i]) + 2 + strlen(head) <= w) {
+				snprintf(line, sizeof(line), "%s: %s", users[i], head);
+				side_add(&sides[i], line);
+			} else {
+				em_wrap(users[i], w, &lines, &nl);
+				for (j = 0; j < nl; j++)
+					side_add(&sides[i], lines[j]);
+				em_strv_free(lines, nl);
+				side_add(&sides[i], head);
+			}
 			if (i < nusers && (ex = fill_side(ctx, es, users[i], kinds[k], from,
 			    to, w, &sides[i])) != 0)
 				goto out;
@@ -938,18 +930,19 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	em_bind_text(st, 1, from);
 	em_bind_text(st, 2, to);
 	sqlite3_bind_int(st, 3, 5);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		printf("%s#%s %d", ntags++ ? ", " : "\nTags this week: ",
-		    sqlite3_column_text(st, 0), sqlite3_column_int(st, 1));
-	}
-	if (ntags > 0)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && strlen(tags) < 400)
+		snprintf(tags + strlen(tags), sizeof(tags) - strlen(tags), "%s#%s %d",
+		    ntags++ ? ", " : "Tags this week: ", sqlite3_column_text(st, 0),
+		    sqlite3_column_int(st, 1));
+	if (ntags > 0) {
 		putchar('\n');
-	if (rc != SQLITE_DONE) {
+		em_put_wrapped(tags, REVIEW_WIDTH, 2, 1);
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		ex = em_db_err(ctx, rc, "reading the journal");
 		goto out;
 	}
-	review_prompts(ctx, week);
-	(void)last;
+	review_prompts(c, week);
 out:
 	for (i = 0; i < 2; i++) {
 		free(users[i]);

@@ -66,6 +66,7 @@ int	 em_common_opts(struct em_ctx *, int *, char ***, const struct em_subcmd *);
 int	 em_dispatch(struct em_ctx *, int, char **);
 int	 em_getopt(struct em_ctx *, int, char **, const char *, const struct option *);
 int	 em_optdone(struct em_ctx *, int);
+int	 em_one_arg(struct em_ctx *, int, char **, const char *, const char **);
 int	 em_usage(struct em_ctx *, FILE *, int);
 int	 em_ctx_finish(struct em_ctx *, int);
 int	 em_ctx_user(struct em_ctx *, const char **);
@@ -138,8 +139,10 @@ void	 em_put_tsv(FILE *, const char *);
 void	 em_put_json(FILE *, const char *);
 int	 em_out_stmt(struct em_ctx *, sqlite3_stmt *, long *);
 void	 em_out_fields(struct em_ctx *, const char *const *, const char *const *);
+void	 em_out_row(struct em_ctx *, const char *const *, const char *const *, int);
 int	 em_parse_format(const char *, enum em_fmt *);
 const char *em_color(struct em_ctx *, const char *);
+void	 em_put_wrapped(const char *, size_t, int, int);
 
 /* em_rand.c: random ids and choices. */
 void	 em_id_new(char [EM_ID_LEN + 1]);
@@ -171,7 +174,8 @@ enum em_ftype {
 	EM_F_ID,	/* a record id */
 	EM_F_INT,	/* a whole number */
 	EM_F_BOOL,	/* true or false, stored as 0 or 1 */
-	EM_F_TAGS	/* tags, space-separated; may be empty */
+	EM_F_TAGS,	/* tags, space-separated; may be empty */
+	EM_F_ANSWERS	/* whole numbers separated by commas */
 };
 #define EM_F_NULLABLE	0x1
 #define EM_F_REF	0x2	/* refers to a record id of an earlier type */
@@ -262,6 +266,12 @@ const struct em_doc *em_content_nth(const struct em_content *, enum em_kind, siz
 const struct em_doc *em_content_find(const struct em_content *, enum em_kind, const char *);
 int	 em_content_path(struct em_ctx *, char ***, size_t *);
 void	 em_strv_free(char **, size_t);
+
+/* em_score.c: answering an instrument and scoring it. */
+int	 em_answers_parse(const struct em_doc *, const char *, int *, char *, size_t);
+int	 em_item_points(const struct em_doc *, size_t, int);
+int	 em_score(const struct em_doc *, const int *);
+const struct em_band *em_band_of(const struct em_doc *, int);
 
 /* em_advice.c: answers that give advice instead of listening. */
 const struct em_pattern *em_advice_match(const struct em_content *, const char *);

@@ -225,6 +225,19 @@ em_optdone(struct em_ctx *ctx, int ch)
 	}
 }
 
+/* Exactly one operand after the options, such as an id. */
+int
+em_one_arg(struct em_ctx *ctx, int argc, char **argv, const char *what,
+    const char **argp)
+{
+	if (argc - optind != 1) {
+		em_fail(ctx, EM_EX_USAGE, "give one %s", what);
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+	*argp = argv[optind];
+	return 0;
+}
+
 /* Who is acting: -u, then $EMPATHY_USER, then the config, then the login name. */
 int
 em_ctx_user(struct em_ctx *ctx, const char **userp)

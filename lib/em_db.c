@@ -75,6 +75,47 @@ static const char *const migrations[] = {
 	"    VALUES ('delete', old.rowid, old.text);"
 	"  INSERT INTO entry_fts (rowid, text) VALUES (new.rowid, new.text);"
 	"END;",
+
+	/*
+	 * 3: assessments. Answers are kept as given ("4,2,5") with the score
+	 * worked out when taken, so a later change to the instrument does not
+	 * rewrite history. about is whom the answers describe.
+	 */
+	"CREATE TABLE result ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  about TEXT NOT NULL,"
+	"  instrument TEXT NOT NULL,"
+	"  date TEXT NOT NULL,"
+	"  answers TEXT NOT NULL,"
+	"  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"CREATE INDEX result_about ON result (about, instrument, date);",
+
+	/*
+	 * 4: challenges. A run is one couple's go at a challenge, day 1 on its
+	 * start date; run_day holds each partner's days done, with a note.
+	 */
+	"CREATE TABLE run ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  challenge TEXT NOT NULL,"
+	"  start TEXT NOT NULL,"
+	"  days INTEGER NOT NULL CHECK (days BETWEEN 1 AND 366),"
+	"  user TEXT NOT NULL,"
+	"  abandoned TEXT,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"CREATE TABLE run_day ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  run TEXT NOT NULL REFERENCES run (id) ON UPDATE CASCADE ON DELETE CASCADE,"
+	"  user TEXT NOT NULL,"
+	"  day INTEGER NOT NULL CHECK (day >= 1),"
+	"  date TEXT NOT NULL,"
+	"  note TEXT,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL,"
+	"  UNIQUE (run, user, day));",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -283,7 +324,7 @@ configure(struct em_ctx *ctx, int mode)
 {
 	sqlite3_stmt	*st;
 	const char	*jm;
-	int		 ex, v;
+	int		 ex, v, waited;
 
 	sqlite3_busy_timeout(ctx->db, EM_BUSY_MS);
 	sqlite3_extended_result_codes(ctx->db, 1);
@@ -299,7 +340,16 @@ configure(struct em_ctx *ctx, int mode)
 	if (!ctx->db_mem && sqlite3_db_readonly(ctx->db, "main") == 0) {
 		if ((ex = em_db_prepare(ctx, &st, "PRAGMA journal_mode = WAL")) != 0)
 			return ex;
-		v = sqlite3_step(st);
+		/*
+		 * Switching to WAL does not wait on the busy handler: when two
+		 * programs create the database at once, one gets SQLITE_BUSY
+		 * at once. Wait for the other the way the handler would.
+		 */
+		for (waited = 0; (v = sqlite3_step(st)) == SQLITE_BUSY &&
+		    waited < EM_BUSY_MS; waited += 10) {
+			sqlite3_reset(st);
+			sqlite3_sleep(10);
+		}
 		jm = v == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
 		if (v != SQLITE_ROW)
 			ex = em_db_err(ctx, v, "opening the database");

@@ -52,11 +52,14 @@ em_errmsg(const struct em_ctx *ctx)
 	return ctx->errmsg;
 }
 
-/* Print the recorded reason for a failing status; pass the status through. */
+/*
+ * Print the recorded reason for a failing status; pass the status through.
+ * A plain "no" (status 1) is silent unless a reason was recorded for it.
+ */
 int
 em_report(struct em_ctx *ctx, int ex)
 {
-	if (ex != EM_EX_OK && ex != EM_EX_NO && ctx->errmsg[0] != '\0') {
+	if (ex != EM_EX_OK && ctx->errmsg[0] != '\0') {
 		fflush(stdout);
 		fprintf(stderr, "%s: %s\n", ctx->prog, ctx->errmsg);
 		ctx->errmsg[0] = '\0';

@@ -184,16 +184,31 @@ em_color(struct em_ctx *ctx, const char *sgr)
 	return em_ctx_color(ctx) ? sgr : "";
 }
 
-/* One record of named text fields as tsv (with its header) or a JSON object. */
+/*
+ * One record of named fields as tsv (with its header) or a JSON object. A key
+ * ending in '#' names a number, written without quotes in JSON.
+ */
 void
 em_out_fields(struct em_ctx *ctx, const char *const *keys, const char *const *vals)
 {
-	size_t	 i;
+	em_out_row(ctx, keys, vals, 1);
+}
+
+/* As em_out_fields, for one row of many: tsv gets its header only if asked. */
+void
+em_out_row(struct em_ctx *ctx, const char *const *keys, const char *const *vals,
+    int header)
+{
+	size_t	 i, len;
 
 	if (ctx->fmt == EM_FMT_TSV) {
-		for (i = 0; keys[i] != NULL; i++)
-			printf("%s%s", i ? "\t" : "", keys[i]);
-		putchar('\n');
+		for (i = 0; header && keys[i] != NULL; i++) {
+			len = strlen(keys[i]);
+			printf("%s%.*s", i ? "\t" : "", (int)(len && keys[i][len - 1] ==
+			    '#' ? len - 1 : len), keys[i]);
+		}
+		if (header)
+			putchar('\n');
 		for (i = 0; keys[i] != NULL; i++) {
 			if (i > 0)
 				putchar('\t');
@@ -203,12 +218,36 @@ em_out_fields(struct em_ctx *ctx, const char *const *keys, const char *const *va
 	} else if (ctx->fmt == EM_FMT_JSON) {
 		putchar('{');
 		for (i = 0; keys[i] != NULL; i++) {
+			len = strlen(keys[i]);
 			if (i > 0)
 				putchar(',');
+			if (len > 0 && keys[i][len - 1] == '#') {
+				printf("\"%.*s\":%s", (int)len - 1, keys[i], vals[i]);
+				continue;
+			}
 			em_put_json(stdout, keys[i]);
 			putchar(':');
 			em_put_json(stdout, vals[i]);
 		}
 		puts("}");
 	}
+}
+
+/*
+ * Text wrapped to width columns, each line indented; with hang, the first
+ * line is not (the caller has already written a label such as " 3. ").
+ */
+void
+em_put_wrapped(const char *s, size_t width, int indent, int hang)
+{
+	char	**lines;
+	size_t	  n, i;
+
+	em_wrap(s, width > (size_t)indent + 8 ? width - (size_t)indent : 8, &lines, &n);
+	for (i = 0; i < n; i++) {
+		printf("%*s", i == 0 && hang ? 0 : indent, "");
+		em_put_text(stdout, lines[i]);
+		putchar('\n');
+	}
+	em_strv_free(lines, n);
 }

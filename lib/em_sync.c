@@ -277,6 +277,13 @@ check_field(const struct em_field *f, const struct em_jval *v, char *msg, size_t
 		if (!valid_tags(v->str))
 			goto wrong;
 		break;
+	case EM_F_ANSWERS:
+		if (*v->str == '\0' || strlen(v->str) > 1024 ||
+		    strspn(v->str, "0123456789,") != strlen(v->str) ||
+		    *v->str == ',' || strstr(v->str, ",,") != NULL ||
+		    v->str[strlen(v->str) - 1] == ',')
+			goto wrong;
+		break;
 	default:
 		break;
 	}
@@ -292,7 +299,8 @@ wrong:
 		static const char *const what[] = { "non-empty text of at most 64 KiB",
 		    "a name", "a date (YYYY-MM-DD)", "a UTC time (YYYY-MM-DDTHH:MM:SS.sssZ)",
 		    "a record id", "a whole number", "true or false",
-		    "tags separated by single spaces" };
+		    "tags separated by single spaces",
+		    "whole numbers separated by commas" };
 		snprintf(msg, len, "\"%s\" must be %s", f->name,
 		    f->values != NULL ? "one of the known values" : what[f->type]);
 	}

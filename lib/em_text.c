@@ -152,7 +152,8 @@ em_read_stdin_text(struct em_ctx *ctx, const char *what, char **out)
 		return ex;
 	if (len == 0) {
 		free(buf);
-		return em_err(ctx, EM_EX_USAGE, "no %s on standard input", what);
+		return em_err(ctx, EM_EX_USAGE, "no %s on standard input",
+		    strncmp(what, "the ", 4) == 0 ? what + 4 : what);
 	}
 	if ((ex = em_text_check(ctx, what, buf, len)) == 0) {
 		em_text_trim(buf);
@@ -325,7 +326,7 @@ em_editor_text(struct em_ctx *ctx, const char *what, const char *template, char 
 	strip_comments(buf);
 	em_text_trim(buf);
 	if (*buf == '\0') {
-		ex = em_err(ctx, EM_EX_NO, "empty %s: nothing stored", what);
+		ex = em_err(ctx, EM_EX_NO, "%s is empty: nothing stored", what);
 		goto out;
 	}
 	if ((ex = em_text_check(ctx, what, buf, strlen(buf))) != 0)

@@ -20,7 +20,7 @@ INSERT INTO checkin VALUES ('00000000000000aa', 'sara', '2026-01-05', NULL, NULL
 PRAGMA user_version = 1;"
 chmod 600 "$EMPATHY_DB"
 ok     'the journal can write to it'	empathy-journal add --seen 'a first moment'
-same   'the schema is now the newest'	"$(sql 'pragma user_version')" 2
+ok     'the schema moved past version 1'	test "$(sql 'pragma user_version')" -gt 1
 same   'the old check-in is still there'	"$(sql 'select high from checkin')" 'old high'
 ok     'and shows as before'	empathy-checkin show --date 2026-01-05
 like   'with its text'	"$(out)" 'old high'

@@ -7,11 +7,18 @@ build() { make -s -C "$EM_SRCDIR" B="$T/build" CFLAGS=-O0 "$@" >/dev/null; }
 ok     'a staged install with DESTDIR'	build install DESTDIR="$T/stage" PREFIX=/usr
 same   'it holds the binaries, man pages and content' \
        "$(cd "$T/stage" && find . -type f | sort)" \
-"./usr/bin/empathy-checkin
+"./usr/bin/empathy-assess
+./usr/bin/empathy-challenge
+./usr/bin/empathy-checkin
 ./usr/bin/empathy-journal
 ./usr/share/empathy/content/advice.yaml
+./usr/share/empathy/content/challenges.yaml
 ./usr/share/empathy/content/emotions.yaml
+./usr/share/empathy/content/exercises.yaml
+./usr/share/empathy/content/instruments.yaml
 ./usr/share/empathy/content/prompts.yaml
+./usr/share/man/man1/empathy-assess.1
+./usr/share/man/man1/empathy-challenge.1
 ./usr/share/man/man1/empathy-checkin.1
 ./usr/share/man/man1/empathy-journal.1
 ./usr/share/man/man5/empathy-content.5

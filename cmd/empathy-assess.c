@@ -1,0 +1,703 @@
+/* empathy-assess: questionnaires, scores over time, and the gap between two views of you. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "em.h"
+
+#define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+#define WIDTH	78
+#define BAR	30
+
+static int	a_list(struct em_ctx *, int, char **);
+static int	a_show(struct em_ctx *, int, char **);
+static int	a_take(struct em_ctx *, int, char **);
+static int	a_history(struct em_ctx *, int, char **);
+static int	a_compare(struct em_ctx *, int, char **);
+static int	a_export(struct em_ctx *, int, char **);
+static int	a_import(struct em_ctx *, int, char **);
+
+static const struct em_subcmd subcmds[] = {
+	{ "list", a_list, "" },
+	{ "show", a_show, "id" },
+	{ "take", a_take, "[--about name] [--answers list] [--date date] id" },
+	{ "history", a_history, "[id]" },
+	{ "compare", a_compare, "id" },
+	{ "export", a_export, "" },
+	{ "import", a_import, "" },
+	{ NULL, NULL, NULL }
+};
+
+static const struct em_field result_fields[] = {
+	{ "id",		EM_F_ID,	0,	NULL },
+	{ "user",	EM_F_NAME,	0,	NULL },
+	{ "about",	EM_F_NAME,	0,	NULL },
+	{ "instrument",	EM_F_ID,	0,	NULL },
+	{ "date",	EM_F_DATE,	0,	NULL },
+	{ "answers",	EM_F_ANSWERS,	0,	NULL },
+	{ "score",	EM_F_INT,	0,	NULL },
+	{ "created",	EM_F_TIME,	0,	NULL },
+	{ "updated",	EM_F_TIME,	0,	NULL },
+	{ NULL,		0,		0,	NULL }
+};
+static const struct em_rectype result_rt = {
+	"result", "result", "date, created, id", result_fields, NULL
+};
+static const struct em_rectype *const rectypes[] = { &result_rt, NULL };
+
+enum { OPT_ABOUT = 0x100, OPT_ANSWERS, OPT_DATE };
+
+static int
+utf8_locale(void)
+{
+	const char *cs;
+
+	setlocale(LC_CTYPE, "");
+	cs = nl_langinfo(CODESET);
+	return cs != NULL && strcmp(cs, "UTF-8") == 0;
+}
+
+/* The instrument with this id, or a missing-input error. */
+static int
+instrument(struct em_ctx *ctx, const char *id, const struct em_content **cp,
+    const struct em_doc **dp)
+{
+	int	 ex;
+
+	if ((ex = em_ctx_content(ctx, cp)) != 0)
+		return ex;
+	if ((*dp = em_content_find(*cp, EM_K_INSTRUMENT, id)) == NULL)
+		return em_err(ctx, EM_EX_NOINPUT, "no instrument '%s'; see %s list",
+		    id, ctx->prog);
+	return 0;
+}
+
+static int
+a_list(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	char	 n[32];
+	size_t	 i;
+	int	 ch, ex;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if (optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_ctx_content(ctx, &c)) != 0)
+		return ex;
+	if (ctx->fmt == EM_FMT_TSV)
+		puts("id\ttitle\titems");
+	for (i = 0; i < em_content_count(c, EM_K_INSTRUMENT); i++) {
+		d = em_content_nth(c, EM_K_INSTRUMENT, i);
+		snprintf(n, sizeof(n), "%zu", d->nitems);
+		if (ctx->fmt == EM_FMT_TEXT) {
+			printf("%-14s ", d->id);
+			em_put_text(stdout, d->title);
+			printf(" (%zu questions)\n", d->nitems);
+		} else if (ctx->fmt == EM_FMT_TSV) {
+			em_put_tsv(stdout, d->id);
+			putchar('\t');
+			em_put_tsv(stdout, d->title);
+			printf("\t%s\n", n);
+		} else {
+			const char *const keys[] = { "id", "title", "items#", NULL };
+			const char *const vals[] = { d->id, d->title, n };
+			em_out_fields(ctx, keys, vals);
+		}
+	}
+	return i > 0 ? 0 : em_err(ctx, EM_EX_NO, "no instruments in the content");
+}
+
+static void
+scale_line(const struct em_doc *d)
+{
+	char	 buf[1024];
+	size_t	 len;
+	int	 v;
+
+	len = (size_t)snprintf(buf, sizeof(buf), "Answer each from ");
+	for (v = d->min; v <= d->max && len < sizeof(buf); v++) {
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%d",
+		    v == d->min ? "" : (v == d->max ? " to " : ", "), v);
+		if (d->nlabels > 0 && len < sizeof(buf))
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len, " (%s)",
+			    d->labels[v - d->min]);
+	}
+	if (len < sizeof(buf) - 1)
+		strcat(buf, ".");
+	em_put_wrapped(buf, WIDTH, 0, 0);
+}
+
+static int
+a_show(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	const char	*id = NULL;
+	char		 n[24];
+	size_t		 i;
+	int		 ch, ex;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &id)) != 0 ||
+	    (ex = instrument(ctx, id, &c, &d)) != 0)
+		return ex;
+	if (ctx->fmt != EM_FMT_TEXT) {
+		if (ctx->fmt == EM_FMT_TSV)
+			puts("item\ttext\treverse\texercise");
+		for (i = 0; i < d->nitems; i++) {
+			snprintf(n, sizeof(n), "%zu", i + 1);
+			if (ctx->fmt == EM_FMT_TSV) {
+				printf("%s\t", n);
+				em_put_tsv(stdout, d->items[i].text);
+				printf("\t%d\t", d->items[i].reverse);
+				em_put_tsv(stdout, d->items[i].exercise ?
+				    d->items[i].exercise : "");
+				putchar('\n');
+				continue;
+			}
+			printf("{\"item\":%s,\"text\":", n);
+			em_put_json(stdout, d->items[i].text);
+			printf(",\"reverse\":%s,\"exercise\":", d->items[i].reverse ?
+			    "true" : "false");
+			if (d->items[i].exercise)
+				em_put_json(stdout, d->items[i].exercise);
+			else
+				fputs("null", stdout);
+			puts("}");
+		}
+		return 0;
+	}
+	printf("%s", em_color(ctx, "\033[1m"));
+	em_put_text(stdout, d->title);
+	printf("%s (%s)\n", em_color(ctx, "\033[0m"), d->id);
+	if (d->description != NULL)
+		em_put_wrapped(d->description, WIDTH, 0, 0);
+	putchar('\n');
+	scale_line(d);
+	for (i = 0; i < d->nitems; i++) {
+		printf("%2zu. ", i + 1);
+		em_put_wrapped(d->items[i].text, WIDTH, 4, 1);
+		if (d->items[i].reverse)
+			puts("    (here a high answer is the weak spot)");
+	}
+	puts("\nWhat the score means (0 to 100):");
+	for (i = 0; i < d->nbands; i++) {
+		printf("%4d  ", d->bands[i].from);
+		em_put_text(stdout, d->bands[i].label);
+		putchar('\n');
+		em_put_wrapped(d->bands[i].meaning, WIDTH, 6, 0);
+	}
+	return 0;
+}
+
+/* Ask each item on the terminal until it gets an answer on the scale. */
+static int
+ask(struct em_ctx *ctx, const struct em_doc *d, const char *about, int *answers)
+{
+	char	*line = NULL, prompt[32], err[160];
+	size_t	 i;
+	int	 v, ex;
+
+	if (about != NULL)
+		fprintf(stderr, "About %s:\n", about);
+	for (i = 0; i < d->nitems; i++) {
+		fprintf(stderr, "\n%zu/%zu  %s\n", i + 1, d->nitems, d->items[i].text);
+		for (v = d->min; d->nlabels > 0 && v <= d->max; v++)
+			fprintf(stderr, "%s%d %s", v == d->min ? "      " : "   ", v,
+			    d->labels[v - d->min]);
+		if (d->nlabels > 0)
+			fputc('\n', stderr);
+		for (;;) {
+			snprintf(prompt, sizeof(prompt), "      [%d-%d] ", d->min, d->max);
+			if ((ex = em_prompt_line(ctx, prompt, &line)) == EM_EX_DATAERR)
+				line = em_strdup("");	/* empty: ask again */
+			else if (ex != 0)
+				return ex;
+			v = atoi(line);
+			if (*line != '\0' && strspn(line, "0123456789") == strlen(line) &&
+			    v >= d->min &&
+			    v <= d->max) {
+				free(line);
+				answers[i] = v;
+				break;
+			}
+			snprintf(err, sizeof(err), "      please answer with a number "
+			    "from %d to %d\n", d->min, d->max);
+			fputs(err, stderr);
+			free(line);
+		}
+	}
+	fputc('\n', stderr);
+	return 0;
+}
+
+/* The answers joined as stored: "4,2,5". */
+static char *
+join_answers(const int *a, size_t n)
+{
+	char	*s = em_xcalloc(n, 12);
+	size_t	 i, len = 0;
+
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(s + len, "%s%d", i ? "," : "", a[i]);
+	return s;
+}
+
+/* Indexes of the two weakest items, weakest first; ties go to the earlier. */
+static size_t
+weakest(const struct em_doc *d, const int *a, size_t w[2])
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < d->nitems; i++) {
+		if (em_item_points(d, i, a[i]) == d->max - d->min)
+			continue;	/* nothing to work on there */
+		if (n < 2)
+			w[n++] = i;
+		else if (em_item_points(d, i, a[i]) < em_item_points(d, w[1], a[w[1]]))
+			w[1] = i;
+		if (n == 2 && em_item_points(d, w[1], a[w[1]]) <
+		    em_item_points(d, w[0], a[w[0]])) {
+			size_t t = w[0];
+			w[0] = w[1];
+			w[1] = t;
+		}
+	}
+	return n;
+}
+
+static void
+take_text(struct em_ctx *ctx, const struct em_content *c, const struct em_doc *d,
+    const char *me, const char *about, const int *a, int score)
+{
+	const struct em_band *band = em_band_of(d, score);
+	const struct em_doc *ex;
+	size_t	 w[2], n, i;
+
+	if (strcmp(me, about) != 0) {
+		fputs("Your view of ", stdout);
+		em_put_text(stdout, about);
+		fputs(" on ", stdout);
+	}
+	printf("%s%s: %d of 100", em_color(ctx, "\033[1m"), d->title, score);
+	if (band != NULL) {
+		fputs(" - ", stdout);
+		em_put_text(stdout, band->label);
+	}
+	printf("%s\n", em_color(ctx, "\033[0m"));
+	if (band != NULL)
+		em_put_wrapped(band->meaning, WIDTH, 2, 0);
+	n = weakest(d, a, w);
+	if (n == 0)
+		return;
+	puts("\nWhere there is most room to grow:");
+	for (i = 0; i < n; i++) {
+		fputs("  - ", stdout);
+		em_put_text(stdout, d->items[w[i]].text);
+		putchar('\n');
+		if (d->items[w[i]].exercise == NULL)
+			continue;
+		ex = em_content_find(c, EM_K_EXERCISE, d->items[w[i]].exercise);
+		printf("    try: ");
+		em_put_text(stdout, ex != NULL ? ex->title : d->items[w[i]].exercise);
+		printf(" (empathy-challenge show %s)\n", d->items[w[i]].exercise);
+	}
+}
+
+static int
+a_take(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "about",	required_argument,	NULL,	OPT_ABOUT },
+		{ "answers",	required_argument,	NULL,	OPT_ANSWERS },
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const struct em_content *c;
+	const struct em_doc *d;
+	const struct em_band *band;
+	sqlite3_stmt	*st = NULL;
+	const char	*me, *about = NULL, *given = NULL, *iid = NULL;
+	char		*buf = NULL, *joined = NULL, err[160], date[11], id[EM_ID_LEN + 1];
+	char		 score_s[8], exs[160] = "";
+	size_t		 len, w[2], n, i;
+	long		 day = em_date_today();
+	int		*answers = NULL, ch, ex, rc, score;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_ABOUT:
+			if (!em_name_valid(optarg))
+				return em_fail(ctx, EM_EX_USAGE, "--about: '%s' is not "
+				    "a usable name", optarg);
+			about = optarg;
+			break;
+		case OPT_ANSWERS:
+			given = optarg;
+			break;
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+				return ex;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0)
+		return ex;
+	if (day > em_date_today())
+		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
+	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = instrument(ctx, iid, &c, &d)) != 0)
+		return ex;
+	if (about == NULL)
+		about = me;
+	answers = em_xcalloc(d->nitems, sizeof(*answers));
+	if (given == NULL && !em_isatty_in()) {
+		if ((ex = em_read_all(ctx, stdin, "the answers", 64 * 1024, &buf,
+		    &len)) != 0)
+			goto out;
+		if (len == 0) {
+			ex = em_err(ctx, EM_EX_USAGE, "no answers: give --answers, or one "
+			    "answer per line on standard input");
+			goto out;
+		}
+		given = buf;
+	}
+	if (given != NULL) {
+		if (em_answers_parse(d, given, answers, err, sizeof(err)) != 0) {
+			ex = em_err(ctx, EM_EX_DATAERR, "%s; nothing was stored", err);
+			goto out;
+		}
+	} else if ((ex = ask(ctx, d, strcmp(about, me) ? about : NULL, answers)) != 0)
+		goto out;
+	score = em_score(d, answers);
+	band = em_band_of(d, score);
+	joined = join_answers(answers, d->nitems);
+	em_date_fmt(day, date);
+	em_id_new(id);
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+		goto out;
+	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO result (id, user, about, "
+	    "instrument, date, answers, score, created, updated) VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, " NOW ", " NOW ")")) != 0)
+		goto fail;
+	em_bind_text(st, 1, id);
+	em_bind_text(st, 2, me);
+	em_bind_text(st, 3, about);
+	em_bind_text(st, 4, d->id);
+	em_bind_text(st, 5, date);
+	em_bind_text(st, 6, joined);
+	sqlite3_bind_int(st, 7, score);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "saving the result");
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((ex = em_db_commit(ctx)) != 0)
+		goto out;
+	if (ctx->fmt == EM_FMT_TEXT)
+		take_text(ctx, c, d, me, about, answers, score);
+	else {
+		const char *const keys[] = { "id", "instrument", "user", "about", "date",
+		    "score#", "band", "exercises", NULL };
+		const char *vals[8];
+
+		n = weakest(d, answers, w);
+		for (i = 0; i < n; i++)
+			if (d->items[w[i]].exercise != NULL)
+				snprintf(exs + strlen(exs), sizeof(exs) - strlen(exs),
+				    "%s%s", *exs ? "," : "", d->items[w[i]].exercise);
+		snprintf(score_s, sizeof(score_s), "%d", score);
+		vals[0] = id;
+		vals[1] = d->id;
+		vals[2] = me;
+		vals[3] = about;
+		vals[4] = date;
+		vals[5] = score_s;
+		vals[6] = band ? band->label : "";
+		vals[7] = exs;
+		em_out_fields(ctx, keys, vals);
+	}
+	goto out;
+fail:
+	sqlite3_finalize(st);
+	em_db_rollback(ctx);
+out:
+	free(answers);
+	free(joined);
+	free(buf);
+	return ex;
+}
+
+/* A bar of score/100 of BAR columns, in eighths where the terminal has them. */
+static void
+bar(int score, int utf8)
+{
+	static const char *const eighths[] = { "", "\xe2\x96\x8f", "\xe2\x96\x8e",
+	    "\xe2\x96\x8d", "\xe2\x96\x8c", "\xe2\x96\x8b", "\xe2\x96\x8a",
+	    "\xe2\x96\x89" };
+	int	 units = score * BAR * 8 / 100, i, cols;
+
+	if (!utf8) {
+		for (i = 0; i < (units + 4) / 8; i++)
+			putchar('#');
+		printf("%*s", BAR - (units + 4) / 8, "");
+		return;
+	}
+	for (i = 0; i < units / 8; i++)
+		fputs("\xe2\x96\x88", stdout);
+	fputs(eighths[units % 8], stdout);
+	cols = units / 8 + (units % 8 != 0);
+	printf("%*s", BAR - cols, "");
+}
+
+static int
+a_history(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c = NULL;
+	const struct em_doc *d;
+	const struct em_band *band;
+	sqlite3_stmt	*st;
+	const char	*me, *iid = NULL, *inst;
+	char		*last = NULL;
+	long		 rows = 0;
+	int		 ch, ex, rc, utf8, score;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if (argc - optind > 1)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if (optind < argc)
+		iid = argv[optind];
+	if ((ex = em_ctx_user(ctx, &me)) != 0)
+		return ex;
+	if (iid != NULL && (ex = instrument(ctx, iid, &c, &d)) != 0)
+		return ex;
+	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_db_prepare(ctx, &st, "SELECT date, instrument, score, answers, "
+	    "created FROM result WHERE user = ?1 AND about = ?1 AND (?2 IS NULL OR "
+	    "instrument = ?2) ORDER BY instrument, date, created")) != 0)
+		return ex;
+	em_bind_text(st, 1, me);
+	em_bind_text(st, 2, iid);
+	if (ctx->fmt != EM_FMT_TEXT) {
+		ex = em_out_stmt(ctx, st, &rows);
+		sqlite3_finalize(st);
+		return ex == 0 && rows == 0 ? EM_EX_NO : ex;
+	}
+	utf8 = utf8_locale();
+	if (c == NULL && (ex = em_ctx_content(ctx, &c)) != 0) {
+		sqlite3_finalize(st);
+		return ex;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		inst = (const char *)sqlite3_column_text(st, 1);
+		d = em_content_find(c, EM_K_INSTRUMENT, inst);
+		if (last == NULL || strcmp(last, inst) != 0) {
+			printf("%s%s", rows ? "\n" : "", em_color(ctx, "\033[1m"));
+			em_put_text(stdout, d != NULL ? d->title : inst);
+			printf("%s (%s)\n", em_color(ctx, "\033[0m"), inst);
+			free(last);
+			last = em_strdup(inst);
+		}
+		rows++;
+		score = sqlite3_column_int(st, 2);
+		printf("  %s  %3d  ", sqlite3_column_text(st, 0), score);
+		bar(score, utf8);
+		band = d != NULL ? em_band_of(d, score) : NULL;
+		if (band != NULL) {
+			fputs("  ", stdout);
+			em_put_text(stdout, band->label);
+		}
+		putchar('\n');
+	}
+	free(last);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading results");
+	if (rows == 0) {
+		fprintf(stderr, "%s: no results yet; take one with: %s take %s\n",
+		    ctx->prog, ctx->prog, iid ? iid : "self");
+		return EM_EX_NO;
+	}
+	return 0;
+}
+
+/* The latest answers to an instrument: by me about me, or by another about me. */
+static int
+latest(struct em_ctx *ctx, const char *me, const char *iid, int self, char **who,
+    char **date, char **answers, int *score)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc;
+
+	if ((ex = em_db_prepare(ctx, &st, self ?
+	    "SELECT user, date, answers, score FROM result WHERE user = ?1 AND "
+	    "about = ?1 AND instrument = ?2 ORDER BY date DESC, created DESC LIMIT 1" :
+	    "SELECT user, date, answers, score FROM result WHERE user <> ?1 AND "
+	    "about = ?1 AND instrument = ?2 ORDER BY date DESC, created DESC LIMIT 1"))
+	    != 0)
+		return ex;
+	em_bind_text(st, 1, me);
+	em_bind_text(st, 2, iid);
+	*who = *date = *answers = NULL;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*who = em_strdup((const char *)sqlite3_column_text(st, 0));
+		*date = em_strdup((const char *)sqlite3_column_text(st, 1));
+		*answers = em_strdup((const char *)sqlite3_column_text(st, 2));
+		*score = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading results");
+	return 0;
+}
+
+struct gap {
+	size_t	 item;
+	int	 self, other, diff;
+};
+
+static int
+bygap(const void *a, const void *b)
+{
+	const struct gap *x = a, *y = b;
+	int	 dx = abs(x->diff), dy = abs(y->diff);
+
+	if (dx != dy)
+		return dy - dx;
+	return (int)x->item - (int)y->item;
+}
+
+static int
+a_compare(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	struct gap	*g = NULL;
+	const char	*me, *iid = NULL;
+	char		*who[2] = { NULL, NULL }, *date[2] = { NULL, NULL };
+	char		*ans[2] = { NULL, NULL }, err[160], n[4][24];
+	int		*a[2] = { NULL, NULL }, score[2] = { 0, 0 }, ch, ex;
+	size_t		 i, k;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0 ||
+	    (ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = instrument(ctx, iid, &c, &d)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0)
+		return ex;
+	if ((ex = latest(ctx, me, d->id, 1, &who[0], &date[0], &ans[0], &score[0])) != 0 ||
+	    (ex = latest(ctx, me, d->id, 0, &who[1], &date[1], &ans[1], &score[1])) != 0)
+		goto out;
+	if (ans[0] == NULL) {
+		fprintf(stderr, "%s: you have not taken %s yet: %s take %s\n", ctx->prog,
+		    d->id, ctx->prog, d->id);
+		ex = EM_EX_NO;
+		goto out;
+	}
+	if (ans[1] == NULL) {
+		fprintf(stderr, "%s: nobody has rated you on %s yet; your partner can "
+		    "with: %s take %s --about %s\n", ctx->prog, d->id, ctx->prog, d->id,
+		    me);
+		ex = EM_EX_NO;
+		goto out;
+	}
+	for (k = 0; k < 2; k++) {
+		a[k] = em_xcalloc(d->nitems, sizeof(int));
+		if (em_answers_parse(d, ans[k], a[k], err, sizeof(err)) != 0) {
+			ex = em_err(ctx, EM_EX_DATAERR, "the answers of %s no longer fit "
+			    "the instrument %s (%s)", date[k], d->id, err);
+			goto out;
+		}
+	}
+	g = em_xcalloc(d->nitems, sizeof(*g));
+	for (i = 0; i < d->nitems; i++) {
+		g[i].item = i;
+		g[i].self = a[0][i];
+		g[i].other = a[1][i];
+		g[i].diff = a[1][i] - a[0][i];
+	}
+	qsort(g, d->nitems, sizeof(*g), bygap);
+	if (ctx->fmt == EM_FMT_TSV)
+		puts("item\ttext\tself\tpartner\tgap");
+	if (ctx->fmt == EM_FMT_TEXT) {
+		printf("%s%s%s\n  you, on %s: %d of 100\n  ", em_color(ctx, "\033[1m"),
+		    d->title, em_color(ctx, "\033[0m"), date[0], score[0]);
+		em_put_text(stdout, who[1]);
+		printf("'s view of you, on %s: %d of 100\n\n", date[1], score[1]);
+		printf("%-58s %5s %7s %4s\n", "largest gaps first", "you", who[1], "gap");
+	}
+	for (i = 0; i < d->nitems; i++) {
+		snprintf(n[0], sizeof(n[0]), "%zu", g[i].item + 1);
+		snprintf(n[1], sizeof(n[1]), "%d", g[i].self);
+		snprintf(n[2], sizeof(n[2]), "%d", g[i].other);
+		snprintf(n[3], sizeof(n[3]), "%+d", g[i].diff);
+		if (ctx->fmt == EM_FMT_TEXT) {
+			char	**lines;
+			size_t	  nl, j;
+
+			em_wrap(d->items[g[i].item].text, 54, &lines, &nl);
+			for (j = 0; j < nl; j++) {
+				printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
+				em_put_text(stdout, lines[j]);
+				if (j == 0)
+					printf("%*s %5s %7s %4s", (int)(54 -
+					    em_text_width(lines[j])), "", n[1], n[2],
+					    g[i].diff ? n[3] : "0");
+				putchar('\n');
+			}
+			em_strv_free(lines, nl);
+		} else if (ctx->fmt == EM_FMT_TSV) {
+			printf("%s\t", n[0]);
+			em_put_tsv(stdout, d->items[g[i].item].text);
+			printf("\t%s\t%s\t%d\n", n[1], n[2], g[i].diff);
+		} else {
+			printf("{\"item\":%s,\"text\":", n[0]);
+			em_put_json(stdout, d->items[g[i].item].text);
+			printf(",\"self\":%s,\"partner\":%s,\"gap\":%d}\n", n[1], n[2],
+			    g[i].diff);
+		}
+	}
+out:
+	for (k = 0; k < 2; k++) {
+		free(who[k]);
+		free(date[k]);
+		free(ans[k]);
+		free(a[k]);
+	}
+	free(g);
+	return ex;
+}
+
+static int
+a_export(struct em_ctx *ctx, int argc, char **argv)
+{
+	return em_export_cmd(ctx, rectypes, argc, argv);
+}
+
+static int
+a_import(struct em_ctx *ctx, int argc, char **argv)
+{
+	return em_import_cmd(ctx, rectypes, argc, argv);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct em_ctx	 ctx;
+	int		 ex;
+
+	em_ctx_init(&ctx, "empathy-assess");
+	if ((ex = em_common_opts(&ctx, &argc, &argv, subcmds)) != EM_CONTINUE)
+		return em_ctx_finish(&ctx, ex);
+	ex = em_dispatch(&ctx, argc, argv);
+	return em_ctx_finish(&ctx, ex);
+}

@@ -1,0 +1,971 @@
+/* empathy-challenge: guided practice over days, its exercises, and the listening timer. */
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "em.h"
+
+#define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+#define WIDTH	78
+
+static int	c_list(struct em_ctx *, int, char **);
+static int	c_show(struct em_ctx *, int, char **);
+static int	c_start(struct em_ctx *, int, char **);
+static int	c_abandon(struct em_ctx *, int, char **);
+static int	c_today(struct em_ctx *, int, char **);
+static int	c_done(struct em_ctx *, int, char **);
+static int	c_status(struct em_ctx *, int, char **);
+static int	c_review(struct em_ctx *, int, char **);
+static int	c_timer(struct em_ctx *, int, char **);
+static int	c_export(struct em_ctx *, int, char **);
+static int	c_import(struct em_ctx *, int, char **);
+
+static const struct em_subcmd subcmds[] = {
+	{ "list", c_list, "" },
+	{ "show", c_show, "[id]" },
+	{ "start", c_start, "[--date date] [id]" },
+	{ "abandon", c_abandon, "" },
+	{ "today", c_today, "[-q] [--date date]" },
+	{ "done", c_done, "[--date date] [--day n] [--note text]" },
+	{ "status", c_status, "[--date date]" },
+	{ "review", c_review, "[--date date]" },
+	{ "timer", c_timer, "[--rounds n] [minutes]" },
+	{ "export", c_export, "" },
+	{ "import", c_import, "" },
+	{ NULL, NULL, NULL }
+};
+
+static const struct em_field run_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "challenge",	EM_F_ID,	0,		NULL },
+	{ "start",	EM_F_DATE,	0,		NULL },
+	{ "days",	EM_F_INT,	0,		NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "abandoned",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const char *const run_day_key[] = { "run", "user", "day", NULL };
+static const struct em_field run_day_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "run",	EM_F_ID,	EM_F_REF,	NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "day",	EM_F_INT,	0,		NULL },
+	{ "date",	EM_F_DATE,	0,		NULL },
+	{ "note",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const struct em_rectype run_rt = {
+	"run", "run", "created, id", run_fields, NULL
+};
+static const struct em_rectype run_day_rt = {
+	"run_day", "run_day", "run, day, user", run_day_fields, run_day_key
+};
+static const struct em_rectype *const rectypes[] = { &run_rt, &run_day_rt, NULL };
+
+enum { OPT_DATE = 0x100, OPT_DAY, OPT_NOTE, OPT_ROUNDS };
+
+/* The couple's current run: the newest not abandoned that has started by a day. */
+struct run {
+	char	*id;
+	char	*challenge;
+	long	 start;
+	long	 days;
+	long	 day;		/* the day number on the given date; > days once over */
+	const struct em_doc *doc;	/* NULL if the content no longer has it */
+};
+
+static void
+run_free(struct run *r)
+{
+	free(r->id);
+	free(r->challenge);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Find the run for a date; EM_EX_NO when there is none. */
+static int
+find_run(struct em_ctx *ctx, long date, struct run *r)
+{
+	const struct em_content *c;
+	sqlite3_stmt	*st;
+	char		 d[11];
+	int		 ex, rc;
+
+	memset(r, 0, sizeof(*r));
+	em_date_fmt(date, d);
+	if ((ex = em_db_prepare(ctx, &st, "SELECT id, challenge, start, days FROM run "
+	    "WHERE abandoned IS NULL AND start <= ? ORDER BY start DESC, created DESC "
+	    "LIMIT 1")) != 0)
+		return ex;
+	em_bind_text(st, 1, d);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->id = em_strdup((const char *)sqlite3_column_text(st, 0));
+		r->challenge = em_strdup((const char *)sqlite3_column_text(st, 1));
+		em_date_parse((const char *)sqlite3_column_text(st, 2), &r->start);
+		r->days = sqlite3_column_int64(st, 3);
+		r->day = date - r->start + 1;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return EM_EX_NO;
+	if (rc != SQLITE_ROW)
+		return em_db_err(ctx, rc, "reading challenges");
+	if ((ex = em_ctx_content(ctx, &c)) != 0) {
+		run_free(r);
+		return ex;
+	}
+	r->doc = em_content_find(c, EM_K_CHALLENGE, r->challenge);
+	return 0;
+}
+
+/* Say on stderr that nothing runs, unless asked to be quiet; the status is 1. */
+static int
+no_run(struct em_ctx *ctx, int quiet)
+{
+	if (!quiet)
+		fprintf(stderr, "%s: no challenge is running; start one with: %s "
+		    "start\n", ctx->prog, ctx->prog);
+	return EM_EX_NO;
+}
+
+static void
+put_exercise(struct em_ctx *ctx, const struct em_doc *e, int indent)
+{
+	size_t	 i;
+
+	printf("%*s%s", indent, "", em_color(ctx, "\033[1m"));
+	em_put_text(stdout, e->title);
+	printf("%s (%s, %d minutes)\n", em_color(ctx, "\033[0m"), e->id, e->minutes);
+	if (e->description != NULL)
+		em_put_wrapped(e->description, WIDTH, indent, 0);
+	for (i = 0; i < e->nstr; i++) {
+		printf("%*s%2zu. ", indent, "", i + 1);
+		em_put_wrapped(e->strv[i], WIDTH, indent + 4, 1);
+	}
+}
+
+static int
+c_list(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	char	 n[24];
+	size_t	 i, k;
+	int	 ch, ex;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if (optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_ctx_content(ctx, &c)) != 0)
+		return ex;
+	if (ctx->fmt == EM_FMT_TSV)
+		puts("kind\tid\ttitle\tlength");
+	for (k = 0; k < 2; k++) {
+		enum em_kind kind = k == 0 ? EM_K_CHALLENGE : EM_K_EXERCISE;
+
+		if (ctx->fmt == EM_FMT_TEXT)
+			printf("%s%s\n", k ? "\n" : "", k ? "Exercises" : "Challenges");
+		for (i = 0; i < em_content_count(c, kind); i++) {
+			d = em_content_nth(c, kind, i);
+			snprintf(n, sizeof(n), "%zu", k == 0 ? d->ndays :
+			    (size_t)d->minutes);
+			if (ctx->fmt == EM_FMT_TEXT) {
+				printf("  %-24s ", d->id);
+				em_put_text(stdout, d->title);
+				printf(" (%s %s)\n", n, k == 0 ? "days" : "minutes");
+			} else {
+				const char *const keys[] = { "kind", "id", "title",
+				    "length#", NULL };
+				const char *const vals[] = { em_kind_name(kind), d->id,
+				    d->title, n };
+				if (ctx->fmt == EM_FMT_TSV) {
+					printf("%s\t%s\t", vals[0], d->id);
+					em_put_tsv(stdout, d->title);
+					printf("\t%s\n", n);
+				} else
+					em_out_fields(ctx, keys, vals);
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+c_show(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d, *e;
+	struct run	 r;
+	const char	*id = NULL;
+	size_t		 i;
+	int		 ch, ex;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if (argc - optind > 1)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_ctx_content(ctx, &c)) != 0)
+		return ex;
+	memset(&r, 0, sizeof(r));
+	if (optind < argc)
+		id = argv[optind];
+	else {
+		if ((ex = em_db_open(ctx, EM_DB_READ)) != 0)
+			return ex;
+		if ((ex = find_run(ctx, em_date_today(), &r)) != 0)
+			return ex == EM_EX_NO ? em_err(ctx, EM_EX_USAGE, "no challenge "
+			    "is running: name a challenge or exercise") : ex;
+		id = r.challenge;
+	}
+	if ((d = em_content_find(c, EM_K_CHALLENGE, id)) == NULL &&
+	    (d = em_content_find(c, EM_K_EXERCISE, id)) == NULL) {
+		ex = em_err(ctx, EM_EX_NOINPUT, "no challenge or exercise '%s'; see %s "
+		    "list", id, ctx->prog);
+		run_free(&r);
+		return ex;
+	}
+	run_free(&r);
+	if (ctx->fmt != EM_FMT_TEXT) {
+		char	 n[24], m[24];
+		const char *const keys[] = { "day#", "title", "task", "exercise", NULL };
+		const char *const skeys[] = { "step#", "text", NULL };
+
+		for (i = 0; d->kind == EM_K_CHALLENGE && i < d->ndays; i++) {
+			const char *vals[] = { n, d->days[i].title, d->days[i].task,
+			    d->days[i].exercise ? d->days[i].exercise : "" };
+			snprintf(n, sizeof(n), "%zu", i + 1);
+			em_out_row(ctx, keys, vals, i == 0);
+		}
+		for (i = 0; d->kind == EM_K_EXERCISE && i < d->nstr; i++) {
+			const char *vals[] = { m, d->strv[i] };
+			snprintf(m, sizeof(m), "%zu", i + 1);
+			em_out_row(ctx, skeys, vals, i == 0);
+		}
+		return 0;
+	}
+	if (d->kind == EM_K_EXERCISE) {
+		put_exercise(ctx, d, 0);
+		return 0;
+	}
+	printf("%s", em_color(ctx, "\033[1m"));
+	em_put_text(stdout, d->title);
+	printf("%s (%s, %zu days)\n", em_color(ctx, "\033[0m"), d->id, d->ndays);
+	if (d->description != NULL)
+		em_put_wrapped(d->description, WIDTH, 0, 0);
+	for (i = 0; i < d->ndays; i++) {
+		printf("\nDay %zu: ", i + 1);
+		em_put_text(stdout, d->days[i].title);
+		putchar('\n');
+		em_put_wrapped(d->days[i].task, WIDTH, 2, 0);
+		if (d->days[i].exercise != NULL &&
+		    (e = em_content_find(c, EM_K_EXERCISE, d->days[i].exercise)) != NULL) {
+			printf("  exercise: ");
+			em_put_text(stdout, e->title);
+			printf(" (%s show %s)\n", ctx->prog, e->id);
+		}
+	}
+	return 0;
+}
+
+static int
+date_opt(struct em_ctx *ctx, int argc, char **argv, long *day)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ NULL,		0,			NULL,	0 }
+	};
+	int	 ch, ex;
+
+	*day = em_date_today();
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		if (ch != OPT_DATE)
+			return em_optdone(ctx, ch) == 0 ? EM_CONTINUE : EM_EX_USAGE;
+		if ((ex = em_opt_date(ctx, "--date", optarg, day)) != 0)
+			return ex;
+	}
+	return 0;
+}
+
+static int
+c_start(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const struct em_content *c;
+	const struct em_doc *d;
+	sqlite3_stmt	*st = NULL;
+	const char	*me, *id = NULL;
+	char		 start[11], rid[EM_ID_LEN + 1], other[11];
+	long		 day = em_date_today();
+	int		 ch, ex, rc;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		if (ch != OPT_DATE)
+			return em_optdone(ctx, ch);
+		if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+			return ex;
+	}
+	if (argc - optind > 1)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_ctx_content(ctx, &c)) != 0 || (ex = em_ctx_user(ctx, &me)) != 0)
+		return ex;
+	if (optind < argc)
+		id = argv[optind];
+	else if ((d = em_content_find(c, EM_K_CHALLENGE, "one-week")) != NULL ||
+	    (d = em_content_nth(c, EM_K_CHALLENGE, 0)) != NULL)
+		id = d->id;
+	if (id == NULL || (d = em_content_find(c, EM_K_CHALLENGE, id)) == NULL)
+		return em_err(ctx, EM_EX_NOINPUT, "no challenge '%s'; see %s list",
+		    id ? id : "", ctx->prog);
+	em_date_fmt(day, start);
+	em_id_new(rid);
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+		return ex;
+	/* One at a time: a run not abandoned whose last day is not yet past. */
+	if ((ex = em_db_prepare(ctx, &st, "SELECT challenge, start FROM run WHERE "
+	    "abandoned IS NULL AND date(start, '+' || (days - 1) || ' days') >= ?1 "
+	    "LIMIT 1")) != 0)
+		goto fail;
+	em_bind_text(st, 1, start);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(other, sizeof(other), "%s", sqlite3_column_text(st, 1));
+		ex = em_err(ctx, EM_EX_DATAERR, "%s, started %s, is still running; "
+		    "finish it, or run '%s abandon' first", sqlite3_column_text(st, 0),
+		    other, ctx->prog);
+		goto fail;
+	}
+	if (rc != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "reading challenges");
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO run (id, challenge, start, days, "
+	    "user, created, updated) VALUES (?, ?, ?, ?, ?, " NOW ", " NOW ")")) != 0)
+		goto fail;
+	em_bind_text(st, 1, rid);
+	em_bind_text(st, 2, d->id);
+	em_bind_text(st, 3, start);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)d->ndays);
+	em_bind_text(st, 5, me);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "starting the challenge");
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	if ((ex = em_db_commit(ctx)) != 0)
+		return ex;
+	if (ctx->fmt == EM_FMT_TEXT) {
+		printf("started %s on %s: %zu days; see today's task with: %s today\n",
+		    d->id, start, d->ndays, ctx->prog);
+	} else {
+		char n[24];
+		const char *const keys[] = { "id", "challenge", "start", "days#", NULL };
+		const char *const vals[] = { rid, d->id, start, n };
+
+		snprintf(n, sizeof(n), "%zu", d->ndays);
+		em_out_fields(ctx, keys, vals);
+	}
+	return 0;
+fail:
+	sqlite3_finalize(st);
+	em_db_rollback(ctx);
+	return ex;
+}
+
+static int
+c_abandon(struct em_ctx *ctx, int argc, char **argv)
+{
+	sqlite3_stmt	*st;
+	char		 today[11];
+	int		 ch, ex, rc;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if (optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	em_date_fmt(em_date_today(), today);
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+		return ex;
+	if ((ex = em_db_prepare(ctx, &st, "UPDATE run SET abandoned = " NOW ", updated = "
+	    NOW " WHERE abandoned IS NULL AND date(start, '+' || (days - 1) || "
+	    "' days') >= ?1 RETURNING challenge")) != 0) {
+		em_db_rollback(ctx);
+		return ex;
+	}
+	em_bind_text(st, 1, today);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && ctx->fmt == EM_FMT_TEXT)
+		printf("abandoned %s\n", sqlite3_column_text(st, 0));
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		em_db_rollback(ctx);
+		return em_db_err(ctx, rc, "abandoning");
+	}
+	if (sqlite3_changes(ctx->db) == 0) {
+		em_db_rollback(ctx);
+		return em_err(ctx, EM_EX_NOINPUT, "no challenge is running");
+	}
+	return em_db_commit(ctx);
+}
+
+/* Whether a partner has done a day: its date, or NULL. The caller frees it. */
+static char *
+done_on(struct em_ctx *ctx, const char *run, const char *user, long day)
+{
+	sqlite3_stmt	*st;
+	char		*d = NULL;
+
+	if (em_db_prepare(ctx, &st, "SELECT date FROM run_day WHERE run = ? AND "
+	    "user = ? AND day = ?") != 0)
+		return NULL;
+	em_bind_text(st, 1, run);
+	em_bind_text(st, 2, user);
+	sqlite3_bind_int64(st, 3, day);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		d = em_strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return d;
+}
+
+static int
+c_today(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const struct em_content *c;
+	const struct em_doc *e = NULL;
+	const struct em_day *dd;
+	struct run	 r;
+	const char	*me;
+	char		 end[11], *when, n[24], m[24];
+	long		 date = em_date_today();
+	int		 ch, ex, qflag = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "q", opts)) != -1) {
+		switch (ch) {
+		case 'q':
+			qflag = 1;
+			break;
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &date)) != 0)
+				return ex;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if (optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_READ)) != 0)
+		return ex;
+	if ((ex = find_run(ctx, date, &r)) != 0)
+		return ex == EM_EX_NO ? no_run(ctx, qflag) : ex;
+	if (r.day > r.days || r.doc == NULL || (size_t)r.day > r.doc->ndays) {
+		em_date_fmt(r.start + r.days - 1, end);
+		if (!qflag)
+			fprintf(stderr, "%s: %s ended on %s; see %s review, or start "
+			    "another\n", ctx->prog, r.challenge, end, ctx->prog);
+		run_free(&r);
+		return EM_EX_NO;
+	}
+	if (qflag) {
+		run_free(&r);
+		return 0;
+	}
+	dd = &r.doc->days[r.day - 1];
+	if (em_ctx_content(ctx, &c) == 0 && dd->exercise != NULL)
+		e = em_content_find(c, EM_K_EXERCISE, dd->exercise);
+	if (ctx->fmt != EM_FMT_TEXT) {
+		const char *const keys[] = { "challenge", "day#", "days#", "title", "task",
+		    "exercise", NULL };
+		const char *const vals[] = { r.challenge, n, m, dd->title, dd->task,
+		    dd->exercise ? dd->exercise : "" };
+
+		snprintf(n, sizeof(n), "%ld", r.day);
+		snprintf(m, sizeof(m), "%ld", r.days);
+		em_out_fields(ctx, keys, vals);
+		run_free(&r);
+		return 0;
+	}
+	printf("%sDay %ld of %ld: ", em_color(ctx, "\033[1m"), r.day, r.days);
+	em_put_text(stdout, dd->title);
+	printf("%s\n", em_color(ctx, "\033[0m"));
+	em_put_wrapped(dd->task, WIDTH, 2, 0);
+	if ((when = done_on(ctx, r.id, me, r.day)) != NULL)
+		printf("  (you did this on %s)\n", when);
+	free(when);
+	if (e != NULL) {
+		putchar('\n');
+		put_exercise(ctx, e, 2);
+	}
+	run_free(&r);
+	return 0;
+}
+
+/* A day's state for one partner: done, late, missed, open (today) or to come. */
+static const char *
+state(const struct run *r, long day, const char *when)
+{
+	long	 d;
+
+	if (when != NULL) {
+		em_date_parse(when, &d);
+		return d > r->start + day - 1 ? "late" : "done";
+	}
+	if (day < r->day)
+		return "missed";
+	return day == r->day ? "open" : "to come";
+}
+
+static int
+c_done(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ "day",	required_argument,	NULL,	OPT_DAY },
+		{ "note",	required_argument,	NULL,	OPT_NOTE },
+		{ NULL,		0,			NULL,	0 }
+	};
+	sqlite3_stmt	*st = NULL;
+	struct run	 r;
+	const char	*me, *noteopt = NULL;
+	char		*note = NULL, date[11], id[EM_ID_LEN + 1], tmpl[256];
+	size_t		 len;
+	long		 today = em_date_today(), day = 0;
+	int		 ch, ex, rc;
+
+	memset(&r, 0, sizeof(r));
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &today)) != 0)
+				return ex;
+			break;
+		case OPT_DAY:
+			if ((ex = em_opt_count(ctx, "--day", optarg, &day)) != 0)
+				return ex;
+			break;
+		case OPT_NOTE:
+			noteopt = optarg;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if (optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if (today > em_date_today())
+		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
+	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
+		return ex;
+	if ((ex = find_run(ctx, today, &r)) != 0)
+		return ex == EM_EX_NO ? no_run(ctx, 0) : ex;
+	if (day == 0)
+		day = r.day;
+	if (day > r.days) {
+		ex = em_fail(ctx, EM_EX_USAGE, "%s has %ld days", r.challenge, r.days);
+		goto out;
+	}
+	if (day > r.day) {
+		ex = em_fail(ctx, EM_EX_USAGE, "day %ld has not come yet (today is day "
+		    "%ld)", day, r.day);
+		goto out;
+	}
+	/* A note: --note TEXT; --note - for stdin or the editor; else piped stdin. */
+	if (noteopt != NULL && strcmp(noteopt, "-") != 0)
+		note = em_strdup(noteopt);
+	else if (em_isatty_in() && noteopt != NULL) {
+		snprintf(tmpl, sizeof(tmpl), "\n# A note on day %ld: how it went, what "
+		    "you noticed.\n# Lines that start with # are left out.\n", day);
+		if ((ex = em_editor_text(ctx, "note", tmpl, &note)) == EM_EX_NO)
+			ex = 0;		/* an empty note is no note */
+		if (ex != 0)
+			goto out;
+	} else if (!em_isatty_in()) {
+		if ((ex = em_read_all(ctx, stdin, "the note", EM_TEXT_MAX + 1, &note,
+		    &len)) != 0)
+			goto out;
+	}
+	if (note != NULL) {
+		em_text_trim(note);
+		if (*note == '\0') {
+			free(note);
+			note = NULL;
+		} else if ((ex = em_text_check(ctx, "the note", note, strlen(note))) != 0)
+			goto out;
+	}
+	em_date_fmt(today, date);
+	em_id_new(id);
+	if ((ex = em_db_begin(ctx)) != 0)
+		goto out;
+	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO run_day (id, run, user, day, "
+	    "date, note, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW ", "
+	    NOW ") ON CONFLICT (run, user, day) DO UPDATE SET note = coalesce(?6, "
+	    "note), updated = " NOW " WHERE ?6 IS NOT NULL")) != 0)
+		goto fail;
+	em_bind_text(st, 1, id);
+	em_bind_text(st, 2, r.id);
+	em_bind_text(st, 3, me);
+	sqlite3_bind_int64(st, 4, day);
+	em_bind_text(st, 5, date);
+	em_bind_text(st, 6, note);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "saving the day");
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((ex = em_db_commit(ctx)) != 0)
+		goto out;
+	free(note);
+	if ((note = done_on(ctx, r.id, me, day)) != NULL)
+		snprintf(date, sizeof(date), "%s", note);	/* when it was first done */
+	if (ctx->fmt == EM_FMT_TEXT)
+		printf("day %ld of %s done%s\n", day, r.challenge, strcmp(state(&r, day,
+		    date), "late") == 0 ? " (late, and that is fine)" : "");
+	else {
+		char n[24];
+		const char *const keys[] = { "challenge", "day#", "date", NULL };
+		const char *const vals[] = { r.challenge, n, date };
+
+		snprintf(n, sizeof(n), "%ld", day);
+		em_out_fields(ctx, keys, vals);
+	}
+	goto out;
+fail:
+	sqlite3_finalize(st);
+	em_db_rollback(ctx);
+out:
+	free(note);
+	run_free(&r);
+	return ex;
+}
+
+/* Partners taking part: whoever started the run or did a day, and you. */
+static int
+partners(struct em_ctx *ctx, const struct run *r, const char *me, char ***v,
+    size_t *n)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc;
+
+	*v = NULL;
+	*n = 0;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT u FROM (SELECT ?2 AS u UNION "
+	    "SELECT user FROM run WHERE id = ?1 UNION SELECT user FROM run_day "
+	    "WHERE run = ?1) ORDER BY u <> ?2, u")) != 0)
+		return ex;
+	em_bind_text(st, 1, r->id);
+	em_bind_text(st, 2, me);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*v = em_xreallocarray(*v, *n + 1, sizeof(**v));
+		(*v)[(*n)++] = em_strdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "reading challenges");
+}
+
+
+static int
+setup(struct em_ctx *ctx, int argc, char **argv, struct run *r, const char **me,
+    char ***users, size_t *nusers)
+{
+	long	 date;
+	int	 ex;
+
+	if ((ex = date_opt(ctx, argc, argv, &date)) != 0)
+		return ex == EM_CONTINUE ? 0 : ex;
+	if (optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_ctx_user(ctx, me)) != 0 || (ex = em_db_open(ctx, EM_DB_READ)) != 0)
+		return ex;
+	if ((ex = find_run(ctx, date, r)) != 0)
+		return ex == EM_EX_NO ? no_run(ctx, 0) : ex;
+	if ((ex = partners(ctx, r, *me, users, nusers)) != 0)
+		run_free(r);
+	return ex;
+}
+
+static const char *
+day_title(const struct run *r, long day)
+{
+	return r->doc != NULL && (size_t)day <= r->doc->ndays ?
+	    r->doc->days[day - 1].title : "";
+}
+
+static int
+c_status(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct run	 r;
+	const char	*me, *s;
+	char		**users = NULL, *when, n[24];
+	size_t		 nusers = 0, u;
+	long		 day;
+	int		 ex;
+
+	memset(&r, 0, sizeof(r));
+	if ((ex = setup(ctx, argc, argv, &r, &me, &users, &nusers)) != 0 || r.id == NULL)
+		return ex;
+	if (ctx->fmt == EM_FMT_TEXT) {
+		em_date_fmt(r.start, n);
+		printf("%s%s%s, started %s: ", em_color(ctx, "\033[1m"), r.doc ?
+		    r.doc->title : r.challenge, em_color(ctx, "\033[0m"), n);
+		printf(r.day > r.days ? "over\n\n" : "day %ld of %ld\n\n", r.day, r.days);
+		printf("%-34s", "");
+		for (u = 0; u < nusers; u++)
+			printf(u + 1 < nusers ? " %-10.10s" : " %.10s", users[u]);
+		putchar('\n');
+	} else if (ctx->fmt == EM_FMT_TSV)
+		puts("day\ttitle\tuser\tstate\tdate");
+	for (day = 1; day <= r.days; day++) {
+		if (ctx->fmt == EM_FMT_TEXT)
+			printf("%3ld  %-29.29s", day, day_title(&r, day));
+		for (u = 0; u < nusers; u++) {
+			when = done_on(ctx, r.id, users[u], day);
+			s = state(&r, day, when);
+			if (ctx->fmt == EM_FMT_TEXT)
+				printf(u + 1 < nusers ? " %-10s" : " %s", s);
+			else {
+				const char *const keys[] = { "day#", "title", "user",
+				    "state", "date", NULL };
+				const char *const vals[] = { n, day_title(&r, day),
+				    users[u], s, when ? when : "" };
+
+				snprintf(n, sizeof(n), "%ld", day);
+				em_out_row(ctx, keys, vals, 0);
+			}
+			free(when);
+		}
+		if (ctx->fmt == EM_FMT_TEXT)
+			putchar('\n');
+	}
+	em_strv_free(users, nusers);
+	run_free(&r);
+	return 0;
+}
+
+static int
+c_review(struct em_ctx *ctx, int argc, char **argv)
+{
+	sqlite3_stmt	*st;
+	struct run	 r;
+	const char	*me, *s;
+	char		**users = NULL, *when, n[24], left[8][512];
+	size_t		 nusers = 0, u;
+	long		 day;
+	int		 ex, rc;
+
+	memset(&r, 0, sizeof(r));
+	memset(left, 0, sizeof(left));
+	if ((ex = setup(ctx, argc, argv, &r, &me, &users, &nusers)) != 0 || r.id == NULL)
+		return ex;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT date, note FROM run_day WHERE run = ? "
+	    "AND user = ? AND day = ?")) != 0)
+		goto out;
+	if (ctx->fmt == EM_FMT_TSV)
+		puts("day\ttitle\tuser\tstate\tdate\tnote");
+	for (day = 1; day <= r.days; day++) {
+		if (ctx->fmt == EM_FMT_TEXT) {
+			printf("%sDay %ld: ", em_color(ctx, "\033[1m"), day);
+			em_put_text(stdout, day_title(&r, day));
+			printf("%s\n", em_color(ctx, "\033[0m"));
+		}
+		for (u = 0; u < nusers; u++) {
+			sqlite3_reset(st);
+			em_bind_text(st, 1, r.id);
+			em_bind_text(st, 2, users[u]);
+			sqlite3_bind_int64(st, 3, day);
+			rc = sqlite3_step(st);
+			when = rc == SQLITE_ROW ?
+			    em_strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+			s = state(&r, day, when);
+			if (ctx->fmt != EM_FMT_TEXT) {
+				const char *const keys[] = { "day#", "title", "user",
+				    "state", "date", "note", NULL };
+				const char *const vals[] = { n, day_title(&r, day),
+				    users[u], s, when ? when : "", rc == SQLITE_ROW &&
+				    sqlite3_column_type(st, 1) != SQLITE_NULL ?
+				    (const char *)sqlite3_column_text(st, 1) : "" };
+
+				snprintf(n, sizeof(n), "%ld", day);
+				em_out_row(ctx, keys, vals, 0);
+			} else {
+				printf("  ");
+				em_put_text(stdout, users[u]);
+				printf(": %s%s%s\n", s, when ? " " : "", when ? when : "");
+				if (rc == SQLITE_ROW &&
+				    sqlite3_column_type(st, 1) != SQLITE_NULL)
+					em_put_wrapped((const char *)sqlite3_column_text(st,
+					    1), WIDTH, 4, 0);
+			}
+			if (when == NULL && u < 8 && strlen(left[u]) < 400)
+				snprintf(left[u] + strlen(left[u]), sizeof(left[u]) -
+				    strlen(left[u]), "%s%ld%s", *left[u] ? ", " : "", day,
+				    day < r.day ? " (missed)" : "");
+			free(when);
+		}
+	}
+	sqlite3_finalize(st);
+	for (u = 0; ctx->fmt == EM_FMT_TEXT && u < nusers && u < 8; u++) {
+		printf("%s  ", u == 0 ? "\nLeft to do:\n" : "");
+		em_put_text(stdout, users[u]);
+		fputs(*left[u] ? ": day " : ": nothing, every day is done\n", stdout);
+		if (*left[u])
+			em_put_wrapped(left[u], WIDTH, 4, 1);
+	}
+out:
+	em_strv_free(users, nusers);
+	run_free(&r);
+	return ex;
+}
+
+/* The timer ------------------------------------------------------------- */
+
+static volatile sig_atomic_t stop;
+
+static void
+on_signal(int sig)
+{
+	stop = sig;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Redraw the bar for one phase in place until it ends or we are stopped. */
+static void
+run_phase(double secs, int tty, int cols)
+{
+	double	 t0 = now(), el;
+	int	 w = cols - 22, fill, i, left;
+	struct timespec tick = { 0, 200 * 1000 * 1000 };
+
+	if (w < 10)
+		w = 10;
+	while (!stop && (el = now() - t0) < secs) {
+		if (tty) {
+			fill = (int)(w * el / secs);
+			left = (int)(secs - el + 0.999);
+			printf("\r  [");
+			for (i = 0; i < w; i++)
+				putchar(i < fill ? '#' : '.');
+			printf("] %2d:%02d ", left / 60, left % 60);
+			fflush(stdout);
+		}
+		if (secs - el < 0.2)
+			tick.tv_nsec = (long)((secs - el) * 1e9);
+		nanosleep(&tick, NULL);
+	}
+	if (tty) {
+		printf("\r\033[K");
+		fflush(stdout);
+	}
+}
+
+static int
+c_timer(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "rounds",	required_argument,	NULL,	OPT_ROUNDS },
+		{ NULL,		0,			NULL,	0 }
+	};
+	struct sigaction sa, oint, oterm;
+	struct winsize	 ws;
+	double		 minutes = 5, secs;
+	long		 rounds = 2, r;
+	char		*end;
+	int		 ch, ex, tty = isatty(STDOUT_FILENO), cols = 80;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		if (ch != OPT_ROUNDS)
+			return em_optdone(ctx, ch);
+		if ((ex = em_opt_count(ctx, "--rounds", optarg, &rounds)) != 0)
+			return ex;
+		if (rounds > 100)
+			return em_fail(ctx, EM_EX_USAGE, "--rounds: at most 100");
+	}
+	if (argc - optind > 1)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if (optind < argc) {
+		minutes = strtod(argv[optind], &end);
+		if (*end != '\0' || end == argv[optind] || !(minutes > 0) || minutes > 180)
+			return em_fail(ctx, EM_EX_USAGE, "'%s' is not a number of "
+			    "minutes (more than 0, at most 180)", argv[optind]);
+	}
+	secs = minutes * 60;
+	if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		cols = ws.ws_col < 100 ? ws.ws_col : 100;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &oint);
+	sigaction(SIGTERM, &sa, &oterm);
+	if (tty)
+		fputs("\033[?25l", stdout);	/* hide the cursor while drawing */
+	for (r = 1; r <= rounds && !stop; r++) {
+		if (r > 1)
+			printf("%sswitch\n", tty ? "\a" : "");
+		printf("round %ld of %ld, %d:%02d: %s\n", r, rounds, (int)secs / 60,
+		    (int)secs % 60, r % 2 ? "one of you speaks, the other only listens" :
+		    "the listener speaks now, the speaker only listens");
+		fflush(stdout);
+		run_phase(secs, tty, cols);
+	}
+	if (tty)
+		fputs("\033[?25h", stdout);
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGTERM, &oterm, NULL);
+	if (stop) {
+		printf("stopped\n");
+		return 128 + stop;
+	}
+	printf("%sdone: talk about what it was like to only listen\n", tty ? "\a" : "");
+	return 0;
+}
+
+static int
+c_export(struct em_ctx *ctx, int argc, char **argv)
+{
+	return em_export_cmd(ctx, rectypes, argc, argv);
+}
+
+static int
+c_import(struct em_ctx *ctx, int argc, char **argv)
+{
+	return em_import_cmd(ctx, rectypes, argc, argv);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct em_ctx	 ctx;
+	int		 ex;
+
+	em_ctx_init(&ctx, "empathy-challenge");
+	if ((ex = em_common_opts(&ctx, &argc, &argv, subcmds)) != EM_CONTINUE)
+		return em_ctx_finish(&ctx, ex);
+	ex = em_dispatch(&ctx, argc, argv);
+	return em_ctx_finish(&ctx, ex);
+}
