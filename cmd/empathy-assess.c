@@ -1,4 +1,5 @@
 /* empathy-assess: questionnaires, scores over time, and the gap between two views of you. */
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -199,29 +200,34 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 static int
 ask(struct em_ctx *ctx, const struct em_doc *d, const char *about, int *answers)
 {
-	char	*line = NULL, prompt[32], err[160];
+	char	*line = NULL, prompt[32], err[160], labels[1024], *end;
 	size_t	 i;
+	long	 lv;
 	int	 v, ex;
 
 	if (about != NULL)
 		fprintf(stderr, "About %s:\n", about);
 	for (i = 0; i < d->nitems; i++) {
-		fprintf(stderr, "\n%zu/%zu  %s\n", i + 1, d->nitems, d->items[i].text);
+		fprintf(stderr, "\n%2zu/%-2zu ", i + 1, d->nitems);
+		em_fput_wrapped(stderr, d->items[i].text, WIDTH, 6, 1);
+		labels[0] = '\0';
 		for (v = d->min; d->nlabels > 0 && v <= d->max; v++)
-			fprintf(stderr, "%s%d %s", v == d->min ? "      " : "   ", v,
-			    d->labels[v - d->min]);
-		if (d->nlabels > 0)
-			fputc('\n', stderr);
+			snprintf(labels + strlen(labels), sizeof(labels) - strlen(labels),
+			    "%s%d %s", v == d->min ? "" : "   ", v, d->labels[v - d->min]);
+		if (*labels != '\0')
+			em_fput_wrapped(stderr, labels, WIDTH, 6, 0);
 		for (;;) {
 			snprintf(prompt, sizeof(prompt), "      [%d-%d] ", d->min, d->max);
 			if ((ex = em_prompt_line(ctx, prompt, &line)) == EM_EX_DATAERR)
 				line = em_strdup("");	/* empty: ask again */
 			else if (ex != 0)
 				return ex;
-			v = atoi(line);
-			if (*line != '\0' && strspn(line, "0123456789") == strlen(line) &&
-			    v >= d->min &&
-			    v <= d->max) {
+			errno = 0;
+			lv = strtol(line, &end, 10);
+			if (*line != '\0' && *end == '\0' && errno == 0 &&
+			    strspn(line, "0123456789") == strlen(line) &&
+			    lv >= d->min && lv <= d->max) {
+				v = (int)lv;
 				free(line);
 				answers[i] = v;
 				break;
@@ -278,18 +284,15 @@ take_text(struct em_ctx *ctx, const struct em_content *c, const struct em_doc *d
 	const struct em_band *band = em_band_of(d, score);
 	const struct em_doc *ex;
 	size_t	 w[2], n, i;
+	char	 head[512];
 
-	if (strcmp(me, about) != 0) {
-		fputs("Your view of ", stdout);
-		em_put_text(stdout, about);
-		fputs(" on ", stdout);
-	}
-	printf("%s%s: %d of 100", em_color(ctx, "\033[1m"), d->title, score);
-	if (band != NULL) {
-		fputs(" - ", stdout);
-		em_put_text(stdout, band->label);
-	}
-	printf("%s\n", em_color(ctx, "\033[0m"));
+	snprintf(head, sizeof(head), "%s%.64s%s%s: %d of 100%s%s",
+	    strcmp(me, about) ? "Your view of " : "", strcmp(me, about) ? about : "",
+	    strcmp(me, about) ? " on " : "", d->title, score, band ? " - " : "",
+	    band ? band->label : "");
+	fputs(em_color(ctx, "\033[1m"), stdout);
+	em_put_wrapped(head, WIDTH, 2, 1);
+	fputs(em_color(ctx, "\033[0m"), stdout);
 	if (band != NULL)
 		em_put_wrapped(band->meaning, WIDTH, 2, 0);
 	n = weakest(d, a, w);
@@ -298,8 +301,7 @@ take_text(struct em_ctx *ctx, const struct em_content *c, const struct em_doc *d
 	puts("\nWhere there is most room to grow:");
 	for (i = 0; i < n; i++) {
 		fputs("  - ", stdout);
-		em_put_text(stdout, d->items[w[i]].text);
-		putchar('\n');
+		em_put_wrapped(d->items[w[i]].text, WIDTH, 4, 1);
 		if (d->items[w[i]].exercise == NULL)
 			continue;
 		ex = em_content_find(c, EM_K_EXERCISE, d->items[w[i]].exercise);
@@ -512,7 +514,11 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 		bar(score, utf8);
 		band = d != NULL ? em_band_of(d, score) : NULL;
 		if (band != NULL) {
-			fputs("  ", stdout);
+			/* The label after the bar, or under it when it would not fit. */
+			if (em_text_width(band->label) > WIDTH - 2 - 21 - BAR)
+				printf("\n%*s", 19, "");
+			else
+				fputs("  ", stdout);
 			em_put_text(stdout, band->label);
 		}
 		putchar('\n');
@@ -585,6 +591,7 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 	char		*who[2] = { NULL, NULL }, *date[2] = { NULL, NULL };
 	char		*ans[2] = { NULL, NULL }, err[160], n[4][24];
 	int		*a[2] = { NULL, NULL }, score[2] = { 0, 0 }, ch, ex;
+	int		 namew = 7, textw = 54;
 	size_t		 i, k;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
@@ -633,7 +640,11 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 		    d->title, em_color(ctx, "\033[0m"), date[0], score[0]);
 		em_put_text(stdout, who[1]);
 		printf("'s view of you, on %s: %d of 100\n\n", date[1], score[1]);
-		printf("%-58s %5s %7s %4s\n", "largest gaps first", "you", who[1], "gap");
+		namew = em_text_width(who[1]) < 7 ? 7 : em_text_width(who[1]) > 16 ? 16 :
+		    (int)em_text_width(who[1]);
+		textw = 61 - namew;
+		printf("%-*s %5s %*.16s %4s\n", textw + 4, "largest gaps first", "you",
+		    namew, who[1], "gap");
 	}
 	for (i = 0; i < d->nitems; i++) {
 		snprintf(n[0], sizeof(n[0]), "%zu", g[i].item + 1);
@@ -644,14 +655,14 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 			char	**lines;
 			size_t	  nl, j;
 
-			em_wrap(d->items[g[i].item].text, 54, &lines, &nl);
+			em_wrap(d->items[g[i].item].text, (size_t)textw, &lines, &nl);
 			for (j = 0; j < nl; j++) {
 				printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
 				em_put_text(stdout, lines[j]);
 				if (j == 0)
-					printf("%*s %5s %7s %4s", (int)(54 -
-					    em_text_width(lines[j])), "", n[1], n[2],
-					    g[i].diff ? n[3] : "0");
+					printf("%*s %5s %*s %4s", (int)(textw -
+					    (int)em_text_width(lines[j])), "", n[1], namew,
+					    n[2], g[i].diff ? n[3] : "0");
 				putchar('\n');
 			}
 			em_strv_free(lines, nl);

@@ -143,6 +143,7 @@ void	 em_out_row(struct em_ctx *, const char *const *, const char *const *, int)
 int	 em_parse_format(const char *, enum em_fmt *);
 const char *em_color(struct em_ctx *, const char *);
 void	 em_put_wrapped(const char *, size_t, int, int);
+void	 em_fput_wrapped(FILE *, const char *, size_t, int, int);
 
 /* em_rand.c: random ids and choices. */
 void	 em_id_new(char [EM_ID_LEN + 1]);

@@ -238,16 +238,22 @@ em_out_row(struct em_ctx *ctx, const char *const *keys, const char *const *vals,
  * line is not (the caller has already written a label such as " 3. ").
  */
 void
-em_put_wrapped(const char *s, size_t width, int indent, int hang)
+em_fput_wrapped(FILE *fp, const char *s, size_t width, int indent, int hang)
 {
 	char	**lines;
 	size_t	  n, i;
 
 	em_wrap(s, width > (size_t)indent + 8 ? width - (size_t)indent : 8, &lines, &n);
 	for (i = 0; i < n; i++) {
-		printf("%*s", i == 0 && hang ? 0 : indent, "");
-		em_put_text(stdout, lines[i]);
-		putchar('\n');
+		fprintf(fp, "%*s", i == 0 && hang ? 0 : indent, "");
+		em_put_text(fp, lines[i]);
+		fputc('\n', fp);
 	}
 	em_strv_free(lines, n);
+}
+
+void
+em_put_wrapped(const char *s, size_t width, int indent, int hang)
+{
+	em_fput_wrapped(stdout, s, width, indent, hang);
 }

@@ -1,0 +1,70 @@
+#!/bin/sh
+# compare: how you see yourself against how your partner sees you, largest gaps first.
+. "${0%/*}/lib.sh"
+
+status 'compare before anything is taken'	1 empathy-assess compare self
+like   'says to take it first'	"$(err)" 'you have not taken self yet: empathy-assess take self'
+same   'nothing on stdout'	"$(out)" ''
+ok     'sara rates alex'	empathy-assess take self --about alex --date -2 --answers 5,5,5,5,5,5,5,5,5,5
+same   'stored by sara, about alex'	"$(sql 'select user, about, date from result')" "sara|alex|$(day -2)"
+status 'her view of alex is not a view of herself'	1 empathy-assess compare self
+like   'she still has to take it'	"$(err)" 'you have not taken self yet'
+ok     'sara takes self'	empathy-assess take self --answers 4,4,4,2,2,2,4,4,4,4
+status 'without a partner'\''s view compare says no'	1 empathy-assess compare self
+like   'with a hint for the partner'	"$(err)" 'nobody has rated you on self yet.*empathy-assess take self --about sara'
+same   'nothing on stdout'	"$(out)" ''
+
+status 'alex has a view from sara, but none of his own'	1 empathy-assess -u alex compare self
+like   'he is told to take it'	"$(err)" 'you have not taken self yet: empathy-assess take self'
+ok     'alex takes self, an older time'	empathy-assess -u alex take self --date -5 --answers 1,1,1,1,1,1,1,1,1,1
+ok     'and again today'	empathy-assess -u alex take self --answers 3,3,3,3,3,3,3,3,3,3
+ok     'sara rates alex again, today'	empathy-assess take self --about alex --answers 1,5,3,4,2,5,3,1,3,2
+
+# Gaps (sara's view minus his): -2 +2 0 +1 -1 +2 0 -2 0 -1.
+ok     'alex compares, tsv'	empathy-assess -u alex -f tsv compare self
+same   'the header'	"$(out | head -1)" "item	text	self	partner	gap"
+same   'the latest of each, largest gaps first, ties by item number' \
+       "$(out | cut -f1,3-5)" "item	self	partner	gap
+1	3	1	-2
+2	3	5	2
+6	3	5	2
+8	3	1	-2
+4	3	4	1
+5	3	2	-1
+10	3	2	-1
+3	3	3	0
+7	3	3	0
+9	3	3	0"
+same   'each row carries the item text'	"$(out | awk -F'\t' '$1 == 6 { print $2 }')" \
+       "$(empathy-assess show self -f tsv | awk -F'\t' '$1 == 6 { print $2 }')"
+ok     '--user after the command is the same'	empathy-assess compare self -f tsv --user alex
+same   'the same rows'	"$(out | cut -f1 | tr '\n' ' ')" 'item 1 2 6 8 4 5 10 3 7 9 '
+
+ok     'json'	empathy-assess -u alex -f json compare self
+same   'one object per item'	"$(out | wc -l)" 10
+same   'keys item, text, self, partner, gap'	"$(out | jq -r 'keys_unsorted | join(",")' | sort -u)" 'item,text,self,partner,gap'
+same   'numbers are numbers'	"$(out | head -1 | jq -c '[.item, .self, .partner, .gap]')" '[1,3,1,-2]'
+
+ok     'text'	empathy-assess -u alex compare self
+same   'a title, then both views with their dates and scores' "$(out | head -3)" \
+       "Empathy self-assessment
+  you, on $(day 0): 50 of 100
+  sara's view of you, on $(day 0): 38 of 100"
+like   'a header row names both'	"$(out | sed -n 5p)" '^largest gaps first +you +sara +gap$'
+same   'items in the order of their gaps'	"$(out | sed -n 's/^ *\([0-9][0-9]*\)\. .*/\1/p' | tr '\n' ' ')" '1 2 6 8 4 5 10 3 7 9 '
+like   'a gap has its sign'	"$(out)" '^ 2\. I change my mind.* 3 +5 +\+2$'
+like   'and so has a negative one'	"$(out)" '^ 1\. I ask my partner.* 3 +1 +-2$'
+like   'no gap is 0'	"$(out)" '^ 3\. .* 3 +3 +0$'
+
+status 'sara still has no view from alex'	1 empathy-assess compare self
+ok     'alex rates sara'	empathy-assess -u alex take self --about sara --answers 4,4,4,2,2,2,4,4,4,4
+ok     'now sara can compare'	empathy-assess -f tsv compare self
+same   'no gaps at all: every row 0, in item order'	"$(out | cut -f1,5 | tail -n +2 | tr '\n' ' ')" \
+       '1	0 2	0 3	0 4	0 5	0 6	0 7	0 8	0 9	0 10	0 '
+
+status 'compare an unknown instrument'	66 empathy-assess compare nosuch
+like   'names it'	"$(err)" "no instrument 'nosuch'"
+status 'compare without an id'	64 empathy-assess compare
+status 'compare with two ids'	64 empathy-assess compare self bandwidth
+status 'compare another instrument nobody took'	1 empathy-assess compare bandwidth
+like   'says so'	"$(err)" 'you have not taken bandwidth yet'
