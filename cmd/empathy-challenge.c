@@ -127,13 +127,32 @@ find_run(struct em_ctx *ctx, long date, struct run *r)
 	return 0;
 }
 
-/* Say on stderr that nothing runs, unless asked to be quiet; the status is 1. */
+/*
+ * Say on stderr that nothing runs on a date (or when it will start), unless
+ * asked to be quiet; the status is 1.
+ */
 static int
-no_run(struct em_ctx *ctx, int quiet)
+no_run(struct em_ctx *ctx, int quiet, long date)
 {
-	if (!quiet)
-		fprintf(stderr, "%s: no challenge is running; start one with: %s "
-		    "start\n", ctx->prog, ctx->prog);
+	sqlite3_stmt	*st;
+	char		 d[11];
+
+	if (quiet)
+		return EM_EX_NO;
+	em_date_fmt(date, d);
+	if (em_db_prepare(ctx, &st, "SELECT challenge, start FROM run WHERE "
+	    "abandoned IS NULL AND start > ? ORDER BY start LIMIT 1") == 0) {
+		em_bind_text(st, 1, d);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			fprintf(stderr, "%s: %s starts on %s\n", ctx->prog,
+			    sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+			sqlite3_finalize(st);
+			return EM_EX_NO;
+		}
+		sqlite3_finalize(st);
+	}
+	fprintf(stderr, "%s: no challenge is running; start one with: %s start\n",
+	    ctx->prog, ctx->prog);
 	return EM_EX_NO;
 }
 
@@ -475,12 +494,22 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_READ)) != 0)
 		return ex;
 	if ((ex = find_run(ctx, date, &r)) != 0)
-		return ex == EM_EX_NO ? no_run(ctx, qflag) : ex;
+		return ex == EM_EX_NO ? no_run(ctx, qflag, date) : ex;
 	if (r.day > r.days || r.doc == NULL || (size_t)r.day > r.doc->ndays) {
 		em_date_fmt(r.start + r.days - 1, end);
-		if (!qflag)
+		if (qflag)
+			;
+		else if (r.day > r.days)
 			fprintf(stderr, "%s: %s ended on %s; see %s review, or start "
 			    "another\n", ctx->prog, r.challenge, end, ctx->prog);
+		else if (r.doc == NULL)
+			fprintf(stderr, "%s: %s, day %ld of %ld, is no longer in the "
+			    "content; see %s list\n", ctx->prog, r.challenge, r.day,
+			    r.days, ctx->prog);
+		else
+			fprintf(stderr, "%s: %s has only %zu days in the content now, "
+			    "and this is day %ld of %ld\n", ctx->prog, r.challenge,
+			    r.doc->ndays, r.day, r.days);
 		run_free(&r);
 		return EM_EX_NO;
 	}
@@ -524,13 +553,19 @@ state(const struct run *r, long day, const char *when)
 {
 	long	 d;
 
-	if (when != NULL) {
-		em_date_parse(when, &d);
+	/* Done after the date looked at is not done yet, as of then. */
+	if (when != NULL && em_date_parse(when, &d) == 0 &&
+	    d <= r->start + r->day - 1)
 		return d > r->start + day - 1 ? "late" : "done";
-	}
 	if (day < r->day)
 		return "missed";
 	return day == r->day ? "open" : "to come";
+}
+
+static int
+is_done(const char *state)
+{
+	return strcmp(state, "done") == 0 || strcmp(state, "late") == 0;
 }
 
 static int
@@ -575,7 +610,7 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
 		return ex;
 	if ((ex = find_run(ctx, today, &r)) != 0)
-		return ex == EM_EX_NO ? no_run(ctx, 0) : ex;
+		return ex == EM_EX_NO ? no_run(ctx, 0, today) : ex;
 	if (day == 0)
 		day = r.day;
 	if (day > r.days) {
@@ -601,6 +636,10 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 		if ((ex = em_read_all(ctx, stdin, "the note", EM_TEXT_MAX + 1, &note,
 		    &len)) != 0)
 			goto out;
+		if (memchr(note, '\0', len) != NULL) {
+			ex = em_err(ctx, EM_EX_DATAERR, "the note contains a NUL byte");
+			goto out;
+		}
 	}
 	if (note != NULL) {
 		em_text_trim(note);
@@ -696,7 +735,7 @@ setup(struct em_ctx *ctx, int argc, char **argv, struct run *r, const char **me,
 	if ((ex = em_ctx_user(ctx, me)) != 0 || (ex = em_db_open(ctx, EM_DB_READ)) != 0)
 		return ex;
 	if ((ex = find_run(ctx, date, r)) != 0)
-		return ex == EM_EX_NO ? no_run(ctx, 0) : ex;
+		return ex == EM_EX_NO ? no_run(ctx, 0, date) : ex;
 	if ((ex = partners(ctx, r, *me, users, nusers)) != 0)
 		run_free(r);
 	return ex;
@@ -739,6 +778,10 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 		for (u = 0; u < nusers; u++) {
 			when = done_on(ctx, r.id, users[u], day);
 			s = state(&r, day, when);
+			if (when != NULL && !is_done(s)) {
+				free(when);	/* done only after the date looked at */
+				when = NULL;
+			}
 			if (ctx->fmt == EM_FMT_TEXT)
 				printf(u + 1 < nusers ? " %-10s" : " %s", s);
 			else {
@@ -795,6 +838,11 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 			when = rc == SQLITE_ROW ?
 			    em_strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
 			s = state(&r, day, when);
+			if (when != NULL && !is_done(s)) {
+				free(when);
+				when = NULL;
+				rc = SQLITE_DONE;	/* nor its note, as of then */
+			}
 			if (ctx->fmt != EM_FMT_TEXT) {
 				const char *const keys[] = { "day#", "title", "user",
 				    "state", "date", "note", NULL };
