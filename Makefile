@@ -30,7 +30,7 @@ else
 B = build/rel
 endif
 
-PROGS = empathy-checkin empathy-journal empathy-assess empathy-challenge
+PROGS = $(sort $(notdir $(basename $(wildcard cmd/*.c))))
 LIBSRC = $(wildcard lib/em_*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o)
 BINS = $(PROGS:%=$(B)/bin/%)
@@ -93,10 +93,39 @@ $(B)/valgrind/%: $(B)/bin/%
 
 check: $(BINS) $(UNITS) $(CHECKDEPS)
 	PATH="$(CURDIR)/$(CHECKBIN):$$PATH" EM_UNITDIR="$(CURDIR)/$(B)/unit" \
-	    EM_SRCDIR="$(CURDIR)" prove $(PROVEFLAGS) tests/
+	    EM_SRCDIR="$(CURDIR)" prove $(PROVEFLAGS) tests/ tests/stress/
+
+# The stress tests at full size (make check runs them small).
+stress: $(BINS) $(CHECKDEPS)
+	PATH="$(CURDIR)/$(CHECKBIN):$$PATH" EM_SRCDIR="$(CURDIR)" EM_STRESS=long \
+	    prove $(PROVEFLAGS) tests/stress/
+
+# libFuzzer targets for the parsers, built with clang; FUZZTIME seconds each.
+FUZZTIME ?= 60
+FUZZERS = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+build/fuzz/%: tests/fuzz/%.c $(LIBSRC) lib/em.h lib/em_int.h
+	@mkdir -p $(@D)
+	clang $(ALL_CPPFLAGS) -DEM_CONTENTDIR='"/nonexistent"' -std=c11 $(FUZZFLAGS) \
+	    -o $@ $< $(LIBSRC) $(LDLIBS)
+
+fuzz: $(FUZZERS:%=build/fuzz/%)
+	@for f in $(FUZZERS); do \
+	    mkdir -p build/fuzz/corpus-$$f; \
+	    echo "fuzzing $$f for $(FUZZTIME) s"; \
+	    build/fuzz/$$f -max_total_time=$(FUZZTIME) -rss_limit_mb=2048 \
+	        -timeout=10 -print_final_stats=1 -artifact_prefix=build/fuzz/$$f- \
+	        build/fuzz/corpus-$$f tests/fuzz/corpus/$$f 2>&1 | \
+	        grep -E '^(stat::number_of_executed_units|stat::peak_rss|==.*ERROR|SUMMARY|#.*DONE)' \
+	        || exit 1; \
+	    test -z "$$(ls build/fuzz/$$f-crash-* build/fuzz/$$f-leak-* \
+	        build/fuzz/$$f-timeout-* 2>/dev/null)" || exit 1; \
+	done
 
 # Debian packages needed to build and test; apt-get runs only when one is missing.
-DEBS = gcc make pkg-config libc6-dev libyaml-dev libsqlite3-dev sqlite3 perl mandoc valgrind
+DEBS = gcc make pkg-config libc6-dev libyaml-dev libsqlite3-dev sqlite3 perl mandoc \
+	valgrind clang libclang-rt-14-dev
 deps:
 	@missing=; for p in $(DEBS); do \
 	    dpkg-query -W -f '$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || \
@@ -126,5 +155,5 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all check deps install uninstall clean FORCE
+.PHONY: all check deps install uninstall clean fuzz stress FORCE
 .SECONDARY:

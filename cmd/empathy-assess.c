@@ -16,8 +16,6 @@ static int	a_show(struct em_ctx *, int, char **);
 static int	a_take(struct em_ctx *, int, char **);
 static int	a_history(struct em_ctx *, int, char **);
 static int	a_compare(struct em_ctx *, int, char **);
-static int	a_export(struct em_ctx *, int, char **);
-static int	a_import(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "list", a_list, "" },
@@ -25,27 +23,11 @@ static const struct em_subcmd subcmds[] = {
 	{ "take", a_take, "[--about name] [--answers list] [--date date] id" },
 	{ "history", a_history, "[id]" },
 	{ "compare", a_compare, "id" },
-	{ "export", a_export, "" },
-	{ "import", a_import, "" },
+	{ "export", em_cmd_export, "" },
+	{ "import", em_cmd_import, "" },
 	{ NULL, NULL, NULL }
 };
 
-static const struct em_field result_fields[] = {
-	{ "id",		EM_F_ID,	0,	NULL },
-	{ "user",	EM_F_NAME,	0,	NULL },
-	{ "about",	EM_F_NAME,	0,	NULL },
-	{ "instrument",	EM_F_ID,	0,	NULL },
-	{ "date",	EM_F_DATE,	0,	NULL },
-	{ "answers",	EM_F_ANSWERS,	0,	NULL },
-	{ "score",	EM_F_INT,	0,	NULL },
-	{ "created",	EM_F_TIME,	0,	NULL },
-	{ "updated",	EM_F_TIME,	0,	NULL },
-	{ NULL,		0,		0,	NULL }
-};
-static const struct em_rectype result_rt = {
-	"result", "result", "date, created, id", result_fields, NULL
-};
-static const struct em_rectype *const rectypes[] = { &result_rt, NULL };
 
 enum { OPT_ABOUT = 0x100, OPT_ANSWERS, OPT_DATE };
 
@@ -688,27 +670,8 @@ out:
 	return ex;
 }
 
-static int
-a_export(struct em_ctx *ctx, int argc, char **argv)
-{
-	return em_export_cmd(ctx, rectypes, argc, argv);
-}
-
-static int
-a_import(struct em_ctx *ctx, int argc, char **argv)
-{
-	return em_import_cmd(ctx, rectypes, argc, argv);
-}
-
 int
 main(int argc, char *argv[])
 {
-	struct em_ctx	 ctx;
-	int		 ex;
-
-	em_ctx_init(&ctx, "empathy-assess");
-	if ((ex = em_common_opts(&ctx, &argc, &argv, subcmds)) != EM_CONTINUE)
-		return em_ctx_finish(&ctx, ex);
-	ex = em_dispatch(&ctx, argc, argv);
-	return em_ctx_finish(&ctx, ex);
+	return em_main("empathy-assess", subcmds, em_assess_records, argc, argv);
 }

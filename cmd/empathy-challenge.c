@@ -22,8 +22,6 @@ static int	c_done(struct em_ctx *, int, char **);
 static int	c_status(struct em_ctx *, int, char **);
 static int	c_review(struct em_ctx *, int, char **);
 static int	c_timer(struct em_ctx *, int, char **);
-static int	c_export(struct em_ctx *, int, char **);
-static int	c_import(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "list", c_list, "" },
@@ -35,41 +33,11 @@ static const struct em_subcmd subcmds[] = {
 	{ "status", c_status, "[--date date]" },
 	{ "review", c_review, "[--date date]" },
 	{ "timer", c_timer, "[--rounds n] [minutes]" },
-	{ "export", c_export, "" },
-	{ "import", c_import, "" },
+	{ "export", em_cmd_export, "" },
+	{ "import", em_cmd_import, "" },
 	{ NULL, NULL, NULL }
 };
 
-static const struct em_field run_fields[] = {
-	{ "id",		EM_F_ID,	0,		NULL },
-	{ "challenge",	EM_F_ID,	0,		NULL },
-	{ "start",	EM_F_DATE,	0,		NULL },
-	{ "days",	EM_F_INT,	0,		NULL },
-	{ "user",	EM_F_NAME,	0,		NULL },
-	{ "abandoned",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
-	{ "created",	EM_F_TIME,	0,		NULL },
-	{ "updated",	EM_F_TIME,	0,		NULL },
-	{ NULL,		0,		0,		NULL }
-};
-static const char *const run_day_key[] = { "run", "user", "day", NULL };
-static const struct em_field run_day_fields[] = {
-	{ "id",		EM_F_ID,	0,		NULL },
-	{ "run",	EM_F_ID,	EM_F_REF,	NULL },
-	{ "user",	EM_F_NAME,	0,		NULL },
-	{ "day",	EM_F_INT,	0,		NULL },
-	{ "date",	EM_F_DATE,	0,		NULL },
-	{ "note",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
-	{ "created",	EM_F_TIME,	0,		NULL },
-	{ "updated",	EM_F_TIME,	0,		NULL },
-	{ NULL,		0,		0,		NULL }
-};
-static const struct em_rectype run_rt = {
-	"run", "run", "created, id", run_fields, NULL
-};
-static const struct em_rectype run_day_rt = {
-	"run_day", "run_day", "run, day, user", run_day_fields, run_day_key
-};
-static const struct em_rectype *const rectypes[] = { &run_rt, &run_day_rt, NULL };
 
 enum { OPT_DATE = 0x100, OPT_DAY, OPT_NOTE, OPT_ROUNDS };
 
@@ -720,7 +688,6 @@ partners(struct em_ctx *ctx, const struct run *r, const char *me, char ***v,
 	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "reading challenges");
 }
 
-
 static int
 setup(struct em_ctx *ctx, int argc, char **argv, struct run *r, const char **me,
     char ***users, size_t *nusers)
@@ -993,27 +960,8 @@ c_timer(struct em_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static int
-c_export(struct em_ctx *ctx, int argc, char **argv)
-{
-	return em_export_cmd(ctx, rectypes, argc, argv);
-}
-
-static int
-c_import(struct em_ctx *ctx, int argc, char **argv)
-{
-	return em_import_cmd(ctx, rectypes, argc, argv);
-}
-
 int
 main(int argc, char *argv[])
 {
-	struct em_ctx	 ctx;
-	int		 ex;
-
-	em_ctx_init(&ctx, "empathy-challenge");
-	if ((ex = em_common_opts(&ctx, &argc, &argv, subcmds)) != EM_CONTINUE)
-		return em_ctx_finish(&ctx, ex);
-	ex = em_dispatch(&ctx, argc, argv);
-	return em_ctx_finish(&ctx, ex);
+	return em_main("empathy-challenge", subcmds, em_challenge_records, argc, argv);
 }

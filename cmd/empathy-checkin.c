@@ -16,8 +16,6 @@ static int	c_due(struct em_ctx *, int, char **);
 static int	c_prompt(struct em_ctx *, int, char **);
 static int	c_feelings(struct em_ctx *, int, char **);
 static int	c_stats(struct em_ctx *, int, char **);
-static int	c_export(struct em_ctx *, int, char **);
-static int	c_import(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "add", c_add, "[--date date] [--feeling surface[:underneath]] [--replace] "
@@ -28,46 +26,11 @@ static const struct em_subcmd subcmds[] = {
 	{ "prompt", c_prompt, "[--kind question|reflection|missing]" },
 	{ "feelings", c_feelings, "[word]" },
 	{ "stats", c_stats, "[--since date]" },
-	{ "export", c_export, "" },
-	{ "import", c_import, "" },
+	{ "export", em_cmd_export, "" },
+	{ "import", em_cmd_import, "" },
 	{ NULL, NULL, NULL }
 };
 
-/* What export and import carry; answers after the check-ins they answer. */
-static const struct em_field checkin_fields[] = {
-	{ "id",		EM_F_ID,	0,		NULL },
-	{ "user",	EM_F_NAME,	0,		NULL },
-	{ "date",	EM_F_DATE,	0,		NULL },
-	{ "feeling",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
-	{ "underneath",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
-	{ "high",	EM_F_TEXT,	0,		NULL },
-	{ "low",	EM_F_TEXT,	0,		NULL },
-	{ "created",	EM_F_TIME,	0,		NULL },
-	{ "updated",	EM_F_TIME,	0,		NULL },
-	{ NULL,		0,		0,		NULL }
-};
-static const char *const checkin_key[] = { "user", "date", NULL };
-static const char *const response_kinds[] = { "question", "reflection", NULL };
-static const struct em_field response_fields[] = {
-	{ "id",		EM_F_ID,	0,		NULL },
-	{ "checkin",	EM_F_ID,	EM_F_REF,	NULL },
-	{ "user",	EM_F_NAME,	0,		NULL },
-	{ "kind",	EM_F_TEXT,	0,		response_kinds },
-	{ "text",	EM_F_TEXT,	0,		NULL },
-	{ "forced",	EM_F_BOOL,	0,		NULL },
-	{ "created",	EM_F_TIME,	0,		NULL },
-	{ "updated",	EM_F_TIME,	0,		NULL },
-	{ NULL,		0,		0,		NULL }
-};
-static const struct em_rectype checkin_rt = {
-	"checkin", "checkin", "date, user", checkin_fields, checkin_key
-};
-static const struct em_rectype response_rt = {
-	"response", "response", "created, id", response_fields, NULL
-};
-static const struct em_rectype *const rectypes[] = {
-	&checkin_rt, &response_rt, NULL
-};
 
 enum {
 	OPT_DATE = 0x100, OPT_FEELING, OPT_REPLACE, OPT_HIGH, OPT_LOW, OPT_TO,
@@ -977,27 +940,8 @@ out:
 	return ex;
 }
 
-static int
-c_export(struct em_ctx *ctx, int argc, char **argv)
-{
-	return em_export_cmd(ctx, rectypes, argc, argv);
-}
-
-static int
-c_import(struct em_ctx *ctx, int argc, char **argv)
-{
-	return em_import_cmd(ctx, rectypes, argc, argv);
-}
-
 int
 main(int argc, char *argv[])
 {
-	struct em_ctx	 ctx;
-	int		 ex;
-
-	em_ctx_init(&ctx, "empathy-checkin");
-	if ((ex = em_common_opts(&ctx, &argc, &argv, subcmds)) != EM_CONTINUE)
-		return em_ctx_finish(&ctx, ex);
-	ex = em_dispatch(&ctx, argc, argv);
-	return em_ctx_finish(&ctx, ex);
+	return em_main("empathy-checkin", subcmds, em_checkin_records, argc, argv);
 }

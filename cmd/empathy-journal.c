@@ -16,8 +16,6 @@ static int	j_edit(struct em_ctx *, int, char **);
 static int	j_rm(struct em_ctx *, int, char **);
 static int	j_restore(struct em_ctx *, int, char **);
 static int	j_tags(struct em_ctx *, int, char **);
-static int	j_export(struct em_ctx *, int, char **);
-static int	j_import(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "add", j_add, "(--seen | --misunderstood) [--date date] [--tag tag]... "
@@ -26,49 +24,18 @@ static const struct em_subcmd subcmds[] = {
 	    "[--by name] [--tag tag] [--grep words] [-n number]" },
 	{ "review", j_review, "[--week YYYY-Www]" },
 	{ "edit", j_edit, "[--tag tag]... id" },
-	{ "rm", j_rm, "[--undo] id" },
+	{ "rm", j_rm, "[--purge | --undo] id" },
 	{ "restore", j_restore, "id" },
 	{ "tags", j_tags, "" },
-	{ "export", j_export, "" },
-	{ "import", j_import, "" },
+	{ "export", em_cmd_export, "" },
+	{ "import", em_cmd_import, "" },
 	{ NULL, NULL, NULL }
 };
 
-static const char *const entry_kinds[] = { "seen", "misunderstood", NULL };
-static const struct em_field entry_fields[] = {
-	{ "id",		EM_F_ID,	0,		NULL },
-	{ "user",	EM_F_NAME,	0,		NULL },
-	{ "date",	EM_F_DATE,	0,		NULL },
-	{ "kind",	EM_F_TEXT,	0,		entry_kinds },
-	{ "text",	EM_F_TEXT,	0,		NULL },
-	{ "tags",	EM_F_TAGS,	0,		NULL },
-	{ "removed",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
-	{ "created",	EM_F_TIME,	0,		NULL },
-	{ "updated",	EM_F_TIME,	0,		NULL },
-	{ NULL,		0,		0,		NULL }
-};
-static const struct em_field version_fields[] = {
-	{ "id",		EM_F_ID,	0,		NULL },
-	{ "entry",	EM_F_ID,	EM_F_REF,	NULL },
-	{ "text",	EM_F_TEXT,	0,		NULL },
-	{ "tags",	EM_F_TAGS,	0,		NULL },
-	{ "created",	EM_F_TIME,	0,		NULL },
-	{ "updated",	EM_F_TIME,	0,		NULL },
-	{ NULL,		0,		0,		NULL }
-};
-static const struct em_rectype entry_rt = {
-	"entry", "entry", "date, created, id", entry_fields, NULL
-};
-static const struct em_rectype version_rt = {
-	"entry_version", "entry_version", "created, id", version_fields, NULL
-};
-static const struct em_rectype *const rectypes[] = {
-	&entry_rt, &version_rt, NULL
-};
 
 enum {
 	OPT_SEEN = 0x100, OPT_MISUNDERSTOOD, OPT_DATE, OPT_TAG, OPT_SINCE,
-	OPT_UNTIL, OPT_BY, OPT_GREP, OPT_WEEK, OPT_UNDO
+	OPT_UNTIL, OPT_BY, OPT_GREP, OPT_WEEK, OPT_UNDO, OPT_PURGE
 };
 
 static const char *const wdays[] = { "", "Mon", "Tue", "Wed", "Thu", "Fri",
@@ -456,7 +423,7 @@ put_id(struct em_ctx *ctx, const char *id, const char *what)
 		em_out_fields(ctx, keys, vals);
 }
 
-/* Find one of your own entries by its id or a prefix of at least 4 digits. */
+/* Find one of your own entries (removed: 1 yes, 0 no, -1 either) by its id or a prefix of at least 4 digits. */
 static int
 find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
 {
@@ -473,7 +440,8 @@ find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
 	if ((ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
 	if ((ex = em_db_prepare(ctx, &st, "SELECT id, user FROM entry WHERE id >= ?1 "
-	    "AND id < ?1 || 'g' AND (removed IS NOT NULL) = ?2 LIMIT 2")) != 0)
+	    "AND id < ?1 || 'g' AND (?2 < 0 OR (removed IS NOT NULL) = ?2) "
+	    "LIMIT 2")) != 0)
 		return ex;
 	em_bind_text(st, 1, prefix);
 	sqlite3_bind_int(st, 2, removed);
@@ -487,8 +455,8 @@ find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
 	if (rc != SQLITE_DONE)
 		ex = em_db_err(ctx, rc, "reading the journal");
 	else if (n == 0)
-		ex = em_err(ctx, EM_EX_NOINPUT, "no %sentry %s", removed ? "removed " :
-		    "", prefix);
+		ex = em_err(ctx, EM_EX_NOINPUT, "no %sentry %s", removed == 1 ?
+		    "removed " : "", prefix);
 	else if (n > 1)
 		ex = em_err(ctx, EM_EX_USAGE, "%s could be more than one entry; give "
 		    "more of its id", prefix);
@@ -625,18 +593,51 @@ set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 	return 0;
 }
 
+/*
+ * Erase an entry for good: its row, its earlier versions and its words in
+ * the index, then rebuild the file so no free page or WAL frame keeps them.
+ */
+static int
+purge(struct em_ctx *ctx, const char *prefix)
+{
+	char	*id = NULL;
+	int	 ex;
+
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+		return ex;
+	if ((ex = find_entry(ctx, prefix, -1, &id)) != 0 ||
+	    (ex = run_on(ctx, "DELETE FROM entry WHERE id = ?1", id, NULL, NULL)) != 0 ||
+	    (ex = em_db_exec(ctx, "INSERT INTO entry_fts (entry_fts) "
+	    "VALUES ('optimize')")) != 0 ||
+	    (ex = em_db_commit(ctx)) != 0) {
+		em_db_rollback(ctx);
+		free(id);
+		return ex;
+	}
+	if ((ex = em_db_exec(ctx, "VACUUM")) == 0)
+		ex = em_db_exec(ctx, "PRAGMA wal_checkpoint(TRUNCATE)");
+	if (ex == 0)
+		put_id(ctx, id, "erased for good");
+	free(id);
+	return ex;
+}
+
 static int
 j_rm(struct em_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "purge",	no_argument,		NULL,	OPT_PURGE },
 		{ "undo",	no_argument,		NULL,	OPT_UNDO },
 		{ NULL,		0,			NULL,	0 }
 	};
 	const char	*prefix = NULL;
-	int		 ch, ex, uflag = 0;
+	int		 ch, ex, uflag = 0, pflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
+		case OPT_PURGE:
+			pflag = 1;
+			break;
 		case OPT_UNDO:
 			uflag = 1;
 			break;
@@ -646,7 +647,9 @@ j_rm(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		return ex;
-	return set_removed(ctx, prefix, !uflag);
+	if (pflag && uflag)
+		return em_fail(ctx, EM_EX_USAGE, "--purge cannot be undone");
+	return pflag ? purge(ctx, prefix) : set_removed(ctx, prefix, !uflag);
 }
 
 static int
@@ -953,27 +956,8 @@ out:
 	return ex;
 }
 
-static int
-j_export(struct em_ctx *ctx, int argc, char **argv)
-{
-	return em_export_cmd(ctx, rectypes, argc, argv);
-}
-
-static int
-j_import(struct em_ctx *ctx, int argc, char **argv)
-{
-	return em_import_cmd(ctx, rectypes, argc, argv);
-}
-
 int
 main(int argc, char *argv[])
 {
-	struct em_ctx	 ctx;
-	int		 ex;
-
-	em_ctx_init(&ctx, "empathy-journal");
-	if ((ex = em_common_opts(&ctx, &argc, &argv, subcmds)) != EM_CONTINUE)
-		return em_ctx_finish(&ctx, ex);
-	ex = em_dispatch(&ctx, argc, argv);
-	return em_ctx_finish(&ctx, ex);
+	return em_main("empathy-journal", subcmds, em_journal_records, argc, argv);
 }

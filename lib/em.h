@@ -30,6 +30,7 @@ enum em_fmt { EM_FMT_TEXT, EM_FMT_TSV, EM_FMT_JSON };
 
 struct em_ctx;
 struct em_content;
+struct em_rectype;
 
 struct em_subcmd {
 	const char	*name;
@@ -54,13 +55,17 @@ struct em_ctx {
 	size_t		 ncdirs;
 	sqlite3		*db;
 	int		 db_mem;	/* read-only run with no database yet */
+	int		 quiet;		/* no warnings (for the fuzzers) */
 	struct em_content *content;
 	char		 errmsg[1024];
+	const struct em_rectype *const *rectypes;	/* what export/import carry */
 	char		 optstr[96];
 	struct option	 longopts[48];
 };
 
 /* em_ctx.c: set-up, common options, dispatch, usage, the end of a run. */
+int	 em_main(const char *, const struct em_subcmd *,
+	    const struct em_rectype *const *, int, char **);
 void	 em_ctx_init(struct em_ctx *, const char *);
 int	 em_common_opts(struct em_ctx *, int *, char ***, const struct em_subcmd *);
 int	 em_dispatch(struct em_ctx *, int, char **);
@@ -199,8 +204,12 @@ struct em_import_counts {
 int	 em_export(struct em_ctx *, const struct em_rectype *const *);
 int	 em_import(struct em_ctx *, const struct em_rectype *const *, FILE *,
 	    struct em_import_counts *);
-int	 em_import_cmd(struct em_ctx *, const struct em_rectype *const *, int, char **);
-int	 em_export_cmd(struct em_ctx *, const struct em_rectype *const *, int, char **);
+extern const struct em_rectype *const em_checkin_records[];
+extern const struct em_rectype *const em_journal_records[];
+extern const struct em_rectype *const em_assess_records[];
+extern const struct em_rectype *const em_challenge_records[];
+int	 em_cmd_import(struct em_ctx *, int, char **);
+int	 em_cmd_export(struct em_ctx *, int, char **);
 
 /* em_content.c: YAML content documents found on the content path. */
 enum em_kind {

@@ -30,6 +30,22 @@ static const struct option common_long[] = {
 static const char common_synopsis[] =
     "[-hV] [-d path] [-f format] [-u name] [--content dir]";
 
+/* A whole program: common options, its subcommand, and a clean end. */
+int
+em_main(const char *prog, const struct em_subcmd *subcmds,
+    const struct em_rectype *const *rectypes, int argc, char **argv)
+{
+	struct em_ctx	 ctx;
+	int		 ex;
+
+	em_ctx_init(&ctx, prog);
+	ctx.rectypes = rectypes;
+	if ((ex = em_common_opts(&ctx, &argc, &argv, subcmds)) != EM_CONTINUE)
+		return em_ctx_finish(&ctx, ex);
+	ex = em_dispatch(&ctx, argc, argv);
+	return em_ctx_finish(&ctx, ex);
+}
+
 void
 em_ctx_init(struct em_ctx *ctx, const char *prog)
 {

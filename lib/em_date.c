@@ -92,8 +92,11 @@ em_date_parse(const char *s, long *day)
 		return 0;
 	}
 	if (s[0] == '-' && isdigit((unsigned char)s[1])) {
+		errno = 0;
 		n = strtol(s + 1, &end, 10);
-		if (*end != '\0' || n > 3660000)
+		/* Not before 0001-01-01, the first day a date can be written for. */
+		if (*end != '\0' || errno != 0 ||
+		    n > em_date_today() - days_from_civil(1, 1, 1))
 			return -1;
 		*day = em_date_today() - n;
 		return 0;

@@ -88,6 +88,8 @@ em_warn(const struct em_ctx *ctx, const char *fmt, ...)
 {
 	va_list	 ap;
 
+	if (ctx->quiet)
+		return;
 	fflush(stdout);
 	fprintf(stderr, "%s: warning: ", ctx->prog);
 	va_start(ap, fmt);

@@ -573,9 +573,9 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 
 /* The whole `import` command, the same in every program. */
 int
-em_import_cmd(struct em_ctx *ctx, const struct em_rectype *const *types, int argc,
-    char **argv)
+em_cmd_import(struct em_ctx *ctx, int argc, char **argv)
 {
+	const struct em_rectype *const *types = ctx->rectypes;
 	struct em_import_counts c;
 	int	 ch, ex;
 
@@ -608,9 +608,9 @@ em_import_cmd(struct em_ctx *ctx, const struct em_rectype *const *types, int arg
 
 /* The whole `export` command, the same in every program. */
 int
-em_export_cmd(struct em_ctx *ctx, const struct em_rectype *const *types, int argc,
-    char **argv)
+em_cmd_export(struct em_ctx *ctx, int argc, char **argv)
 {
+	const struct em_rectype *const *types = ctx->rectypes;
 	int	 ch, ex;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)

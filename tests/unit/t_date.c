@@ -32,6 +32,8 @@ main(void)
 	ok(em_date_parse("-7", &d) == 0 && d == em_date_today() - 7, "-7");
 	ok(em_date_parse("-7x", &d) != 0, "-7x is refused");
 	ok(em_date_parse("-99999999999", &d) != 0, "a huge -N is refused");
+	ok(em_date_parse("-2260202", &d) != 0, "-N before the year 1 is refused");
+	ok(em_date_parse("-739000", &d) == 0, "-N in the year 1 or later is fine");
 	ok(em_week_parse("2026-W48", &d) == 0, "a week parses");
 	em_date_fmt(d, buf);
 	is_str(buf, "2026-11-23", "2026-W48 starts on Monday 23 November");

@@ -1,0 +1,122 @@
+/* em_records.c: what each program's export and import carry, beside the schema in em_db.c. */
+#include "em.h"
+
+/* empathy-checkin */
+/* What export and import carry; answers after the check-ins they answer. */
+static const struct em_field checkin_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "date",	EM_F_DATE,	0,		NULL },
+	{ "feeling",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
+	{ "underneath",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
+	{ "high",	EM_F_TEXT,	0,		NULL },
+	{ "low",	EM_F_TEXT,	0,		NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const char *const checkin_key[] = { "user", "date", NULL };
+static const char *const response_kinds[] = { "question", "reflection", NULL };
+static const struct em_field response_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "checkin",	EM_F_ID,	EM_F_REF,	NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "kind",	EM_F_TEXT,	0,		response_kinds },
+	{ "text",	EM_F_TEXT,	0,		NULL },
+	{ "forced",	EM_F_BOOL,	0,		NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const struct em_rectype checkin_rt = {
+	"checkin", "checkin", "date, user", checkin_fields, checkin_key
+};
+static const struct em_rectype response_rt = {
+	"response", "response", "created, id", response_fields, NULL
+};
+const struct em_rectype *const em_checkin_records[] = {
+	&checkin_rt, &response_rt, NULL
+};
+
+/* empathy-journal */
+static const char *const entry_kinds[] = { "seen", "misunderstood", NULL };
+static const struct em_field entry_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "date",	EM_F_DATE,	0,		NULL },
+	{ "kind",	EM_F_TEXT,	0,		entry_kinds },
+	{ "text",	EM_F_TEXT,	0,		NULL },
+	{ "tags",	EM_F_TAGS,	0,		NULL },
+	{ "removed",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const struct em_field version_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "entry",	EM_F_ID,	EM_F_REF,	NULL },
+	{ "text",	EM_F_TEXT,	0,		NULL },
+	{ "tags",	EM_F_TAGS,	0,		NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const struct em_rectype entry_rt = {
+	"entry", "entry", "date, created, id", entry_fields, NULL
+};
+static const struct em_rectype version_rt = {
+	"entry_version", "entry_version", "created, id", version_fields, NULL
+};
+const struct em_rectype *const em_journal_records[] = {
+	&entry_rt, &version_rt, NULL
+};
+
+/* empathy-assess */
+static const struct em_field result_fields[] = {
+	{ "id",		EM_F_ID,	0,	NULL },
+	{ "user",	EM_F_NAME,	0,	NULL },
+	{ "about",	EM_F_NAME,	0,	NULL },
+	{ "instrument",	EM_F_ID,	0,	NULL },
+	{ "date",	EM_F_DATE,	0,	NULL },
+	{ "answers",	EM_F_ANSWERS,	0,	NULL },
+	{ "score",	EM_F_INT,	0,	NULL },
+	{ "created",	EM_F_TIME,	0,	NULL },
+	{ "updated",	EM_F_TIME,	0,	NULL },
+	{ NULL,		0,		0,	NULL }
+};
+static const struct em_rectype result_rt = {
+	"result", "result", "date, created, id", result_fields, NULL
+};
+const struct em_rectype *const em_assess_records[] = { &result_rt, NULL };
+
+/* empathy-challenge */
+static const struct em_field run_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "challenge",	EM_F_ID,	0,		NULL },
+	{ "start",	EM_F_DATE,	0,		NULL },
+	{ "days",	EM_F_INT,	0,		NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "abandoned",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const char *const run_day_key[] = { "run", "user", "day", NULL };
+static const struct em_field run_day_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "run",	EM_F_ID,	EM_F_REF,	NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "day",	EM_F_INT,	0,		NULL },
+	{ "date",	EM_F_DATE,	0,		NULL },
+	{ "note",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const struct em_rectype run_rt = {
+	"run", "run", "created, id", run_fields, NULL
+};
+static const struct em_rectype run_day_rt = {
+	"run_day", "run_day", "run, day, user", run_day_fields, run_day_key
+};
+const struct em_rectype *const em_challenge_records[] = { &run_rt, &run_day_rt, NULL };
