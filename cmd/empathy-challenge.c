@@ -604,10 +604,8 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 		if ((ex = em_read_all(ctx, stdin, "the note", EM_TEXT_MAX + 1, &note,
 		    &len)) != 0)
 			goto out;
-		if (memchr(note, '\0', len) != NULL) {
-			ex = em_err(ctx, EM_EX_DATAERR, "the note contains a NUL byte");
+		if ((ex = em_text_bytes(ctx, "the note", note, len)) != 0)
 			goto out;
-		}
 	}
 	if (note != NULL) {
 		em_text_trim(note);

@@ -62,8 +62,8 @@ feeling_ok(const char *s)
 static int
 read_high_low(struct em_ctx *ctx, char **high, char **low)
 {
-	char	*buf, *nl, *rest;
-	size_t	 len;
+	char	*buf, *nl, *rest, *tail;
+	size_t	 len, hlen, rlen, tlen;
 	int	 ex;
 
 	if (em_isatty_in()) {
@@ -83,31 +83,34 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 		return em_err(ctx, EM_EX_USAGE, "no check-in on standard input "
 		    "(line 1 the high, line 2 the low)");
 	}
-	/* Only NUL and UTF-8 here: the 64 KiB limit is for each text, below. */
-	if (memchr(buf, '\0', len) != NULL || !em_utf8_valid(buf, len)) {
-		ex = em_text_check(ctx, "the check-in", buf, len);
-		free(buf);
-		return ex;
-	}
-	if ((nl = strchr(buf, '\n')) == NULL) {
+	/* Split first, so that a problem is named by its line. */
+	if ((nl = memchr(buf, '\n', len)) == NULL) {
 		free(buf);
 		return em_err(ctx, EM_EX_DATAERR, "the low (line 2 of the input) "
 		    "is missing");
 	}
-	*nl = '\0';
+	hlen = (size_t)(nl - buf);
 	rest = nl + 1;
-	if ((nl = strchr(rest, '\n')) != NULL) {
-		*nl = '\0';
-		if (strspn(nl + 1, " \t\r\n") != strlen(nl + 1)) {
+	rlen = len - hlen - 1;
+	if ((nl = memchr(rest, '\n', rlen)) != NULL) {
+		tail = nl + 1;
+		tlen = rlen - (size_t)(tail - rest);
+		rlen = (size_t)(nl - rest);
+		if (strspn(tail, " \t\r\n") != tlen) {
 			free(buf);
 			return em_err(ctx, EM_EX_DATAERR, "expected two lines, the high "
 			    "and the low, but there are more");
 		}
 	}
-	em_text_trim(buf);
-	em_text_trim(rest);
-	if ((ex = em_text_check(ctx, "the high (line 1)", buf, strlen(buf))) != 0 ||
-	    (ex = em_text_check(ctx, "the low (line 2)", rest, strlen(rest))) != 0) {
+	buf[hlen] = rest[rlen] = '\0';
+	if ((ex = em_text_bytes(ctx, "the high (line 1)", buf, hlen)) == 0 &&
+	    (ex = em_text_bytes(ctx, "the low (line 2)", rest, rlen)) == 0) {
+		em_text_trim(buf);
+		em_text_trim(rest);
+		if ((ex = em_text_check(ctx, "the high (line 1)", buf, strlen(buf))) == 0)
+			ex = em_text_check(ctx, "the low (line 2)", rest, strlen(rest));
+	}
+	if (ex != 0) {
 		free(buf);
 		return ex;
 	}
@@ -247,7 +250,8 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	if ((ex = em_db_commit(ctx)) != 0)
+	if ((ex = em_db_commit(ctx)) != 0 ||
+	    (oldid != NULL && (ex = em_db_scrub(ctx, 0)) != 0))
 		goto out;
 	if (ctx->fmt == EM_FMT_TEXT)
 		printf("%s for %s %s\n", oldid ? "check-in replaced" : "checked in",

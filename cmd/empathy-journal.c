@@ -557,7 +557,7 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 		em_db_rollback(ctx);
 		goto out;
 	}
-	if ((ex = em_db_commit(ctx)) != 0)
+	if ((ex = em_db_commit(ctx)) != 0 || (ex = em_db_scrub(ctx, 0)) != 0)
 		goto out;
 	put_id(ctx, id, "changed");
 out:
@@ -615,7 +615,7 @@ purge(struct em_ctx *ctx, const char *prefix)
 		return ex;
 	}
 	if ((ex = em_db_exec(ctx, "VACUUM")) == 0)
-		ex = em_db_exec(ctx, "PRAGMA wal_checkpoint(TRUNCATE)");
+		ex = em_db_scrub(ctx, 1);
 	if (ex == 0)
 		put_id(ctx, id, "erased for good");
 	free(id);

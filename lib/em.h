@@ -109,6 +109,7 @@ int	 em_db_exec(struct em_ctx *, const char *);
 int	 em_db_begin(struct em_ctx *);
 int	 em_db_commit(struct em_ctx *);
 void	 em_db_rollback(struct em_ctx *);
+int	 em_db_scrub(struct em_ctx *, int);
 void	 em_bind_text(sqlite3_stmt *, int, const char *);
 int	 em_db_schema_version(void);
 
@@ -125,6 +126,7 @@ void	 em_week_fmt(long, char [16]);
 /* em_text.c: UTF-8, terminal-safe output, private text from stdin, a prompt or the editor. */
 int	 em_utf8_valid(const char *, size_t);
 int	 em_name_valid(const char *);
+int	 em_text_bytes(struct em_ctx *, const char *, const char *, size_t);
 int	 em_text_check(struct em_ctx *, const char *, const char *, size_t);
 void	 em_text_trim(char *);
 int	 em_read_all(struct em_ctx *, FILE *, const char *, size_t, char **, size_t *);
@@ -142,6 +144,7 @@ void	 em_wrap(const char *, size_t, char ***, size_t *);
 void	 em_put_text(FILE *, const char *);
 void	 em_put_tsv(FILE *, const char *);
 void	 em_put_json(FILE *, const char *);
+void	 em_put_rawjson(FILE *, const char *);
 int	 em_out_stmt(struct em_ctx *, sqlite3_stmt *, long *);
 void	 em_out_fields(struct em_ctx *, const char *const *, const char *const *);
 void	 em_out_row(struct em_ctx *, const char *const *, const char *const *, int);

@@ -174,6 +174,7 @@ int
 em_dispatch(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_subcmd *sc;
+	int	 ex;
 
 	for (sc = ctx->subcmds; sc->name != NULL; sc++)
 		if (strcmp(sc->name, argv[0]) == 0)
@@ -184,6 +185,9 @@ em_dispatch(struct em_ctx *ctx, int argc, char **argv)
 	}
 	ctx->cmd = sc;
 	optind = 0;
+	/* A broken config file is reported whether or not this run needs it. */
+	if ((ex = em_cfg_load(ctx)) != 0)
+		return ex;
 	return sc->fn(ctx, argc, argv);
 }
 

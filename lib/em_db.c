@@ -212,6 +212,43 @@ em_db_rollback(struct em_ctx *ctx)
 		(void)sqlite3_exec(ctx->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/*
+ * Copy the WAL into the database file so that pages holding replaced or
+ * deleted text (zeroed by secure_delete in their new version) overwrite the
+ * old ones on disk. With wait, insist on emptying the WAL until the busy
+ * timeout: EM_EX_TEMPFAIL if a reader still holds an old snapshot.
+ */
+int
+em_db_scrub(struct em_ctx *ctx, int wait)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc, busy = 1, waited;
+
+	if (ctx->db_mem)
+		return 0;
+	if ((ex = em_db_prepare(ctx, &st, wait ? "PRAGMA wal_checkpoint(TRUNCATE)" :
+	    "PRAGMA wal_checkpoint(PASSIVE)")) != 0)
+		return ex;
+	for (waited = 0; ; waited += 50) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			busy = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_BUSY) {
+			sqlite3_finalize(st);
+			return em_db_err(ctx, rc, "writing the database");
+		}
+		if (!wait || (rc == SQLITE_ROW && !busy) || waited >= EM_BUSY_MS)
+			break;
+		sqlite3_sleep(50);
+	}
+	sqlite3_finalize(st);
+	if (wait && busy)
+		return em_err(ctx, EM_EX_TEMPFAIL, "another program still reads an "
+		    "older copy of %s; what was erased leaves the file once it is done",
+		    ctx->dbpath);
+	return 0;
+}
+
 void
 em_bind_text(sqlite3_stmt *st, int i, const char *s)
 {

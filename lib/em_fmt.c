@@ -38,11 +38,26 @@ em_put_text(FILE *fp, const char *s)
 	}
 }
 
-/* A tsv field: backslash, tab, newline and carriage return escaped. */
+/*
+ * A tsv field: backslash, tab, newline and carriage return escaped as \\ \t
+ * \n \r; any other control character as \xHH (C0 and DEL) or \u00HH (C1).
+ */
 void
 em_put_tsv(FILE *fp, const char *s)
 {
+	const unsigned char *u;
+
 	for (; *s != '\0'; s++) {
+		u = (const unsigned char *)s;
+		if ((*u < 0x20 && *u != '\t' && *u != '\n' && *u != '\r') || *u == 0x7f) {
+			fprintf(fp, "\\x%02x", *u);
+			continue;
+		}
+		if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) {
+			fprintf(fp, "\\u%04x", u[1]);
+			s++;
+			continue;
+		}
 		switch (*s) {
 		case '\\':
 			fputs("\\\\", fp);
@@ -89,11 +104,30 @@ em_put_json(FILE *fp, const char *s)
 		default:
 			if (*p < 0x20 || *p == 0x7f)
 				fprintf(fp, "\\u%04x", *p);
+			else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+				fprintf(fp, "\\u%04x", *++p);	/* a C1 control */
 			else
 				fputc(*p, fp);
 		}
 	}
 	fputc('"', fp);
+}
+
+/*
+ * JSON that SQLite made: valid, but C1 controls (which some terminals obey)
+ * left raw. They can only stand inside strings, so escape them in place.
+ */
+void
+em_put_rawjson(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(fp, "\\u%04x", *++p);
+		else
+			fputc(*p, fp);
+	}
 }
 
 /* Column names: "json:x" is raw JSON only in json output, "tsv:x" only in tsv. */
@@ -161,8 +195,8 @@ em_out_stmt(struct em_ctx *ctx, sqlite3_stmt *st, long *nrows)
 				break;
 			default:
 				if (strncmp(raw, "json:", 5) == 0)
-					fputs((const char *)sqlite3_column_text(st, i),
-					    stdout);
+					em_put_rawjson(stdout,
+					    (const char *)sqlite3_column_text(st, i));
 				else
 					em_put_json(stdout,
 					    (const char *)sqlite3_column_text(st, i));

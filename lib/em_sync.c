@@ -73,7 +73,7 @@ em_export(struct em_ctx *ctx, const struct em_rectype *const *types)
 		if (ex != 0)
 			return ex;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			fputs((const char *)sqlite3_column_text(st, 0), stdout);
+			em_put_rawjson(stdout, (const char *)sqlite3_column_text(st, 0));
 			putchar('\n');
 		}
 		sqlite3_finalize(st);
@@ -587,7 +587,8 @@ em_cmd_import(struct em_ctx *ctx, int argc, char **argv)
 		return em_err(ctx, EM_EX_USAGE, "import reads JSON Lines from standard "
 		    "input, e.g. from an export");
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
-	    (ex = em_import(ctx, types, stdin, &c)) != 0)
+	    (ex = em_import(ctx, types, stdin, &c)) != 0 ||
+	    (c.updated > 0 && (ex = em_db_scrub(ctx, 0)) != 0))
 		return ex;
 	switch (ctx->fmt) {
 	case EM_FMT_TEXT:

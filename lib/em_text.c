@@ -91,14 +91,25 @@ em_text_trim(char *s)
 		memmove(s, s + i, len - i + 1);
 }
 
-/* Text that can be stored: UTF-8, no NUL, not empty, not too long. */
+/* Bytes that can be text: no NUL, valid UTF-8. */
 int
-em_text_check(struct em_ctx *ctx, const char *what, const char *s, size_t len)
+em_text_bytes(struct em_ctx *ctx, const char *what, const char *s, size_t len)
 {
 	if (memchr(s, '\0', len) != NULL)
 		return em_err(ctx, EM_EX_DATAERR, "%s contains a NUL byte", what);
 	if (!em_utf8_valid(s, len))
 		return em_err(ctx, EM_EX_DATAERR, "%s is not valid UTF-8", what);
+	return 0;
+}
+
+/* Text that can be stored: UTF-8, no NUL, not empty, not too long. */
+int
+em_text_check(struct em_ctx *ctx, const char *what, const char *s, size_t len)
+{
+	int	 ex;
+
+	if ((ex = em_text_bytes(ctx, what, s, len)) != 0)
+		return ex;
 	if (len > EM_TEXT_MAX)
 		return em_err(ctx, EM_EX_DATAERR, "%s is longer than %d KiB", what,
 		    EM_TEXT_MAX / 1024);
@@ -148,14 +159,16 @@ em_read_stdin_text(struct em_ctx *ctx, const char *what, char **out)
 	size_t	 len;
 	int	 ex;
 
-	if ((ex = em_read_all(ctx, stdin, what, EM_TEXT_MAX, &buf, &len)) != 0)
-		return ex;
+	/* A little room for white space around text of the largest size. */
+	if ((ex = em_read_all(ctx, stdin, what, EM_TEXT_MAX + 4096, &buf, &len)) != 0)
+		return ex == EM_EX_DATAERR ? em_err(ctx, ex, "%s is longer than %d KiB",
+		    what, EM_TEXT_MAX / 1024) : ex;
 	if (len == 0) {
 		free(buf);
 		return em_err(ctx, EM_EX_USAGE, "no %s on standard input",
 		    strncmp(what, "the ", 4) == 0 ? what + 4 : what);
 	}
-	if ((ex = em_text_check(ctx, what, buf, len)) == 0) {
+	if ((ex = em_text_bytes(ctx, what, buf, len)) == 0) {
 		em_text_trim(buf);
 		ex = em_text_check(ctx, what, buf, strlen(buf));
 	}
@@ -214,7 +227,7 @@ note_signal(int sig)
 static int
 run_editor(struct em_ctx *ctx, const char *path)
 {
-	struct sigaction sa, oint, oquit, oterm;
+	struct sigaction sa, oint, oquit, oterm, ohup;
 	const char	*ed;
 	pid_t		 pid;
 	int		 st, ex = 0;
@@ -228,6 +241,7 @@ run_editor(struct em_ctx *ctx, const char *path)
 	sigaction(SIGINT, &sa, &oint);
 	sigaction(SIGQUIT, &sa, &oquit);
 	sigaction(SIGTERM, &sa, &oterm);
+	sigaction(SIGHUP, &sa, &ohup);	/* a closed terminal or a dropped ssh */
 	got_signal = 0;
 	fflush(NULL);
 	if ((pid = fork()) == -1) {
@@ -236,6 +250,7 @@ run_editor(struct em_ctx *ctx, const char *path)
 		sigaction(SIGINT, &oint, NULL);
 		sigaction(SIGQUIT, &oquit, NULL);
 		sigaction(SIGTERM, &oterm, NULL);
+		sigaction(SIGHUP, &ohup, NULL);
 		execl("/bin/sh", "sh", "-c", "$0 \"$1\"", ed, path, (char *)NULL);
 		_exit(127);
 	} else {
@@ -250,6 +265,7 @@ run_editor(struct em_ctx *ctx, const char *path)
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGQUIT, &oquit, NULL);
 	sigaction(SIGTERM, &oterm, NULL);
+	sigaction(SIGHUP, &ohup, NULL);
 	return ex;
 }
 

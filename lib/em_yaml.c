@@ -77,7 +77,8 @@ read_file(struct em_ctx *ctx, const char *path, unsigned char **bufp, size_t *le
 	ssize_t		 r;
 	int		 fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	/* Non-blocking, so a FIFO named like content is refused, not waited on. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
 		return em_errno(ctx, errno == ENOENT ? EM_EX_NOINPUT : EM_EX_CONFIG,
 		    "%s", path);
 	if (fstat(fd, &st) == -1) {
@@ -109,6 +110,22 @@ read_file(struct em_ctx *ctx, const char *path, unsigned char **bufp, size_t *le
 	*bufp = buf;
 	*lenp = off;
 	return 0;
+}
+
+/* The line and column of a byte offset, counting characters as UTF-8. */
+static void
+mark_at(const unsigned char *buf, size_t len, size_t off, yaml_mark_t *m)
+{
+	size_t	 i;
+
+	m->line = m->column = 0;
+	for (i = 0; i < off && i < len; i++) {
+		if (buf[i] == '\n') {
+			m->line++;
+			m->column = 0;
+		} else if ((buf[i] & 0xc0) != 0x80)
+			m->column++;
+	}
 }
 
 static int
@@ -216,6 +233,10 @@ em_yaml_load(struct em_ctx *ctx, const char *path, struct em_ynode ***docsp,
 			    parser.problem ? parser.problem : "syntax error",
 			    parser.context ? " " : "",
 			    parser.context ? parser.context : "");
+			/* Encoding errors come with a byte offset, not a mark. */
+			if (parser.error == YAML_READER_ERROR)
+				mark_at(buf, len, parser.problem_offset,
+				    &parser.problem_mark);
 			ex = perr(ctx, path, &parser.problem_mark, msg);
 			break;
 		}

@@ -47,8 +47,8 @@ printf 'a\ttab, a "quote", a back\\slash\nand a second line \001 end\n' >"$T/odd
 ok     'an entry with awkward characters'	empathy-journal add --seen --date -1 <"$T/odd"
 odd=$(sql "select id from entry where date = '$(day -1)'")
 ok     'list -f tsv'	empathy-journal list -f tsv --since -1 --until -1
-same   'tab, newline and backslash escaped: one line'	"$(out | sed 1d | cut -f6)" \
-       'a\ttab, a "quote", a back\\slash\nand a second line '"$(printf '\001')"' end'
+same   'tab, newline, backslash and controls escaped: one line'	"$(out | sed 1d | cut -f6)" \
+       'a\ttab, a "quote", a back\\slash\nand a second line \x01 end'
 same   'eight fields'	"$(out | sed 1d | awk -F '\t' '{ print NF }')" 8
 ok     'list -f json'	empathy-journal list -f json --since -1 --until -1
 like   'quotes, backslash, newline and control character escaped'	"$(out)" \
