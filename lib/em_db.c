@@ -1,5 +1,6 @@
 /* em_db.c: the shared database: created private, WAL, a busy timeout, migrated by user_version. */
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -274,33 +275,54 @@ int_pragma(struct em_ctx *ctx, const char *sql, int *v)
 	return 0;
 }
 
-/* Bring the schema up to date in one transaction; refuse newer or foreign files. */
+/*
+ * Read the schema version, refusing (before anything is written) a database
+ * from a newer empathy or an SQLite file of some other program's. One
+ * statement, so both facts come from the same snapshot even while another
+ * program is creating the schema.
+ */
+static int
+refuse_strangers(struct em_ctx *ctx, int *versionp)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc, version = 0, ntables = 0;
+
+	if ((ex = em_db_prepare(ctx, &st, "SELECT user_version, (SELECT count(*) "
+	    "FROM sqlite_schema) FROM pragma_user_version")) != 0)
+		return ex;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		version = sqlite3_column_int(st, 0);
+		ntables = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return em_db_err(ctx, rc, "opening the database");
+	*versionp = version;
+	if (version > NMIGRATIONS)
+		return em_err(ctx, EM_EX_DATAERR, "%s was written by a newer empathy "
+		    "(schema %d; this one knows %d): upgrade empathy", ctx->dbpath,
+		    version, NMIGRATIONS);
+	if (version == 0 && ntables > 0)
+		return em_err(ctx, EM_EX_DATAERR, "%s is an SQLite database but not "
+		    "empathy's; refusing to touch it", ctx->dbpath);
+	return 0;
+}
+
+/* Bring the schema up to date in one transaction. */
 static int
 migrate(struct em_ctx *ctx)
 {
 	char	 sql[64];
-	int	 v, ntables, ex, i;
+	int	 v, ex, i;
 
 	if ((ex = int_pragma(ctx, "PRAGMA user_version", &v)) != 0)
 		return ex;
 	if (v == NMIGRATIONS)
 		return 0;
-	if (v > NMIGRATIONS)
-		return em_err(ctx, EM_EX_DATAERR, "%s was written by a newer empathy "
-		    "(schema %d; this one knows %d): upgrade empathy", ctx->dbpath, v,
-		    NMIGRATIONS);
 	if ((ex = em_db_begin(ctx)) != 0)
 		return ex;
-	if ((ex = int_pragma(ctx, "PRAGMA user_version", &v)) != 0)
+	if ((ex = refuse_strangers(ctx, &v)) != 0)
 		goto fail;
-	if (v == 0) {
-		ex = int_pragma(ctx, "SELECT count(*) FROM sqlite_schema", &ntables);
-		if (ex == 0 && ntables > 0)
-			ex = em_err(ctx, EM_EX_DATAERR, "%s is an SQLite database but "
-			    "not empathy's; refusing to touch it", ctx->dbpath);
-		if (ex != 0)
-			goto fail;
-	}
 	for (i = v; i < NMIGRATIONS; i++)
 		if ((ex = em_db_exec(ctx, migrations[i])) != 0)
 			goto fail;
@@ -365,8 +387,8 @@ configure(struct em_ctx *ctx, int mode)
 
 	sqlite3_busy_timeout(ctx->db, EM_BUSY_MS);
 	sqlite3_extended_result_codes(ctx->db, 1);
-	/* The first read tells whether this is a database at all. */
-	if ((ex = int_pragma(ctx, "PRAGMA user_version", &v)) != 0)
+	/* The first read tells whether this is a database at all, and whose. */
+	if ((ex = refuse_strangers(ctx, &v)) != 0)
 		return ex;
 	if (mode == EM_DB_WRITE && sqlite3_db_readonly(ctx->db, "main") == 1)
 		return em_err(ctx, EM_EX_CANTCREAT, "%s is read-only", ctx->dbpath);
@@ -398,6 +420,49 @@ configure(struct em_ctx *ctx, int mode)
 			return ex;
 	}
 	return migrate(ctx);
+}
+
+static int
+read_only_fs(const char *path)
+{
+	struct statvfs	 vfs;
+
+	return statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+}
+
+/* A database on read-only media, opened so that SQLite writes nothing at all. */
+static int
+open_immutable(struct em_ctx *ctx, const char *path)
+{
+	char	*uri, *u;
+	const char *p;
+	int	 rc, ex, v;
+
+	u = uri = em_xcalloc(1, strlen(path) * 3 + 32);
+	u += sprintf(u, "file:");
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '?' || *p == '#' || *p == '%')
+			u += sprintf(u, "%%%02X", (unsigned char)*p);
+		else
+			*u++ = *p;
+	}
+	strcpy(u, "?immutable=1");
+	rc = sqlite3_open_v2(uri, &ctx->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	    SQLITE_OPEN_NOFOLLOW, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		ex = em_db_err(ctx, rc, "opening the database");
+		em_db_close(ctx);
+		return ex;
+	}
+	if ((ex = refuse_strangers(ctx, &v)) == 0 && v != NMIGRATIONS)
+		ex = em_err(ctx, EM_EX_CANTCREAT, "%s needs an upgrade, but it is on "
+		    "a read-only file system", path);
+	if (ex == 0)
+		ex = em_db_exec(ctx, "PRAGMA foreign_keys = ON");
+	if (ex != 0)
+		em_db_close(ctx);
+	return ex;
 }
 
 /*
@@ -453,6 +518,13 @@ em_db_open(struct em_ctx *ctx, int mode)
 	}
 	if ((ex = configure(ctx, mode)) != 0) {
 		em_db_close(ctx);
+		if (ex == EM_EX_CANTCREAT && read_only_fs(path)) {
+			/* WAL needs its -shm file; on read-only media read as is. */
+			if (mode == EM_DB_READ)
+				return open_immutable(ctx, path);
+			return em_err(ctx, EM_EX_CANTCREAT, "%s is on a read-only "
+			    "file system", path);
+		}
 		return ex;
 	}
 	return 0;
