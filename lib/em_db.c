@@ -127,12 +127,36 @@ em_db_schema_version(void)
 	return NMIGRATIONS;
 }
 
+/* Whether the file system holding path has no room left. */
+static int
+disk_full(const char *path)
+{
+	struct statvfs	 vfs;
+	char		*dir, *slash;
+	int		 full = 0;
+
+	if (path == NULL)
+		return 0;
+	dir = em_strdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		strcpy(dir, ".");
+	if (statvfs(dir, &vfs) == 0)
+		full = vfs.f_bavail * vfs.f_frsize < 64 * 1024;
+	free(dir);
+	return full;
+}
+
 /* Map an SQLite failure to an exit status, recording what was being done. */
 int
 em_db_err(struct em_ctx *ctx, int rc, const char *what)
 {
 	const char *msg = ctx->db ? sqlite3_errmsg(ctx->db) : sqlite3_errstr(rc);
 
+	/* A full disk often shows only as an I/O error on the WAL or its index. */
+	if ((rc & 0xff) == SQLITE_IOERR && disk_full(ctx->dbpath))
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -516,7 +540,21 @@ em_db_open(struct em_ctx *ctx, int mode)
 		em_db_close(ctx);
 		return ex;
 	}
-	if ((ex = configure(ctx, mode)) != 0) {
+	if ((ex = configure(ctx, mode)) != 0 && ex == EM_EX_IOERR &&
+	    mode == EM_DB_READ && disk_full(path)) {
+		/*
+		 * A full disk has no room for the WAL index (-shm). Reading
+		 * in exclusive locking mode keeps that index in memory.
+		 */
+		em_db_close(ctx);
+		rc = sqlite3_open_v2(path, &ctx->db, flags, NULL);
+		if (rc == SQLITE_OK && (ex = em_db_exec(ctx,
+		    "PRAGMA locking_mode = EXCLUSIVE")) == 0)
+			ex = configure(ctx, mode);
+		else if (rc != SQLITE_OK)
+			ex = em_db_err(ctx, rc, "opening the database");
+	}
+	if (ex != 0) {
 		em_db_close(ctx);
 		if (ex == EM_EX_CANTCREAT && read_only_fs(path)) {
 			/* WAL needs its -shm file; on read-only media read as is. */
