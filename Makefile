@@ -21,11 +21,15 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -Ilib $(DEPCFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS)
 LDLIBS += $(DEPLIBS) -lm
 
-# Sanitizer builds live in their own tree so objects never mix.
+# Sanitizer builds live in their own tree so objects never mix; so does a
+# package build (dpkg-buildpackage exports DEB_HOST_ARCH), which must not
+# touch, or clean away, a developer's build/rel.
 ifeq ($(SANITIZE),1)
 B = build/san
 ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
+else ifneq ($(DEB_HOST_ARCH),)
+B = build/deb
 else
 B = build/rel
 endif
@@ -123,9 +127,18 @@ fuzz: $(FUZZERS:%=build/fuzz/%)
 	        build/fuzz/$$f-timeout-* 2>/dev/null)" || exit 1; \
 	done
 
+# Lint: man pages, shell scripts and C, all warnings fatal.
+SHELLSCRIPTS = .ci/run tests/lib.sh $(wildcard tests/*.t tests/stress/*.t)
+lint:
+	mandoc -Tlint -W warning man/*.[157]
+	shellcheck -s sh $(SHELLSCRIPTS)
+	cppcheck --quiet --error-exitcode=1 --std=c11 -D_GNU_SOURCE -Ilib \
+	    --enable=warning,portability,performance --inline-suppr \
+	    lib cmd tests/unit tests/fuzz
+
 # Debian packages needed to build and test; apt-get runs only when one is missing.
 DEBS = gcc make pkg-config libc6-dev libyaml-dev libsqlite3-dev sqlite3 perl mandoc \
-	valgrind clang libclang-rt-14-dev
+	valgrind clang libclang-rt-14-dev shellcheck cppcheck debhelper dpkg-dev
 deps:
 	@missing=; for p in $(DEBS); do \
 	    dpkg-query -W -f '$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || \
@@ -135,14 +148,35 @@ deps:
 	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 	fi
 
+# Shell completions. bash-completion and fish load a completion file by the
+# command's name, so both get one copy per program; zsh reads one file for all.
+# bash-completion's own completionsdir (from pkg-config) lies under /usr, so
+# it is used only when PREFIX is /usr.
+ifeq ($(origin BASHCOMPDIR),undefined)
+ifeq ($(PREFIX),/usr)
+BASHCOMPDIR := $(shell $(PKG_CONFIG) --variable=completionsdir bash-completion 2>/dev/null)
+endif
+ifeq ($(strip $(BASHCOMPDIR)),)
+BASHCOMPDIR := $(PREFIX)/share/bash-completion/completions
+endif
+endif
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
 install: $(BINS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(CONTENTDIR)
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(CONTENTDIR) \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	install -m 644 content/*.yaml $(DESTDIR)$(CONTENTDIR)
+	for p in $(PROGS); do \
+	    install -m 644 completions/empathy.bash $(DESTDIR)$(BASHCOMPDIR)/$$p && \
+	    install -m 644 completions/empathy.fish $(DESTDIR)$(FISHCOMPDIR)/$$p.fish || exit 1; \
+	done
+	install -m 644 completions/_empathy $(DESTDIR)$(ZSHCOMPDIR)/_empathy
 
 uninstall:
 	rm -f $(PROGS:%=$(DESTDIR)$(BINDIR)/%)
@@ -150,10 +184,31 @@ uninstall:
 	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -f $(patsubst content/%,$(DESTDIR)$(CONTENTDIR)/%,$(wildcard content/*.yaml))
+	rm -f $(PROGS:%=$(DESTDIR)$(BASHCOMPDIR)/%)
+	rm -f $(PROGS:%=$(DESTDIR)$(FISHCOMPDIR)/%.fish)
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_empathy
 	-rmdir $(DESTDIR)$(CONTENTDIR) $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
+ifneq ($(DEB_HOST_ARCH),)
+	rm -rf $(B)
+else
 	rm -rf build
+endif
 
-.PHONY: all check deps install uninstall clean fuzz stress FORCE
+.PHONY: all check deps install uninstall clean fuzz lint stress FORCE
 .SECONDARY:
+
+# The Debian package (debian/), built with its tests (make check) inside.
+# dpkg-buildpackage writes to the parent directory; the results are moved
+# to build/ and debian/ is cleaned again, so nothing is left behind.
+deb:
+	unset MAKEFLAGS MFLAGS MAKELEVEL; dpkg-buildpackage -us -uc -b --post-clean
+	@v=$$(dpkg-parsechangelog -S Version) && a=$$(dpkg-architecture -qDEB_HOST_ARCH) && \
+	mkdir -p build && \
+	for f in ../empathy_$${v}_$$a.deb ../empathy-dbgsym_$${v}_$$a.deb \
+	    ../empathy_$${v}_$$a.buildinfo ../empathy_$${v}_$$a.changes; do \
+	    if [ -e "$$f" ]; then mv -f "$$f" build/; fi; done && \
+	echo "package: $(CURDIR)/build/empathy_$${v}_$$a.deb"
+
+.PHONY: deb

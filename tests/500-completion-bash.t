@@ -1,0 +1,120 @@
+#!/bin/sh
+# Shell completion: bash completes commands, options and their values, with
+# names, tags and ids asked of the programs (same database and content as the
+# line); nothing ever reaches stderr. The zsh and fish files at least parse.
+. "${0%/*}/lib.sh"
+
+C=$EM_SRCDIR/completions
+
+# Drive a completion function as bash does: COMP_WORDS holds the words of the
+# line, the last one is being completed; print COMPREPLY, one per line.
+cat >"$T/comp.bash" <<'EOF'
+. "$1" || exit
+shift
+COMP_WORDS=("$@")
+COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+COMP_LINE="$*"
+COMP_POINT=${#COMP_LINE}
+spec=$(complete -p "$1") || exit
+func=${spec#*-F }
+func=${func%% *}
+"$func" "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+if [ ${#COMPREPLY[@]} -gt 0 ]; then printf '%s\n' "${COMPREPLY[@]}"; fi
+EOF
+
+# comp WORD...: the completions of the last WORD, on one line; stderr is kept
+# in comp.err.
+: >"$T/comp.err"
+comp() {
+	bash "$T/comp.bash" "$C/empathy.bash" "$@" 2>>"$T/comp.err" | paste -sd ' ' -
+}
+
+load_bash() (cd "$EM_SRCDIR" && bash -c '. completions/empathy.bash')
+registered() (cd "$EM_SRCDIR" && bash -c '. completions/empathy.bash &&
+    complete -p empathy-checkin empathy-journal empathy-assess empathy-challenge')
+ok     'bash loads completions/empathy.bash'	load_bash
+same   'without a word on stderr'	"$(err)" ''
+ok     'it completes all four programs'	registered
+
+# Words from the man pages.
+same   'the commands of empathy-journal'	"$(comp empathy-journal '')" \
+       'add list review edit rm restore tags export import'
+same   'the commands after a common option and its value' \
+       "$(comp empathy-journal -u alex --format tsv '')" \
+       'add list review edit rm restore tags export import'
+same   'commands by prefix'	"$(comp empathy-challenge st)"	'start status'
+same   'the options of empathy-journal list, and the common ones' \
+       "$(comp empathy-journal list --)" \
+       '--since --until --seen --misunderstood --by --tag --grep --db --format --help --user --version --content'
+same   'the common options before the command'	"$(comp empathy-assess --)" \
+       '--db --format --help --user --version --content'
+same   'the formats after --format'	"$(comp empathy-journal list --format '')" 'text tsv json'
+same   'and after -f'	"$(comp empathy-journal -f '')"	'text tsv json'
+same   'and after --format= (split off by COMP_WORDBREAKS)' \
+       "$(comp empathy-journal --format = j)"	'json'
+same   'dates'	"$(comp empathy-checkin show --since '')"	'today yesterday'
+same   'the current ISO week after --week'	"$(comp empathy-journal review --week '')" \
+       "$(date +%G-W%V)"
+same   'prompt kinds'	"$(comp empathy-checkin prompt --kind '')"	'question reflection missing'
+same   'no words for a free text'	"$(comp empathy-checkin add --high '')"	''
+
+# Words from the content.
+same   'the instrument ids after empathy-assess take' \
+       "$(comp empathy-assess take '')"	'self overload performative weaponised habits bandwidth'
+same   'only for the first argument'	"$(comp empathy-assess take self '')"	''
+same   'after options too'	"$(comp empathy-assess take --about alex o)"	'overload'
+same   'the challenge ids after empathy-challenge start' \
+       "$(comp empathy-challenge start '')"	'one-week'
+same   'challenges and exercises after show'	"$(comp empathy-challenge show si)" \
+       'silent-listening'
+same   'feelings'	"$(comp empathy-checkin feelings ann)"	'annoyed'
+mkdir -p "$T/content"
+printf '%s\n' 'kind: instrument' 'id: ours' 'title: Our own' \
+    'scale: {min: 1, max: 5, labels: [never, rarely, sometimes, often, always]}' \
+    'items: [{text: We listen.}]' 'bands: [{from: 0, label: growing, meaning: Go on.}]' \
+    >"$T/content/mine.yaml"
+same   'with the --content of the line'	"$(comp empathy-assess --content "$T/content" show o)" \
+       'ours overload'
+
+# Words from the database.
+same   'no tags in an empty database'	"$(comp empathy-journal list --tag '')"	''
+ok     'and completing did not create it'	test ! -e "$EMPATHY_DB"
+ok     'sara writes a moment with two tags' \
+       empathy-journal add --seen --tag home --tag tea 'Alex made me tea'
+ok     'lee one with one of them'	empathy-journal -u lee add --misunderstood --tag home 'Not heard'
+same   'the tags after empathy-journal list --tag, most used first' \
+       "$(comp empathy-journal list --tag '')"	'home tea'
+same   'tags by prefix'	"$(comp empathy-journal add --tag t)"	'tea'
+like   'entry ids after edit'	"$(comp empathy-journal edit '')"	'^[0-9a-f]{16} [0-9a-f]{16}$'
+ok     'sara checks in'	empathy-checkin add --high 'a walk' --low 'a long day'
+ok     'alex checks in'	empathy-checkin -u alex add --high 'dinner' --low 'traffic'
+same   'partner names after empathy-checkin respond --to' \
+       "$(comp empathy-checkin respond --to '')"	'alex lee sara'
+same   'and after --about, --by and -u'	"$(comp empathy-assess take --about a) \
+$(comp empathy-journal list --by l) $(comp empathy-checkin -u s)"	'alex lee sara'
+ok     'kim checks in to another database' \
+       empathy-checkin -d "$T/other.db" -u kim add --high 'a' --low 'b'
+same   'names come from the database given with -d' \
+       "$(comp empathy-checkin -d "$T/other.db" respond --to '')"	'kim sara'
+same   'or with --db=' \
+       "$(comp empathy-checkin --db = "$T/other.db" respond --to '')"	'kim sara'
+same   'and with the user given with -u'	"$(comp empathy-checkin -ubo respond --to '')" \
+       'alex bo lee sara'
+same   'a database that does not exist has only the acting user' \
+       "$(comp empathy-checkin -d "$T/none.db" respond --to '')"	'sara'
+ok     'and is not created'	test ! -e "$T/none.db"
+same   'a file name after --db'	"$(comp empathy-journal --db "$T/other.d")"	"$T/other.db"
+same   'a database that cannot be read gives nothing' \
+       "$(comp empathy-journal -d "$T" list --by '')"	''
+same   'nothing was ever printed on stderr'	"$(cat "$T/comp.err")"	''
+
+if command -v zsh >/dev/null 2>&1; then
+	ok 'zsh parses completions/_empathy'	zsh -n "$C/_empathy"
+else
+	_result 0 '# SKIP no zsh'
+fi
+if command -v fish >/dev/null 2>&1; then
+	ok 'fish parses completions/empathy.fish'	fish -n "$C/empathy.fish"
+else
+	_result 0 '# SKIP no fish'
+fi
