@@ -95,9 +95,11 @@ $(B)/valgrind/%: $(B)/bin/%
 	printf '#!/bin/sh\nexec valgrind $(VGFLAGS) "%s" "$$@"\n' "$(CURDIR)/$<" > $@
 	chmod +x $@
 
+# CHECKTESTS narrows a run, e.g. for valgrind on a budget.
+CHECKTESTS = tests/ tests/stress/
 check: $(BINS) $(UNITS) $(CHECKDEPS)
 	PATH="$(CURDIR)/$(CHECKBIN):$$PATH" EM_UNITDIR="$(CURDIR)/$(B)/unit" \
-	    EM_SRCDIR="$(CURDIR)" prove $(PROVEFLAGS) tests/ tests/stress/
+	    EM_SRCDIR="$(CURDIR)" prove $(PROVEFLAGS) $(CHECKTESTS)
 
 # The stress tests at full size (make check runs them small).
 stress: $(BINS) $(CHECKDEPS)
@@ -132,6 +134,7 @@ SHELLSCRIPTS = .ci/run tests/lib.sh $(wildcard tests/*.t tests/stress/*.t)
 lint:
 	mandoc -Tlint -W warning man/*.[157]
 	shellcheck -s sh $(SHELLSCRIPTS)
+	shellcheck -s bash completions/empathy.bash
 	cppcheck --quiet --error-exitcode=1 --std=c11 -D_GNU_SOURCE -Ilib \
 	    --enable=warning,portability,performance --inline-suppr \
 	    lib cmd tests/unit tests/fuzz

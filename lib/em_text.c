@@ -143,6 +143,10 @@ em_read_all(struct em_ctx *ctx, FILE *fp, const char *what, size_t max,
 	}
 	if (ferror(fp)) {
 		free(buf);
+		/* A closed stdin (cmd <&-) is no input at all, as from cron. */
+		if (errno == EBADF)
+			return em_err(ctx, EM_EX_USAGE, "no %s: standard input is closed",
+			    strncmp(what, "the ", 4) == 0 ? what + 4 : what);
 		return em_errno(ctx, EM_EX_IOERR, "reading %s", what);
 	}
 	buf[len] = '\0';
