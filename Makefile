@@ -129,6 +129,21 @@ fuzz: $(FUZZERS:%=build/fuzz/%)
 	        build/fuzz/$$f-timeout-* 2>/dev/null)" || exit 1; \
 	done
 
+# Benchmarks (bench/run.sh prints the table): a release build, the floor
+# program, the data generator, and hyperfine, GNU time and taskwarrior.
+BENCHDEBS = hyperfine time taskwarrior sqlite3
+build/bench/floor: bench/floor.c
+	@mkdir -p $(@D)
+	$(CC) -O2 $(DEPCFLAGS) -o $@ bench/floor.c $(DEPLIBS)
+build/bench/gen: bench/gen.c build/rel/libempathy.a
+	@mkdir -p $(@D)
+	$(CC) -O2 -D_GNU_SOURCE -Ilib $(DEPCFLAGS) -o $@ bench/gen.c \
+	    build/rel/libempathy.a $(DEPLIBS)
+bench:
+	@$(MAKE) -s deps DEBS="$(BENCHDEBS)"
+	@$(MAKE) -s B=build/rel SANITIZE= VALGRIND= all build/bench/floor build/bench/gen
+	sh bench/run.sh
+
 # Lint: man pages, shell scripts and C, all warnings fatal.
 SHELLSCRIPTS = .ci/run tests/lib.sh $(wildcard tests/*.t tests/stress/*.t)
 lint:
@@ -199,7 +214,7 @@ else
 	rm -rf build
 endif
 
-.PHONY: all check deps install uninstall clean fuzz lint stress FORCE
+.PHONY: all bench check deps install uninstall clean fuzz lint stress FORCE
 .SECONDARY:
 
 # The Debian package (debian/), built with its tests (make check) inside.

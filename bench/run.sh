@@ -1,0 +1,131 @@
+#!/bin/sh
+# bench/run.sh: time the toolkit at several history sizes against the floor
+# (bench/floor.c) and taskwarrior, and print one table:
+#   operation | records | median ms | x floor | peak RSS KiB
+# Run through `make bench` (release build, dependencies installed).
+# BENCH_SIZES (default "1000 100000 1000000"), BENCH_RUNS (default 10),
+# BENCH_TASKS (taskwarrior's pending tasks, default 100000; 0 skips it).
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=$top/build/rel/bin
+bb=$top/build/bench
+sizes=${BENCH_SIZES:-1000 100000 1000000}
+runs=${BENCH_RUNS:-10}
+tasks=${BENCH_TASKS:-100000}
+W=$(mktemp -d "${TMPDIR:-/tmp}/empathy-bench.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+export PATH="$bin:$PATH" EMPATHY_CONTENT="$top/content" EMPATHY_USER=sara
+export XDG_CONFIG_HOME="$W/config" XDG_DATA_HOME="$W/data" HOME="$W/home"
+mkdir -p "$HOME"
+GNUTIME=/usr/bin/time
+
+# median_ms CMD...: median wall time of CMD over $runs runs, in ms.
+median_ms() {
+	hyperfine -N --warmup 2 --runs "$runs" --export-json "$W/h.json" \
+	    --style none "$@" >/dev/null 2>&1 || { echo "-"; return; }
+	awk -F: '/"median"/ { gsub(/[ ,]/, "", $2); printf "%.2f\n", $2 * 1000; exit }' \
+	    "$W/h.json"
+}
+# rss CMD...: peak resident set of one run, in KiB.
+rss() {
+	"$GNUTIME" -f %M -o "$W/rss" "$@" >/dev/null 2>&1 </dev/null || true
+	cat "$W/rss"
+}
+floor_ms=
+row() {	# operation records ms rss
+	ratio=-
+	case $3 in -) ;; *) ratio=$(awk -v a="$3" -v b="$floor_ms" \
+	    'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }');; esac
+	printf '%-46s %9s %10s %8s %9s\n' "$1" "$2" "$3" "$ratio" "$4"
+}
+
+# A database of n journal entries, n/10 check-ins and n/100 results, made
+# through the tools' own import.
+make_db() {
+	db=$W/$1.db
+	"$bb/gen" entry "$1" 1 >"$W/entries.jsonl"
+	"$bb/gen" checkin $(($1 / 10 + 1)) 2 >"$W/checkins.jsonl"
+	"$bb/gen" result $(($1 / 100 + 1)) 3 >"$W/results.jsonl"
+	empathy-journal -d "$db" import <"$W/entries.jsonl" >/dev/null
+	empathy-checkin -d "$db" import <"$W/checkins.jsonl" >/dev/null
+	empathy-assess -d "$db" import <"$W/results.jsonl" >/dev/null
+	empathy-challenge -d "$db" start >/dev/null
+}
+
+printf '%-46s %9s %10s %8s %9s\n' operation records 'median ms' 'x floor' 'RSS KiB'
+printf 'kind: prompts\nid: floor\nprompts:\n' >"$W/floor.yaml"
+i=0; while [ $i -lt 40 ]; do printf '  - A prompt of some length to make two KiB %s?\n' $i; i=$((i + 1)); done >>"$W/floor.yaml"
+make_db 1000
+small=$W/1000.db
+floor_ms=$(median_ms "$bb/floor $small $W/floor.yaml")
+row floor 1000 "$floor_ms" "$(rss "$bb/floor" "$small" "$W/floor.yaml")"
+for c in 'empathy-checkin due' 'empathy-challenge today' 'empathy-assess list' \
+    'empathy-journal list -n 10'; do
+	row "$c" 1000 "$(median_ms "$c -d $small")" "$(rss $c -d "$small")"
+done
+
+for n in $sizes; do
+	[ -e "$W/$n.db" ] || make_db "$n"
+	db=$W/$n.db
+	rm -f "$W/empty.db"
+	row 'journal add (empty database)' 0 \
+	    "$(median_ms "empathy-journal -d $W/empty.db add --seen a new moment")" -
+	row 'journal add' "$n" \
+	    "$(median_ms "empathy-journal -d $db add --seen a new moment")" \
+	    "$(rss empathy-journal -d "$db" add --seen another moment)"
+	row 'checkin add --replace' "$n" \
+	    "$(median_ms "empathy-checkin -d $db add --replace --high h --low l")" \
+	    "$(rss empathy-checkin -d "$db" add --replace --high h --low l)"
+	for g in 'apology' 'tea' 'fix*'; do
+		row "journal list --grep '$g' -n 20" "$n" \
+		    "$(median_ms "empathy-journal -d $db list --grep $g -n 20")" \
+		    "$(rss empathy-journal -d "$db" list --grep "$g" -n 20)"
+	done
+	row 'sqlite3: the same FTS5 query (tea, 20)' "$n" "$(median_ms "sqlite3 $db \
+	    \"SELECT e.id FROM entry_fts f JOIN entry e ON e.rowid = f.rowid WHERE \
+	    entry_fts MATCH 'tea' ORDER BY e.date DESC LIMIT 20\"")" -
+	row 'journal list, one week' "$n" \
+	    "$(median_ms "empathy-journal -d $db list --since 2026-11-16 --until 2026-11-22")" \
+	    "$(rss empathy-journal -d "$db" list --since 2026-11-16 --until 2026-11-22)"
+	row 'journal review --week 2026-W47' "$n" \
+	    "$(median_ms "empathy-journal -d $db review --week 2026-W47")" \
+	    "$(rss empathy-journal -d "$db" review --week 2026-W47)"
+	row 'checkin stats' "$n" "$(median_ms "empathy-checkin -d $db stats")" \
+	    "$(rss empathy-checkin -d "$db" stats)"
+	row 'assess history' "$n" "$(median_ms "empathy-assess -d $db history")" \
+	    "$(rss empathy-assess -d "$db" history)"
+	row 'journal export' "$n" "$(median_ms "sh -c 'empathy-journal -d $db export >/dev/null'")" \
+	    "$(rss empathy-journal -d "$db" export)"
+	row 'sqlite3 -json: the same rows' "$n" "$(median_ms "sh -c 'sqlite3 -json $db \
+	    \"SELECT * FROM entry\" >/dev/null'")" -
+	"$bb/gen" entry "$n" 9 >"$W/more.jsonl"
+	rm -f "$W/imp.db"
+	t0=$(date +%s%N)
+	"$GNUTIME" -f %M -o "$W/rss" empathy-journal -d "$W/imp.db" import <"$W/more.jsonl" >/dev/null
+	t1=$(date +%s%N)
+	row 'journal import (one run)' "$n" "$(( (t1 - t0) / 1000000 ))" "$(cat "$W/rss")"
+	rm -f "$W/imp.db"*
+done
+
+if [ "$tasks" -gt 0 ] && command -v task >/dev/null; then
+	export TASKRC="$W/taskrc" TASKDATA="$W/task"
+	mkdir -p "$TASKDATA"
+	printf 'data.location=%s\nconfirmation=no\nverbose=nothing\n' "$TASKDATA" >"$TASKRC"
+	awk -v n="$tasks" 'BEGIN {
+		printf "["
+		for (i = 1; i <= n; i++) {
+			if (i > 1)
+				printf ","
+			printf "{\"description\":\"task %d about tea and things\",", i
+			printf "\"status\":\"pending\",\"entry\":\"20261126T000000Z\","
+			printf "\"uuid\":\"%08x-0000-4000-8000-%012x\"}", i, i
+		}
+		print "]"
+	}' >"$W/tasks.json"
+	task import "$W/tasks.json" >/dev/null 2>&1
+	row 'taskwarrior: task add' "$tasks" "$(median_ms "task add a new task")" \
+	    "$(rss task add another task)"
+	row 'taskwarrior: task /tea/ count' "$tasks" "$(median_ms "task /tea/ count")" \
+	    "$(rss task /tea/ count)"
+fi
