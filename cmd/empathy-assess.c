@@ -28,7 +28,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL }
 };
 
-
 enum { OPT_ABOUT = 0x100, OPT_ANSWERS, OPT_DATE };
 
 static int

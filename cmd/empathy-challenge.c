@@ -38,7 +38,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL }
 };
 
-
 enum { OPT_DATE = 0x100, OPT_DAY, OPT_NOTE, OPT_ROUNDS };
 
 /* The couple's current run: the newest not abandoned that has started by a day. */

@@ -31,7 +31,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL }
 };
 
-
 enum {
 	OPT_DATE = 0x100, OPT_FEELING, OPT_REPLACE, OPT_HIGH, OPT_LOW, OPT_TO,
 	OPT_FORCE, OPT_SINCE, OPT_UNTIL, OPT_PEEK, OPT_KIND

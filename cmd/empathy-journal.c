@@ -32,7 +32,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL }
 };
 
-
 enum {
 	OPT_SEEN = 0x100, OPT_MISUNDERSTOOD, OPT_DATE, OPT_TAG, OPT_SINCE,
 	OPT_UNTIL, OPT_BY, OPT_GREP, OPT_WEEK, OPT_UNDO, OPT_PURGE
