@@ -310,7 +310,7 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 	char		 score_s[8], exs[160] = "";
 	size_t		 len, w[2], n, i;
 	long		 day = em_date_today();
-	int		*answers = NULL, ch, ex, rc, score;
+	int		*answers = NULL, ch, ex, score;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -376,12 +376,8 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 	em_bind_text(st, 5, date);
 	em_bind_text(st, 6, joined);
 	sqlite3_bind_int(st, 7, score);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "saving the result");
+	if ((ex = em_db_done(ctx, &st, "saving the result")) != 0)
 		goto fail;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
 	if (ctx->fmt == EM_FMT_TEXT)

@@ -345,11 +345,8 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 	em_bind_text(st, 3, start);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)d->ndays);
 	em_bind_text(st, 5, me);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "starting the challenge");
+	if ((ex = em_db_done(ctx, &st, "starting the challenge")) != 0)
 		goto fail;
-	}
-	sqlite3_finalize(st);
 	if ((ex = em_db_commit(ctx)) != 0)
 		return ex;
 	if (ctx->fmt == EM_FMT_TEXT) {
@@ -550,7 +547,7 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 	char		*note = NULL, date[11], id[EM_ID_LEN + 1], tmpl[256];
 	size_t		 len;
 	long		 today = em_date_today(), day = 0;
-	int		 ch, ex, rc;
+	int		 ch, ex;
 
 	memset(&r, 0, sizeof(r));
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
@@ -629,12 +626,8 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 	sqlite3_bind_int64(st, 4, day);
 	em_bind_text(st, 5, date);
 	em_bind_text(st, 6, note);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "saving the day");
+	if ((ex = em_db_done(ctx, &st, "saving the day")) != 0)
 		goto fail;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
 	free(note);

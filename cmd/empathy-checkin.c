@@ -243,12 +243,8 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	em_bind_text(st, 6, low);
 	if (oldid == NULL)
 		em_bind_text(st, 7, date);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "saving the check-in");
+	if ((ex = em_db_done(ctx, &st, "saving the check-in")) != 0)
 		goto fail;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
 	if ((ex = em_db_commit(ctx)) != 0 ||
 	    (oldid != NULL && (ex = em_db_scrub(ctx, 0)) != 0))
 		goto out;
@@ -406,17 +402,13 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	em_bind_text(st, 4, kind);
 	em_bind_text(st, 5, text);
 	sqlite3_bind_int(st, 6, fflag);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "saving the answer");
+	if ((ex = em_db_done(ctx, &st, "saving the answer")) != 0)
 		goto fail;
-	}
 	if (sqlite3_changes(ctx->db) != 1) {
 		ex = em_err(ctx, EM_EX_NOINPUT, "%s's check-in for %s is gone",
 		    partner, date);
 		goto fail;
 	}
-	sqlite3_finalize(st);
-	st = NULL;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
 	if (ctx->fmt == EM_FMT_TEXT) {

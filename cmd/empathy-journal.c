@@ -134,7 +134,7 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	char		*text = NULL, *tags = NULL, date[11], id[EM_ID_LEN + 1];
 	char		 tmpl[512];
 	long		 day = em_date_today();
-	int		 ch, ex = 0, rc;
+	int		 ch, ex = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -194,12 +194,8 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	em_bind_text(st, 4, kind);
 	em_bind_text(st, 5, text);
 	em_bind_text(st, 6, tags);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "saving the entry");
+	if ((ex = em_db_done(ctx, &st, "saving the entry")) != 0)
 		goto fail;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
 	if (ctx->fmt == EM_FMT_TEXT)

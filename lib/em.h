@@ -106,6 +106,7 @@ void	 em_db_close(struct em_ctx *);
 int	 em_db_err(struct em_ctx *, int, const char *);
 int	 em_db_prepare(struct em_ctx *, sqlite3_stmt **, const char *);
 int	 em_db_exec(struct em_ctx *, const char *);
+int	 em_db_done(struct em_ctx *, sqlite3_stmt **, const char *);
 int	 em_db_begin(struct em_ctx *);
 int	 em_db_commit(struct em_ctx *);
 void	 em_db_rollback(struct em_ctx *);

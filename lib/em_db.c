@@ -196,6 +196,17 @@ em_db_prepare(struct em_ctx *ctx, sqlite3_stmt **st, const char *sql)
 	return 0;
 }
 
+/* Run a write statement to its end and finalize it; *stp is NULL afterwards. */
+int
+em_db_done(struct em_ctx *ctx, sqlite3_stmt **stp, const char *what)
+{
+	int	 rc = sqlite3_step(*stp);
+
+	sqlite3_finalize(*stp);
+	*stp = NULL;
+	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, what);
+}
+
 int
 em_db_exec(struct em_ctx *ctx, const char *sql)
 {
