@@ -194,7 +194,8 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	em_bind_text(st, 4, kind);
 	em_bind_text(st, 5, text);
 	em_bind_text(st, 6, tags);
-	if ((ex = em_db_done(ctx, &st, "saving the entry")) != 0)
+	if ((ex = em_db_done(ctx, &st, "saving the entry")) != 0 ||
+	    (ex = em_db_exec(ctx, em_entry_index)) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;

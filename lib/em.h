@@ -201,6 +201,7 @@ struct em_rectype {
 	const char	*order;		/* ORDER BY for export */
 	const struct em_field *fields;	/* id first, then the rest; created, updated last */
 	const char *const *natural;	/* fields of a unique key beside id, or NULL */
+	const char	*added;		/* SQL to run after a record is added, or NULL */
 };
 struct em_import_counts {
 	long		 added, updated, unchanged;
@@ -210,6 +211,7 @@ int	 em_import(struct em_ctx *, const struct em_rectype *const *, FILE *,
 	    struct em_import_counts *);
 extern const struct em_rectype *const em_checkin_records[];
 extern const struct em_rectype *const em_journal_records[];
+extern const char em_entry_index[];
 extern const struct em_rectype *const em_assess_records[];
 extern const struct em_rectype *const em_challenge_records[];
 int	 em_cmd_import(struct em_ctx *, int, char **);

@@ -8,6 +8,7 @@
 #include "em_int.h"
 
 #define LINE_MAX_BYTES	(4 * 1024 * 1024)
+#define EM_FIELDS_MAX	16	/* fields of a record type, at most */
 
 /* A small growing string for SQL assembled from the (constant) field tables. */
 struct sbuf {
@@ -88,7 +89,7 @@ struct imp {
 	const struct em_rectype *rt;
 	size_t		 n;
 	int		 upd_at;	/* parameter index of "updated" */
-	sqlite3_stmt	*sel, *ins, *upd, *nat, *repl;
+	sqlite3_stmt	*sel, *ins, *upd, *nat, *repl, *added;
 };
 
 /* Record ids seen as duplicates of a natural key, mapped to the stored ones. */
@@ -106,6 +107,8 @@ imp_prepare(struct em_ctx *ctx, struct imp *im, const struct em_rectype *rt)
 	memset(im, 0, sizeof(*im));
 	im->rt = rt;
 	im->n = nfields(rt);
+	if (im->n > EM_FIELDS_MAX)
+		abort();
 	for (i = 0; i < im->n; i++)
 		if (strcmp(rt->fields[i].name, "updated") == 0)
 			im->upd_at = (int)i + 1;
@@ -141,6 +144,8 @@ imp_prepare(struct em_ctx *ctx, struct imp *im, const struct em_rectype *rt)
 	sb_add(&b, " WHERE id = ?1");
 	ex = em_db_prepare(ctx, &im->upd, b.s);
 	free(b.s);
+	if (ex == 0 && rt->added != NULL)
+		ex = em_db_prepare(ctx, &im->added, rt->added);
 	if (ex != 0 || rt->natural == NULL)
 		return ex;
 
@@ -173,6 +178,7 @@ imp_finalize(struct imp *im)
 	sqlite3_finalize(im->upd);
 	sqlite3_finalize(im->nat);
 	sqlite3_finalize(im->repl);
+	sqlite3_finalize(im->added);
 }
 
 static int
@@ -319,7 +325,7 @@ alias_of(const struct alias *al, size_t nal, const char *id)
 }
 
 static void
-bind_all(sqlite3_stmt *st, const struct imp *im, const struct em_jobj *o,
+bind_all(sqlite3_stmt *st, const struct imp *im, const struct em_jval *const *vals,
     const struct alias *al, size_t nal)
 {
 	const struct em_field *f;
@@ -328,7 +334,7 @@ bind_all(sqlite3_stmt *st, const struct imp *im, const struct em_jobj *o,
 
 	for (i = 0; i < im->n; i++) {
 		f = &im->rt->fields[i];
-		v = em_json_get(o, f->name);
+		v = vals[i];
 		if (v == NULL || v->type == EM_J_NULL)
 			sqlite3_bind_null(st, (int)i + 1);
 		else if (f->type == EM_F_INT || f->type == EM_F_BOOL)
@@ -365,11 +371,11 @@ run(struct em_ctx *ctx, sqlite3_stmt *st, long line)
 
 /* Merge one valid record: add it, update an older copy, or leave a newer one. */
 static int
-merge(struct em_ctx *ctx, struct imp *im, const struct em_jobj *o, long line,
+merge(struct em_ctx *ctx, struct imp *im, const struct em_jval *const *o, long line,
     struct alias **al, size_t *nal, struct em_import_counts *c)
 {
-	const char	*id = em_json_get(o, "id")->str;
-	const char	*upd = em_json_get(o, "updated")->str;
+	const char	*id = o[0]->str;
+	const char	*upd = o[im->upd_at - 1]->str;
 	const char	*stored;
 	char		*oldid;
 	int		 rc, ex, cmp, same;
@@ -401,7 +407,7 @@ merge(struct em_ctx *ctx, struct imp *im, const struct em_jobj *o, long line,
 	sqlite3_reset(im->ins);
 	if (rc == SQLITE_DONE) {
 		c->added++;
-		return 0;
+		return im->added != NULL ? run(ctx, im->added, line) : 0;
 	}
 	if (rc != SQLITE_CONSTRAINT_UNIQUE || im->nat == NULL)
 		return line_err(ctx, rc, line);
@@ -441,7 +447,7 @@ import_line(struct em_ctx *ctx, struct imp *imps, size_t nimps, const char *buf,
     struct em_import_counts *c)
 {
 	struct em_jobj	 o;
-	const struct em_jval *t;
+	const struct em_jval *t, *vals[EM_FIELDS_MAX];
 	struct imp	*im = NULL;
 	char		 msg[256];
 	size_t		 i, j;
@@ -463,12 +469,16 @@ import_line(struct em_ctx *ctx, struct imp *imps, size_t nimps, const char *buf,
 		em_json_free(&o);
 		return ex;
 	}
+	/* Each key to its field, once: the parser has refused duplicate keys. */
+	memset(vals, 0, sizeof(vals));
 	for (i = 0; i < o.n; i++) {
-		if (strcmp(o.v[i].key, "type") == 0)
+		if (&o.v[i] == t)
 			continue;
 		for (j = 0; j < im->n; j++)
-			if (strcmp(o.v[i].key, im->rt->fields[j].name) == 0)
+			if (strcmp(o.v[i].key, im->rt->fields[j].name) == 0) {
+				vals[j] = &o.v[i];
 				break;
+			}
 		if (j == im->n) {
 			ex = em_err(ctx, EM_EX_DATAERR, "line %ld: unknown key \"%.40s\" "
 			    "in a %s record", line, o.v[i].key, im->rt->type);
@@ -477,13 +487,12 @@ import_line(struct em_ctx *ctx, struct imp *imps, size_t nimps, const char *buf,
 		}
 	}
 	for (j = 0; j < im->n; j++) {
-		if (check_field(&im->rt->fields[j], em_json_get(&o, im->rt->fields[j].name),
-		    msg, sizeof(msg)) != 0) {
+		if (check_field(&im->rt->fields[j], vals[j], msg, sizeof(msg)) != 0) {
 			em_json_free(&o);
 			return em_err(ctx, EM_EX_DATAERR, "line %ld: %s", line, msg);
 		}
 	}
-	ex = merge(ctx, im, &o, line, al, nal, c);
+	ex = merge(ctx, im, vals, line, al, nal, c);
 	em_json_free(&o);
 	return ex;
 }
@@ -496,7 +505,7 @@ read_line(struct em_ctx *ctx, FILE *in, char **buf, size_t *cap, size_t *len,
 	int	 ch;
 
 	*len = 0;
-	while ((ch = getc(in)) != EOF) {
+	while ((ch = getc_unlocked(in)) != EOF) {
 		if (*len + 2 > *cap) {
 			if (*cap >= LINE_MAX_BYTES)
 				return em_err(ctx, EM_EX_DATAERR, "line %ld: longer "
