@@ -1,7 +1,10 @@
 /* gen: deterministic JSON Lines for the benchmarks, in the export format.
  * gen entry|checkin|result N [SEED]: N records; the same seed gives the same data.
- * Entries read like real moments (a fixed vocabulary), carry tags from a short
- * list, spread back over ten years from 2026-11-26, and alternate two authors. */
+ * Entries read like real moments (a fixed vocabulary, and one word, "lighthouse",
+ * in about one in 500), carry tags from a short list and alternate two authors.
+ * Records come oldest first, as an export has them, three entries (two
+ * check-ins, two results) a day up to 2026-11-26: a week holds the same
+ * records at every size, and a million entries reach back 900 years. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,13 +61,15 @@ main(int argc, char *argv[])
 		snprintf(t, sizeof(t), "2026-11-26T20:%02ld:%02ld.%03ldZ", i % 60,
 		    i / 60 % 60, i % 1000);
 		if (strcmp(argv[1], "entry") == 0) {
-			em_date_fmt(base - i / 3 % 3650, date);
+			em_date_fmt(base - (n - i) / 3, date);
 			len = 12 + (long)rnd(30);
 			text[0] = '\0';
 			for (k = 0; k < len; k++) {
 				strcat(text, k ? " " : "");
 				strcat(text, PICK(words));
 			}
+			if (rnd(500) == 0)
+				strcat(text, " by the lighthouse");
 			tg[0] = '\0';
 			if (rnd(10) < 6) {
 				t1 = PICK(tags);
@@ -81,14 +86,14 @@ main(int argc, char *argv[])
 			    i, rnd(0x7fffffff), who[i % 2], date, rnd(10) < 7 ? "seen" :
 			    "misunderstood", text, tg, t, t);
 		} else if (strcmp(argv[1], "checkin") == 0) {
-			em_date_fmt(base - (i + 1) / 2, date);
+			em_date_fmt(base - (n - i) / 2, date);
 			printf("{\"type\":\"checkin\",\"id\":\"%08lx%08lx\",\"user\":\"%s\","
 			    "\"date\":\"%s\",\"feeling\":\"tired\",\"underneath\":null,"
 			    "\"high\":\"%s %s\",\"low\":\"%s %s\",\"created\":\"%s\","
 			    "\"updated\":\"%s\"}\n", i, rnd(0x7fffffff), who[i % 2], date,
 			    PICK(words), PICK(words), PICK(words), PICK(words), t, t);
 		} else if (strcmp(argv[1], "result") == 0) {
-			em_date_fmt(base - i / 2 % 3650, date);
+			em_date_fmt(base - (n - i) / 2, date);
 			snprintf(ans, sizeof(ans), "%lu,%lu,%lu,%lu", 1 + rnd(5), 1 + rnd(5),
 			    1 + rnd(5), 1 + rnd(5));
 			printf("{\"type\":\"result\",\"id\":\"%08lx%08lx\",\"user\":\"%s\","

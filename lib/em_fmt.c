@@ -120,14 +120,21 @@ em_put_json(FILE *fp, const char *s)
 void
 em_put_rawjson(FILE *fp, const char *s)
 {
-	const unsigned char *p;
+	const char	*q;
+	unsigned char	 c;
 
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			fprintf(fp, "\\u%04x", *++p);
-		else
-			fputc(*p, fp);
+	while ((q = strchr(s, '\xc2')) != NULL) {
+		c = (unsigned char)q[1];
+		fwrite(s, 1, (size_t)(q - s), fp);
+		if (c >= 0x80 && c <= 0x9f) {
+			fprintf(fp, "\\u%04x", c);
+			s = q + 2;
+		} else {
+			putc('\xc2', fp);
+			s = q + 1;
+		}
 	}
+	fputs(s, fp);
 }
 
 /* Column names: "json:x" is raw JSON only in json output, "tsv:x" only in tsv. */

@@ -57,7 +57,9 @@ em_export(struct em_ctx *ctx, const struct em_rectype *const *types)
 	const struct em_field *f;
 	size_t		 t;
 	int		 rc, ex;
+	static char	 obuf[64 * 1024];
 
+	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));	/* before any output */
 	for (t = 0; types[t] != NULL; t++) {
 		memset(&sql, 0, sizeof(sql));
 		sb_add(&sql, "SELECT json_object('type', '%s'", types[t]->type);
