@@ -796,28 +796,146 @@ c_feelings(struct em_ctx *ctx, int argc, char **argv)
 /*
  * Per person: check-ins, the current streak (ending today or yesterday),
  * the longest, answers given, days both checked in, the most felt feeling.
+ * Worked out while reading each person's check-ins in date order from the
+ * (user, date) index: no sorting, and memory does not grow with history.
  */
-static const char stats_sql[] =
-    "WITH d AS (SELECT user, date, julianday(date) AS jd FROM checkin"
-    "  WHERE date BETWEEN ?1 AND ?2),"
-    " g AS (SELECT user, jd, jd - row_number() OVER (PARTITION BY user"
-    "  ORDER BY jd) AS grp FROM d),"
-    " runs AS (SELECT user, count(*) AS len, max(jd) AS last FROM g"
-    "  GROUP BY user, grp),"
-    " users AS (SELECT DISTINCT user FROM d UNION SELECT ?3)"
-    "SELECT u.user AS user,"
-    " (SELECT count(*) FROM d WHERE d.user = u.user) AS checkins,"
-    " coalesce((SELECT len FROM runs r WHERE r.user = u.user"
-    "  AND r.last >= julianday(?2) - 1), 0) AS streak,"
-    " coalesce((SELECT max(len) FROM runs r WHERE r.user = u.user), 0) AS longest,"
-    " (SELECT count(*) FROM response r JOIN checkin c ON c.id = r.checkin"
-    "  WHERE r.user = u.user AND c.date BETWEEN ?1 AND ?2) AS answers,"
-    " (SELECT count(*) FROM (SELECT date FROM d GROUP BY date"
-    "  HAVING count(*) >= 2)) AS \"both\","
-    " (SELECT feeling FROM checkin c WHERE c.user = u.user AND feeling IS NOT NULL"
-    "  AND c.date BETWEEN ?1 AND ?2 GROUP BY feeling"
-    "  ORDER BY count(*) DESC, max(date) DESC LIMIT 1) AS feeling "
-    "FROM users u ORDER BY u.user <> ?3, u.user";
+struct stat_feel {
+	char	*word;
+	long	 n, last;
+};
+struct stat_row {
+	char		*user;
+	long		 checkins, streak, longest, answers;
+	struct stat_feel *feel;
+	size_t		 nfeel;
+	const char	*top;
+};
+
+/* Everyone with a check-in between from and to, and me: me first. */
+static const char stats_users_sql[] =
+    "WITH RECURSIVE u (user) AS (SELECT min(user) FROM checkin"
+    "  UNION ALL SELECT (SELECT min(user) FROM checkin WHERE user > u.user)"
+    "  FROM u WHERE u.user IS NOT NULL) "
+    "SELECT user FROM (SELECT user FROM u WHERE user IS NOT NULL AND EXISTS"
+    "  (SELECT 1 FROM checkin c WHERE c.user = u.user AND c.date BETWEEN ?1 AND ?2)"
+    " UNION SELECT ?3) ORDER BY user <> ?3, user";
+
+static int
+stat_user(struct em_ctx *ctx, sqlite3_stmt *ds, sqlite3_stmt *as,
+    struct stat_row *r, long today)
+{
+	const struct stat_feel *best = NULL;
+	const char	*f;
+	long		 day, prev = 0, run = 0;
+	size_t		 i;
+	int		 rc;
+
+	em_bind_text(ds, 1, r->user);
+	while ((rc = sqlite3_step(ds)) == SQLITE_ROW) {
+		if (em_date_parse((const char *)sqlite3_column_text(ds, 0), &day) != 0)
+			continue;
+		r->checkins++;
+		run = run > 0 && day == prev + 1 ? run + 1 : 1;
+		prev = day;
+		if (run > r->longest)
+			r->longest = run;
+		if ((f = (const char *)sqlite3_column_text(ds, 1)) == NULL)
+			continue;
+		for (i = 0; i < r->nfeel && strcmp(r->feel[i].word, f) != 0; i++)
+			;
+		if (i == r->nfeel) {
+			r->feel = em_xreallocarray(r->feel, ++r->nfeel, sizeof(*r->feel));
+			r->feel[i].word = em_strdup(f);
+			r->feel[i].n = 0;
+		}
+		r->feel[i].n++;
+		r->feel[i].last = day;
+	}
+	sqlite3_reset(ds);
+	if (rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading check-ins");
+	r->streak = run > 0 && prev >= today - 1 ? run : 0;
+	/* The most often felt; of two as often, the one felt last. */
+	for (i = 0; i < r->nfeel; i++)
+		if (best == NULL || r->feel[i].n > best->n ||
+		    (r->feel[i].n == best->n && r->feel[i].last > best->last))
+			best = &r->feel[i];
+	r->top = best != NULL ? best->word : NULL;
+	em_bind_text(as, 1, r->user);
+	rc = sqlite3_step(as);
+	r->answers = rc == SQLITE_ROW ? sqlite3_column_int64(as, 0) : 0;
+	sqlite3_reset(as);
+	if (rc != SQLITE_ROW)
+		return em_db_err(ctx, rc, "reading answers");
+	return 0;
+}
+
+/* The rows of stats, one per person; *both is the same for all. */
+static int
+stat_rows(struct em_ctx *ctx, const char *from, const char *to, const char *me,
+    long today, struct stat_row **rowsp, size_t *np, long *both)
+{
+	sqlite3_stmt	*us = NULL, *ds = NULL, *as = NULL, *bs = NULL;
+	struct stat_row	*rows = NULL;
+	size_t		 n = 0;
+	int		 ex, rc;
+
+	if ((ex = em_db_prepare(ctx, &us, stats_users_sql)) != 0 ||
+	    (ex = em_db_prepare(ctx, &ds, "SELECT date, feeling FROM checkin WHERE "
+	    "user = ?1 AND date BETWEEN ?2 AND ?3 ORDER BY date")) != 0 ||
+	    (ex = em_db_prepare(ctx, &as, "SELECT count(*) FROM response r JOIN "
+	    "checkin c ON c.id = r.checkin WHERE r.user = ?1 AND c.date BETWEEN "
+	    "?2 AND ?3")) != 0 ||
+	    (ex = em_db_prepare(ctx, &bs, "SELECT count(*) FROM (SELECT 1 FROM "
+	    "checkin WHERE date BETWEEN ?1 AND ?2 GROUP BY date HAVING count(*) >= 2)"))
+	    != 0)
+		goto out;
+	em_bind_text(us, 1, from);
+	em_bind_text(us, 2, to);
+	em_bind_text(us, 3, me);
+	em_bind_text(ds, 2, from);
+	em_bind_text(ds, 3, to);
+	em_bind_text(as, 2, from);
+	em_bind_text(as, 3, to);
+	while (ex == 0 && (rc = sqlite3_step(us)) == SQLITE_ROW) {
+		rows = em_xreallocarray(rows, n + 1, sizeof(*rows));
+		memset(&rows[n], 0, sizeof(rows[n]));
+		rows[n].user = em_strdup((const char *)sqlite3_column_text(us, 0));
+		ex = stat_user(ctx, ds, as, &rows[n++], today);
+	}
+	if (ex == 0 && rc != SQLITE_DONE)
+		ex = em_db_err(ctx, rc, "reading check-ins");
+	if (ex == 0) {
+		em_bind_text(bs, 1, from);
+		em_bind_text(bs, 2, to);
+		if ((rc = sqlite3_step(bs)) != SQLITE_ROW)
+			ex = em_db_err(ctx, rc, "reading check-ins");
+		else
+			*both = sqlite3_column_int64(bs, 0);
+	}
+out:
+	sqlite3_finalize(us);
+	sqlite3_finalize(ds);
+	sqlite3_finalize(as);
+	sqlite3_finalize(bs);
+	*rowsp = rows;
+	*np = n;
+	return ex;
+}
+
+static void
+stat_free(struct stat_row *rows, size_t n)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < rows[i].nfeel; j++)
+			free(rows[i].feel[j].word);
+		free(rows[i].feel);
+		free(rows[i].user);
+	}
+	free(rows);
+}
 
 /* One line of marks for the last CHART_DAYS days. */
 static int
@@ -857,12 +975,16 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 		{ "since",	required_argument,	NULL,	OPT_SINCE },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st = NULL, *cs = NULL;
-	const char	*me, *user, *cs_utf8;
-	char		 from[11] = "0001-01-01", to[11], start[11];
-	long		 today = em_date_today(), since, rows = 0, both = 0;
-	size_t		 width = 4;
-	int		 ch, ex, rc, utf8;
+	static const char *const keys[] = { "user", "checkins#", "streak#",
+	    "longest#", "answers#", "both#", "feeling", NULL };
+	const char	*vk[8], *vals[7];
+	sqlite3_stmt	*cs = NULL;
+	struct stat_row	*rows = NULL;
+	const char	*me, *cs_utf8;
+	char		 from[11] = "0001-01-01", to[11], start[11], num[5][24];
+	long		 today = em_date_today(), since, both = 0;
+	size_t		 width = 4, n = 0, i;
+	int		 ch, ex, utf8;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -880,15 +1002,29 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(today, to);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, stats_sql)) != 0)
-		return ex;
-	em_bind_text(st, 1, from);
-	em_bind_text(st, 2, to);
-	em_bind_text(st, 3, me);
+	    (ex = stat_rows(ctx, from, to, me, today, &rows, &n, &both)) != 0)
+		goto out;
 	if (ctx->fmt != EM_FMT_TEXT) {
-		ex = em_out_stmt(ctx, st, &rows);
-		sqlite3_finalize(st);
-		return ex;
+		memcpy(vk, keys, sizeof(keys));
+		for (i = 0; i < n; i++) {
+			snprintf(num[0], sizeof(num[0]), "%ld", rows[i].checkins);
+			snprintf(num[1], sizeof(num[1]), "%ld", rows[i].streak);
+			snprintf(num[2], sizeof(num[2]), "%ld", rows[i].longest);
+			snprintf(num[3], sizeof(num[3]), "%ld", rows[i].answers);
+			snprintf(num[4], sizeof(num[4]), "%ld", both);
+			vals[0] = rows[i].user;
+			vals[1] = num[0];
+			vals[2] = num[1];
+			vals[3] = num[2];
+			vals[4] = num[3];
+			vals[5] = num[4];
+			/* No feeling: empty in tsv, null in JSON. */
+			vk[6] = rows[i].top != NULL ? "feeling" : "feeling#";
+			vals[6] = rows[i].top != NULL ? rows[i].top :
+			    ctx->fmt == EM_FMT_JSON ? "null" : "";
+			em_out_row(ctx, vk, vals, i == 0);
+		}
+		goto out;
 	}
 	setlocale(LC_CTYPE, "");
 	cs_utf8 = nl_langinfo(CODESET);
@@ -896,42 +1032,28 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_prepare(ctx, &cs, "SELECT date FROM checkin WHERE user = ? "
 	    "AND date >= ? ORDER BY date")) != 0)
 		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (em_text_width((const char *)sqlite3_column_text(st, 0)) > width)
-			width = em_text_width((const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	for (i = 0; i < n; i++)
+		if (em_text_width(rows[i].user) > width)
+			width = em_text_width(rows[i].user);
 	em_date_fmt(today - CHART_DAYS + 1, start);
 	printf("%*s  %-*s  check-ins  streak  longest  answers  most felt\n",
 	    (int)width, "", CHART_DAYS, start);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		user = (const char *)sqlite3_column_text(st, 0);
-		rows++;
-		both = sqlite3_column_int64(st, 5);
-		printf("%*s", (int)(width - em_text_width(user)), "");
-		em_put_text(stdout, user);
+	for (i = 0; i < n; i++) {
+		printf("%*s", (int)(width - em_text_width(rows[i].user)), "");
+		em_put_text(stdout, rows[i].user);
 		fputs("  ", stdout);
-		if ((ex = chart_row(ctx, cs, user, today, utf8)) != 0)
+		if ((ex = chart_row(ctx, cs, rows[i].user, today, utf8)) != 0)
 			goto out;
-		printf("  %9lld  %6lld  %7lld  %7lld  ",
-		    (long long)sqlite3_column_int64(st, 1),
-		    (long long)sqlite3_column_int64(st, 2),
-		    (long long)sqlite3_column_int64(st, 3),
-		    (long long)sqlite3_column_int64(st, 4));
-		if (sqlite3_column_type(st, 6) != SQLITE_NULL)
-			em_put_text(stdout, (const char *)sqlite3_column_text(st, 6));
-		else
-			fputs("-", stdout);
+		printf("  %9ld  %6ld  %7ld  %7ld  ", rows[i].checkins, rows[i].streak,
+		    rows[i].longest, rows[i].answers);
+		em_put_text(stdout, rows[i].top != NULL ? rows[i].top : "-");
 		putchar('\n');
-	}
-	if (rc != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "reading check-ins");
-		goto out;
 	}
 	printf("%*s  %*s\n", (int)width, "", CHART_DAYS, to);
 	printf("days you both checked in: %ld\n", both);
 out:
 	sqlite3_finalize(cs);
-	sqlite3_finalize(st);
+	stat_free(rows, n);
 	return ex;
 }
 

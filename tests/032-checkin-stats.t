@@ -34,3 +34,18 @@ like   'sara: 28 days, the last three marked, then her numbers'	"$(out)" '^sara 
 like   'alex: marks three days ago and yesterday'	"$(out)" '^alex  \.{24}#\.#\.  +2  +1  +1  +1  annoyed$'
 like   'the chart ends today'	"$(out)" "^ +$(day 0)\$"
 like   'days both checked in'	"$(out)" '^days you both checked in: 1$'
+
+# An older, longer run: the longest is not the current one; a tie in feelings
+# goes to the one felt last.
+for d in -40 -39 -38 -37 -36; do
+	ok     "sara, $d days, happy"	empathy-checkin add --date "$d" --feeling happy --high h --low l
+done
+ok     'sara, ten days ago, calm'	empathy-checkin add --date -10 --feeling calm --high h --low l
+ok     'stats -f tsv'	empathy-checkin stats -f tsv
+same   'sara: 9 check-ins, streak 3, longest 5; tired and happy are not tied'	"$(out | sed -n 2p)" "$(tab 'sara|9|3|5|2|1|happy')"
+ok     'stats --since -20 -f tsv'	empathy-checkin stats --since -20 -f tsv
+same   'since: calm twice and tired twice; tired was felt last'	"$(out | sed -n 2p)" "$(tab 'sara|4|3|3|2|1|tired')"
+ok     'stats --since -10 as a person with no check-ins'	empathy-checkin -u robin stats --since -10 -f json
+same   'robin first, with nothing'	"$(out | sed -n 1p)" '{"user":"robin","checkins":0,"streak":0,"longest":0,"answers":0,"both":1,"feeling":null}'
+same   'then alex and sara'	"$(out | sed 1d | cut -d, -f1)" '{"user":"alex"
+{"user":"sara"'
