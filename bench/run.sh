@@ -53,6 +53,11 @@ make_db() {
 	empathy-challenge -d "$db" start >/dev/null
 }
 
+printf '# %s; %s cores; %s; SQLite %s; %s\n' "$(uname -srm)" "$(nproc)" \
+    "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" \
+    "$(sqlite3 --version | cut -d' ' -f1)" "$(date -u +%F)"
+printf '# sizes: %s; %s runs each; rows without RSS are the comparisons\n' \
+    "$sizes" "$runs"
 printf '%-46s %9s %10s %8s %9s\n' operation records 'median ms' 'x floor' 'RSS KiB'
 printf 'kind: prompts\nid: floor\nprompts:\n' >"$W/floor.yaml"
 i=0; while [ $i -lt 40 ]; do printf '  - A prompt of some length to make two KiB %s?\n' $i; i=$((i + 1)); done >>"$W/floor.yaml"
@@ -77,22 +82,33 @@ for n in $sizes; do
 	row 'checkin add --replace' "$n" \
 	    "$(median_ms "empathy-checkin -d $db add --replace --high h --low l")" \
 	    "$(rss empathy-checkin -d "$db" add --replace --high h --low l)"
-	for g in 'apology' 'tea' 'fix*'; do
+	# A rare word (one entry in 500), a common one (in a third), a prefix.
+	for g in 'lighthouse' 'tea' 'th*'; do
 		row "journal list --grep '$g' -n 20" "$n" \
 		    "$(median_ms "empathy-journal -d $db list --grep $g -n 20")" \
 		    "$(rss empathy-journal -d "$db" list --grep "$g" -n 20)"
+		row "sqlite3: the same FTS5 query" "$n" "$(median_ms "sqlite3 $db \
+		    \"SELECT e.id, e.text FROM entry e WHERE e.rowid IN (SELECT rowid \
+		    FROM entry_fts WHERE entry_fts MATCH '$g') AND removed IS NULL \
+		    ORDER BY e.date DESC, e.created DESC, e.id LIMIT 20\"")" -
 	done
-	row 'sqlite3: the same FTS5 query (tea, 20)' "$n" "$(median_ms "sqlite3 $db \
-	    \"SELECT e.id FROM entry_fts f JOIN entry e ON e.rowid = f.rowid WHERE \
-	    entry_fts MATCH 'tea' ORDER BY e.date DESC LIMIT 20\"")" -
 	row 'journal list, one week' "$n" \
 	    "$(median_ms "empathy-journal -d $db list --since 2026-11-16 --until 2026-11-22")" \
 	    "$(rss empathy-journal -d "$db" list --since 2026-11-16 --until 2026-11-22)"
+	row 'sqlite3: the same rows' "$n" "$(median_ms "sqlite3 $db \"SELECT * FROM \
+	    entry WHERE removed IS NULL AND date BETWEEN '2026-11-16' AND '2026-11-22' \
+	    ORDER BY date DESC, created DESC, id\"")" -
 	row 'journal review --week 2026-W47' "$n" \
 	    "$(median_ms "empathy-journal -d $db review --week 2026-W47")" \
 	    "$(rss empathy-journal -d "$db" review --week 2026-W47)"
+	row 'sqlite3: the week and the week before' "$n" "$(median_ms "sqlite3 $db \
+	    \"SELECT user, kind, date, text, tags FROM entry WHERE removed IS NULL \
+	    AND date BETWEEN '2026-11-09' AND '2026-11-22' ORDER BY user, kind, date\"")" -
 	row 'checkin stats' "$n" "$(median_ms "empathy-checkin -d $db stats")" \
 	    "$(rss empathy-checkin -d "$db" stats)"
+	row 'sqlite3: check-ins per person, in order' "$n" "$(median_ms "sqlite3 $db \
+	    \"SELECT user, count(*), max(date), max(feeling) FROM (SELECT * FROM \
+	    checkin ORDER BY user, date) GROUP BY user\"")" -
 	row 'assess history' "$n" "$(median_ms "empathy-assess -d $db history")" \
 	    "$(rss empathy-assess -d "$db" history)"
 	row 'journal export' "$n" "$(median_ms "sh -c 'empathy-journal -d $db export >/dev/null'")" \
@@ -105,6 +121,22 @@ for n in $sizes; do
 	"$GNUTIME" -f %M -o "$W/rss" empathy-journal -d "$W/imp.db" import <"$W/more.jsonl" >/dev/null
 	t1=$(date +%s%N)
 	row 'journal import (one run)' "$n" "$(( (t1 - t0) / 1000000 ))" "$(cat "$W/rss")"
+	# What SQLite itself needs to store and index the same lines: the
+	# schema as empathy made it, the lines read by the shell, then one
+	# INSERT ... SELECT for the rows and one for the search index.
+	sqlite3 "$W/imp.db" .schema | grep -v '^CREATE TABLE sqlite_' >"$W/schema.sql"
+	rm -f "$W/imp.db"*
+	printf '%s\n' 'PRAGMA journal_mode = WAL;' 'PRAGMA synchronous = FULL;' \
+	    ".read $W/schema.sql" 'CREATE TEMP TABLE raw (j TEXT);' '.mode ascii' \
+	    '.separator "\037" "\n"' ".import $W/more.jsonl raw" 'BEGIN;' \
+	    "INSERT INTO entry SELECT j->>'id', j->>'user', j->>'date', j->>'kind', \
+	    j->>'text', j->>'tags', j->>'removed', j->>'created', j->>'updated' FROM raw;" \
+	    'INSERT INTO entry_fts (rowid, text) SELECT rowid, text FROM entry;' \
+	    'COMMIT;' >"$W/bulk.sql"
+	t0=$(date +%s%N)
+	"$GNUTIME" -f %M -o "$W/rss" sqlite3 "$W/imp.db" <"$W/bulk.sql" >/dev/null
+	t1=$(date +%s%N)
+	row 'sqlite3: the same lines in one INSERT' "$n" "$(( (t1 - t0) / 1000000 ))" "$(cat "$W/rss")"
 	rm -f "$W/imp.db"*
 done
 
