@@ -270,20 +270,26 @@ fts_query(const char *in)
 #define DATE_MAX	"9999-99-99"
 
 /*
- * The entries a list shows. With --grep, only the ?8 newest matches in the
- * order they were written (rowid) are candidates; -1 takes them all.
+ * The entries a list shows. With --grep (GREP), either all matches are
+ * candidates or (FIRST) only the ?8 newest in the order they were written
+ * (rowid): FTS5 reads a long list of matches backwards more slowly than
+ * forwards. No "?6 IS NULL OR": SQLite would then walk every date.
  */
-#define LIST_WHERE \
+#define GREP(first) \
+    " AND rowid IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?6" first ")"
+#define FIRST	" ORDER BY rowid DESC LIMIT ?8"
+#define LIST_WHERE(grep) \
     "WHERE removed IS NULL" \
     " AND date BETWEEN ?1 AND ?2" \
     " AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR user = ?4)" \
     " AND (?5 IS NULL OR instr(' ' || tags || ' ', ' ' || ?5 || ' ') > 0)" \
-    " AND (?6 IS NULL OR rowid IN (SELECT rowid FROM entry_fts" \
-    "  WHERE entry_fts MATCH ?6 ORDER BY rowid DESC LIMIT ?8)) " \
+    grep " " \
     "ORDER BY date DESC, created DESC, id LIMIT ?7"
-static const char list_sql[] =
+#define LIST_COLS \
     "SELECT id, date, user, kind, tags, text, created, updated FROM entry e "
-    LIST_WHERE;
+static const char list_sql[] = LIST_COLS LIST_WHERE("");
+static const char list_grep_sql[] = LIST_COLS LIST_WHERE(GREP(""));
+static const char list_first_sql[] = LIST_COLS LIST_WHERE(GREP(FIRST));
 
 /*
  * Whether the newest ?8 matches are enough for the -n ?7 newest by date.
@@ -292,17 +298,20 @@ static const char list_sql[] =
  * entries) costs ten times as much. They are enough when no entry written
  * before the oldest of them is dated on or after the last one shown. A word
  * with fewer than GREP_FEW matches is read whole: that costs less than
- * looking back through the dates for the check.
+ * looking back through the dates for the check. CASE, not AND and OR, so
+ * that SQLite stops at the first answer.
  */
 #define GREP_FEW	"2000"
 static const char list_enough_sql[] =
     "WITH c AS MATERIALIZED (SELECT rowid AS r FROM entry_fts WHERE entry_fts MATCH ?6"
-    "  ORDER BY rowid DESC LIMIT ?8),"
-    " top AS (SELECT date FROM entry e " LIST_WHERE ") "
-    "SELECT (SELECT count(*) FROM (SELECT 1 FROM entry_fts WHERE entry_fts MATCH ?6"
-    "  LIMIT " GREP_FEW ")) = " GREP_FEW " AND ((SELECT count(*) FROM c) < ?8"
-    " OR ((SELECT count(*) FROM top) = ?7 AND NOT EXISTS (SELECT 1 FROM entry"
-    "  WHERE date >= (SELECT min(date) FROM top) AND rowid < (SELECT min(r) FROM c))))";
+    FIRST "),"
+    " top AS (SELECT date FROM entry e " LIST_WHERE(GREP(FIRST)) ") "
+    "SELECT CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM entry_fts"
+    "  WHERE entry_fts MATCH ?6 LIMIT " GREP_FEW ")) < " GREP_FEW " THEN 0"
+    " WHEN (SELECT count(*) FROM c) < ?8 THEN 1"
+    " WHEN (SELECT count(*) FROM top) < ?7 THEN 0"
+    " ELSE NOT EXISTS (SELECT 1 FROM entry WHERE date >= (SELECT min(date) FROM top)"
+    "  AND rowid < (SELECT min(r) FROM c)) END";
 
 /* Matches to try first for -n N: room for filters to leave out three in four. */
 #define GREP_FIRST(n)	((n) < 1000000 ? (n) * 4 + 16 : -1)
@@ -444,7 +453,8 @@ j_list(struct em_ctx *ctx, int argc, char **argv)
 		sqlite3_finalize(st);
 		st = NULL;
 	}
-	if ((ex = em_db_prepare(ctx, &st, list_sql)) != 0)
+	if ((ex = em_db_prepare(ctx, &st, q == NULL ? list_sql : first < 0 ?
+	    list_grep_sql : list_first_sql)) != 0)
 		goto out;
 	list_bind(st, v, limit, first);
 	if (ctx->fmt != EM_FMT_TEXT)
