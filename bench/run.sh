@@ -111,6 +111,9 @@ for n in $sizes; do
 	    checkin ORDER BY user, date) GROUP BY user\"")" -
 	row 'assess history' "$n" "$(median_ms "empathy-assess -d $db history")" \
 	    "$(rss empathy-assess -d "$db" history)"
+	row 'sqlite3: the same rows' "$n" "$(median_ms "sqlite3 $db \"SELECT date, \
+	    instrument, score, answers, created FROM result WHERE user = 'sara' AND \
+	    about = 'sara' ORDER BY instrument, date, created\"")" -
 	row 'journal export' "$n" "$(median_ms "sh -c 'empathy-journal -d $db export >/dev/null'")" \
 	    "$(rss empathy-journal -d "$db" export)"
 	row 'sqlite3 -json: the same rows' "$n" "$(median_ms "sh -c 'sqlite3 -json $db \
