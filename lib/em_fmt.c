@@ -123,14 +123,14 @@ em_put_rawjson(FILE *fp, const char *s)
 	const char	*q;
 	unsigned char	 c;
 
-	while ((q = strchr(s, '\xc2')) != NULL) {
+	while ((q = strchr(s, 0xc2)) != NULL) {
 		c = (unsigned char)q[1];
 		fwrite(s, 1, (size_t)(q - s), fp);
 		if (c >= 0x80 && c <= 0x9f) {
 			fprintf(fp, "\\u%04x", c);
 			s = q + 2;
 		} else {
-			putc('\xc2', fp);
+			putc(0xc2, fp);
 			s = q + 1;
 		}
 	}
