@@ -4,11 +4,13 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "em_int.h"
 
 #define LINE_MAX_BYTES	(4 * 1024 * 1024)
 #define EM_FIELDS_MAX	16	/* fields of a record type, at most */
+#define PROGRESS_EVERY	10000	/* lines between progress lines on a terminal */
 
 /* A small growing string for SQL assembled from the (constant) field tables. */
 struct sbuf {
@@ -542,7 +544,7 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 	size_t		 nimps, i, nal = 0, cap = 0, len;
 	char		*buf = NULL;
 	long		 line = 0;
-	int		 ex = 0, r;
+	int		 ex = 0, r, tty = isatty(STDERR_FILENO);
 
 	memset(c, 0, sizeof(*c));
 	for (nimps = 0; types[nimps] != NULL; nimps++)
@@ -562,10 +564,15 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 			ex = r;
 			break;
 		}
+		/* Back at the start of the line, so that an error overwrites it. */
+		if (tty && line % PROGRESS_EVERY == 0)
+			fprintf(stderr, "%s: %ld lines read\r", ctx->prog, line);
 		if (strspn(buf, " \t\r") == len)
 			continue;
 		ex = import_line(ctx, imps, nimps, buf, len, line, &al, &nal, c);
 	}
+	if (tty && line > PROGRESS_EVERY && ex == 0)
+		fprintf(stderr, "%*s\r", (int)strlen(ctx->prog) + 32, "");
 	for (i = 0; i < nimps; i++)
 		imp_finalize(&imps[i]);
 	free(imps);
