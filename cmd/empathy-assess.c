@@ -10,6 +10,8 @@
 #define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 #define WIDTH	78
 #define BAR	30
+/* The content this program reads: instruments (and the exercises they name). */
+#define KINDS	EM_KIND(EM_K_INSTRUMENT)
 
 static int	a_list(struct em_ctx *, int, char **);
 static int	a_show(struct em_ctx *, int, char **);
@@ -47,7 +49,7 @@ instrument(struct em_ctx *ctx, const char *id, const struct em_content **cp,
 {
 	int	 ex;
 
-	if ((ex = em_ctx_content(ctx, cp)) != 0)
+	if ((ex = em_ctx_content(ctx, KINDS, cp)) != 0)
 		return ex;
 	if ((*dp = em_content_find(*cp, EM_K_INSTRUMENT, id)) == NULL)
 		return em_err(ctx, EM_EX_NOINPUT, "no instrument '%s'; see %s list",
@@ -68,7 +70,7 @@ a_list(struct em_ctx *ctx, int argc, char **argv)
 		return em_optdone(ctx, ch);
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if ((ex = em_ctx_content(ctx, &c)) != 0)
+	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
 		return ex;
 	if (ctx->fmt == EM_FMT_TSV)
 		puts("id\ttitle\titems");
@@ -471,7 +473,7 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 		return ex == 0 && rows == 0 ? EM_EX_NO : ex;
 	}
 	utf8 = utf8_locale();
-	if (c == NULL && (ex = em_ctx_content(ctx, &c)) != 0) {
+	if (c == NULL && (ex = em_ctx_content(ctx, KINDS, &c)) != 0) {
 		sqlite3_finalize(st);
 		return ex;
 	}

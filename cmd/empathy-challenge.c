@@ -12,6 +12,8 @@
 
 #define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 #define WIDTH	78
+/* The content this program reads: challenges (and the exercises they name). */
+#define KINDS	EM_KIND(EM_K_CHALLENGE)
 
 static int	c_list(struct em_ctx *, int, char **);
 static int	c_show(struct em_ctx *, int, char **);
@@ -86,7 +88,7 @@ find_run(struct em_ctx *ctx, long date, struct run *r)
 		return EM_EX_NO;
 	if (rc != SQLITE_ROW)
 		return em_db_err(ctx, rc, "reading challenges");
-	if ((ex = em_ctx_content(ctx, &c)) != 0) {
+	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0) {
 		run_free(r);
 		return ex;
 	}
@@ -152,7 +154,7 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 		return em_optdone(ctx, ch);
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if ((ex = em_ctx_content(ctx, &c)) != 0)
+	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
 		return ex;
 	if (ctx->fmt == EM_FMT_TSV)
 		puts("kind\tid\ttitle\tlength");
@@ -200,7 +202,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		return em_optdone(ctx, ch);
 	if (argc - optind > 1)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if ((ex = em_ctx_content(ctx, &c)) != 0)
+	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
 		return ex;
 	memset(&r, 0, sizeof(r));
 	if (optind < argc)
@@ -305,7 +307,8 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if ((ex = em_ctx_content(ctx, &c)) != 0 || (ex = em_ctx_user(ctx, &me)) != 0)
+	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
+	    (ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
 	if (optind < argc)
 		id = argv[optind];
@@ -482,7 +485,7 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	dd = &r.doc->days[r.day - 1];
-	if (em_ctx_content(ctx, &c) == 0 && dd->exercise != NULL)
+	if (em_ctx_content(ctx, KINDS, &c) == 0 && dd->exercise != NULL)
 		e = em_content_find(c, EM_K_EXERCISE, dd->exercise);
 	if (ctx->fmt != EM_FMT_TEXT) {
 		const char *const keys[] = { "challenge", "day#", "days#", "title", "task",

@@ -376,7 +376,7 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 
 	if (!fflag) {
-		if ((ex = em_ctx_content(ctx, &content)) != 0)
+		if ((ex = em_ctx_content(ctx, EM_KIND(EM_K_ADVICE), &content)) != 0)
 			goto out;
 		if ((hit = em_advice_match(content, text)) != NULL) {
 			em_fail(ctx, EM_EX_DATAERR, "\"%s\" sounds like %s; nothing was "
@@ -679,7 +679,8 @@ c_prompt(struct em_ctx *ctx, int argc, char **argv)
 			return em_optdone(ctx, ch);
 		}
 	}
-	if ((ex = no_args(ctx, argc)) != 0 || (ex = em_ctx_content(ctx, &c)) != 0)
+	if ((ex = no_args(ctx, argc)) != 0 ||
+	    (ex = em_ctx_content(ctx, EM_KIND(EM_K_PROMPTS), &c)) != 0)
 		return ex;
 	if (kind != NULL) {
 		if ((d = em_content_find(c, EM_K_PROMPTS, kind)) == NULL)
@@ -764,7 +765,7 @@ c_feelings(struct em_ctx *ctx, int argc, char **argv)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if (optind < argc)
 		word = argv[optind];
-	if ((ex = em_ctx_content(ctx, &c)) != 0)
+	if ((ex = em_ctx_content(ctx, EM_KIND(EM_K_EMOTIONS), &c)) != 0)
 		return ex;
 	for (i = 0; i < em_content_count(c, EM_K_EMOTIONS); i++) {
 		d = em_content_nth(c, EM_K_EMOTIONS, i);

@@ -930,7 +930,8 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(monday - 1, pto);
 	em_week_fmt(monday, week);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
-	    (ctx->fmt == EM_FMT_TEXT && (ex = em_ctx_content(ctx, &c)) != 0) ||
+	    (ctx->fmt == EM_FMT_TEXT &&
+	    (ex = em_ctx_content(ctx, EM_KIND(EM_K_PROMPTS), &c)) != 0) ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_db_prepare(ctx, &st, review_counts_sql)) != 0)
 		return ex;

@@ -76,7 +76,7 @@ int	 em_usage(struct em_ctx *, FILE *, int);
 int	 em_ctx_finish(struct em_ctx *, int);
 int	 em_ctx_user(struct em_ctx *, const char **);
 int	 em_ctx_color(struct em_ctx *);
-int	 em_ctx_content(struct em_ctx *, const struct em_content **);
+int	 em_ctx_content(struct em_ctx *, unsigned, const struct em_content **);
 
 /* em_err.c: diagnostics. lib sets the message, cmd/ decides what reaches stderr. */
 int	 em_err(struct em_ctx *, int, const char *, ...)
@@ -275,8 +275,12 @@ struct em_doc {
 	size_t		 ndays;
 };
 const char *em_kind_name(enum em_kind);
-int	 em_content_load(struct em_ctx *, char *const *, size_t, struct em_content **);
+#define EM_KIND(k)	(1u << (k))
+#define EM_KINDS_ALL	(EM_KIND(EM_K_COUNT) - 1)
+int	 em_content_load(struct em_ctx *, char *const *, size_t, unsigned,
+	    struct em_content **);
 void	 em_content_free(struct em_content *);
+unsigned em_content_kinds(const struct em_content *);
 size_t	 em_content_count(const struct em_content *, enum em_kind);
 const struct em_doc *em_content_nth(const struct em_content *, enum em_kind, size_t);
 const struct em_doc *em_content_find(const struct em_content *, enum em_kind, const char *);

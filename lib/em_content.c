@@ -16,6 +16,8 @@
 struct em_content {
 	struct em_doc	**docs[EM_K_COUNT];
 	size_t		  n[EM_K_COUNT];
+	unsigned	  kinds;	/* EM_KIND() of each kind loaded */
+	struct em_content *old;		/* an earlier load, kept for its docs */
 };
 
 static const char *const kind_names[EM_K_COUNT] = {
@@ -132,7 +134,14 @@ em_content_free(struct em_content *c)
 			doc_free(c->docs[k][i]);
 		free(c->docs[k]);
 	}
+	em_content_free(c->old);
 	free(c);
+}
+
+unsigned
+em_content_kinds(const struct em_content *c)
+{
+	return c->kinds;
 }
 
 size_t
@@ -580,30 +589,117 @@ add_doc(struct em_ctx *ctx, struct em_content *c, size_t first[EM_K_COUNT],
 	return 0;
 }
 
+/* Does line [p, eol) begin with the marker m ("---" or "...")? */
+static int
+marker(const char *p, const char *eol, const char *m)
+{
+	return eol - p >= 3 && memcmp(p, m, 3) == 0 &&
+	    (eol - p == 3 || p[3] == ' ' || p[3] == '\t' || p[3] == '\r');
+}
+
+/* Is [p, eol) blank or a comment, after leading spaces? */
+static int
+blank(const char *p, const char *eol)
+{
+	while (p < eol && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	return p == eol || *p == '#';
+}
+
+/*
+ * The kinds a file's documents say they are, from their "kind: word" lines
+ * at the left margin, without parsing: it lets a command pass over files
+ * of kinds it has no use for. Anything out of the common shape (a document
+ * with no such line or two, a kind not known, a quoted kind, a directive,
+ * content on a "---" line) gives every kind: the file is then parsed and
+ * checked in full, so a mistake in it is still reported.
+ */
+static unsigned
+file_kinds(const char *buf, size_t len)
+{
+	const char	*p, *q, *w, *eol, *end = buf + len;
+	unsigned	 kinds = 0;
+	int		 k, nkind = 0, explicit = 0, content = 0;
+
+	for (p = buf;; p = eol < end ? eol + 1 : end) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if (p == end || marker(p, eol, "---") || marker(p, eol, "...")) {
+			/* The end of a document: it must have said its kind once. */
+			if ((explicit || content) && nkind != 1)
+				return EM_KINDS_ALL;
+			if (p == end)
+				break;
+			if (!blank(p + 3, eol))
+				return EM_KINDS_ALL;
+			explicit = *p == '-';
+			content = nkind = 0;
+			continue;
+		}
+		if (*p == '%')
+			return EM_KINDS_ALL;
+		if (!blank(p, eol))
+			content = 1;
+		if (eol - p < 5 || memcmp(p, "kind:", 5) != 0)
+			continue;
+		for (w = p + 5; w < eol && (*w == ' ' || *w == '\t'); w++)
+			;
+		for (q = w; q < eol && *q >= 'a' && *q <= 'z'; q++)
+			;
+		if (w == p + 5 || !blank(q, eol) || (q < eol && *q == '#'))
+			return EM_KINDS_ALL;
+		for (k = 0; k < EM_K_COUNT; k++)
+			if ((size_t)(q - w) == strlen(kind_names[k]) &&
+			    memcmp(w, kind_names[k], (size_t)(q - w)) == 0)
+				break;
+		if (k == EM_K_COUNT)
+			return EM_KINDS_ALL;
+		kinds |= EM_KIND(k);
+		nkind++;
+	}
+	return kinds != 0 ? kinds : EM_KINDS_ALL;
+}
+
+/* A file's documents of the kinds wanted; files with none are not parsed. */
 static int
 load_file(struct em_ctx *ctx, struct em_content *c, size_t first[EM_K_COUNT],
-    const char *path)
+    const char *path, unsigned want)
 {
 	struct em_ynode	**docs;
 	struct em_doc	 *d;
 	struct vctx	  v = { ctx, path };
-	size_t		  ndocs, i;
+	unsigned char	 *buf;
+	size_t		  len, ndocs, i;
 	int		  ex;
 
-	if ((ex = em_yaml_load(ctx, path, &docs, &ndocs)) != 0)
+	if ((ex = em_yaml_read(ctx, path, &buf, &len)) != 0)
+		return ex;
+	if ((file_kinds((char *)buf, len) & want) == 0) {
+		free(buf);
+		return 0;
+	}
+	ex = em_yaml_parse(ctx, path, buf, len, &docs, &ndocs);
+	free(buf);
+	if (ex != 0)
 		return ex;
 	if (ndocs == 0)
 		ex = em_err(ctx, EM_EX_CONFIG, "%s:1:1: empty file: a content file "
 		    "holds at least one document", path);
-	for (i = 0; ex == 0 && i < ndocs; i++)
-		if ((ex = load_doc(&v, docs[i], &d)) == 0)
+	for (i = 0; ex == 0 && i < ndocs; i++) {
+		if ((ex = load_doc(&v, docs[i], &d)) != 0)
+			break;
+		if (want & EM_KIND(d->kind))
 			ex = add_doc(ctx, c, first, d);
+		else
+			doc_free(d);
+	}
 	em_ydocs_free(docs, ndocs);
 	return ex;
 }
 
 static int
-load_dir(struct em_ctx *ctx, struct em_content *c, const char *dir)
+load_dir(struct em_ctx *ctx, struct em_content *c, const char *dir,
+    unsigned want)
 {
 	struct dirent	**ents;
 	size_t		  first[EM_K_COUNT], k;
@@ -623,7 +719,7 @@ load_dir(struct em_ctx *ctx, struct em_content *c, const char *dir)
 			len = strlen(dir) + strlen(ents[i]->d_name) + 2;
 			path = em_xcalloc(1, len);
 			snprintf(path, len, "%s/%s", dir, ents[i]->d_name);
-			ex = load_file(ctx, c, first, path);
+			ex = load_file(ctx, c, first, path, want);
 			free(path);
 		}
 		free(ents[i]);
@@ -660,24 +756,35 @@ check_refs(struct em_ctx *ctx, struct em_content *c)
 	return 0;
 }
 
-/* Load every document on the path; earlier directories win. */
+/*
+ * Load the documents of the kinds asked for (EM_KIND bits), and the
+ * exercises that instruments and challenges name, from every directory on
+ * the path; earlier directories win. A content already in *cp is kept inside
+ * the new one, so documents taken from it stay valid, and its kinds are
+ * loaded again; on error *cp is left as it was.
+ */
 int
 em_content_load(struct em_ctx *ctx, char *const *dirs, size_t ndirs,
-    struct em_content **out)
+    unsigned kinds, struct em_content **cp)
 {
 	struct em_content *c = em_xcalloc(1, sizeof(*c));
 	size_t	 i;
 	int	 ex = 0;
 
+	if (*cp != NULL)
+		kinds |= (*cp)->kinds;
+	if (kinds & (EM_KIND(EM_K_INSTRUMENT) | EM_KIND(EM_K_CHALLENGE)))
+		kinds |= EM_KIND(EM_K_EXERCISE);
+	c->kinds = kinds & EM_KINDS_ALL;
 	for (i = 0; ex == 0 && i < ndirs; i++)
-		ex = load_dir(ctx, c, dirs[i]);
+		ex = load_dir(ctx, c, dirs[i], c->kinds);
 	if (ex == 0)
 		ex = check_refs(ctx, c);
 	if (ex != 0) {
 		em_content_free(c);
-		*out = NULL;
 		return ex;
 	}
-	*out = c;
+	c->old = *cp;
+	*cp = c;
 	return 0;
 }

@@ -312,18 +312,22 @@ em_ctx_color(struct em_ctx *ctx)
 	return 1;
 }
 
-/* The content, loaded on first use only: most commands never need it. */
+/*
+ * The content of the kinds asked for (EM_KIND bits), loaded on first use
+ * only: most commands never need it, and the rest need a kind or two.
+ */
 int
-em_ctx_content(struct em_ctx *ctx, const struct em_content **cp)
+em_ctx_content(struct em_ctx *ctx, unsigned kinds, const struct em_content **cp)
 {
 	char	**dirs;
 	size_t	  n;
 	int	  ex;
 
-	if (ctx->content == NULL) {
+	if (ctx->content == NULL ||
+	    (kinds & ~em_content_kinds(ctx->content)) != 0) {
 		if ((ex = em_content_path(ctx, &dirs, &n)) != 0)
 			return ex;
-		ex = em_content_load(ctx, dirs, n, &ctx->content);
+		ex = em_content_load(ctx, dirs, n, kinds, &ctx->content);
 		em_strv_free(dirs, n);
 		if (ex != 0)
 			return ex;

@@ -19,6 +19,9 @@ struct em_ynode {
 	unsigned	 line, col;
 };
 
+int	 em_yaml_read(struct em_ctx *, const char *, unsigned char **, size_t *);
+int	 em_yaml_parse(struct em_ctx *, const char *, const unsigned char *, size_t,
+	    struct em_ynode ***, size_t *);
 int	 em_yaml_load(struct em_ctx *, const char *, struct em_ynode ***, size_t *);
 void	 em_ynode_free(struct em_ynode *);
 void	 em_ydocs_free(struct em_ynode **, size_t);

@@ -68,8 +68,10 @@ em_ymap_get(const struct em_ynode *map, const char *key)
 	return NULL;
 }
 
-static int
-read_file(struct em_ctx *ctx, const char *path, unsigned char **bufp, size_t *lenp)
+/* A whole file into memory, NUL-terminated: only a regular file, and not a huge one. */
+int
+em_yaml_read(struct em_ctx *ctx, const char *path, unsigned char **bufp,
+    size_t *lenp)
 {
 	struct stat	 st;
 	unsigned char	*buf;
@@ -203,29 +205,24 @@ attach(struct em_ctx *ctx, const char *path, struct em_ynode *parent,
 }
 
 /*
- * Parse every document of a file into trees. Errors carry file:line:column
- * and the status 78 (bad content or configuration).
+ * Parse every document of a file read by em_yaml_read into trees. Errors
+ * carry file:line:column and the status 78 (bad content or configuration).
  */
 int
-em_yaml_load(struct em_ctx *ctx, const char *path, struct em_ynode ***docsp,
-    size_t *ndocsp)
+em_yaml_parse(struct em_ctx *ctx, const char *path, const unsigned char *buf,
+    size_t len, struct em_ynode ***docsp, size_t *ndocsp)
 {
 	yaml_parser_t	  parser;
 	yaml_event_t	  ev;
 	struct em_ynode	 *stack[EM_YAML_MAXDEPTH + 1], *n, **docs = NULL;
-	unsigned char	 *buf = NULL;
-	size_t		  len = 0, depth = 0, ndocs = 0;
-	int		  ex, done = 0;
+	size_t		  depth = 0, ndocs = 0;
+	int		  ex = 0, done = 0;
 	char		  msg[512];
 
 	*docsp = NULL;
 	*ndocsp = 0;
-	if ((ex = read_file(ctx, path, &buf, &len)) != 0)
-		return ex;
-	if (!yaml_parser_initialize(&parser)) {
-		free(buf);
+	if (!yaml_parser_initialize(&parser))
 		return em_err(ctx, EM_EX_IOERR, "%s: cannot start the YAML parser", path);
-	}
 	yaml_parser_set_input_string(&parser, buf, len);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &ev)) {
@@ -293,7 +290,6 @@ em_yaml_load(struct em_ctx *ctx, const char *path, struct em_ynode ***docsp,
 	while (depth > 0)
 		em_ynode_free(stack[--depth]);
 	yaml_parser_delete(&parser);
-	free(buf);
 	if (ex != 0) {
 		em_ydocs_free(docs, ndocs);
 		return ex;
@@ -301,4 +297,22 @@ em_yaml_load(struct em_ctx *ctx, const char *path, struct em_ynode ***docsp,
 	*docsp = docs;
 	*ndocsp = ndocs;
 	return 0;
+}
+
+/* em_yaml_read, then em_yaml_parse. */
+int
+em_yaml_load(struct em_ctx *ctx, const char *path, struct em_ynode ***docsp,
+    size_t *ndocsp)
+{
+	unsigned char	*buf;
+	size_t		 len;
+	int		 ex;
+
+	*docsp = NULL;
+	*ndocsp = 0;
+	if ((ex = em_yaml_read(ctx, path, &buf, &len)) != 0)
+		return ex;
+	ex = em_yaml_parse(ctx, path, buf, len, docsp, ndocsp);
+	free(buf);
+	return ex;
 }

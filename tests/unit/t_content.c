@@ -25,9 +25,9 @@ put(const char *dir, const char *name, const char *text)
 	fclose(fp);
 }
 
-/* Load from one or two directories; returns the status, content in *cp. */
+/* Load kinds from one or two directories; the status, content in *cp. */
 static int
-load(const char *d1, const char *d2, struct em_content **cp)
+loadk(const char *d1, const char *d2, unsigned kinds, struct em_content **cp)
 {
 	char	 p1[512], p2[512];
 	char	*dirs[2] = { p1, p2 };
@@ -35,22 +35,52 @@ load(const char *d1, const char *d2, struct em_content **cp)
 	snprintf(p1, sizeof(p1), "%s/%s", root, d1);
 	snprintf(p2, sizeof(p2), "%s/%s", root, d2 ? d2 : "none");
 	ctx.errmsg[0] = '\0';
-	return em_content_load(&ctx, dirs, d2 ? 2 : 1, cp);
+	*cp = NULL;
+	return em_content_load(&ctx, dirs, d2 ? 2 : 1, kinds, cp);
 }
 
-/* A file on its own: its status, and the message has want in it. */
+static int
+load(const char *d1, const char *d2, struct em_content **cp)
+{
+	return loadk(d1, d2, EM_KINDS_ALL, cp);
+}
+
+/* A file on its own, kinds loaded: 78, and the message has want in it. */
 static void
-refused(const char *dir, const char *text, const char *want, const char *what)
+refusedk(const char *dir, const char *text, unsigned kinds, const char *want,
+    const char *what)
 {
 	struct em_content *c;
 	int	 ex;
 
 	put(dir, "x.yaml", text);
-	ex = load(dir, NULL, &c);
+	ex = loadk(dir, NULL, kinds, &c);
 	ok(ex == EM_EX_CONFIG && c == NULL && strstr(em_errmsg(&ctx), want) != NULL,
 	    "%s", what);
 	if (ex != EM_EX_CONFIG || strstr(em_errmsg(&ctx), want) == NULL)
 		printf("#   status %d, message: %s\n", ex, em_errmsg(&ctx));
+	em_content_free(ex == 0 ? c : NULL);
+}
+
+static void
+refused(const char *dir, const char *text, const char *want, const char *what)
+{
+	refusedk(dir, text, EM_KINDS_ALL, want, what);
+}
+
+/* A file of other kinds than those loaded, passed over unparsed: 0. */
+static void
+passed(const char *dir, const char *text, unsigned kinds, const char *what)
+{
+	struct em_content *c;
+	int	 ex;
+
+	put(dir, "x.yaml", text);
+	ex = loadk(dir, NULL, kinds, &c);
+	ok(ex == 0 && c != NULL, "%s", what);
+	if (ex != 0)
+		printf("#   status %d, message: %s\n", ex, em_errmsg(&ctx));
+	em_content_free(c);
 }
 
 int
@@ -59,12 +89,15 @@ main(void)
 	struct em_content *c;
 	const struct em_doc *d;
 	const struct em_pattern *p;
-	char	*deep, cmd[600];
+	char	*deep, cmd[600], ok2[512];
+	char	*dirs_ok2[1] = { ok2 };
+	unsigned ex, pr;
 	int	 i;
 
 	em_ctx_init(&ctx, "t_content");
 	if (mkdtemp(root) == NULL)
 		return 1;
+	snprintf(ok2, sizeof(ok2), "%s/ok2", root);
 	put("a", "p.yaml", "kind: prompts\nid: question\nprompts: [Mine?]\n");
 	put("b", "p.yaml", "kind: prompts\nid: question\nprompts: [Theirs?, Two?]\n"
 	    "---\nkind: prompts\nid: missing\nprompts: [What else?]\n"
@@ -142,6 +175,66 @@ main(void)
 	d = c ? em_content_find(c, EM_K_INSTRUMENT, "self") : NULL;
 	ok(d != NULL && d->nitems == 2 && d->items[1].reverse && d->nbands == 2 &&
 	    d->bands[1].from == 60 && d->nlabels == 5, "the instrument's fields");
+	em_content_free(c);
+
+	/*
+	 * A command loads the kinds it uses: a file whose "kind:" lines all
+	 * name other kinds is not parsed, so its mistakes do not stop it. Any
+	 * file the quick look cannot be sure of is parsed and checked in full.
+	 */
+	ex = EM_KIND(EM_K_EXERCISE);
+	pr = EM_KIND(EM_K_PROMPTS);
+	passed("k1", "kind: prompts\nid: x\nprompts: [a, b\n", ex,
+	    "a broken prompts file does not stop a load of exercises");
+	refusedk("k1", "kind: prompts\nid: x\nprompts: [a, b\n", pr, "x.yaml:4:1:",
+	    "and stops a load of prompts");
+	passed("k2", "# mine\nkind: prompts   # the daily ones\r\nid: x\nprompts: [a\n"
+	    "...\n# after\n--- # two\nkind: advice\nid: y\npatterns: [\n", ex,
+	    "comments, CRLF, '...' and '---' between documents of other kinds");
+	passed("k3", "kind: prompts\nid: x\nprompts: [a, b", ex,
+	    "a last line with no newline");
+	refusedk("k4", "id: x\nprompts: [a\n", ex, "x.yaml:", "a file with no kind "
+	    "line is parsed whatever is loaded");
+	refusedk("k5", "kind: \"prompts\"\nid: x\nprompts: [a\n", ex, "x.yaml:",
+	    "a quoted kind is parsed");
+	refusedk("k6", "kind: promptz\nid: x\nprompts: [a]\n", ex,
+	    "unknown kind 'promptz'", "an unknown kind is parsed");
+	refusedk("k7", "kind: prompts#x\nid: x\nprompts: [a]\n", ex,
+	    "unknown kind 'prompts#x'", "a kind with '#' in it is parsed");
+	refusedk("k8", "kind: prompts\nid: a\nprompts: [a]\n---\nid: b\n", ex,
+	    "x.yaml:5:1: missing 'kind'", "a later document with no kind line");
+	refusedk("k9", "kind: prompts\nid: a\nprompts: [a]\n---\nid: b", ex,
+	    "x.yaml:5:1: missing 'kind'", "the same with no newline at the end");
+	refusedk("k10", "kind: prompts\nid: a\nprompts: [a]\n---\n", ex, "x.yaml:",
+	    "a '---' with nothing after it");
+	refusedk("k11", "kind: prompts\nkind: advice\nid: a\nprompts: [a]\n", ex,
+	    "x.yaml:2:1: duplicate key 'kind'", "two kind lines in a document");
+	refusedk("k12", "{kind: prompts, id: a, prompts: [a}\n", ex, "x.yaml:",
+	    "a flow mapping is parsed");
+	refusedk("k13", "--- {kind: prompts, id: a, prompts: [a]}\nkind: x\n", ex,
+	    "x.yaml:", "content on the '---' line is parsed");
+	refusedk("k14", "%YAML 1.1\n---\nkind: prompts\nid: a\nprompts: [a\n", ex,
+	    "x.yaml:", "a directive is parsed");
+	refusedk("k15", "kind:\n  prompts\nid: a\nprompts: [a\n", ex, "x.yaml:",
+	    "a kind on the next line is parsed");
+	refusedk("k16", "kind: exercise\nid: a\ntitle: A\nminutes: 1\nsteps: [a]\n"
+	    "---\nkind: prompts\nid: b\nprompts: text\n", ex, "x.yaml:9:10: "
+	    "'prompts' must be a list", "a file with a wanted kind is checked whole");
+	refusedk("k17", "kind: challenge\nid: x\ntitle: X\ndays:\n"
+	    "  - {title: a, task: b, exercise: nosuch}\n", EM_KIND(EM_K_CHALLENGE),
+	    "x.yaml:5:5: no exercise 'nosuch'", "challenges bring the exercises "
+	    "they name");
+	ok(loadk("ok2", NULL, EM_KIND(EM_K_INSTRUMENT), &c) == 0 &&
+	    em_content_kinds(c) == (EM_KIND(EM_K_INSTRUMENT) | ex) &&
+	    em_content_count(c, EM_K_EXERCISE) == 1 &&
+	    em_content_count(c, EM_K_CHALLENGE) == 0, "instruments bring exercises, "
+	    "and only them");
+	d = c ? em_content_find(c, EM_K_INSTRUMENT, "self") : NULL;
+	ok(d != NULL && em_content_load(&ctx, dirs_ok2, 1, EM_KIND(EM_K_CHALLENGE),
+	    &c) == 0 && em_content_count(c, EM_K_CHALLENGE) == 1 &&
+	    em_content_find(c, EM_K_INSTRUMENT, "self") != NULL,
+	    "a second load adds kinds and keeps the first ones");
+	is_str(d ? d->id : NULL, "self", "a document from the first load stays valid");
 	em_content_free(c);
 
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
