@@ -51,6 +51,9 @@ make_db() {
 	empathy-checkin -d "$db" import <"$W/checkins.jsonl" >/dev/null
 	empathy-assess -d "$db" import <"$W/results.jsonl" >/dev/null
 	empathy-challenge -d "$db" start >/dev/null
+	# Let the kernel write the new files out now, not during the timings.
+	sync
+	sleep 1
 }
 
 printf '# %s; %s cores; %s; SQLite %s; %s\n' "$(uname -srm)" "$(nproc)" \

@@ -2,18 +2,7 @@
 # On a terminal, add and respond ask for their text; Ctrl-C at a prompt stores nothing.
 . "${0%/*}/lib.sh"
 
-# Under valgrind a program takes a while to reach its prompt.
-pause=0.3
-case $(command -v empathy-checkin) in */valgrind/*) pause=3;; esac
-
-# tty 'CMD' LINE...: run CMD on a pseudo-terminal, typing each LINE after a pause.
-tty() {
-	_cmd=$1; shift
-	for _l in "$@"; do sleep "$pause"; printf '%s' "$_l"; done | {
-		script -qec "$_cmd" /dev/null; echo " exit $?"
-	} | tr -d '\r' | tr '\n' ' '
-	sleep 0.1
-}
+pause=0.3	# before each line typed at tty (tests/lib.sh)
 
 like   'Ctrl-C at the second prompt stops with SIGINT' \
        "$(tty 'empathy-checkin add' 'a good talk

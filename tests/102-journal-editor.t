@@ -2,13 +2,6 @@
 # On a terminal, add and edit open $VISUAL or $EDITOR on a private file; an empty buffer stores nothing.
 . "${0%/*}/lib.sh"
 
-# pty 'CMD': run CMD with a terminal as its stdin, stdout and stderr; what it printed, without \r.
-pty() {
-	script -qec "$1" /dev/null </dev/null >"$T/pty"
-	_s=$?
-	tr -d '\r' <"$T/pty"
-	return $_s
-}
 leftovers() { find "$XDG_RUNTIME_DIR" "$T/tmp" -name 'empathy.*' 2>/dev/null; }
 count() { test -e "$EMPATHY_DB" && sql 'select count(*) from entry' || echo 0; }
 

@@ -2,17 +2,7 @@
 # On a terminal, take asks item by item with the scale's labels, and asks again after a bad answer.
 . "${0%/*}/lib.sh"
 
-pause=0.12
-case $(command -v empathy-assess) in */valgrind/*) pause=3;; esac
-
-# tty 'CMD' LINE...: run CMD on a pseudo-terminal, typing each LINE after a pause.
-tty() {
-	_cmd=$1; shift
-	for _l in "$@"; do sleep "$pause"; printf '%s' "$_l"; done | {
-		script -qec "$_cmd" /dev/null; echo " exit $?"
-	} | tr -d '\r' | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
-	sleep 0.1
-}
+pause=0.12	# before each line typed at tty (tests/lib.sh)
 count() { test -e "$EMPATHY_DB" && sql 'select count(*) from result' || echo 0; }
 labels='1 not at all   2 a little   3 somewhat   4 quite a lot   5 completely'
 

@@ -2,13 +2,6 @@
 # done --note - on a terminal opens $VISUAL or $EDITOR on a private file; # lines are left out.
 . "${0%/*}/lib.sh"
 
-# pty 'CMD': run CMD with a terminal as its stdin, stdout and stderr; what it printed, without \r.
-pty() {
-	script -qec "$1" /dev/null </dev/null >"$T/pty"
-	_s=$?
-	tr -d '\r' <"$T/pty"
-	return $_s
-}
 leftovers() { find "$XDG_RUNTIME_DIR" -mindepth 1 2>/dev/null; }
 note() { sql "select coalesce(note, '(none)') from run_day where user = 'sara' and day = $1"; }
 

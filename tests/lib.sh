@@ -107,3 +107,25 @@ sql() { sqlite3 "$EMPATHY_DB" "$@"; }
 
 # day N: the date N days from today (negative for the past), as YYYY-MM-DD.
 day() { date -d "$1 days" +%F; }
+
+# pty 'CMD': run CMD with a terminal as its stdin, stdout and stderr; what it
+# printed, without \r; CMD's status.
+pty() {
+	script -qec "$1" /dev/null </dev/null >"$T/pty"
+	_s=$?
+	tr -d '\r' <"$T/pty"
+	return $_s
+}
+
+# tty 'CMD' LINE...: run CMD on a pseudo-terminal, typing each LINE after
+# $pause seconds (3 under valgrind, where a program is slow to reach its
+# prompt); what it showed, on one line without \r or colours, then " exit N".
+tty() {
+	_cmd=$1; shift
+	_p=${pause:-0.3}
+	case $(command -v empathy-checkin) in */valgrind/*) _p=3;; esac
+	for _l in "$@"; do sleep "$_p"; printf '%s' "$_l"; done | {
+		script -qec "$_cmd" /dev/null; echo " exit $?"
+	} | tr -d '\r' | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
+	sleep 0.1
+}
