@@ -3,8 +3,10 @@
 # (bench/floor.c) and taskwarrior, and print one table:
 #   operation | records | median ms | x floor | peak RSS KiB
 # Run through `make bench` (release build, dependencies installed).
-# BENCH_SIZES (default "1000 100000 1000000"), BENCH_RUNS (default 10),
-# BENCH_TASKS (taskwarrior's pending tasks, default 100000; 0 skips it).
+# BENCH_SIZES (default "1000 100000 1000000"), BENCH_RUNS (runs of each
+# command: at least 10 by default, and as many as fit in hyperfine's three
+# seconds up to BENCH_MAXRUNS, default 100), BENCH_TASKS (taskwarrior's
+# pending tasks, default 100000; 0 skips it).
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +14,7 @@ bin=$top/build/rel/bin
 bb=$top/build/bench
 sizes=${BENCH_SIZES:-1000 100000 1000000}
 runs=${BENCH_RUNS:-10}
+maxruns=${BENCH_MAXRUNS:-100}
 tasks=${BENCH_TASKS:-100000}
 W=$(mktemp -d "${TMPDIR:-/tmp}/empathy-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
@@ -20,24 +23,29 @@ export XDG_CONFIG_HOME="$W/config" XDG_DATA_HOME="$W/data" HOME="$W/home"
 mkdir -p "$HOME"
 GNUTIME=/usr/bin/time
 
-# median_ms CMD...: median wall time of CMD over $runs runs, in ms.
+# median_ms CMD: the median wall time of CMD over $runs to $maxruns runs,
+# then the floor's ($floorcmd, once set), in ms. The two are measured by one
+# hyperfine, one after the other: the machine's speed drifts over the
+# minutes a whole run takes, so a ratio needs a floor from the same moment.
+floorcmd=
 median_ms() {
-	hyperfine -N --warmup 2 --runs "$runs" --export-json "$W/h.json" \
-	    --style none "$@" >/dev/null 2>&1 || { echo "-"; return; }
-	awk -F: '/"median"/ { gsub(/[ ,]/, "", $2); printf "%.2f\n", $2 * 1000; exit }' \
-	    "$W/h.json"
+	hyperfine -N --warmup 2 --min-runs "$runs" --max-runs "$maxruns" \
+	    --export-json "$W/h.json" --style none ${floorcmd:+"$floorcmd"} "$1" \
+	    >/dev/null 2>&1 || { echo "- -"; return; }
+	awk -F: '/"median"/ { gsub(/[ ,]/, "", $2); m[n++] = $2 * 1000 }
+	    END { if (n == 2) printf "%.2f %.2f\n", m[1], m[0]
+		else printf "%.2f -\n", m[0] }' "$W/h.json"
 }
 # rss CMD...: peak resident set of one run, in KiB.
 rss() {
 	"$GNUTIME" -f %M -o "$W/rss" "$@" >/dev/null 2>&1 </dev/null || true
 	cat "$W/rss"
 }
-floor_ms=
-row() {	# operation records ms rss
-	ratio=-
-	case $3 in -) ;; *) ratio=$(awk -v a="$3" -v b="$floor_ms" \
-	    'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }');; esac
-	printf '%-46s %9s %10s %8s %9s\n' "$1" "$2" "$3" "$ratio" "$4"
+row() {	# operation records "ms floor-ms" rss
+	_ms=${3% *} _f=${3#* } _x=-
+	case $_ms/$_f in *-*) ;; *) _x=$(awk -v a="$_ms" -v b="$_f" \
+	    'BEGIN { printf "%.2f", a / b }');; esac
+	printf '%-46s %9s %10s %8s %9s\n' "$1" "$2" "$_ms" "$_x" "$4"
 }
 
 # A database of n journal entries, n/10 check-ins and n/100 results, made
@@ -59,15 +67,17 @@ make_db() {
 printf '# %s; %s cores; %s; SQLite %s; %s\n' "$(uname -srm)" "$(nproc)" \
     "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" \
     "$(sqlite3 --version | cut -d' ' -f1)" "$(date -u +%F)"
-printf '# sizes: %s; %s runs each; rows without RSS are the comparisons\n' \
-    "$sizes" "$runs"
+printf '# sizes: %s; %s to %s runs each; x floor: over a floor timed just before\n' \
+    "$sizes" "$runs" "$maxruns"
+printf '# by the same hyperfine; rows without RSS are the comparisons\n'
 printf '%-46s %9s %10s %8s %9s\n' operation records 'median ms' 'x floor' 'RSS KiB'
 printf 'kind: prompts\nid: floor\nprompts:\n' >"$W/floor.yaml"
 i=0; while [ $i -lt 40 ]; do printf '  - A prompt of some length to make two KiB %s?\n' $i; i=$((i + 1)); done >>"$W/floor.yaml"
 make_db 1000
 small=$W/1000.db
-floor_ms=$(median_ms "$bb/floor $small $W/floor.yaml")
-row floor 1000 "$floor_ms" "$(rss "$bb/floor" "$small" "$W/floor.yaml")"
+row floor 1000 "$(median_ms "$bb/floor $small $W/floor.yaml")" \
+    "$(rss "$bb/floor" "$small" "$W/floor.yaml")"
+floorcmd="$bb/floor $small $W/floor.yaml"
 for c in 'empathy-checkin due' 'empathy-challenge today' 'empathy-assess list' \
     'empathy-journal list -n 10'; do
 	row "$c" 1000 "$(median_ms "$c -d $small")" "$(rss $c -d "$small")"
@@ -126,7 +136,7 @@ for n in $sizes; do
 	t0=$(date +%s%N)
 	"$GNUTIME" -f %M -o "$W/rss" empathy-journal -d "$W/imp.db" import <"$W/more.jsonl" >/dev/null
 	t1=$(date +%s%N)
-	row 'journal import (one run)' "$n" "$(( (t1 - t0) / 1000000 ))" "$(cat "$W/rss")"
+	row 'journal import (one run)' "$n" "$(( (t1 - t0) / 1000000 )) -" "$(cat "$W/rss")"
 	# What SQLite itself needs to store and index the same lines: the
 	# schema as empathy made it, the lines read by the shell, then one
 	# INSERT ... SELECT for the rows and one for the search index.
@@ -142,7 +152,7 @@ for n in $sizes; do
 	t0=$(date +%s%N)
 	"$GNUTIME" -f %M -o "$W/rss" sqlite3 "$W/imp.db" <"$W/bulk.sql" >/dev/null
 	t1=$(date +%s%N)
-	row 'sqlite3: the same lines in one INSERT' "$n" "$(( (t1 - t0) / 1000000 ))" "$(cat "$W/rss")"
+	row 'sqlite3: the same lines in one INSERT' "$n" "$(( (t1 - t0) / 1000000 )) -" "$(cat "$W/rss")"
 	rm -f "$W/imp.db"*
 done
 
