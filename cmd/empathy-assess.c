@@ -20,14 +20,21 @@ static int	a_history(struct em_ctx *, int, char **);
 static int	a_compare(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
-	{ "list", a_list, "" },
-	{ "show", a_show, "id" },
-	{ "take", a_take, "[--about name] [--answers list] [--date date] id" },
-	{ "history", a_history, "[id]" },
-	{ "compare", a_compare, "id" },
-	{ "export", em_cmd_export, "" },
-	{ "import", em_cmd_import, "" },
-	{ NULL, NULL, NULL }
+	{ "list", a_list, "",
+	    "the questionnaires you can take" },
+	{ "show", a_show, "id",
+	    "one questionnaire and its items" },
+	{ "take", a_take, "[--about name] [--answers list] [--date date] id",
+	    "answer a questionnaire, about yourself or your partner" },
+	{ "history", a_history, "[id]",
+	    "your scores over time, with a chart" },
+	{ "compare", a_compare, "id",
+	    "how you see yourself beside how your partner sees you" },
+	{ "export", em_cmd_export, "",
+	    "write every result as JSON Lines" },
+	{ "import", em_cmd_import, "",
+	    "merge results from JSON Lines on stdin" },
+	{ NULL, NULL, NULL, NULL }
 };
 
 enum { OPT_ABOUT = 0x100, OPT_ANSWERS, OPT_DATE };

@@ -26,18 +26,29 @@ static int	c_review(struct em_ctx *, int, char **);
 static int	c_timer(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
-	{ "list", c_list, "" },
-	{ "show", c_show, "[id]" },
-	{ "start", c_start, "[--date date] [id]" },
-	{ "abandon", c_abandon, "" },
-	{ "today", c_today, "[-q] [--date date]" },
-	{ "done", c_done, "[--date date] [--day n] [--note text]" },
-	{ "status", c_status, "[--date date]" },
-	{ "review", c_review, "[--date date]" },
-	{ "timer", c_timer, "[--rounds n] [minutes]" },
-	{ "export", em_cmd_export, "" },
-	{ "import", em_cmd_import, "" },
-	{ NULL, NULL, NULL }
+	{ "list", c_list, "",
+	    "the challenges and exercises" },
+	{ "show", c_show, "[id]",
+	    "one challenge or exercise, step by step" },
+	{ "start", c_start, "[--date date] [id]",
+	    "begin a challenge together" },
+	{ "abandon", c_abandon, "",
+	    "stop the running challenge" },
+	{ "today", c_today, "[-q] [--date date]",
+	    "today's task (exit 1 when none is running)" },
+	{ "done", c_done, "[--date date] [--day n] [--note text]",
+	    "mark a day done, with a note" },
+	{ "status", c_status, "[--date date]",
+	    "who has done which day" },
+	{ "review", c_review, "[--date date]",
+	    "every note, day by day" },
+	{ "timer", c_timer, "[--rounds n] [minutes]",
+	    "a timer for silent listening" },
+	{ "export", em_cmd_export, "",
+	    "write the challenge data as JSON Lines" },
+	{ "import", em_cmd_import, "",
+	    "merge challenge data from JSON Lines on stdin" },
+	{ NULL, NULL, NULL, NULL }
 };
 
 enum { OPT_DATE = 0x100, OPT_DAY, OPT_NOTE, OPT_ROUNDS };

@@ -19,16 +19,25 @@ static int	c_stats(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "add", c_add, "[--date date] [--feeling surface[:underneath]] [--replace] "
-	    "[--high text --low text]" },
-	{ "respond", c_respond, "[--date date] [--force] [--to name] [text ...]" },
-	{ "show", c_show, "[--date date | --since date [--until date]] [--peek]" },
-	{ "due", c_due, "[-q]" },
-	{ "prompt", c_prompt, "[--kind question|reflection|missing]" },
-	{ "feelings", c_feelings, "[word]" },
-	{ "stats", c_stats, "[--since date]" },
-	{ "export", em_cmd_export, "" },
-	{ "import", em_cmd_import, "" },
-	{ NULL, NULL, NULL }
+	    "[--high text --low text]",
+	    "share the high and the low of your day" },
+	{ "respond", c_respond, "[--date date] [--force] [--to name] [text ...]",
+	    "answer your partner's check-in with a question or a reflection" },
+	{ "show", c_show, "[--date date | --since date [--until date]] [--peek]",
+	    "check-ins and their answers" },
+	{ "due", c_due, "[-q]",
+	    "say what you still owe (exit 1 when nothing)" },
+	{ "prompt", c_prompt, "[--kind question|reflection|missing]",
+	    "a question or reflection to start from" },
+	{ "feelings", c_feelings, "[word]",
+	    "the feelings vocabulary" },
+	{ "stats", c_stats, "[--since date]",
+	    "streaks, answers and feelings over time" },
+	{ "export", em_cmd_export, "",
+	    "write every check-in as JSON Lines" },
+	{ "import", em_cmd_import, "",
+	    "merge check-ins from JSON Lines on stdin" },
+	{ NULL, NULL, NULL, NULL }
 };
 
 enum {

@@ -19,17 +19,26 @@ static int	j_tags(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "add", j_add, "(--seen | --misunderstood) [--date date] [--tag tag]... "
-	    "[text ...]" },
+	    "[text ...]",
+	    "write down a moment you felt seen or misunderstood" },
 	{ "list", j_list, "[--since date] [--until date] [--seen | --misunderstood] "
-	    "[--by name] [--tag tag] [--grep words] [-n number]" },
-	{ "review", j_review, "[--week YYYY-Www]" },
-	{ "edit", j_edit, "[--tag tag]... id" },
-	{ "rm", j_rm, "[--purge | --undo] id" },
-	{ "restore", j_restore, "id" },
-	{ "tags", j_tags, "" },
-	{ "export", em_cmd_export, "" },
-	{ "import", em_cmd_import, "" },
-	{ NULL, NULL, NULL }
+	    "[--by name] [--tag tag] [--grep words] [-n number]",
+	    "moments, newest first; search with --grep" },
+	{ "review", j_review, "[--week YYYY-Www]",
+	    "the weekly review to read together" },
+	{ "edit", j_edit, "[--tag tag]... id",
+	    "change a moment (a new version; the old one is kept)" },
+	{ "rm", j_rm, "[--purge | --undo] id",
+	    "remove a moment (recoverable unless --purge)" },
+	{ "restore", j_restore, "id",
+	    "bring back a removed moment" },
+	{ "tags", j_tags, "",
+	    "the tags in use, with counts" },
+	{ "export", em_cmd_export, "",
+	    "write the journal as JSON Lines" },
+	{ "import", em_cmd_import, "",
+	    "merge journal entries from JSON Lines on stdin" },
+	{ NULL, NULL, NULL, NULL }
 };
 
 enum {

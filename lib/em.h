@@ -36,6 +36,7 @@ struct em_subcmd {
 	const char	*name;
 	int		(*fn)(struct em_ctx *, int, char **);
 	const char	*usage;		/* arguments after the name, as in the man page */
+	const char	*help;		/* what it does, in one short line for --help */
 };
 
 /* What one run of one program knows; lives on main()'s stack. */
@@ -143,6 +144,7 @@ void	 em_wrap(const char *, size_t, char ***, size_t *);
 
 /* em_fmt.c: text, tsv and JSON Lines output. */
 void	 em_put_text(FILE *, const char *);
+void	 em_put_cell(FILE *, const char *, size_t, int);
 void	 em_put_tsv(FILE *, const char *);
 void	 em_put_json(FILE *, const char *);
 void	 em_put_rawjson(FILE *, const char *);

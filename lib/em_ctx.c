@@ -118,9 +118,12 @@ em_usage(struct em_ctx *ctx, FILE *fp, int ex)
 	fprintf(fp, "usage: %s %s command [argument ...]\n", ctx->prog,
 	    common_synopsis);
 	fputs("commands:\n", fp);
-	for (sc = ctx->subcmds; sc != NULL && sc->name != NULL; sc++)
+	for (sc = ctx->subcmds; sc != NULL && sc->name != NULL; sc++) {
 		fprintf(fp, "  %s%s%s\n", sc->name, *sc->usage ? " " : "",
 		    sc->usage);
+		if (sc->help != NULL)
+			fprintf(fp, "      %s\n", sc->help);
+	}
 	fprintf(fp, "see %s(1) for more\n", ctx->prog);
 	return ex;
 }

@@ -1,4 +1,5 @@
 /* em_fmt.c: output for people (text), for awk and cut (tsv), and for jq (JSON Lines). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "em_int.h"
@@ -36,6 +37,35 @@ em_put_text(FILE *fp, const char *s)
 		} else
 			fputc(*p, fp);
 	}
+}
+
+/*
+ * One cell of a text table: s through the safe writer, cut to at most width
+ * terminal columns on a character boundary, then padded with spaces to
+ * exactly width (on the left when right is set).
+ */
+void
+em_put_cell(FILE *fp, const char *s, size_t width, int right)
+{
+	size_t	 w, len;
+	char	*cut;
+
+	len = strlen(s);
+	cut = em_xcalloc(1, len + 1);
+	memcpy(cut, s, len);
+	while ((w = em_text_width(cut)) > width) {
+		/* Drop the last character (its continuation bytes with it). */
+		while (len > 0 && ((unsigned char)cut[len - 1] & 0xc0) == 0x80)
+			cut[--len] = '\0';
+		if (len > 0)
+			cut[--len] = '\0';
+	}
+	if (right)
+		fprintf(fp, "%*s", (int)(width - w), "");
+	em_put_text(fp, cut);
+	if (!right)
+		fprintf(fp, "%*s", (int)(width - w), "");
+	free(cut);
 }
 
 /*
