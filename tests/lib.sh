@@ -1,22 +1,41 @@
 # tests/lib.sh: tiny TAP helpers for the end-to-end tests.
-# Sourcing it makes $T (a private temp dir, removed on exit), points HOME,
-# XDG_*, EMPATHY_DB and EMPATHY_CONTENT into it or the source tree, and
-# prints the plan (1..N) itself at the end, so nobody counts by hand.
-# Every helper prints the command's output and a diff on failure.
+# Sourcing it makes $T (a private temp dir), decides the whole environment the
+# programs see (HOME, XDG_*, every EMPATHY_* variable, the content path,
+# locale, time zone, terminal type) and prints the plan (1..N) itself at the
+# end, so nobody counts by hand. Every helper prints the command's output and
+# a diff on failure. When a test fails, $T is kept and its path printed (as
+# git's t/ does); when all pass, it is removed.
 
 set -u
 : "${EM_SRCDIR:=$(cd "${0%/*}/.." && pwd)}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/empathy-test.XXXXXX") || exit 1
-trap 'rm -rf "$T"; echo "1..$_n"' EXIT
-export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data"
-export XDG_RUNTIME_DIR="$T/run" EMPATHY_DB="$T/empathy.db"
-export EMPATHY_CONTENT="$EM_SRCDIR/content" EMPATHY_USER=sara
-export LC_ALL=C TZ=UTC
-unset NO_COLOR VISUAL EDITOR
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
 _n=0
 _fail=0
+_end() {
+	_rc=$?
+	if [ "$_fail" -ne 0 ] || [ "$_rc" -ne 0 ]; then
+		echo "# kept the test's files in $T" >&2
+	else
+		rm -rf "$T"
+	fi
+	echo "1..$_n"
+	[ "$_fail" -eq 0 ] || exit 1
+}
+trap _end EXIT
+
+# Nothing from the caller's environment or an installed copy: no EMPATHY_*
+# variable but ours, content only from the source tree (EMPATHY_CONTENTDIR
+# empty: the installed directory takes no part), config only under $T.
+for _v in $(env | sed -n 's/^\(EMPATHY_[A-Za-z0-9_]*\)=.*/\1/p'); do
+	unset "$_v"
+done
+export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data"
+export XDG_RUNTIME_DIR="$T/run" XDG_CACHE_HOME="$T/cache" EMPATHY_DB="$T/empathy.db"
+export EMPATHY_CONTENT="$EM_SRCDIR/content" EMPATHY_CONTENTDIR='' EMPATHY_USER=sara
+export LC_ALL=C TZ=UTC TERM=xterm
+unset NO_COLOR VISUAL EDITOR XDG_CONFIG_DIRS XDG_DATA_DIRS LANG LANGUAGE
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
 
 # Under valgrind (make check VALGRIND=1) every run is many times slower and
 # bigger: time limits scale by EM_SLOW, and memory is not measured.
@@ -128,4 +147,56 @@ tty() {
 		script -qec "$_cmd" /dev/null; echo " exit $?"
 	} | tr -d '\r' | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
 	sleep 0.1
+}
+
+# A conversation on a pseudo-terminal, driven by what it shows rather than
+# by fixed pauses:
+#   pty_start 'CMD'   run CMD on a new terminal, in the background
+#   pty_wait ERE      wait until the last line shown since the last pty_type
+#                     matches ERE (a prompt); status 1 if CMD ended first or
+#                     nothing came within $EM_PTY_WAIT seconds (times EM_SLOW)
+#   pty_type TEXT     type TEXT (printf %b: \n Enter, \004 Ctrl-D, \003 Ctrl-C)
+#   pty_end           stop typing, wait for CMD; status: CMD's (130 for SIGINT)
+#   pty_out           all it showed, without \r and colours
+pty_start() {
+	rm -f "$T/pty.in" "$T/pty.out"
+	mkfifo "$T/pty.in" || return 1
+	: >"$T/pty.out"
+	_pty_off=0
+	# A command started with & ignores SIGINT; Ctrl-C must reach CMD.
+	perl -e '$SIG{INT} = $SIG{QUIT} = "DEFAULT"; exec @ARGV or exit 127' \
+	    script -qfec "$1" /dev/null <"$T/pty.in" >"$T/pty.out" 2>&1 &
+	_pty_pid=$!
+	exec 7>"$T/pty.in"
+}
+pty_running() { kill -0 "$_pty_pid" 2>/dev/null; }
+pty_out() { tr -d '\r' <"$T/pty.out" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g'; }
+_pty_last() {	# the last line shown since the last pty_type
+	tail -c +"$((_pty_off + 1))" "$T/pty.out" | tr -d '\r' |
+	    sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' | tail -n 1
+}
+pty_wait() {
+	_pw_end=$(($(date +%s) + ${EM_PTY_WAIT:-30} * EM_SLOW))
+	while :; do
+		if _pty_last | grep -Eq -- "$1"; then
+			return 0
+		fi
+		pty_running || { _pty_last | grep -Eq -- "$1"; return; }
+		[ "$(date +%s)" -lt "$_pw_end" ] || return 1
+		sleep 0.05
+	done
+}
+pty_type() {
+	_pty_off=$(wc -c <"$T/pty.out")
+	# shellcheck disable=SC2059
+	printf "$1" >&7
+}
+pty_end() {
+	_pe_end=$(($(date +%s) + ${EM_PTY_WAIT:-30} * EM_SLOW))
+	while pty_running && [ "$(date +%s)" -lt "$_pe_end" ]; do
+		sleep 0.05
+	done
+	pty_running && kill -KILL "$_pty_pid" 2>/dev/null
+	exec 7>&-
+	wait "$_pty_pid"
 }
