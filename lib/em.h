@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdio.h>
 
 #include <sqlite3.h>
@@ -90,13 +91,38 @@ void	 em_warn(const struct em_ctx *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	 em_fail(struct em_ctx *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
+#ifdef EM_ANALYZE
+/*
+ * gcc -fanalyzer (make lint) sees one file at a time; these return the
+ * status they are given, so a failure path is never taken for success.
+ */
+static inline int em_status_(int got, int ex) { (void)got; return ex; }
+#define em_err(ctx, ex, ...)	em_status_(em_err((ctx), (ex), __VA_ARGS__), (ex))
+#define em_errno(ctx, ex, ...)	em_status_(em_errno((ctx), (ex), __VA_ARGS__), (ex))
+#define em_fail(ctx, ex, ...)	em_status_(em_fail((ctx), (ex), __VA_ARGS__), (ex))
+#endif
 void	 em_no_core(void);
-void	*em_xcalloc(size_t, size_t);
-void	*em_xreallocarray(void *, size_t, size_t);
-char	*em_strdup(const char *);
+/*
+ * Allocators never return NULL (they end the program instead) and hand over
+ * memory that the caller releases with free(3); marked so for the compiler
+ * and gcc -fanalyzer (make lint).
+ */
+#if defined(__GNUC__)
+#define EM_MALLOC	__attribute__((malloc, returns_nonnull))
+#else
+#define EM_MALLOC
+#endif
+#ifdef __GNUC__
+#define EM_NONNULL_RET	__attribute__((returns_nonnull))
+#else
+#define EM_NONNULL_RET
+#endif
+void	*em_xcalloc(size_t, size_t) EM_MALLOC;
+void	*em_xreallocarray(void *, size_t, size_t) EM_NONNULL_RET;
+char	*em_strdup(const char *) EM_MALLOC;
 
 /* em_cfg.c: XDG paths and the optional config file. */
-char	*em_xdg_path(const char *, const char *, const char *);
+char	*em_xdg_path(const char *, const char *, const char *) EM_MALLOC;
 int	 em_cfg_load(struct em_ctx *);
 
 /* em_db.c: the database, private, WAL, migrated. */

@@ -269,7 +269,8 @@ em_yaml_parse(struct em_ctx *ctx, const char *path, const unsigned char *buf,
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
-			n = stack[--depth];
+			if (depth > 0)	/* libyaml pairs them; for -fanalyzer */
+				n = stack[--depth];
 			break;
 		default:
 			break;
