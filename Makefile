@@ -144,9 +144,20 @@ bench:
 	@$(MAKE) -s B=build/rel SANITIZE= VALGRIND= all build/bench/floor build/bench/gen
 	sh bench/run.sh
 
+# gcc -fanalyzer over lib/ and cmd/, one file at a time, no link; a stamp per
+# file that passed. EM_ANALYZE tells it that em_err() and its kin return the
+# status they are given (lib/em.h), which it cannot see across files.
+ANALYZE = $(patsubst %.c,build/analyze/%.ok,$(LIBSRC) $(wildcard cmd/*.c))
+build/analyze/%.ok: %.c lib/em.h lib/em_int.h
+	@mkdir -p $(@D)
+	gcc -fanalyzer -Werror $(if $(filter lib/em_err.c,$<),,-DEM_ANALYZE) \
+	    $(ALL_CPPFLAGS) -std=c11 $(WARN) $(CFLAGS) -c -o /dev/null $<
+	@touch $@
+analyze: $(ANALYZE)
+
 # Lint: man pages, shell scripts and C, all warnings fatal.
 SHELLSCRIPTS = .ci/run tests/lib.sh $(wildcard tests/*.t tests/stress/*.t)
-lint:
+lint: analyze
 	mandoc -Tlint -W warning man/*.[157]
 	shellcheck -s sh $(SHELLSCRIPTS)
 	shellcheck -s bash completions/empathy.bash
@@ -154,9 +165,14 @@ lint:
 	    --enable=warning,portability,performance --inline-suppr \
 	    lib cmd tests/unit tests/fuzz
 
-# Debian packages needed to build and test; apt-get runs only when one is missing.
-DEBS = gcc make pkg-config libc6-dev libyaml-dev libsqlite3-dev sqlite3 perl mandoc \
-	valgrind clang libclang-rt-14-dev shellcheck cppcheck debhelper dpkg-dev
+# Debian packages. DEBS: what the README's two commands need, to build,
+# install and run `make check` (prove is in perl, script(1) in bsdutils,
+# which Debian always has; the suite also uses jq). DEVDEBS: the rest, for
+# make lint, fuzz, check SANITIZE=1 / VALGRIND=1, deb and the completion
+# tests. apt-get runs only when a package is missing.
+DEBS = gcc make pkg-config libc6-dev libyaml-dev libsqlite3-dev sqlite3 perl jq
+DEVDEBS = $(DEBS) mandoc shellcheck cppcheck clang libclang-rt-14-dev valgrind \
+	debhelper dpkg-dev time zsh fish
 deps:
 	@missing=; for p in $(DEBS); do \
 	    dpkg-query -W -f '$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || \
@@ -165,6 +181,8 @@ deps:
 	    echo "installing:$$missing"; \
 	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 	fi
+deps-dev:
+	@$(MAKE) -s deps DEBS="$(DEVDEBS)"
 
 # Shell completions. bash-completion and fish load a completion file by the
 # command's name, so both get one copy per program; zsh reads one file for all.
@@ -181,14 +199,19 @@ endif
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
+# The pages are written for the default PREFIX; install names the real paths.
+MANSED = sed -e 's|/usr/local/share/empathy/content|$(CONTENTDIR)|g' \
+	-e 's|/usr/local/bin|$(BINDIR)|g'
+
 install: $(BINS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(CONTENTDIR) \
 	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
-	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
-	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
-	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	for m in $(MAN1) $(MAN5) $(MAN7); do \
+	    d=$(DESTDIR)$(MANDIR)/man$${m##*.}/$${m#man/}; \
+	    $(MANSED) $$m >$$d && chmod 644 $$d || exit 1; \
+	done
 	install -m 644 content/*.yaml $(DESTDIR)$(CONTENTDIR)
 	for p in $(PROGS); do \
 	    install -m 644 completions/empathy.bash $(DESTDIR)$(BASHCOMPDIR)/$$p && \
@@ -214,7 +237,7 @@ else
 	rm -rf build
 endif
 
-.PHONY: all bench check deps install uninstall clean fuzz lint stress FORCE
+.PHONY: all analyze bench check deps deps-dev install uninstall clean fuzz lint stress FORCE
 .SECONDARY:
 
 # The Debian package (debian/), built with its tests (make check) inside.

@@ -36,7 +36,7 @@ ok     'staged uninstall'	build uninstall DESTDIR="$T/stage" PREFIX=/usr
 same   'leaves no file behind'	"$(find "$T/stage" -type f)" ''
 
 ok     'an install into a PREFIX'	build install PREFIX="$T/prefix"
-unset EMPATHY_CONTENT
+unset EMPATHY_CONTENT EMPATHY_CONTENTDIR
 ok     'the installed binary finds the installed content' \
        "$T/prefix/bin/empathy-checkin" feelings annoyed
 like   'and shows the vocabulary'	"$(out)" '^annoyed +[a-z]'
@@ -48,3 +48,44 @@ ok     'a user content file overrides the installed one' \
 like   'with its own words'	"$(out)" '^annoyed +mine$'
 ok     'uninstall from the PREFIX'	build uninstall PREFIX="$T/prefix"
 same   'removes every installed file'	"$(find "$T/prefix" -type f)" ''
+
+# Installed man pages name the real paths, whatever PREFIX was.
+ok     'a staged install with PREFIX=/opt/x'	build install DESTDIR="$T/opt" PREFIX=/opt/x
+man=$(cat "$T"/opt/opt/x/share/man/man*/*)
+like   'the pages name the installed content directory'	"$man" '/opt/x/share/empathy/content'
+unlike 'and never /usr/local'	"$man" '/usr/local'
+like   'the cron recipe in empathy(7) names the installed binaries' \
+       "$(cat "$T/opt/opt/x/share/man/man7/empathy.7")" '^PATH=/opt/x/bin:'
+same   'the pages are readable by all'	"$(stat -c %a "$T"/opt/opt/x/share/man/man*/* | sort -u)" 644
+
+# The suite never sees an installed copy, nor the user's own content: an
+# installed copy whose content differs (no review prompts, other feelings)
+# and a ~/.config/empathy with content of its own change nothing for a test
+# that runs the installed binaries (the README installs, then runs make check).
+ok     'an install into a PREFIX, again'	build install PREFIX="$T/prefix"
+c="$T/prefix/share/empathy/content"
+printf 'kind: prompts\nid: review\nprompts: [an installed prompt]\n' >"$c/prompts.yaml"
+printf 'kind: emotions\nid: feelings\nfeelings:\n  - {word: annoyed, underneath: [installed-copy]}\n' \
+    >"$c/emotions.yaml"
+mkdir -p "$T/user/.config/empathy/content"
+printf 'kind: emotions\nid: feelings\nfeelings:\n  - {word: annoyed, underneath: [users-own]}\n' \
+    >"$T/user/.config/empathy/content/emotions.yaml"
+cat >"$T/probe.t" <<'EOF2'
+. "$EM_SRCDIR/tests/lib.sh"
+unlike 'with only what the suite gives, no feelings from an installed copy or the user' \
+       "$(env EMPATHY_CONTENT=/nonexistent empathy-checkin feelings annoyed 2>&1)" \
+       'installed-copy|users-own'
+ok     'the tree first'	empathy-checkin feelings annoyed
+like   'its words'	"$(out)" '^annoyed +[a-z]'
+unlike 'and no installed prompt in the review'	"$(empathy-journal review 2>&1)" 'an installed prompt'
+EOF2
+probe() {	# run a test script as the suite would, with the installed programs first
+	env -u XDG_CONFIG_HOME HOME="$T/user" EM_SRCDIR="$EM_SRCDIR" PATH="$T/prefix/bin:$PATH" \
+	    EMPATHY_CONTENTDIR="$c" EMPATHY_USER=root sh "$@"
+}
+ok     'a test of the suite ignores the installed copy and ~/.config'	probe "$T/probe.t"
+unlike 'every check passed'	"$(out)" '^not ok'
+ok     'tests/110-journal-review.t passes with the installed copy first on PATH' \
+       probe "$EM_SRCDIR/tests/110-journal-review.t"
+unlike 'every check of it'	"$(out)" '^not ok'
+ok     'uninstall it'	build uninstall PREFIX="$T/prefix"
