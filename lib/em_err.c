@@ -53,6 +53,22 @@ em_errmsg(const struct em_ctx *ctx)
 }
 
 /*
+ * Every diagnostic reaches stderr here, through the safe writer: a message
+ * quotes names, keys, values and content as they came, and none of it may
+ * reach the terminal as a control sequence.
+ */
+static void
+diag(const struct em_ctx *ctx, const char *label, const char *msg)
+{
+	fflush(stdout);
+	fputs(ctx->prog, stderr);
+	fputs(": ", stderr);
+	fputs(label, stderr);
+	em_put_text(stderr, msg);
+	fputc('\n', stderr);
+}
+
+/*
  * Print the recorded reason for a failing status; pass the status through.
  * A plain "no" (status 1) is silent unless a reason was recorded for it.
  */
@@ -60,8 +76,7 @@ int
 em_report(struct em_ctx *ctx, int ex)
 {
 	if (ex != EM_EX_OK && ctx->errmsg[0] != '\0') {
-		fflush(stdout);
-		fprintf(stderr, "%s: %s\n", ctx->prog, ctx->errmsg);
+		diag(ctx, "", ctx->errmsg);
 		ctx->errmsg[0] = '\0';
 	}
 	return ex;
@@ -76,8 +91,7 @@ em_fail(struct em_ctx *ctx, int ex, const char *fmt, ...)
 	va_start(ap, fmt);
 	vset(ctx, 0, fmt, ap);
 	va_end(ap);
-	fflush(stdout);
-	fprintf(stderr, "%s: %s\n", ctx->prog, ctx->errmsg);
+	diag(ctx, "", ctx->errmsg);
 	ctx->errmsg[0] = '\0';
 	return ex;
 }
@@ -87,15 +101,14 @@ void
 em_warn(const struct em_ctx *ctx, const char *fmt, ...)
 {
 	va_list	 ap;
+	char	 msg[sizeof(ctx->errmsg)];
 
 	if (ctx->quiet)
 		return;
-	fflush(stdout);
-	fprintf(stderr, "%s: warning: ", ctx->prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	diag(ctx, "warning: ", msg);
 }
 
 /* Allocation failure leaves nothing sensible to do: say so and stop. */
