@@ -55,7 +55,8 @@ em_errmsg(const struct em_ctx *ctx)
 /*
  * Every diagnostic reaches stderr here, through the safe writer: a message
  * quotes names, keys, values and content as they came, and none of it may
- * reach the terminal as a control sequence.
+ * reach the terminal as a control sequence, nor turn the rest of the
+ * sentence around (see em_put_msg).
  */
 static void
 diag(const struct em_ctx *ctx, const char *label, const char *msg)
@@ -64,7 +65,7 @@ diag(const struct em_ctx *ctx, const char *label, const char *msg)
 	fputs(ctx->prog, stderr);
 	fputs(": ", stderr);
 	fputs(label, stderr);
-	em_put_text(stderr, msg);
+	em_put_msg(stderr, msg);
 	fputc('\n', stderr);
 }
 

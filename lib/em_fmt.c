@@ -37,14 +37,19 @@ bidi_close(FILE *fp, const unsigned char *open, size_t *depth)
 		fputs(open[--*depth] ? "\xe2\x81\xa9" : "\xe2\x80\xac", fp);
 }
 
+#define SAFE_CELL	0x1	/* tab and newline in caret notation too */
+#define SAFE_MSG	0x2	/* bidi controls shown as U+FFFD */
+
 /*
  * The safe writer: len bytes of s, which ends on a character boundary. Runs
  * of harmless characters go out as they are; what a terminal could obey is
  * shown instead (see em_put_text). In a cell, tab and newline are shown in
- * caret notation too, so that a table row stays one line.
+ * caret notation too, so that a table row stays one line. In a message,
+ * which quotes something in the middle of a sentence, closing an override
+ * at the end would be too late: bidi controls are shown as U+FFFD there.
  */
 static void
-put_safe(FILE *fp, const char *s, size_t len, int cell)
+put_safe(FILE *fp, const char *s, size_t len, int how)
 {
 	const char	*p = s, *e = s + len, *run = s;
 	unsigned char	 open[BIDI_DEPTH];	/* 1 an isolate, 0 an embedding */
@@ -57,7 +62,7 @@ put_safe(FILE *fp, const char *s, size_t len, int cell)
 			continue;
 		}
 		n = em_u8_next(p, &c);
-		if ((c == '\t' || c == '\n') && !cell) {
+		if ((c == '\t' || c == '\n') && !(how & SAFE_CELL)) {
 			if (c == '\n' && depth > 0) {
 				/* A new line is a new paragraph: close first. */
 				fwrite(run, 1, (size_t)(p - run), fp);
@@ -76,7 +81,7 @@ put_safe(FILE *fp, const char *s, size_t len, int cell)
 		if (c < 0x20 || c == 0x7f) {
 			fputc('^', fp);
 			fputc(c == 0x7f ? '?' : (int)c + '@', fp);
-		} else if (c == EM_U8_BAD || c <= 0x9f) {
+		} else if (c == EM_U8_BAD || c <= 0x9f || (how & SAFE_MSG)) {
 			fputs(REPLACEMENT, fp);
 		} else if (bidi_opens(c)) {
 			/* Kept, to be closed; too deep a nest is dropped. */
@@ -128,6 +133,13 @@ em_put_text(FILE *fp, const char *s)
 	put_safe(fp, s, strlen(s), 0);
 }
 
+/* A diagnostic, as em_put_text but with every bidi control as U+FFFD. */
+void
+em_put_msg(FILE *fp, const char *s)
+{
+	put_safe(fp, s, strlen(s), SAFE_MSG);
+}
+
 /*
  * One cell of a text table: s through the safe writer, on one line (tab and
  * newline shown as ^I and ^J), padded with spaces to exactly width columns
@@ -164,7 +176,7 @@ em_put_cell(FILE *fp, const char *s, size_t width, int right)
 	}
 	if (right)
 		fprintf(fp, "%*s", (int)(width - w), "");
-	put_safe(fp, s, i, 1);
+	put_safe(fp, s, i, SAFE_CELL);
 	if (cut && width > 0)
 		fputs("\xe2\x80\xa6", fp);
 	if (!right)

@@ -32,5 +32,8 @@ struct em_ynode *em_ymap_get(const struct em_ynode *, const char *);
 size_t	 em_u8_next(const char *, unsigned *);
 int	 em_cp_width(unsigned);
 
+/* em_fmt.c: the safe writer for a diagnostic (bidi controls as U+FFFD). */
+void	 em_put_msg(FILE *, const char *);
+
 
 #endif

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "em.h"
+#include "em_int.h"
 #include "tap.h"
 
 #define FFFD	"\xef\xbf\xbd"
@@ -168,6 +168,14 @@ main(void)
 		    "dropped, and every one kept is closed");
 		free(got);
 	}
+
+	/* A diagnostic quotes mid-sentence: bidi controls are shown, not kept. */
+	check(em_put_msg, "unknown key \"a" RLO "b\" in", "unknown key \"a" FFFD
+	    "b\" in", "a message shows an override as U+FFFD");
+	check(em_put_msg, "'" LRI "x' and " PDF, "'" FFFD "x' and " FFFD, "and "
+	    "isolates and closers");
+	check(em_put_msg, "'\x1b]52;c;x\x07' \xc2\x9b\xff", "'^[]52;c;x^G' " FFFD
+	    FFFD, "and the rest as em_put_text does");
 
 	/* em_put_cell: padded and cut by display width. */
 	cell("sara", 6, 0, "sara  ", "a cell is padded on the right");
