@@ -396,9 +396,40 @@ em_color(struct em_ctx *ctx, const char *sgr)
 	return em_ctx_color(ctx) ? sgr : "";
 }
 
+/* A JSON number (or null), which may go out without quotes. */
+static int
+json_number(const char *s)
+{
+	if (strcmp(s, "null") == 0)
+		return 1;
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		s += strspn(s, "0123456789");
+	else
+		return 0;
+	if (*s == '.') {
+		if (s[1] < '0' || s[1] > '9')
+			return 0;
+		s += 1 + strspn(s + 1, "0123456789");
+	}
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (*s < '0' || *s > '9')
+			return 0;
+		s += strspn(s, "0123456789");
+	}
+	return *s == '\0';
+}
+
 /*
  * One record of named fields as tsv (with its header) or a JSON object. A key
- * ending in '#' names a number, written without quotes in JSON.
+ * ending in '#' names a number, written without quotes in JSON (and quoted
+ * after all if it is not one, so that the line stays valid JSON).
  */
 void
 em_out_fields(struct em_ctx *ctx, const char *const *keys, const char *const *vals)
@@ -433,8 +464,13 @@ em_out_row(struct em_ctx *ctx, const char *const *keys, const char *const *vals,
 			len = strlen(keys[i]);
 			if (i > 0)
 				putchar(',');
-			if (len > 0 && keys[i][len - 1] == '#') {
+			if (len > 0 && keys[i][len - 1] == '#' && json_number(vals[i])) {
 				printf("\"%.*s\":%s", (int)len - 1, keys[i], vals[i]);
+				continue;
+			}
+			if (len > 0 && keys[i][len - 1] == '#') {
+				printf("\"%.*s\":", (int)len - 1, keys[i]);
+				em_put_json(stdout, vals[i]);
 				continue;
 			}
 			em_put_json(stdout, keys[i]);

@@ -1,6 +1,7 @@
 /* t_fmt: the safe writer for terminals, table cells, and the tsv and JSON escapers. */
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "em_int.h"
 #include "tap.h"
@@ -106,6 +107,46 @@ cell_time(size_t n)
 	}
 	free(s);
 	return best;
+}
+
+/* What em_out_row writes to stdout for one row, as a string. */
+static char *
+out_row(enum em_fmt fmt, const char *const *keys, const char *const *vals)
+{
+	struct em_ctx	 ctx;
+	char		*buf;
+	size_t		 len;
+	FILE		*fp = tmpfile();
+	int		 saved;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.fmt = fmt;
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	dup2(fileno(fp), STDOUT_FILENO);
+	em_out_row(&ctx, keys, vals, 1);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	len = (size_t)ftell(fp);
+	buf = calloc(1, len + 1);
+	rewind(fp);
+	if (fread(buf, 1, len, fp) != len)
+		buf[0] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/* A small generator of its own, so that every run tries the same bytes. */
+static unsigned
+rnd(void)
+{
+	static unsigned long x = 88172645463325252UL;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return (unsigned)(x >> 16);
 }
 
 int
@@ -236,6 +277,62 @@ main(void)
 	check(em_put_rawjson, "{\"a\":\"x\xc2\x9b" RLO "\xff" NI "\",\"b\":1}",
 	    "{\"a\":\"x\\u009b\\u202e\\ufffd" NI "\",\"b\":1}", "JSON from SQLite: C1, "
 	    "bidi and bad bytes escaped in place");
+
+	/* Every field of em_out_row goes through the escapers. */
+	{
+		const char *const keys[] = { "name", "n#", "m#", "e#", "none#", NULL };
+		const char *const vals[] = { "a\xc2\x9b\xff", "12", "-0.5e+3",
+		    "1\"}", "null", NULL };
+
+		got = out_row(EM_FMT_JSON, keys, vals);
+		is_str(got, "{\"name\":\"a\\u009b\\ufffd\",\"n\":12,\"m\":-0.5e+3,"
+		    "\"e\":\"1\\\"}\",\"none\":null}\n", "a json row: text escaped, "
+		    "numbers bare, a number that is not one quoted");
+		free(got);
+		got = out_row(EM_FMT_TSV, keys, vals);
+		is_str(got, "name\tn\tm\te\tnone\na\\u009b\\xff\t12\t-0.5e+3\t1\"}"
+		    "\tnull\n", "a tsv row: every field escaped");
+		free(got);
+	}
+
+	/* Any bytes at all: safe, valid UTF-8, and as wide as asked. */
+	{
+		char	 in[64];
+		char	**v;
+		size_t	 i, j, k, n, width;
+		int	 safe = 1, exact = 1, wrapped = 1;
+
+		for (i = 0; i < 20000; i++) {
+			n = rnd() % 40;
+			for (j = 0; j < n; j++) {
+				k = rnd() % 8;
+				in[j] = (char)(k == 0 ? 0x1b : k == 1 ? 0xc2 : k == 2 ?
+				    0xe2 : k == 3 ? 0x80 + rnd() % 0x40 : k == 4 ?
+				    0xe6 : 1 + rnd() % 0xff);
+			}
+			in[n] = '\0';
+			got = capture(em_put_text, in);
+			if (!inert(got) || !em_utf8_valid(got, strlen(got)))
+				safe = 0;
+			free(got);
+			cell_w = rnd() % 12;
+			cell_right = (int)(rnd() % 2);
+			got = capture(put_cell, in);
+			if (!inert(got) || !em_utf8_valid(got, strlen(got)) ||
+			    em_text_width(got) != cell_w || strchr(got, '\n') != NULL)
+				exact = 0;
+			free(got);
+			width = 8 + rnd() % 10;
+			em_wrap(in, width, &v, &n);
+			for (j = 0; j < n; j++)
+				if (em_text_width(v[j]) > width)
+					wrapped = 0;
+			em_strv_free(v, n);
+		}
+		ok(safe, "random bytes through em_put_text: inert, valid UTF-8");
+		ok(exact, "through em_put_cell: inert, one line, exactly the width");
+		ok(wrapped, "through em_wrap: no line wider than asked");
+	}
 
 	/* Whatever goes in, nothing a terminal obeys comes out. */
 	{
