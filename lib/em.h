@@ -90,6 +90,8 @@ void	 em_warn(const struct em_ctx *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	 em_fail(struct em_ctx *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
+void	 em_note(const struct em_ctx *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 void	 em_no_core(void);
 void	*em_xcalloc(size_t, size_t);
 void	*em_xreallocarray(void *, size_t, size_t);

@@ -112,6 +112,23 @@ em_warn(const struct em_ctx *ctx, const char *fmt, ...)
 	diag(ctx, "warning: ", msg);
 }
 
+/*
+ * A line on stderr that is neither a failure nor a warning ("no check-ins
+ * this week", "ask instead: ..."), through the safe writer like every
+ * diagnostic: for cmd/, instead of fprintf(stderr, "%s: ...", ctx->prog, ...).
+ */
+void
+em_note(const struct em_ctx *ctx, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 msg[sizeof(ctx->errmsg)];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag(ctx, "", msg);
+}
+
 /* Allocation failure leaves nothing sensible to do: say so and stop. */
 static void
 oom(void)

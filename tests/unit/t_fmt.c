@@ -137,6 +137,58 @@ out_row(enum em_fmt fmt, const char *const *keys, const char *const *vals)
 	return buf;
 }
 
+/* What a diagnostic function writes to stderr, as a string. */
+static char *
+err_of(void (*say)(struct em_ctx *, const char *))
+{
+	struct em_ctx	 ctx;
+	char		*buf;
+	size_t		 len;
+	FILE		*fp = tmpfile();
+	int		 saved;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.prog = "t_fmt";
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	dup2(fileno(fp), STDERR_FILENO);
+	say(&ctx, "key '\x1b]52;c;aGk=\x07' and \xc2\x9b" RLO "x");
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	len = (size_t)ftell(fp);
+	buf = calloc(1, len + 1);
+	rewind(fp);
+	if (fread(buf, 1, len, fp) != len)
+		buf[0] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static void
+say_warn(struct em_ctx *ctx, const char *s)
+{
+	em_warn(ctx, "%s", s);
+}
+
+static void
+say_note(struct em_ctx *ctx, const char *s)
+{
+	em_note(ctx, "%s", s);
+}
+
+static void
+say_fail(struct em_ctx *ctx, const char *s)
+{
+	em_fail(ctx, EM_EX_DATAERR, "%s", s);
+}
+
+static void
+say_report(struct em_ctx *ctx, const char *s)
+{
+	em_report(ctx, em_err(ctx, EM_EX_DATAERR, "%s", s));
+}
+
 /* A small generator of its own, so that every run tries the same bytes. */
 static unsigned
 rnd(void)
@@ -217,6 +269,24 @@ main(void)
 	    "isolates and closers");
 	check(em_put_msg, "'\x1b]52;c;x\x07' \xc2\x9b\xff", "'^[]52;c;x^G' " FFFD
 	    FFFD, "and the rest as em_put_text does");
+
+	/* Every way a diagnostic reaches stderr goes through em_put_msg. */
+	got = err_of(say_warn);
+	is_str(got, "t_fmt: warning: key '^[]52;c;aGk=^G' and " FFFD FFFD "x\n",
+	    "em_warn writes inertly");
+	free(got);
+	got = err_of(say_note);
+	is_str(got, "t_fmt: key '^[]52;c;aGk=^G' and " FFFD FFFD "x\n",
+	    "so does em_note");
+	free(got);
+	got = err_of(say_fail);
+	is_str(got, "t_fmt: key '^[]52;c;aGk=^G' and " FFFD FFFD "x\n",
+	    "so does em_fail");
+	free(got);
+	got = err_of(say_report);
+	is_str(got, "t_fmt: key '^[]52;c;aGk=^G' and " FFFD FFFD "x\n",
+	    "so does em_report");
+	free(got);
 
 	/* em_put_cell: padded and cut by display width. */
 	cell("sara", 6, 0, "sara  ", "a cell is padded on the right");
