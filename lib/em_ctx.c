@@ -27,8 +27,9 @@ static const struct option common_long[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static const char common_synopsis[] =
-    "[-hV] [-d path] [-f format] [-u name] [--content dir]";
+#define COMMON_SYNOPSIS	"[-hV] [-d path] [-f format] [-u name] [--content dir]"
+static const char common_synopsis[] = COMMON_SYNOPSIS;
+static const char common_synopsis_all[] = COMMON_SYNOPSIS " command [argument ...]";
 
 /* A whole program: common options, its subcommand, and a clean end. */
 int
@@ -104,25 +105,92 @@ bad_option(struct em_ctx *ctx, int ch, int argc, char **argv)
 		em_fail(ctx, EM_EX_USAGE, "unknown option %s", arg);
 }
 
-/* Print usage: the program's, or the running command's once dispatched. */
+#define USAGE_WIDTH	80
+
+/* The end of one group of a synopsis: a word, or [ ... ] or ( ... ) whole. */
+static const char *
+group_end(const char *s)
+{
+	int	 depth = 0;
+
+	for (; *s != '\0' && (depth > 0 || *s != ' '); s++)
+		if (*s == '[' || *s == '(')
+			depth++;
+		else if ((*s == ']' || *s == ')') && depth > 0)
+			depth--;
+	return s;
+}
+
+/*
+ * The groups of a synopsis, after col columns already written on the line,
+ * wrapped to USAGE_WIDTH with continuation lines indented by hang. A break
+ * falls only between groups, never inside [ ] or ( ), so "[--high text
+ * --low text]" stays whole; nor after a bare word such as a command name,
+ * which stays with what follows it.
+ */
+static void
+synopsis(FILE *fp, size_t col, size_t hang, const char *s)
+{
+	const char	*q;
+	size_t		 len;
+
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		q = group_end(s);
+		if (*s != '[' && *s != '(' && *s != '-' && *q == ' ' && q[1] != '\0')
+			q = group_end(q + 1);
+		len = (size_t)(q - s);
+		if (col > hang && col + 1 + len > USAGE_WIDTH) {
+			fprintf(fp, "\n%*s", (int)hang, "");
+			col = hang;
+		} else if (col > 0) {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(s, 1, len, fp);
+		col += len;
+		s = q;
+	}
+	fputc('\n', fp);
+}
+
+/*
+ * Print usage: the program's, or the running command's once dispatched,
+ * each synopsis wrapped to 80 columns with its continuation lines under its
+ * first argument, as in a man page; in the program's, each command's
+ * one-line help under it.
+ */
 int
 em_usage(struct em_ctx *ctx, FILE *fp, int ex)
 {
 	const struct em_subcmd *sc;
+	size_t	 hang = strlen("usage: ") + strlen(ctx->prog) + 1;
+	char	*line;
+	size_t	 len;
 
+	if (hang > USAGE_WIDTH / 2)
+		hang = 8;
+	fprintf(fp, "usage: %s", ctx->prog);
 	if (ctx->cmd != NULL) {
-		fprintf(fp, "usage: %s %s %s%s%s\n", ctx->prog, common_synopsis,
-		    ctx->cmd->name, *ctx->cmd->usage ? " " : "", ctx->cmd->usage);
+		len = strlen(common_synopsis) + strlen(ctx->cmd->name) +
+		    strlen(ctx->cmd->usage) + 3;
+		line = em_xcalloc(1, len);
+		snprintf(line, len, "%s %s %s", common_synopsis, ctx->cmd->name,
+		    ctx->cmd->usage);
+		synopsis(fp, hang - 1, hang, line);
+		free(line);
 		return ex;
 	}
-	fprintf(fp, "usage: %s %s command [argument ...]\n", ctx->prog,
-	    common_synopsis);
+	synopsis(fp, hang - 1, hang, common_synopsis_all);
 	fputs("commands:\n", fp);
 	for (sc = ctx->subcmds; sc != NULL && sc->name != NULL; sc++) {
-		fprintf(fp, "  %s%s%s\n", sc->name, *sc->usage ? " " : "",
-		    sc->usage);
+		fprintf(fp, "  %s", sc->name);
+		synopsis(fp, 2 + strlen(sc->name), 3 + strlen(sc->name), sc->usage);
 		if (sc->help != NULL)
-			fprintf(fp, "      %s\n", sc->help);
+			em_fput_wrapped(fp, sc->help, USAGE_WIDTH, 4, 0);
 	}
 	fprintf(fp, "see %s(1) for more\n", ctx->prog);
 	return ex;

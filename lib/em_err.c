@@ -53,6 +53,23 @@ em_errmsg(const struct em_ctx *ctx)
 }
 
 /*
+ * Every diagnostic reaches stderr here, through the safe writer: a message
+ * quotes names, keys, values and content as they came, and none of it may
+ * reach the terminal as a control sequence, nor turn the rest of the
+ * sentence around (see em_put_msg).
+ */
+static void
+diag(const struct em_ctx *ctx, const char *label, const char *msg)
+{
+	fflush(stdout);
+	fputs(ctx->prog, stderr);
+	fputs(": ", stderr);
+	fputs(label, stderr);
+	em_put_msg(stderr, msg);
+	fputc('\n', stderr);
+}
+
+/*
  * Print the recorded reason for a failing status; pass the status through.
  * A plain "no" (status 1) is silent unless a reason was recorded for it.
  */
@@ -60,8 +77,7 @@ int
 em_report(struct em_ctx *ctx, int ex)
 {
 	if (ex != EM_EX_OK && ctx->errmsg[0] != '\0') {
-		fflush(stdout);
-		fprintf(stderr, "%s: %s\n", ctx->prog, ctx->errmsg);
+		diag(ctx, "", ctx->errmsg);
 		ctx->errmsg[0] = '\0';
 	}
 	return ex;
@@ -76,8 +92,7 @@ em_fail(struct em_ctx *ctx, int ex, const char *fmt, ...)
 	va_start(ap, fmt);
 	vset(ctx, 0, fmt, ap);
 	va_end(ap);
-	fflush(stdout);
-	fprintf(stderr, "%s: %s\n", ctx->prog, ctx->errmsg);
+	diag(ctx, "", ctx->errmsg);
 	ctx->errmsg[0] = '\0';
 	return ex;
 }
@@ -87,15 +102,31 @@ void
 em_warn(const struct em_ctx *ctx, const char *fmt, ...)
 {
 	va_list	 ap;
+	char	 msg[sizeof(ctx->errmsg)];
 
 	if (ctx->quiet)
 		return;
-	fflush(stdout);
-	fprintf(stderr, "%s: warning: ", ctx->prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	diag(ctx, "warning: ", msg);
+}
+
+/*
+ * A line on stderr that is neither a failure nor a warning ("no check-ins
+ * this week", "ask instead: ..."), through the safe writer like every
+ * diagnostic: for cmd/, instead of fprintf(stderr, "%s: ...", ctx->prog, ...).
+ */
+void
+em_note(const struct em_ctx *ctx, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 msg[sizeof(ctx->errmsg)];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag(ctx, "", msg);
 }
 
 /* Allocation failure leaves nothing sensible to do: say so and stop. */

@@ -18,74 +18,210 @@ em_parse_format(const char *s, enum em_fmt *fmt)
 	return 0;
 }
 
+#define REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD, in UTF-8 */
+#define BIDI_DEPTH	32	/* open embeddings and isolates kept track of */
+
+/* The bidirectional controls that open something another must close. */
+static int
+bidi_opens(unsigned c)
+{
+	return (c >= 0x202a && c <= 0x202e && c != 0x202c) ||
+	    (c >= 0x2066 && c <= 0x2068);
+}
+
+/* Close what is open, innermost first: PDI after an isolate, else PDF. */
+static void
+bidi_close(FILE *fp, const unsigned char *open, size_t *depth)
+{
+	while (*depth > 0)
+		fputs(open[--*depth] ? "\xe2\x81\xa9" : "\xe2\x80\xac", fp);
+}
+
+#define SAFE_CELL	0x1	/* tab and newline in caret notation too */
+#define SAFE_MSG	0x2	/* bidi controls shown as U+FFFD */
+
 /*
- * Text for a terminal: control characters, which could move the cursor or
- * retitle the window, are shown in caret notation, never sent raw.
+ * The safe writer: len bytes of s, which ends on a character boundary. Runs
+ * of harmless characters go out as they are; what a terminal could obey is
+ * shown instead (see em_put_text). In a cell, tab and newline are shown in
+ * caret notation too, so that a table row stays one line. In a message,
+ * which quotes something in the middle of a sentence, closing an override
+ * at the end would be too late: bidi controls are shown as U+FFFD there.
+ */
+static void
+put_safe(FILE *fp, const char *s, size_t len, int how)
+{
+	const char	*p = s, *e = s + len, *run = s;
+	unsigned char	 open[BIDI_DEPTH];	/* 1 an isolate, 0 an embedding */
+	size_t		 depth = 0, n, i;
+	unsigned	 c;
+
+	while (p < e) {
+		if ((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f) {
+			p++;
+			continue;
+		}
+		n = em_u8_next(p, &c);
+		if ((c == '\t' || c == '\n') && !(how & SAFE_CELL)) {
+			if (c == '\n' && depth > 0) {
+				/* A new line is a new paragraph: close first. */
+				fwrite(run, 1, (size_t)(p - run), fp);
+				bidi_close(fp, open, &depth);
+				run = p;
+			}
+			p += n;
+			continue;
+		}
+		if (c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f) &&
+		    c != EM_U8_BAD && !bidi_opens(c) && c != 0x202c && c != 0x2069) {
+			p += n;
+			continue;
+		}
+		fwrite(run, 1, (size_t)(p - run), fp);
+		if (c < 0x20 || c == 0x7f) {
+			fputc('^', fp);
+			fputc(c == 0x7f ? '?' : (int)c + '@', fp);
+		} else if (c == EM_U8_BAD || c <= 0x9f || (how & SAFE_MSG)) {
+			fputs(REPLACEMENT, fp);
+		} else if (bidi_opens(c)) {
+			/* Kept, to be closed; too deep a nest is dropped. */
+			if (depth < BIDI_DEPTH) {
+				open[depth++] = c >= 0x2066;
+				fwrite(p, 1, n, fp);
+			}
+		} else if (c == 0x202c) {
+			/* A PDF closes an embedding, never an isolate. */
+			if (depth > 0 && !open[depth - 1]) {
+				depth--;
+				fwrite(p, 1, n, fp);
+			}
+		} else {
+			/* A PDI closes its isolate and what was opened inside. */
+			for (i = depth; i > 0 && !open[i - 1]; i--)
+				;
+			if (i > 0) {
+				depth = i - 1;
+				fwrite(p, 1, n, fp);
+			}
+		}
+		p += n;
+		run = p;
+	}
+	fwrite(run, 1, (size_t)(p - run), fp);
+	bidi_close(fp, open, &depth);
+}
+
+/*
+ * Text for a terminal: whatever came from a person, a content file, a config
+ * file or an import goes out through here, so that nothing in it can move
+ * the cursor, retitle the window, write to the clipboard or turn the rest of
+ * the screen around:
+ * - C0 controls and DEL in caret notation (ESC is ^[, so an escape sequence
+ *   such as CSI or an OSC 52 clipboard write is shown, never obeyed); tab
+ *   and newline pass;
+ * - C1 controls (U+0080..U+009F) and every byte that is not part of valid
+ *   UTF-8 as U+FFFD, one for each byte;
+ * - bidirectional embeddings and overrides (U+202A, U+202B, U+202D,
+ *   U+202E) and isolates (U+2066..U+2068) are kept, but whatever is still
+ *   open at a newline or at the end of s is closed there (PDF U+202C, PDI
+ *   U+2069), so none reaches past the string; a PDF or PDI that closes
+ *   nothing of s's own is dropped. Marks (U+200E, U+200F) pass.
  */
 void
 em_put_text(FILE *fp, const char *s)
 {
-	const unsigned char *p;
+	put_safe(fp, s, strlen(s), 0);
+}
 
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f) {
-			fputc('^', fp);
-			fputc(*p == 0x7f ? '?' : *p + '@', fp);
-		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			fputs("\xef\xbf\xbd", fp);	/* a C1 control: U+FFFD */
-			p++;
-		} else
-			fputc(*p, fp);
-	}
+/* A diagnostic, as em_put_text but with every bidi control as U+FFFD. */
+void
+em_put_msg(FILE *fp, const char *s)
+{
+	put_safe(fp, s, strlen(s), SAFE_MSG);
 }
 
 /*
- * One cell of a text table: s through the safe writer, cut to at most width
- * terminal columns on a character boundary, then padded with spaces to
- * exactly width (on the left when right is set).
+ * One cell of a text table: s through the safe writer, on one line (tab and
+ * newline shown as ^I and ^J), padded with spaces to exactly width columns
+ * (on the left when right is set) as em_text_width counts them. Longer text
+ * is cut between characters and ends in an ellipsis, so that two long names
+ * that begin alike are not taken for one: it keeps what fits in width - 1
+ * columns, then "…", then a space if a wide character did not fit. One pass
+ * over s, stopping at the cut.
  */
 void
 em_put_cell(FILE *fp, const char *s, size_t width, int right)
 {
-	size_t	 w, len;
-	char	*cut;
+	size_t	 i = 0, w = 0, fit = 0, fitw = 0, n, cw;
+	unsigned c;
+	int	 cut = 0;
 
-	len = strlen(s);
-	cut = em_xcalloc(1, len + 1);
-	memcpy(cut, s, len);
-	while ((w = em_text_width(cut)) > width) {
-		/* Drop the last character (its continuation bytes with it). */
-		while (len > 0 && ((unsigned char)cut[len - 1] & 0xc0) == 0x80)
-			cut[--len] = '\0';
-		if (len > 0)
-			cut[--len] = '\0';
+	while (s[i] != '\0') {
+		n = em_u8_next(s + i, &c);
+		cw = (size_t)em_cp_width(c);
+		if (w + cw > width) {
+			cut = 1;
+			break;
+		}
+		w += cw;
+		i += n;
+		if (w < width) {	/* room left for the ellipsis */
+			fit = i;
+			fitw = w;
+		}
+	}
+	if (cut) {
+		i = fit;
+		w = width > 0 ? fitw + 1 : 0;
 	}
 	if (right)
 		fprintf(fp, "%*s", (int)(width - w), "");
-	em_put_text(fp, cut);
+	put_safe(fp, s, i, SAFE_CELL);
+	if (cut && width > 0)
+		fputs("\xe2\x80\xa6", fp);
 	if (!right)
 		fprintf(fp, "%*s", (int)(width - w), "");
-	free(cut);
+}
+
+/*
+ * Non-ASCII characters in tsv or JSON: C1 controls and the bidirectional
+ * controls (see em_put_text) as \uXXXX, which tsv and JSON both read back;
+ * a byte that is not valid UTF-8 as \xHH in tsv and as \ufffd in JSON, which
+ * must stay valid. Returns the bytes used.
+ */
+static size_t
+put_nonascii(FILE *fp, const char *s, int json)
+{
+	size_t	 n;
+	unsigned c;
+
+	n = em_u8_next(s, &c);
+	if (c == EM_U8_BAD) {
+		if (json)
+			fputs("\\ufffd", fp);
+		else
+			fprintf(fp, "\\x%02x", (unsigned char)*s);
+	} else if (c <= 0x9f || bidi_opens(c) || c == 0x202c || c == 0x2069)
+		fprintf(fp, "\\u%04x", c);
+	else
+		fwrite(s, 1, n, fp);
+	return n;
 }
 
 /*
  * A tsv field: backslash, tab, newline and carriage return escaped as \\ \t
- * \n \r; any other control character as \xHH (C0 and DEL) or \u00HH (C1).
+ * \n \r; any other control character as \xHH (C0 and DEL) or \u00HH (C1);
+ * bidirectional controls as \uXXXX and bytes that are not UTF-8 as \xHH.
  */
 void
 em_put_tsv(FILE *fp, const char *s)
 {
 	const unsigned char *u;
 
-	for (; *s != '\0'; s++) {
+	while (*s != '\0') {
 		u = (const unsigned char *)s;
-		if ((*u < 0x20 && *u != '\t' && *u != '\n' && *u != '\r') || *u == 0x7f) {
-			fprintf(fp, "\\x%02x", *u);
-			continue;
-		}
-		if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) {
-			fprintf(fp, "\\u%04x", u[1]);
-			s++;
+		if (*u >= 0x80) {
+			s += put_nonascii(fp, s, 0);
 			continue;
 		}
 		switch (*s) {
@@ -102,12 +238,19 @@ em_put_tsv(FILE *fp, const char *s)
 			fputs("\\r", fp);
 			break;
 		default:
-			fputc(*s, fp);
+			if (*u < 0x20 || *u == 0x7f)
+				fprintf(fp, "\\x%02x", *u);
+			else
+				fputc(*s, fp);
 		}
+		s++;
 	}
 }
 
-/* A JSON string, quotes included. */
+/*
+ * A JSON string, quotes included; always valid JSON: a byte that is not
+ * UTF-8 becomes U+FFFD, and C1 and bidirectional controls are escaped.
+ */
 void
 em_put_json(FILE *fp, const char *s)
 {
@@ -134,8 +277,8 @@ em_put_json(FILE *fp, const char *s)
 		default:
 			if (*p < 0x20 || *p == 0x7f)
 				fprintf(fp, "\\u%04x", *p);
-			else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-				fprintf(fp, "\\u%04x", *++p);	/* a C1 control */
+			else if (*p >= 0x80)
+				p += put_nonascii(fp, (const char *)p, 1) - 1;
 			else
 				fputc(*p, fp);
 		}
@@ -144,27 +287,25 @@ em_put_json(FILE *fp, const char *s)
 }
 
 /*
- * JSON that SQLite made: valid, but C1 controls (which some terminals obey)
- * left raw. They can only stand inside strings, so escape them in place.
+ * JSON that SQLite made: valid, but C1 and bidirectional controls (which
+ * some terminals obey) left raw, and any byte that is not UTF-8 with them.
+ * All of them can only stand inside strings, so escape them in place.
  */
 void
 em_put_rawjson(FILE *fp, const char *s)
 {
-	const char	*q;
-	unsigned char	 c;
+	const char	*run = s;
 
-	while ((q = strchr(s, 0xc2)) != NULL) {
-		c = (unsigned char)q[1];
-		fwrite(s, 1, (size_t)(q - s), fp);
-		if (c >= 0x80 && c <= 0x9f) {
-			fprintf(fp, "\\u%04x", c);
-			s = q + 2;
-		} else {
-			putc(0xc2, fp);
-			s = q + 1;
+	while (*s != '\0') {
+		if ((unsigned char)*s < 0x80) {
+			s++;
+			continue;
 		}
+		fwrite(run, 1, (size_t)(s - run), fp);
+		s += put_nonascii(fp, s, 1);
+		run = s;
 	}
-	fputs(s, fp);
+	fwrite(run, 1, (size_t)(s - run), fp);
 }
 
 /* Column names: "json:x" is raw JSON only in json output, "tsv:x" only in tsv. */
@@ -255,9 +396,40 @@ em_color(struct em_ctx *ctx, const char *sgr)
 	return em_ctx_color(ctx) ? sgr : "";
 }
 
+/* A JSON number (or null), which may go out without quotes. */
+static int
+json_number(const char *s)
+{
+	if (strcmp(s, "null") == 0)
+		return 1;
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		s += strspn(s, "0123456789");
+	else
+		return 0;
+	if (*s == '.') {
+		if (s[1] < '0' || s[1] > '9')
+			return 0;
+		s += 1 + strspn(s + 1, "0123456789");
+	}
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (*s < '0' || *s > '9')
+			return 0;
+		s += strspn(s, "0123456789");
+	}
+	return *s == '\0';
+}
+
 /*
  * One record of named fields as tsv (with its header) or a JSON object. A key
- * ending in '#' names a number, written without quotes in JSON.
+ * ending in '#' names a number, written without quotes in JSON (and quoted
+ * after all if it is not one, so that the line stays valid JSON).
  */
 void
 em_out_fields(struct em_ctx *ctx, const char *const *keys, const char *const *vals)
@@ -292,8 +464,13 @@ em_out_row(struct em_ctx *ctx, const char *const *keys, const char *const *vals,
 			len = strlen(keys[i]);
 			if (i > 0)
 				putchar(',');
-			if (len > 0 && keys[i][len - 1] == '#') {
+			if (len > 0 && keys[i][len - 1] == '#' && json_number(vals[i])) {
 				printf("\"%.*s\":%s", (int)len - 1, keys[i], vals[i]);
+				continue;
+			}
+			if (len > 0 && keys[i][len - 1] == '#') {
+				printf("\"%.*s\":", (int)len - 1, keys[i]);
+				em_put_json(stdout, vals[i]);
 				continue;
 			}
 			em_put_json(stdout, keys[i]);

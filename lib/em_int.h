@@ -27,5 +27,13 @@ void	 em_ynode_free(struct em_ynode *);
 void	 em_ydocs_free(struct em_ynode **, size_t);
 struct em_ynode *em_ymap_get(const struct em_ynode *, const char *);
 
+/* em_width.c: one UTF-8 character at a time, and the columns it takes on a terminal. */
+#define EM_U8_BAD	0x110000u	/* a byte that is not part of valid UTF-8 */
+size_t	 em_u8_next(const char *, unsigned *);
+int	 em_cp_width(unsigned);
+
+/* em_fmt.c: the safe writer for a diagnostic (bidi controls as U+FFFD). */
+void	 em_put_msg(FILE *, const char *);
+
 
 #endif

@@ -64,15 +64,26 @@ em_name_valid(const char *s)
 	return 1;
 }
 
-/* Columns a string takes on a terminal, counting code points. */
+/*
+ * Columns a string takes on a terminal, as em_put_cell shows it (see
+ * em_cp_width): wide characters count two, combining marks none, a control
+ * character two (^X), and so do a tab and a newline. The locale plays no part.
+ */
 size_t
 em_text_width(const char *s)
 {
 	size_t	 w = 0;
+	unsigned c;
 
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
+	while (*s != '\0') {
+		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
 			w++;
+			s++;
+			continue;
+		}
+		s += em_u8_next(s, &c);
+		w += (size_t)em_cp_width(c);
+	}
 	return w;
 }
 
@@ -360,61 +371,79 @@ out:
 	return ex;
 }
 
-/* Byte length of the first `cols` code points of s (or all of it). */
+/*
+ * Byte length of the longest start of the line at s (which ends at a
+ * newline or the NUL) that takes at most cols columns; never part of a
+ * character, and the zero-width marks after the last character that fits go
+ * with it. *whole says whether that is all of the line.
+ */
 static size_t
-cols_bytes(const char *s, size_t cols)
+cols_bytes(const char *s, size_t cols, int *whole)
 {
-	size_t	 i = 0, c = 0;
+	size_t	 i = 0, c = 0, w;
+	unsigned cp;
 
-	while (s[i] != '\0') {
-		if (((unsigned char)s[i] & 0xc0) != 0x80) {
+	while (s[i] != '\0' && s[i] != '\n') {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
 			if (c == cols)
 				break;
 			c++;
+			i++;
+			continue;
 		}
-		i++;
+		w = em_u8_next(s + i, &cp);
+		if (c + (size_t)em_cp_width(cp) > cols)
+			break;
+		c += (size_t)em_cp_width(cp);
+		i += w;
 	}
+	*whole = s[i] == '\0' || s[i] == '\n';
 	return i;
 }
 
 /*
  * Wrap text into lines of at most width columns, breaking at spaces where it
- * can and keeping the text's own line breaks. The caller frees with em_strv_free.
+ * can and keeping the text's own line breaks; a word longer than a line is
+ * cut between two characters. Linear in the length of s (each line is
+ * measured once, plus the word it backs off). The caller frees with
+ * em_strv_free.
  */
 void
 em_wrap(const char *s, size_t width, char ***linesp, size_t *np)
 {
-	char	**v = NULL, *line;
-	size_t	  n = 0, len, brk, i;
-	const char *end;
+	char	**v = NULL;
+	size_t	  n = 0, cap = 0, brk, i;
+	unsigned  cp;
+	int	  whole;
 
 	if (width < 8)
 		width = 8;
 	while (*s != '\0') {
-		end = strchr(s, '\n');
-		len = end ? (size_t)(end - s) : strlen(s);
-		line = em_xcalloc(1, len + 1);
-		memcpy(line, s, len);
-		s += len + (end != NULL);
-		/* Hard line breaks within the text become lines of their own. */
+		/* One line of the text, in pieces of at most width columns. */
 		for (;;) {
-			if (em_text_width(line) <= width) {
-				v = em_xreallocarray(v, n + 1, sizeof(*v));
-				v[n++] = line;
-				break;
+			brk = cols_bytes(s, width, &whole);
+			if (!whole) {
+				for (i = brk; i > 0 && s[i] != ' '; i--)
+					;
+				if (i > 0)
+					brk = i;
+				else if (brk == 0)	/* never stand still */
+					brk = em_u8_next(s, &cp);
 			}
-			brk = cols_bytes(line, width);
-			for (i = brk; i > 0 && line[i] != ' '; i--)
-				;
-			if (i > 0)
-				brk = i;
-			v = em_xreallocarray(v, n + 1, sizeof(*v));
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				v = em_xreallocarray(v, cap, sizeof(*v));
+			}
 			v[n] = em_xcalloc(1, brk + 1);
-			memcpy(v[n++], line, brk);
-			while (line[brk] == ' ')
-				brk++;
-			memmove(line, line + brk, strlen(line + brk) + 1);
+			memcpy(v[n++], s, brk);
+			s += brk;
+			while (!whole && *s == ' ')
+				s++;
+			if (whole || *s == '\0' || *s == '\n')
+				break;
 		}
+		if (*s == '\n')
+			s++;
 	}
 	*linesp = v;
 	*np = n;

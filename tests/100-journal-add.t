@@ -50,7 +50,7 @@ same   'no bad day stored anything'	"$(count)" 8
 # Seen or misunderstood: exactly one of them.
 status 'neither --seen nor --misunderstood is a usage error'	64 empathy-journal add 'a moment'
 like   'it asks which'	"$(err)" '--seen or --misunderstood'
-like   'and shows the usage of add'	"$(err)" 'usage: empathy-journal .*add \(--seen \| --misunderstood\)'
+like   'and shows the usage of add'	"$(err | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n  */ /g')" 'usage: empathy-journal .*add \(--seen \| --misunderstood\)'
 status 'both at once is a usage error'	64 empathy-journal add --seen --misunderstood 'a moment'
 like   'it says not both'	"$(err)" 'not both'
 status 'an unknown option is a usage error'	64 empathy-journal add --seen --loudly 'a moment'

@@ -8,7 +8,7 @@ id=$(sql 'select id from entry')
 ok     '0: -h prints the usage'	empathy-journal -h
 like   'on stdout'	"$(out)" '^usage: empathy-journal '
 ok     '0: -h after a command prints its usage'	empathy-journal list -h
-like   "the command's usage"	"$(out)" '^usage: empathy-journal .* list \[--since date\]'
+like   "the command's usage"	"$(out | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n  */ /g')" '^usage: empathy-journal .* list \[--since date\]'
 ok     '0: --version'	empathy-journal --version
 like   'names the program'	"$(out)" '^empathy-journal '
 

@@ -34,7 +34,7 @@ ok     'list -f json'	empathy-challenge list -f json
 same   'one object per line, numbers as numbers'	"$(out | head -1)" \
        '{"kind":"challenge","id":"one-week","title":"Seven days of empathy","length":7}'
 status 'list takes no argument'	64 empathy-challenge list one-week
-like   'and says how to call it'	"$(err)" '^usage: .*list'
+like   'and says how to call it'	"$(err | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n  */ /g')" '^usage: .*list'
 
 ok     'show one-week'	empathy-challenge show one-week
 same   'a title line with the id and the length'	"$(out | head -1)" 'Seven days of empathy (one-week, 7 days)'
