@@ -733,6 +733,11 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 			xflag = 1;
 			break;
 		case OPT_UNTAG:
+			if (!em_tag_valid(optarg + (*optarg == '#'))) {
+				ex = em_fail(ctx, EM_EX_USAGE, "--untag: '%s' is not a "
+				    "tag", optarg);
+				goto out;
+			}
 			if ((ex = tag_add(ctx, &un, optarg)) != 0)
 				goto out;
 			break;

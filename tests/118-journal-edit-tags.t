@@ -46,6 +46,7 @@ status 'also when other tags come with it'	65 empathy-journal edit --tag home --
 status 'the same tag to add and remove'	64 empathy-journal edit --tag home --untag Home "$id" </dev/null
 like   'is a usage error'	"$(err)" '#home is both in --tag and in --untag'
 status 'a bad tag to remove'	64 empathy-journal edit --untag 'two words' "$id" </dev/null
+like   'names --untag'	"$(err)" "^empathy-journal: --untag: 'two words' is not a tag"
 same   'none of these changed anything'	"$(stamp "$id")" "$before"
 same   'nor stored a version'	"$(versions "$id")" 3
 
