@@ -18,7 +18,9 @@ chmod +x "$T/ed-ask"
 # type KEYS (a printf format), and keep the terminal open until CMD is done.
 # What the terminal showed goes to $T/shown (without \r); the status is CMD's
 # (130 when SIGINT ended it). The session's shell catches SIGINT (trap :) to
-# live on; CMD gets the default action back, as usual.
+# live on; CMD gets the default action back, as usual. The feeder reads what
+# the terminal showed so far, on purpose, while script writes it.
+# shellcheck disable=SC2094
 keys() {
 	rm -f "$T/shown.raw" "$T/done"
 	: >"$T/shown.raw"
