@@ -8,6 +8,7 @@
 #define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 #define TAG_MAX		32
 #define REVIEW_WIDTH	80
+#define REVIEW_TAGS	5	/* tags the review names; it counts the rest */
 
 static int	j_add(struct em_ctx *, int, char **);
 static int	j_list(struct em_ctx *, int, char **);
@@ -26,8 +27,8 @@ static const struct em_subcmd subcmds[] = {
 	    "moments, newest first; search with --grep" },
 	{ "review", j_review, "[--week YYYY-Www]",
 	    "the weekly review to read together" },
-	{ "edit", j_edit, "[--tag tag]... id",
-	    "change a moment (a new version; the old one is kept)" },
+	{ "edit", j_edit, "[--tag tag]... [--untag tag]... [--text] id",
+	    "change a moment's text or tags (the old ones are kept)" },
 	{ "rm", j_rm, "[--purge | --undo] id",
 	    "remove a moment (recoverable unless --purge)" },
 	{ "restore", j_restore, "id",
@@ -43,7 +44,8 @@ static const struct em_subcmd subcmds[] = {
 
 enum {
 	OPT_SEEN = 0x100, OPT_MISUNDERSTOOD, OPT_DATE, OPT_TAG, OPT_SINCE,
-	OPT_UNTIL, OPT_BY, OPT_GREP, OPT_WEEK, OPT_UNDO, OPT_PURGE
+	OPT_UNTIL, OPT_BY, OPT_GREP, OPT_WEEK, OPT_UNDO, OPT_PURGE, OPT_TEXT,
+	OPT_UNTAG
 };
 
 static const char *const wdays[] = { "", "Mon", "Tue", "Wed", "Thu", "Fri",
@@ -114,17 +116,19 @@ tag_free(struct tagset *ts)
 		free(ts->v[--ts->n]);
 }
 
-/* Tags in text output: "#work #family". */
-static void
-put_tags(const char *tags)
+/* Tags as people read them: "#work #family"; the caller frees it. */
+static char *
+hash_tags(const char *tags)
 {
-	const char *p;
+	char		*s = em_xcalloc(1, strlen(tags) * 2 + 2), *o = s;
+	const char	*p;
 
 	for (p = tags; *p != '\0'; p++) {
 		if (p == tags || p[-1] == ' ')
-			putchar('#');
-		putchar(*p);
+			*o++ = '#';
+		*o++ = *p;
 	}
+	return s;
 }
 
 static int
@@ -339,24 +343,82 @@ list_bind(sqlite3_stmt *st, const char *const *v, long limit, long first)
 	sqlite3_bind_int64(st, 8, first);
 }
 
+/* The longest name the first line of a listed entry shows whole. */
+#define NAME_COLS	40
+
+/*
+ * One entry for people: "date  id  name felt kind  #tags", then its text
+ * wrapped and indented, all within REVIEW_WIDTH columns. A long name is cut
+ * (marked with "..."); tags that do not fit go on lines of their own.
+ */
 static void
 list_text(struct em_ctx *ctx, sqlite3_stmt *st)
 {
 	const char *b = em_color(ctx, "\033[1m"), *off = em_color(ctx, "\033[0m");
-	const char *dim = em_color(ctx, "\033[2m"), *tags;
+	const char *dim = em_color(ctx, "\033[2m"), *user, *kind;
+	char	 **lines, *tags;
+	size_t	  n, i, used;
 
+	/* The date and the id are checked on the way in: ASCII, fixed width. */
 	printf("%s%s%s  %s%.7s%s  ", b, sqlite3_column_text(st, 1), off, dim,
 	    sqlite3_column_text(st, 0), off);
-	em_put_text(stdout, (const char *)sqlite3_column_text(st, 2));
-	printf(" felt %s", sqlite3_column_text(st, 3));
-	tags = (const char *)sqlite3_column_text(st, 4);
-	if (*tags != '\0') {
-		printf("  %s", dim);
-		put_tags(tags);
-		fputs(off, stdout);
+	user = (const char *)sqlite3_column_text(st, 2);
+	kind = (const char *)sqlite3_column_text(st, 3);
+	if (em_text_width(user) > NAME_COLS) {
+		em_put_cell(stdout, user, NAME_COLS - 3, 0);
+		fputs("...", stdout);
+		used = 10 + 2 + 7 + 2 + NAME_COLS;
+	} else {
+		em_put_text(stdout, user);
+		used = 10 + 2 + 7 + 2 + em_text_width(user);
 	}
+	printf(" felt %s", kind);
+	used += strlen(" felt ") + strlen(kind);
+	tags = hash_tags((const char *)sqlite3_column_text(st, 4));
+	if (*tags != '\0' && used + 2 + em_text_width(tags) <= REVIEW_WIDTH) {
+		printf("  %s", dim);
+		em_put_text(stdout, tags);
+		fputs(off, stdout);
+	} else if (*tags != '\0') {
+		em_wrap(tags, REVIEW_WIDTH - 4, &lines, &n);
+		for (i = 0; i < n; i++) {
+			printf("\n    %s", dim);
+			em_put_text(stdout, lines[i]);
+			fputs(off, stdout);
+		}
+		em_strv_free(lines, n);
+	}
+	free(tags);
 	putchar('\n');
 	em_put_wrapped((const char *)sqlite3_column_text(st, 5), REVIEW_WIDTH, 4, 0);
+}
+
+/*
+ * Nothing to show: when the journal has no entry at all, say how to begin
+ * (on stderr, as the other programs do). The status stays EM_EX_NO.
+ */
+static int
+nothing_yet(struct em_ctx *ctx, int tags)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc, any = 1;
+
+	if ((ex = em_db_prepare(ctx, &st, "SELECT EXISTS (SELECT 1 FROM entry "
+	    "WHERE removed IS NULL)")) != 0)
+		return ex;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		any = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return em_db_err(ctx, rc, "reading the journal");
+	if (!any)
+		fprintf(stderr, "%s: the journal is empty; write down a first moment "
+		    "with: %s add --seen (or --misunderstood)\n", ctx->prog,
+		    ctx->prog);
+	else if (tags)
+		fprintf(stderr, "%s: no entry has a tag yet; give one a tag with: "
+		    "%s edit --tag TAG ID\n", ctx->prog, ctx->prog);
+	return EM_EX_NO;
 }
 
 static int
@@ -481,8 +543,11 @@ j_list(struct em_ctx *ctx, int argc, char **argv)
 		if (rc != SQLITE_DONE)
 			ex = em_db_err(ctx, rc, "reading the journal");
 	}
-	if (ex == 0 && rows == 0)
-		ex = EM_EX_NO;
+	if (ex == 0 && rows == 0) {
+		sqlite3_finalize(st);
+		st = NULL;
+		ex = nothing_yet(ctx, 0);
+	}
 out:
 	sqlite3_finalize(st);
 	tag_free(&ts);
@@ -571,26 +636,109 @@ run_on(struct em_ctx *ctx, const char *sql, const char *id, const char *a,
 	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "saving the journal");
 }
 
+/*
+ * The entry's tags after edit: those it had, with ts added and un taken
+ * away. A tag to take away that it does not have is refused, before any
+ * text is asked for.
+ */
+static int
+edit_tags(struct em_ctx *ctx, const char *prefix, const char *old,
+    struct tagset *ts, struct tagset *un, char **out)
+{
+	struct tagset	 all = { { NULL }, 0 };
+	char		*copy, *tok, *save;
+	size_t		 i, j;
+	int		 ex = 0;
+
+	*out = NULL;
+	copy = em_strdup(old);
+	for (tok = strtok_r(copy, " ", &save); tok != NULL && ex == 0;
+	    tok = strtok_r(NULL, " ", &save))
+		ex = tag_add(ctx, &all, tok);
+	free(copy);
+	for (i = 0; i < ts->n && ex == 0; i++)
+		ex = tag_add(ctx, &all, ts->v[i]);
+	for (i = 0; i < un->n && ex == 0; i++) {
+		for (j = 0; j < all.n && strcmp(all.v[j], un->v[i]) != 0; j++)
+			;
+		if (j == all.n) {
+			ex = em_err(ctx, EM_EX_DATAERR, "--untag: entry %s has no tag "
+			    "#%s; nothing was changed", prefix, un->v[i]);
+			break;
+		}
+		free(all.v[j]);
+		all.v[j] = all.v[--all.n];
+	}
+	if (ex == 0)
+		*out = tag_join(&all);
+	tag_free(&all);
+	return ex;
+}
+
+/*
+ * Whether the entry is still there to be changed, in the transaction that
+ * changes it: the editor may have been open for a while, long enough for
+ * the entry to be removed, or erased by an import or a purge.
+ */
+static int
+still_there(struct em_ctx *ctx, const char *id)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc, removed = 0;
+
+	if ((ex = em_db_prepare(ctx, &st, "SELECT removed IS NOT NULL FROM entry "
+	    "WHERE id = ?1")) != 0)
+		return ex;
+	em_bind_text(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		removed = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return em_err(ctx, EM_EX_NOINPUT, "entry %.7s was erased while you "
+		    "were editing it; nothing was changed", id);
+	if (rc != SQLITE_ROW)
+		return em_db_err(ctx, rc, "reading the journal");
+	if (removed)
+		return em_err(ctx, EM_EX_NOINPUT, "entry %.7s was removed while you "
+		    "were editing it; nothing was changed (bring it back with "
+		    "restore, then edit it again)", id);
+	return 0;
+}
+
 static int
 j_edit(struct em_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "tag",	required_argument,	NULL,	OPT_TAG },
+		{ "text",	no_argument,		NULL,	OPT_TEXT },
+		{ "untag",	required_argument,	NULL,	OPT_UNTAG },
 		{ NULL,		0,			NULL,	0 }
 	};
-	struct tagset	 ts = { { NULL }, 0 };
+	struct tagset	 ts = { { NULL }, 0 }, un = { { NULL }, 0 };
 	sqlite3_stmt	*st = NULL;
 	const char	*prefix = NULL;
-	char		*id = NULL, *old = NULL, *text = NULL, *tags = NULL, *tmpl;
+	char		*id = NULL, *old = NULL, *oldtags = NULL, *text = NULL;
+	char		*tags = NULL, *tmpl;
 	char		 vid[EM_ID_LEN + 1];
-	size_t		 len;
-	int		 ch, ex, tflag = 0;
+	size_t		 len, i, j;
+	int		 ch, ex, xflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_TAG:
-			tflag = 1;
 			if ((ex = tag_add(ctx, &ts, optarg)) != 0)
+				goto out;
+			break;
+		case OPT_TEXT:
+			xflag = 1;
+			break;
+		case OPT_UNTAG:
+			if (!em_tag_valid(optarg + (*optarg == '#'))) {
+				ex = em_fail(ctx, EM_EX_USAGE, "--untag: '%s' is not a "
+				    "tag", optarg);
+				goto out;
+			}
+			if ((ex = tag_add(ctx, &un, optarg)) != 0)
 				goto out;
 			break;
 		default:
@@ -598,23 +746,40 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
+	for (i = 0; i < ts.n; i++)
+		for (j = 0; j < un.n; j++)
+			if (strcmp(ts.v[i], un.v[j]) == 0) {
+				ex = em_fail(ctx, EM_EX_USAGE, "#%s is both in --tag "
+				    "and in --untag", ts.v[i]);
+				goto out;
+			}
+	/* Only tags to change: the text stays, and nothing is read for it. */
+	if (ts.n == 0 && un.n == 0)
+		xflag = 1;
 	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		goto out;
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = find_entry(ctx, prefix, 0, &id)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT text FROM entry WHERE id = ?")) != 0)
+	if ((ex = em_db_prepare(ctx, &st, "SELECT text, tags FROM entry WHERE id = ?"))
+	    != 0)
 		goto out;
 	em_bind_text(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		old = em_strdup((const char *)sqlite3_column_text(st, 0));
+		oldtags = em_strdup((const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_finalize(st);
 	st = NULL;
 	if (old == NULL) {
 		ex = em_err(ctx, EM_EX_NOINPUT, "no entry %s", prefix);
 		goto out;
 	}
-	if (em_isatty_in()) {
+	if ((ex = edit_tags(ctx, prefix, oldtags, &ts, &un, &tags)) != 0)
+		goto out;
+	if (!xflag)
+		text = em_strdup(old);
+	else if (em_isatty_in()) {
 		len = strlen(old) + 128;
 		tmpl = em_xcalloc(1, len);
 		snprintf(tmpl, len, "%s\n\n# Change the entry above; lines that start "
@@ -625,14 +790,18 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 		ex = em_read_stdin_text(ctx, "entry", &text);
 	if (ex != 0)
 		goto out;
-	tags = tflag ? tag_join(&ts) : NULL;
+	if (strcmp(text, old) == 0 && strcmp(tags, oldtags) == 0) {
+		put_id(ctx, id, "unchanged");
+		goto out;
+	}
 	em_id_new(vid);
 	if ((ex = em_db_begin(ctx)) != 0)
 		goto out;
-	if ((ex = run_on(ctx, "INSERT INTO entry_version (id, entry, text, tags, "
+	if ((ex = still_there(ctx, id)) != 0 ||
+	    (ex = run_on(ctx, "INSERT INTO entry_version (id, entry, text, tags, "
 	    "created, updated) SELECT ?2, id, text, tags, " NOW ", " NOW " FROM "
 	    "entry WHERE id = ?1", id, vid, NULL)) != 0 ||
-	    (ex = run_on(ctx, "UPDATE entry SET text = ?2, tags = coalesce(?3, tags), "
+	    (ex = run_on(ctx, "UPDATE entry SET text = ?2, tags = ?3, "
 	    "updated = " NOW " WHERE id = ?1", id, text, tags)) != 0) {
 		em_db_rollback(ctx);
 		goto out;
@@ -642,8 +811,10 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 	put_id(ctx, id, "changed");
 out:
 	tag_free(&ts);
+	tag_free(&un);
 	free(id);
 	free(old);
+	free(oldtags);
 	free(text);
 	free(tags);
 	return ex;
@@ -654,11 +825,26 @@ static int
 set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 {
 	char	*id = NULL;
-	int	 ex;
+	int	 ex, ex2;
 
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		return ex;
-	if ((ex = find_entry(ctx, prefix, !removing, &id)) != 0 ||
+	ex = find_entry(ctx, prefix, !removing, &id);
+	/* Removing what is already removed: nothing to do but say so. */
+	if (removing && ex == EM_EX_NOINPUT) {
+		if ((ex2 = find_entry(ctx, prefix, 1, &id)) == 0) {
+			em_db_rollback(ctx);
+			ctx->errmsg[0] = '\0';	/* the first look's "no entry" */
+			put_id(ctx, id, "already removed (bring it back with restore)");
+			free(id);
+			return 0;
+		}
+		if (ex2 != EM_EX_NOINPUT)
+			ex = ex2;
+		else
+			em_err(ctx, ex, "no entry %s", prefix);
+	}
+	if (ex != 0 ||
 	    (ex = run_on(ctx, removing ? "UPDATE entry SET removed = " NOW ", "
 	    "updated = " NOW " WHERE id = ?1" : "UPDATE entry SET removed = NULL, "
 	    "updated = " NOW " WHERE id = ?1", id, NULL, NULL)) != 0 ||
@@ -778,14 +964,17 @@ j_tags(struct em_ctx *ctx, int argc, char **argv)
 	else {
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			rows++;
-			printf("%6d  #%s\n", sqlite3_column_int(st, 1),
-			    sqlite3_column_text(st, 0));
+			printf("%6d  #", sqlite3_column_int(st, 1));
+			em_put_text(stdout, (const char *)sqlite3_column_text(st, 0));
+			putchar('\n');
 		}
 		if (rc != SQLITE_DONE)
 			ex = em_db_err(ctx, rc, "reading the journal");
 	}
 	sqlite3_finalize(st);
-	return ex == 0 && rows == 0 ? EM_EX_NO : ex;
+	if (ex == 0 && rows == 0)
+		ex = nothing_yet(ctx, 1);
+	return ex;
 }
 
 /* The weekly review ----------------------------------------------------- */
@@ -1015,18 +1204,24 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	em_bind_text(st, 1, from);
 	em_bind_text(st, 2, to);
-	sqlite3_bind_int(st, 3, 5);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && strlen(tags) < 400)
+	sqlite3_bind_int(st, 3, -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (ntags++ >= REVIEW_TAGS)
+			continue;
 		snprintf(tags + strlen(tags), sizeof(tags) - strlen(tags), "%s#%s %d",
-		    ntags++ ? ", " : "Tags this week: ", sqlite3_column_text(st, 0),
+		    ntags > 1 ? ", " : "Tags this week: ", sqlite3_column_text(st, 0),
 		    sqlite3_column_int(st, 1));
+	}
+	if (rc != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "reading the journal");
+		goto out;
+	}
+	if (ntags > REVIEW_TAGS)
+		snprintf(tags + strlen(tags), sizeof(tags) - strlen(tags),
+		    ", and %zu more", ntags - REVIEW_TAGS);
 	if (ntags > 0) {
 		putchar('\n');
 		em_put_wrapped(tags, REVIEW_WIDTH, 2, 1);
-	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		ex = em_db_err(ctx, rc, "reading the journal");
-		goto out;
 	}
 	review_prompts(c, week);
 out:

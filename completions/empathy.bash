@@ -39,7 +39,7 @@ _empathy_options() {
 		echo --since --until --seen --misunderstood --by --tag --grep -n
 		;;
 	empathy-journal:review) echo --week ;;
-	empathy-journal:edit) echo --tag ;;
+	empathy-journal:edit) echo --tag --untag --text ;;
 	empathy-journal:rm) echo --purge --undo ;;
 	empathy-assess:take) echo --about --answers --date ;;
 	empathy-challenge:start) echo --date ;;
@@ -61,7 +61,7 @@ _empathy_takes_value() {
 	empathy-checkin:--until | empathy-checkin:--kind) return 0 ;;
 	empathy-journal:--date | empathy-journal:--tag | empathy-journal:--since) return 0 ;;
 	empathy-journal:--until | empathy-journal:--by | empathy-journal:--grep) return 0 ;;
-	empathy-journal:-n | empathy-journal:--week) return 0 ;;
+	empathy-journal:-n | empathy-journal:--week | empathy-journal:--untag) return 0 ;;
 	empathy-assess:--about | empathy-assess:--answers | empathy-assess:--date) return 0 ;;
 	empathy-challenge:--date | empathy-challenge:--day | empathy-challenge:--note) return 0 ;;
 	empathy-challenge:--rounds) return 0 ;;
@@ -132,7 +132,7 @@ _empathy_value() {
 	--date | --since | --until) _empathy_words today yesterday ;;
 	--week) _empathy_words "$(date +%G-W%V)" ;;
 	-u | --user | --by | --to | --about) _empathy_reply < <(_empathy_names) ;;
-	--tag) _empathy_reply < <(_empathy_column empathy-journal 1 tags) ;;
+	--tag | --untag) _empathy_reply < <(_empathy_column empathy-journal 1 tags) ;;
 	--kind) _empathy_words question reflection missing ;;
 	--feeling) _empathy_reply < <(_empathy_column empathy-checkin 1 feelings) ;;
 	esac

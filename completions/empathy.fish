@@ -25,7 +25,7 @@ function __empathy_parse
         case empathy-checkin
             set -a valued --date --feeling --high --low --to --since --until --kind
         case empathy-journal
-            set -a valued --date --tag --since --until --by --grep -n --week
+            set -a valued --date --tag --untag --since --until --by --grep -n --week
         case empathy-assess
             set -a valued --about --answers --date
         case empathy-challenge
@@ -211,6 +211,8 @@ function __empathy_complete_journal
     __empathy_option $p 'add list' misunderstood 'Felt misunderstood'
     __empathy_option $p add date 'The day of the moment' 'today yesterday'
     __empathy_option $p 'add list edit' tag 'Tag' '(__empathy_tags)'
+    __empathy_option $p edit untag 'Take a tag away' '(__empathy_tags)'
+    __empathy_option $p edit text 'Change the text as well'
     __empathy_option $p list since 'Only the entries from this day on' 'today yesterday'
     __empathy_option $p list until 'Only the entries up to this day' 'today yesterday'
     __empathy_option $p list by 'Only the entries written by this person' '(__empathy_names)'

@@ -78,12 +78,11 @@ same   'no editor directory is left'	"$(leftovers)" ''
 id=$(sql "select id from entry where kind = 'misunderstood'")
 ok     'edit opens the editor'	pty "VISUAL=$T/ed-replace empathy-journal edit ${id%????????????}"
 same   'no editor directory is left'	"$(leftovers)" ''
-same   'it says what changed'	"$(out)" "$(printf %.7s "$id"): changed"
+same   'the editor saved the same text: it says so'	"$(out)" "$(printf %.7s "$id"): unchanged"
 like   'the editor was given the old text first'	"$(head -1 "$T/template")" '^He noticed I was exhausted$'
 like   'with # lines to guide'	"$(cat "$T/template")" '# .*empty entry changes nothing'
 same   'the text is the new one'	"$(sql "select text from entry where id = '$id'")" 'He noticed I was exhausted'
-same   'the old one is kept as a version'	"$(sql "select text from entry_version where entry = '$id'")" \
-       'He noticed I was exhausted'
+same   'and stores no version'	"$(sql "select count(*) from entry_version where entry = '$id'")" 0
 ok     'edit with text appended'	pty "VISUAL=$T/ed-append empathy-journal edit $id"
 same   'no editor directory is left'	"$(leftovers)" ''
 same   'the text now has both'	"$(sql "select text from entry where id = '$id'")" 'He noticed I was exhausted
@@ -94,7 +93,7 @@ before=$(sql "select text, updated from entry where id = '$id'")
 status 'an emptied buffer in edit changes nothing and says 1'	1 pty "VISUAL=$T/ed-empty empathy-journal edit $id"
 same   'no editor directory is left'	"$(leftovers)" ''
 same   'the entry is untouched'	"$(sql "select text, updated from entry where id = '$id'")" "$before"
-same   'no version was added'	"$(sql "select count(*) from entry_version where entry = '$id'")" 2
+same   'no version was added'	"$(sql "select count(*) from entry_version where entry = '$id'")" 1
 status 'a failing editor in edit changes nothing'	64 pty "VISUAL=$T/ed-fail empathy-journal edit $id"
 same   'no editor directory is left'	"$(leftovers)" ''
 same   'the entry is untouched'	"$(sql "select text, updated from entry where id = '$id'")" "$before"

@@ -24,7 +24,7 @@ same   'the text is new, the tags kept'	"$(entry "$s")" 'He listened to the whol
 same   'one version holds the first text and tags'	"$(versions "$s")" 'He listened to the whole story|evening talk'
 same   'the created time is kept'	"$(sql "select created from entry where id = '$s'")" "$c0"
 same   'the updated time moved on'	"$(sql "select updated > '$u0' from entry where id = '$s'")" 1
-ok     'edit --tag replaces the tags'	sh -c "echo 'He listened, and asked' | empathy-journal edit --tag Listening $s4"
+ok     'edit --text with --tag and --untag: new text, tags swapped'	sh -c "echo 'He listened, and asked' | empathy-journal edit --text --untag evening --untag talk --tag Listening $s4"
 same   'text and tags are new'	"$(entry "$s")" 'He listened, and asked|listening|0'
 same   'two versions now, oldest first'	"$(versions "$s")" 'He listened to the whole story|evening talk
 He listened to the whole story, twice|evening talk'
@@ -82,7 +82,10 @@ ok     'sara removes hers'	empathy-journal rm "$s4"
 like   'it says how to bring it back'	"$(out)" "^$s7: removed .*restore"
 same   'it is marked removed, text kept'	"$(entry "$s")" 'He listened, and asked why|listening|1'
 status 'it is gone from list'	1 empathy-journal list --by sara --grep listened
-status 'removing it again: no such entry'	66 empathy-journal rm "$s"
+u1=$(sql "select updated from entry where id = '$s'")
+ok     'removing it again is done already'	empathy-journal rm "$s"
+same   'it says it was removed already'	"$(out)" "$s7: already removed (bring it back with restore)"
+same   'still removed, and not touched'	"$(sql "select removed is not null, updated from entry where id = '$s'")" "1|$u1"
 status 'editing a removed entry: no such entry'	66 sh -c "echo x | empathy-journal edit $s"
 status "alex may not restore sara's"	65 empathy-journal -u alex restore "$s"
 ok     'rm --undo brings it back'	empathy-journal rm --undo "$s4"

@@ -40,7 +40,7 @@ ok     'alex brings it back'	empathy-journal -u alex restore "$zen"
 same   'zen is back'	"$(empathy-journal tags -f tsv | grep zen)" 'zen	1'
 
 tea=$(sql "select id from entry where tags = 'home tea'")
-ok     'alex re-tags the tea entry'	sh -c "echo 'a moment' | empathy-journal -u alex edit --tag tea --tag kitchen $tea"
+ok     'alex re-tags the tea entry'	empathy-journal -u alex edit --untag home --tag kitchen "$tea" </dev/null
 ok     'tags'	empathy-journal tags -f tsv
 same   'the counts follow the edit'	"$(out)" 'tag	count
 home	2

@@ -83,7 +83,8 @@ fi
 # --- a missing directory ----------------------------------------------------
 M=$T/missing/deeper/empathy.db
 status 'missing directory: list exits 1, as for an empty journal'	1 empathy-journal -d "$M" list
-same   'missing directory: with nothing on stderr'	"$(err)" ''
+same   'missing directory: on stderr only the hint of an empty journal'	"$(err)" \
+       'empathy-journal: the journal is empty; write down a first moment with: empathy-journal add --seen (or --misunderstood)'
 ok     'missing directory: export is empty'	empathy-journal -d "$M" export
 same   'missing directory: nothing exported'	"$(out)" ''
 status 'missing directory: show exits 1, as for no check-ins'	1 empathy-checkin -d "$M" show
