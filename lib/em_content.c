@@ -488,8 +488,9 @@ static int (*const validators[EM_K_COUNT])(struct vctx *, const struct em_ynode 
 	v_prompts, v_emotions, v_advice, v_instrument, v_exercise, v_challenge
 };
 
-static int
-valid_id(const char *s)
+/* A document id: lower-case letters, digits, '-' and '_', not first. */
+int
+em_content_id_valid(const char *s)
 {
 	const char *p;
 
@@ -530,7 +531,7 @@ load_doc(struct vctx *v, const struct em_ynode *m, struct em_doc **dp)
 	d->file = em_strdup(v->file);
 	d->line = m->line;
 	d->col = m->col;
-	if ((ex = get_str(v, m, "id", 1, &d->id)) == 0 && !valid_id(d->id))
+	if ((ex = get_str(v, m, "id", 1, &d->id)) == 0 && !em_content_id_valid(d->id))
 		ex = bad(v, em_ymap_get(m, "id"), "id '%s' must be lower-case "
 		    "letters, digits, '-' or '_'", d->id);
 	if (ex == 0)

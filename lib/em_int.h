@@ -27,5 +27,14 @@ void	 em_ynode_free(struct em_ynode *);
 void	 em_ydocs_free(struct em_ynode **, size_t);
 struct em_ynode *em_ymap_get(const struct em_ynode *, const char *);
 
+/* em_rules.c: a map from strings to strings, cheap whatever the keys. */
+struct em_smap {
+	char	       **k, **v;
+	size_t		 n, cap;
+};
+const char *em_smap_get(const struct em_smap *, const char *);
+void	 em_smap_put(struct em_smap *, const char *, const char *);
+void	 em_smap_free(struct em_smap *);
+
 
 #endif
