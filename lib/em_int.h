@@ -15,7 +15,7 @@ struct em_ynode {
 	char		*str;
 	int		 plain;		/* an unquoted scalar */
 	struct em_ynode **kids;
-	size_t		 n;
+	size_t		 n, cap;
 	unsigned	 line, col;
 };
 
