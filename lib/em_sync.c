@@ -241,6 +241,11 @@ check_field(const struct em_field *f, struct em_jval *v, char *msg, size_t len)
 	switch (f->type) {
 	case EM_F_TEXT:
 		em_text_trim(v->str);
+		/* As challenge done keeps a note of white space: as none. */
+		if (*v->str == '\0' && (f->flags & EM_F_NULLABLE) && f->values == NULL) {
+			v->type = EM_J_NULL;
+			return 0;
+		}
 		if (*v->str == '\0' || strlen(v->str) > EM_TEXT_MAX)
 			goto wrong;
 		break;
