@@ -327,7 +327,10 @@ em_yaml_parse(struct em_ctx *ctx, const char *path, const unsigned char *buf,
 			if ((ex = attach(ctx, path, stack[depth - 1], n)) != 0)
 				break;
 		} else {
-			docs = em_xreallocarray(docs, ndocs + 1, sizeof(*docs));
+			/* Room doubled when the count reaches a power of two. */
+			if ((ndocs & (ndocs - 1)) == 0)
+				docs = em_xreallocarray(docs, ndocs ? ndocs * 2 : 1,
+				    sizeof(*docs));
 			docs[ndocs++] = n;
 		}
 	}
