@@ -540,8 +540,8 @@ load_doc(struct vctx *v, const struct em_ynode *m, struct em_doc **dp)
 	*dp = NULL;
 	if ((ex = want_map(v, m, "a content document")) != 0)
 		return ex;
-	if ((ex = get_str(v, m, "kind", 1, &kind)) != 0)
-		return ex;
+	if ((ex = get_str(v, m, "kind", 1, &kind)) != 0 || kind == NULL)
+		return ex != 0 ? ex : bad(v, m, "missing 'kind'");
 	for (k = 0; k < EM_K_COUNT; k++)
 		if (strcmp(kind, kind_names[k]) == 0)
 			break;

@@ -605,6 +605,8 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 	}
 	for (i = 0; ex == 0 && i < nimps; i++)
 		ex = imp_prepare(ctx, &imps[i], types[i]);
+	cap = 4096;
+	buf = em_xcalloc(1, cap);
 	while (ex == 0) {
 		line++;
 		if ((r = read_line(ctx, in, &buf, &cap, &len, line)) == 1)

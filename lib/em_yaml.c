@@ -308,6 +308,10 @@ em_yaml_parse(struct em_ctx *ctx, const char *path, const unsigned char *buf,
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
+			if (depth == 0) {	/* libyaml never ends what it did not start */
+				ex = perr(ctx, path, &ev.start_mark, "syntax error");
+				break;
+			}
 			n = stack[--depth];
 			if (n->type == EM_Y_MAP &&
 			    (ex = unique_keys(ctx, path, n)) != 0) {

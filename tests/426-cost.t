@@ -57,7 +57,7 @@ linear 'a line of one long string' "$t1" "$t4"
 
 # A line over the limit in a file is refused before the database is locked:
 # another writer does not wait for it.
-{ head -n 1 "$T/keys20000"; cat "$T/keys80000" | tr -d '\n'; cat "$T/keys80000"; } >"$T/long"
+{ head -n 1 "$T/keys20000"; tr -d '\n' <"$T/keys80000"; cat "$T/keys80000"; } >"$T/long"
 status 'a line over 1 MiB: 65'	65 empathy-journal import <"$T/long"
 like   'line 2 is named as too long'	"$(err)" '^empathy-journal: line 2: longer than 1 MiB$'
 sqlite3 "$EMPATHY_DB" 'begin immediate; select 1;' >/dev/null 2>&1 &
