@@ -6,7 +6,6 @@
 #include "em.h"
 
 #define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-#define TAG_MAX		32
 #define REVIEW_WIDTH	80
 #define REVIEW_TAGS	5	/* tags the review names; it counts the rest */
 
@@ -51,69 +50,19 @@ enum {
 static const char *const wdays[] = { "", "Mon", "Tue", "Wed", "Thu", "Fri",
 	"Sat", "Sun" };
 
-/* Tags as one canonical string: lower case, no '#', unique, sorted, space-separated. */
-struct tagset {
-	char	*v[64];
-	size_t	 n;
-};
-
+/* One --tag, by the rules in lib (em_tags_add): lower case, no '#', unique, sorted. */
 static int
-cmpstr(const void *a, const void *b)
+tag_add(struct em_ctx *ctx, struct em_tags *ts, const char *arg)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
-tag_add(struct em_ctx *ctx, struct tagset *ts, const char *arg)
-{
-	char	*t;
-	size_t	 i;
-
-	if (*arg == '#')
-		arg++;
-	if (!em_tag_valid(arg))
-		return em_fail(ctx, EM_EX_USAGE, "--tag: '%s' is not a tag (one word "
-		    "of letters, digits, '-' or '_', at most %d bytes)", arg, TAG_MAX);
-	t = em_strdup(arg);
-	for (i = 0; t[i] != '\0'; i++)
-		t[i] = (char)tolower((unsigned char)t[i]);
-	for (i = 0; i < ts->n; i++)
-		if (strcmp(ts->v[i], t) == 0) {
-			free(t);
-			return 0;
-		}
-	if (ts->n == sizeof(ts->v) / sizeof(ts->v[0])) {
-		free(t);
-		return em_fail(ctx, EM_EX_USAGE, "too many tags");
+	switch (em_tags_add(ts, arg)) {
+	case EM_TAG_BAD:
+		return em_fail(ctx, EM_EX_USAGE, "--tag: '%s' is not a tag (%s)", arg,
+		    EM_TAG_RULE);
+	case EM_TAG_MANY:
+		return em_fail(ctx, EM_EX_USAGE, "too many tags (at most %d)",
+		    EM_TAGS_MAX);
 	}
-	ts->v[ts->n++] = t;
 	return 0;
-}
-
-/* The joined tags; the caller frees it. */
-static char *
-tag_join(struct tagset *ts)
-{
-	size_t	 i, len = 1;
-	char	*s;
-
-	qsort(ts->v, ts->n, sizeof(ts->v[0]), cmpstr);
-	for (i = 0; i < ts->n; i++)
-		len += strlen(ts->v[i]) + 1;
-	s = em_xcalloc(1, len);
-	for (i = 0; i < ts->n; i++) {
-		if (i > 0)
-			strcat(s, " ");
-		strcat(s, ts->v[i]);
-	}
-	return s;
-}
-
-static void
-tag_free(struct tagset *ts)
-{
-	while (ts->n > 0)
-		free(ts->v[--ts->n]);
 }
 
 /* Tags as people read them: "#work #family"; the caller frees it. */
@@ -141,7 +90,7 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 		{ "tag",		required_argument,	NULL,	OPT_TAG },
 		{ NULL,			0,			NULL,	0 }
 	};
-	struct tagset	 ts = { { NULL }, 0 };
+	struct em_tags	 ts = { { NULL }, 0 };
 	sqlite3_stmt	*st = NULL;
 	const char	*user, *kind = NULL;
 	char		*text = NULL, *tags = NULL, date[11], id[EM_ID_LEN + 1];
@@ -192,7 +141,7 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_input_text(ctx, argc - optind, argv + optind, "the entry", tmpl,
 	    NULL, &text)) != 0)
 		goto out;
-	tags = tag_join(&ts);
+	tags = em_tags_join(&ts);
 	em_date_fmt(day, date);
 	em_id_new(id);
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
@@ -225,7 +174,7 @@ fail:
 	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 out:
-	tag_free(&ts);
+	em_tags_free(&ts);
 	free(tags);
 	free(text);
 	return ex;
@@ -434,7 +383,7 @@ j_list(struct em_ctx *ctx, int argc, char **argv)
 		{ "until",		required_argument,	NULL,	OPT_UNTIL },
 		{ NULL,			0,			NULL,	0 }
 	};
-	struct tagset	 ts = { { NULL }, 0 };
+	struct em_tags	 ts = { { NULL }, 0 };
 	sqlite3_stmt	*st = NULL;
 	const char	*kind = NULL, *by = NULL, *grep = NULL, *v[6];
 	char		*q = NULL, since[11], until[11];
@@ -550,7 +499,7 @@ j_list(struct em_ctx *ctx, int argc, char **argv)
 	}
 out:
 	sqlite3_finalize(st);
-	tag_free(&ts);
+	em_tags_free(&ts);
 	free(q);
 	return ex;
 }
@@ -643,9 +592,9 @@ run_on(struct em_ctx *ctx, const char *sql, const char *id, const char *a,
  */
 static int
 edit_tags(struct em_ctx *ctx, const char *prefix, const char *old,
-    struct tagset *ts, struct tagset *un, char **out)
+    struct em_tags *ts, struct em_tags *un, char **out)
 {
-	struct tagset	 all = { { NULL }, 0 };
+	struct em_tags	 all = { { NULL }, 0 };
 	char		*copy, *tok, *save;
 	size_t		 i, j;
 	int		 ex = 0;
@@ -670,8 +619,8 @@ edit_tags(struct em_ctx *ctx, const char *prefix, const char *old,
 		all.v[j] = all.v[--all.n];
 	}
 	if (ex == 0)
-		*out = tag_join(&all);
-	tag_free(&all);
+		*out = em_tags_join(&all);
+	em_tags_free(&all);
 	return ex;
 }
 
@@ -714,7 +663,7 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 		{ "untag",	required_argument,	NULL,	OPT_UNTAG },
 		{ NULL,		0,			NULL,	0 }
 	};
-	struct tagset	 ts = { { NULL }, 0 }, un = { { NULL }, 0 };
+	struct em_tags	 ts = { { NULL }, 0 }, un = { { NULL }, 0 };
 	sqlite3_stmt	*st = NULL;
 	const char	*prefix = NULL;
 	char		*id = NULL, *old = NULL, *oldtags = NULL, *text = NULL;
@@ -810,8 +759,8 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	put_id(ctx, id, "changed");
 out:
-	tag_free(&ts);
-	tag_free(&un);
+	em_tags_free(&ts);
+	em_tags_free(&un);
 	free(id);
 	free(old);
 	free(oldtags);

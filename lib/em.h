@@ -170,6 +170,25 @@ int	 em_isatty_in(void);
 size_t	 em_text_width(const char *);
 void	 em_wrap(const char *, size_t, char ***, size_t *);
 
+/* em_rules.c: the rules of each kind of value, shared by the commands and import. */
+#define EM_FEELING_MAX	40	/* bytes in a feeling word */
+#define EM_TAG_MAX	32	/* bytes in a tag */
+#define EM_TAGS_MAX	64	/* tags on one entry */
+#define EM_TAG_RULE	"one word of letters, digits, '-' or '_', at most 32 bytes"
+enum { EM_TAG_BAD = 1, EM_TAG_MANY };
+struct em_tags {
+	char		*v[EM_TAGS_MAX];
+	size_t		 n;
+};
+void	 em_word_lower(char *);
+int	 em_feeling_valid(const char *);
+int	 em_id_valid(const char *);
+int	 em_tags_add(struct em_tags *, const char *);
+char	*em_tags_join(struct em_tags *);
+void	 em_tags_free(struct em_tags *);
+int	 em_tags_canon(const char *, char **, int *, char *, size_t);
+void	 em_cut(char *, size_t, const char *);
+
 /* em_fmt.c: text, tsv and JSON Lines output. */
 void	 em_put_text(FILE *, const char *);
 void	 em_put_cell(FILE *, const char *, size_t, int);
@@ -189,6 +208,7 @@ void	 em_id_new(char [EM_ID_LEN + 1]);
 unsigned long em_rand_below(unsigned long);
 
 /* em_json.c: one strict, flat JSON object per import line. */
+#define EM_JSON_MAXKEYS	32	/* keys in one object, at most */
 enum em_jtype { EM_J_NULL, EM_J_BOOL, EM_J_NUM, EM_J_STR };
 struct em_jval {
 	char		*key;
@@ -215,7 +235,9 @@ enum em_ftype {
 	EM_F_INT,	/* a whole number */
 	EM_F_BOOL,	/* true or false, stored as 0 or 1 */
 	EM_F_TAGS,	/* tags, space-separated; may be empty */
-	EM_F_ANSWERS	/* whole numbers separated by commas */
+	EM_F_ANSWERS,	/* whole numbers separated by commas */
+	EM_F_WORD,	/* a feeling word, stored in lower case */
+	EM_F_CID	/* the id of a content document */
 };
 #define EM_F_NULLABLE	0x1
 #define EM_F_REF	0x2	/* refers to a record id of an earlier type */
@@ -315,6 +337,7 @@ size_t	 em_content_count(const struct em_content *, enum em_kind);
 const struct em_doc *em_content_nth(const struct em_content *, enum em_kind, size_t);
 const struct em_doc *em_content_find(const struct em_content *, enum em_kind, const char *);
 int	 em_content_path(struct em_ctx *, char ***, size_t *);
+int	 em_content_id_valid(const char *);
 void	 em_strv_free(char **, size_t);
 
 /* em_score.c: answering an instrument and scoring it. */

@@ -14,7 +14,8 @@
 #endif
 
 struct em_content {
-	struct em_doc	**docs[EM_K_COUNT];
+	struct em_doc	**docs[EM_K_COUNT];	/* in the order of the path and files */
+	struct em_doc	**byid[EM_K_COUNT];	/* the same, sorted by id */
 	size_t		  n[EM_K_COUNT];
 	unsigned	  kinds;	/* EM_KIND() of each kind loaded */
 	struct em_content *old;		/* an earlier load, kept for its docs */
@@ -40,10 +41,12 @@ em_strv_free(char **v, size_t n)
 	free(v);
 }
 
+/* Append to a list whose room doubles when its length reaches a power of two. */
 static void
 strv_add(char ***v, size_t *n, const char *s)
 {
-	*v = em_xreallocarray(*v, *n + 1, sizeof(**v));
+	if ((*n & (*n - 1)) == 0)
+		*v = em_xreallocarray(*v, *n ? *n * 2 : 1, sizeof(**v));
 	(*v)[(*n)++] = em_strdup(s);
 }
 
@@ -140,6 +143,7 @@ em_content_free(struct em_content *c)
 		for (i = 0; i < c->n[k]; i++)
 			doc_free(c->docs[k][i]);
 		free(c->docs[k]);
+		free(c->byid[k]);
 	}
 	em_content_free(c->old);
 	free(c);
@@ -163,16 +167,32 @@ em_content_nth(const struct em_content *c, enum em_kind k, size_t i)
 	return i < c->n[k] ? c->docs[k][i] : NULL;
 }
 
+/* Where id is, or would go, in the first n of a sorted byid array. */
+static size_t
+id_at(struct em_doc *const *byid, size_t n, const char *id)
+{
+	size_t	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(byid[mid]->id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 const struct em_doc *
 em_content_find(const struct em_content *c, enum em_kind k, const char *id)
 {
-	size_t	 i;
+	size_t	 i = id_at(c->byid[k], c->n[k], id);
 
-	for (i = 0; i < c->n[k]; i++)
-		if (strcmp(c->docs[k][i]->id, id) == 0)
-			return c->docs[k][i];
-	return NULL;
+	return i < c->n[k] && strcmp(c->byid[k][i]->id, id) == 0 ?
+	    c->byid[k][i] : NULL;
 }
+
+#define EM_WARN_KEYS	5	/* unknown keys warned of one by one, per mapping */
 
 /* Validation: each check reports file:line:column and returns 78. */
 struct vctx {
@@ -200,17 +220,23 @@ bad(struct vctx *v, const struct em_ynode *n, const char *fmt, ...)
 static void
 check_keys(struct vctx *v, const struct em_ynode *map, const char *const *known)
 {
-	size_t	 i, j;
+	size_t	 i, j, nunknown = 0;
+	char	 key[68];
 
 	for (i = 0; i < map->n; i += 2) {
 		for (j = 0; known[j] != NULL; j++)
 			if (strcmp(map->kids[i]->str, known[j]) == 0)
 				break;
-		if (known[j] == NULL)
-			em_warn(v->ctx, "%s:%u:%u: unknown key '%s' ignored",
-			    v->file, map->kids[i]->line, map->kids[i]->col,
-			    map->kids[i]->str);
+		if (known[j] != NULL || ++nunknown > EM_WARN_KEYS)
+			continue;
+		em_cut(key, sizeof(key), map->kids[i]->str);
+		em_warn(v->ctx, "%s:%u:%u: unknown key '%s' ignored", v->file,
+		    map->kids[i]->line, map->kids[i]->col, key);
 	}
+	/* A mapping of a hundred thousand keys is not worth a line each. */
+	if (nunknown > EM_WARN_KEYS)
+		em_warn(v->ctx, "%s:%u:%u: and %zu more unknown keys ignored", v->file,
+		    map->line, map->col, nunknown - EM_WARN_KEYS);
 }
 
 static int
@@ -495,8 +521,9 @@ static int (*const validators[EM_K_COUNT])(struct vctx *, const struct em_ynode 
 	v_prompts, v_emotions, v_advice, v_instrument, v_exercise, v_challenge
 };
 
-static int
-valid_id(const char *s)
+/* A document id: lower-case letters, digits, '-' and '_', not first. */
+int
+em_content_id_valid(const char *s)
 {
 	const char *p;
 
@@ -520,8 +547,8 @@ load_doc(struct vctx *v, const struct em_ynode *m, struct em_doc **dp)
 	*dp = NULL;
 	if ((ex = want_map(v, m, "a content document")) != 0)
 		return ex;
-	if ((ex = get_str(v, m, "kind", 1, &kind)) != 0)
-		return ex;
+	if ((ex = get_str(v, m, "kind", 1, &kind)) != 0 || kind == NULL)
+		return ex != 0 ? ex : bad(v, m, "missing 'kind'");
 	for (k = 0; k < EM_K_COUNT; k++)
 		if (strcmp(kind, kind_names[k]) == 0)
 			break;
@@ -537,7 +564,7 @@ load_doc(struct vctx *v, const struct em_ynode *m, struct em_doc **dp)
 	d->file = em_strdup(v->file);
 	d->line = m->line;
 	d->col = m->col;
-	if ((ex = get_str(v, m, "id", 1, &d->id)) == 0 && !valid_id(d->id))
+	if ((ex = get_str(v, m, "id", 1, &d->id)) == 0 && !em_content_id_valid(d->id))
 		ex = bad(v, em_ymap_get(m, "id"), "id '%s' must be lower-case "
 		    "letters, digits, '-' or '_'", d->id);
 	if (ex == 0)
@@ -569,30 +596,91 @@ byname(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* Add a document unless an earlier directory already gave its kind and id. */
-static int
-add_doc(struct em_ctx *ctx, struct em_content *c, size_t first[EM_K_COUNT],
-    struct em_doc *d)
+/* Add a document; a directory's documents are settled when it is done. */
+static void
+add_doc(struct em_content *c, size_t cap[EM_K_COUNT], struct em_doc *d)
 {
-	const struct em_doc *o;
-	size_t	 i, k = d->kind;
+	size_t	 k = d->kind;
 
-	for (i = 0; i < c->n[k]; i++) {
-		o = c->docs[k][i];
-		if (strcmp(o->id, d->id) != 0)
+	if (c->n[k] == cap[k]) {
+		cap[k] = cap[k] ? cap[k] * 2 : 16;
+		c->docs[k] = em_xreallocarray(c->docs[k], cap[k], sizeof(*c->docs[k]));
+	}
+	c->docs[k][c->n[k]++] = d;
+}
+
+/* A document and its place in the order of the path. */
+struct placed {
+	struct em_doc	*d;
+	size_t		 at;
+};
+
+static int
+byidat(const void *a, const void *b)
+{
+	const struct placed *x = a, *y = b;
+	int	 r = strcmp(x->d->id, y->d->id);
+
+	return r != 0 ? r : (x->at > y->at) - (x->at < y->at);
+}
+
+static int
+byidonly(const void *a, const void *b)
+{
+	return strcmp((*(struct em_doc *const *)a)->id, (*(struct em_doc *const *)b)->id);
+}
+
+/*
+ * The documents a directory added, from first[k] on: an id twice in it is
+ * an error, reported at the second place met; an id an earlier directory
+ * gave is overridden by it. Sorting keeps this n log n in the documents.
+ */
+static int
+settle(struct em_ctx *ctx, struct em_content *c, const size_t first[EM_K_COUNT])
+{
+	struct placed	*p, *dup;
+	struct em_doc	*o;
+	size_t		 k, i, m, n, w;
+
+	for (k = 0; k < EM_K_COUNT; k++) {
+		m = c->n[k] - first[k];
+		if (m == 0)
 			continue;
-		if (i >= first[k]) {
+		p = em_xcalloc(m, sizeof(*p));
+		for (i = 0; i < m; i++) {
+			p[i].d = c->docs[k][first[k] + i];
+			p[i].at = i;
+		}
+		qsort(p, m, sizeof(*p), byidat);
+		for (dup = NULL, i = 1; i < m; i++)
+			if (strcmp(p[i - 1].d->id, p[i].d->id) == 0 &&
+			    (dup == NULL || p[i].at < dup->at))
+				dup = &p[i];
+		if (dup != NULL) {
+			o = dup[-1].d;
 			int ex = em_err(ctx, EM_EX_CONFIG, "%s:%u:%u: duplicate %s "
-			    "id '%s' (first at %s:%u:%u)", d->file, d->line, d->col,
-			    kind_names[k], d->id, o->file, o->line, o->col);
-			doc_free(d);
+			    "id '%s' (first at %s:%u:%u)", dup->d->file, dup->d->line,
+			    dup->d->col, kind_names[k], dup->d->id, o->file, o->line,
+			    o->col);
+			free(p);
 			return ex;
 		}
-		doc_free(d);	/* overridden by an earlier directory */
-		return 0;
+		free(p);
+		/* Overridden by an earlier directory: dropped, the order kept. */
+		for (i = w = first[k]; i < c->n[k]; i++) {
+			o = c->docs[k][i];
+			n = id_at(c->byid[k], first[k], o->id);
+			if (n < first[k] && strcmp(c->byid[k][n]->id, o->id) == 0)
+				doc_free(o);
+			else
+				c->docs[k][w++] = o;
+		}
+		c->n[k] = w;
+		c->byid[k] = em_xreallocarray(c->byid[k], c->n[k] ? c->n[k] : 1,
+		    sizeof(*c->byid[k]));
+		memcpy(c->byid[k], c->docs[k], c->n[k] * sizeof(*c->byid[k]));
+		qsort(c->byid[k], c->n[k], sizeof(*c->byid[k]), byidonly);
 	}
-	c->docs[k] = em_xreallocarray(c->docs[k], c->n[k] + 1, sizeof(*c->docs[k]));
-	c->docs[k][c->n[k]++] = d;
 	return 0;
 }
 
@@ -669,7 +757,7 @@ file_kinds(const char *buf, size_t len)
 
 /* A file's documents of the kinds wanted; files with none are not parsed. */
 static int
-load_file(struct em_ctx *ctx, struct em_content *c, size_t first[EM_K_COUNT],
+load_file(struct em_ctx *ctx, struct em_content *c, size_t cap[EM_K_COUNT],
     const char *path, unsigned want)
 {
 	struct em_ynode	**docs;
@@ -696,7 +784,7 @@ load_file(struct em_ctx *ctx, struct em_content *c, size_t first[EM_K_COUNT],
 		if ((ex = load_doc(&v, docs[i], &d)) != 0)
 			break;
 		if (want & EM_KIND(d->kind))
-			ex = add_doc(ctx, c, first, d);
+			add_doc(c, cap, d);
 		else
 			doc_free(d);
 	}
@@ -709,7 +797,7 @@ load_dir(struct em_ctx *ctx, struct em_content *c, const char *dir,
     unsigned want)
 {
 	struct dirent	**ents;
-	size_t		  first[EM_K_COUNT], k;
+	size_t		  first[EM_K_COUNT], cap[EM_K_COUNT], k;
 	char		 *path;
 	int		  n, i, ex = 0;
 	size_t		  len;
@@ -720,19 +808,19 @@ load_dir(struct em_ctx *ctx, struct em_content *c, const char *dir,
 		return em_errno(ctx, EM_EX_CONFIG, "content directory %s", dir);
 	}
 	for (k = 0; k < EM_K_COUNT; k++)
-		first[k] = c->n[k];
+		first[k] = cap[k] = c->n[k];
 	for (i = 0; i < n; i++) {
 		if (ex == 0) {
 			len = strlen(dir) + strlen(ents[i]->d_name) + 2;
 			path = em_xcalloc(1, len);
 			snprintf(path, len, "%s/%s", dir, ents[i]->d_name);
-			ex = load_file(ctx, c, first, path, want);
+			ex = load_file(ctx, c, cap, path, want);
 			free(path);
 		}
 		free(ents[i]);
 	}
 	free(ents);
-	return ex;
+	return ex != 0 ? ex : settle(ctx, c, first);
 }
 
 /* Exercises named by instruments and challenges must exist. */

@@ -15,7 +15,7 @@ struct em_ynode {
 	char		*str;
 	int		 plain;		/* an unquoted scalar */
 	struct em_ynode **kids;
-	size_t		 n;
+	size_t		 n, cap;
 	unsigned	 line, col;
 };
 
@@ -34,6 +34,15 @@ int	 em_cp_width(unsigned);
 
 /* em_fmt.c: the safe writer for a diagnostic (bidi controls as U+FFFD). */
 void	 em_put_msg(FILE *, const char *);
+
+/* em_rules.c: a map from strings to strings, cheap whatever the keys. */
+struct em_smap {
+	char	       **k, **v;
+	size_t		 n, cap;
+};
+const char *em_smap_get(const struct em_smap *, const char *);
+void	 em_smap_put(struct em_smap *, const char *, const char *);
+void	 em_smap_free(struct em_smap *);
 
 
 #endif

@@ -92,8 +92,18 @@ string(struct jp *j, char **out)
 	char	*o, *buf;
 	unsigned c, lo;
 
+	const char *q;
+
 	j->p++;
-	buf = o = em_xcalloc(1, (size_t)(j->e - j->p) + 1);
+	/*
+	 * The string's raw length first, to its closing quote: the decoded
+	 * text is never longer. Allocating for the rest of the line instead
+	 * made a line of many short strings cost its length squared.
+	 */
+	for (q = j->p; q < j->e && *q != '"'; q++)
+		if (*q == '\\' && q + 1 < j->e)
+			q++;
+	buf = o = em_xcalloc(1, (size_t)(q - j->p) + 1);
 	for (;;) {
 		if (j->p >= j->e) {
 			free(buf);
@@ -155,7 +165,10 @@ string(struct jp *j, char **out)
 			break;
 		default:
 			j->p--;
-			jfail(j, "an unknown escape \\%c", *j->p);
+			if ((unsigned char)*j->p > 0x20 && (unsigned char)*j->p < 0x7f)
+				jfail(j, "an unknown escape \\%c", *j->p);
+			else
+				jfail(j, "an unknown escape");
 			goto fail;
 		}
 	}
@@ -277,15 +290,16 @@ em_json_get(const struct em_jobj *o, const char *key)
 }
 
 /*
- * Parse s[0..len) as one object of scalar values. On failure, err holds
- * "column N: why" and the object is empty.
+ * Parse s[0..len) as one object of at most EM_JSON_MAXKEYS scalar values,
+ * in time linear in len. On failure, err holds "column N: why" and the
+ * object is empty.
  */
 int
 em_json_parse(const char *s, size_t len, struct em_jobj *o, char *err, size_t errlen)
 {
 	struct jp	 j = { s, s, s + len, err, errlen };
 	struct em_jval	 v;
-	char		*key;
+	char		*key, quoted[68];
 
 	o->v = NULL;
 	o->n = 0;
@@ -311,8 +325,14 @@ em_json_parse(const char *s, size_t len, struct em_jobj *o, char *err, size_t er
 		if (string(&j, &key) != 0)
 			goto fail;
 		if (em_json_get(o, key) != NULL) {
-			jfail(&j, "duplicate key \"%.64s\"", key);
+			em_cut(quoted, sizeof(quoted), key);
+			jfail(&j, "duplicate key \"%s\"", quoted);
 			free(key);
+			goto fail;
+		}
+		if (o->n == EM_JSON_MAXKEYS) {
+			free(key);
+			jfail(&j, "more than %d keys in a record", EM_JSON_MAXKEYS);
 			goto fail;
 		}
 		skip_ws(&j);
@@ -330,7 +350,8 @@ em_json_parse(const char *s, size_t len, struct em_jobj *o, char *err, size_t er
 			goto fail;
 		}
 		v.key = key;
-		o->v = em_xreallocarray(o->v, o->n + 1, sizeof(*o->v));
+		if (o->n == 0)
+			o->v = em_xcalloc(EM_JSON_MAXKEYS, sizeof(*o->v));
 		o->v[o->n++] = v;
 		skip_ws(&j);
 		if (j.p < j.e && *j.p == ',') {

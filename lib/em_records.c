@@ -7,8 +7,8 @@ static const struct em_field checkin_fields[] = {
 	{ "id",		EM_F_ID,	0,		NULL },
 	{ "user",	EM_F_NAME,	0,		NULL },
 	{ "date",	EM_F_DATE,	0,		NULL },
-	{ "feeling",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
-	{ "underneath",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
+	{ "feeling",	EM_F_WORD,	EM_F_NULLABLE,	NULL },
+	{ "underneath",	EM_F_WORD,	EM_F_NULLABLE,	NULL },
 	{ "high",	EM_F_TEXT,	0,		NULL },
 	{ "low",	EM_F_TEXT,	0,		NULL },
 	{ "created",	EM_F_TIME,	0,		NULL },
@@ -83,7 +83,7 @@ static const struct em_field result_fields[] = {
 	{ "id",		EM_F_ID,	0,	NULL },
 	{ "user",	EM_F_NAME,	0,	NULL },
 	{ "about",	EM_F_NAME,	0,	NULL },
-	{ "instrument",	EM_F_ID,	0,	NULL },
+	{ "instrument",	EM_F_CID,	0,	NULL },
 	{ "date",	EM_F_DATE,	0,	NULL },
 	{ "answers",	EM_F_ANSWERS,	0,	NULL },
 	{ "score",	EM_F_INT,	0,	NULL },
@@ -99,7 +99,7 @@ const struct em_rectype *const em_assess_records[] = { &result_rt, NULL };
 /* empathy-challenge */
 static const struct em_field run_fields[] = {
 	{ "id",		EM_F_ID,	0,		NULL },
-	{ "challenge",	EM_F_ID,	0,		NULL },
+	{ "challenge",	EM_F_CID,	0,		NULL },
 	{ "start",	EM_F_DATE,	0,		NULL },
 	{ "days",	EM_F_INT,	0,		NULL },
 	{ "user",	EM_F_NAME,	0,		NULL },

@@ -1,4 +1,6 @@
 /* em_sync.c: export and import of JSON Lines for every program, driven by record tables. */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -8,7 +10,12 @@
 
 #include "em_int.h"
 
-#define LINE_MAX_BYTES	(4 * 1024 * 1024)
+/*
+ * A line, at most: an export's longest record (a check-in's high and low,
+ * each EM_TEXT_MAX bytes, every byte written as a six-character \u escape)
+ * stays well below it.
+ */
+#define LINE_MAX_BYTES	(1024 * 1024)
 #define EM_FIELDS_MAX	16	/* fields of a record type, at most */
 #define PROGRESS_EVERY	10000	/* lines between progress lines on a terminal */
 
@@ -94,11 +101,6 @@ struct imp {
 	size_t		 n;
 	int		 upd_at;	/* parameter index of "updated" */
 	sqlite3_stmt	*sel, *ins, *upd, *nat, *repl, *added;
-};
-
-/* Record ids seen as duplicates of a natural key, mapped to the stored ones. */
-struct alias {
-	char	*from, *to;
 };
 
 static int
@@ -204,44 +206,18 @@ valid_time(const char *s)
 	    strncmp(s + 14, "60", 2) < 0 && strncmp(s + 17, "61", 2) < 0;
 }
 
+/*
+ * Check a value against its field by the rules the commands apply, and
+ * bring it to the form they store: text trimmed, feelings in lower case,
+ * tags canonical. Why a value is refused goes to msg.
+ */
 static int
-valid_id(const char *s)
-{
-	size_t	 i, n = strlen(s);
-
-	if (n == 0 || n > 64)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
-			return 0;
-	return 1;
-}
-
-/* Words that are each a tag, one space between them; empty is no tags. */
-static int
-valid_tags(const char *s)
-{
-	char	*copy, *tok, *save;
-	int	 good = 1;
-
-	if (*s == '\0')
-		return 1;
-	if (*s == ' ' || s[strlen(s) - 1] == ' ' || strstr(s, "  ") != NULL)
-		return 0;
-	copy = em_strdup(s);
-	for (tok = strtok_r(copy, " ", &save); tok != NULL && good;
-	    tok = strtok_r(NULL, " ", &save))
-		good = em_tag_valid(tok);
-	free(copy);
-	return good;
-}
-
-/* Check a value against its field; why it is wrong goes to msg. */
-static int
-check_field(const struct em_field *f, const struct em_jval *v, char *msg, size_t len)
+check_field(const struct em_field *f, struct em_jval *v, char *msg, size_t len)
 {
 	long	 day;
 	size_t	 i;
+	char	*canon, word[48];
+	int	 why;
 
 	if (v == NULL || v->type == EM_J_NULL) {
 		if (f->flags & EM_F_NULLABLE)
@@ -264,8 +240,19 @@ check_field(const struct em_field *f, const struct em_jval *v, char *msg, size_t
 	}
 	switch (f->type) {
 	case EM_F_TEXT:
+		em_text_trim(v->str);
+		/* As challenge done keeps a note of white space: as none. */
+		if (*v->str == '\0' && (f->flags & EM_F_NULLABLE) && f->values == NULL) {
+			v->type = EM_J_NULL;
+			return 0;
+		}
 		if (*v->str == '\0' || strlen(v->str) > EM_TEXT_MAX)
 			goto wrong;
+		break;
+	case EM_F_WORD:
+		if (!em_feeling_valid(v->str))
+			goto wrong;
+		em_word_lower(v->str);
 		break;
 	case EM_F_NAME:
 		if (!em_name_valid(v->str))
@@ -280,12 +267,27 @@ check_field(const struct em_field *f, const struct em_jval *v, char *msg, size_t
 			goto wrong;
 		break;
 	case EM_F_ID:
-		if (!valid_id(v->str))
+		if (!em_id_valid(v->str))
+			goto wrong;
+		break;
+	case EM_F_CID:
+		if (!em_content_id_valid(v->str))
 			goto wrong;
 		break;
 	case EM_F_TAGS:
-		if (!valid_tags(v->str))
-			goto wrong;
+		if (em_tags_canon(v->str, &canon, &why, word, sizeof(word)) != 0) {
+			if (why == EM_TAG_MANY)
+				snprintf(msg, len, "\"%s\" has more than %d tags",
+				    f->name, EM_TAGS_MAX);
+			else if (*word != '\0')
+				snprintf(msg, len, "\"%s\": '%s' is not a tag (%s)",
+				    f->name, word, EM_TAG_RULE);
+			else
+				goto wrong;
+			return -1;
+		}
+		free(v->str);
+		v->str = canon;
 		break;
 	case EM_F_ANSWERS:
 		if (*v->str == '\0' || strlen(v->str) > 1024 ||
@@ -306,31 +308,32 @@ check_field(const struct em_field *f, const struct em_jval *v, char *msg, size_t
 	return 0;
 wrong:
 	{
-		static const char *const what[] = { "non-empty text of at most 64 KiB",
+		static const char *const what[] = {
+		    "non-empty text of at most 64 KiB (after trimming white space)",
 		    "a name", "a date (YYYY-MM-DD)", "a UTC time (YYYY-MM-DDTHH:MM:SS.sssZ)",
-		    "a record id", "a whole number", "true or false",
-		    "tags separated by single spaces",
-		    "whole numbers separated by commas" };
+		    "a record id (16 lower-case hexadecimal digits)", "a whole number",
+		    "true or false", "tags separated by single spaces",
+		    "whole numbers separated by commas",
+		    "a feeling word (a name of at most 40 bytes)",
+		    "a content id (lower-case letters, digits, '-' and '_')" };
 		snprintf(msg, len, "\"%s\" must be %s", f->name,
 		    f->values != NULL ? "one of the known values" : what[f->type]);
 	}
 	return -1;
 }
 
+/* The stored id a record id stands for: itself, unless it was a duplicate. */
 static const char *
-alias_of(const struct alias *al, size_t nal, const char *id)
+alias_of(const struct em_smap *al, const char *id)
 {
-	size_t	 i;
+	const char *to = em_smap_get(al, id);
 
-	for (i = 0; i < nal; i++)
-		if (strcmp(al[i].from, id) == 0)
-			return al[i].to;
-	return id;
+	return to != NULL ? to : id;
 }
 
 static void
 bind_all(sqlite3_stmt *st, const struct imp *im, const struct em_jval *const *vals,
-    const struct alias *al, size_t nal)
+    const struct em_smap *al)
 {
 	const struct em_field *f;
 	const struct em_jval *v;
@@ -344,7 +347,7 @@ bind_all(sqlite3_stmt *st, const struct imp *im, const struct em_jval *const *va
 		else if (f->type == EM_F_INT || f->type == EM_F_BOOL)
 			sqlite3_bind_int64(st, (int)i + 1, v->num);
 		else if (f->flags & EM_F_REF)
-			em_bind_text(st, (int)i + 1, alias_of(al, nal, v->str));
+			em_bind_text(st, (int)i + 1, alias_of(al, v->str));
 		else
 			em_bind_text(st, (int)i + 1, v->str);
 	}
@@ -376,7 +379,7 @@ run(struct em_ctx *ctx, sqlite3_stmt *st, long line)
 /* Merge one valid record: add it, update an older copy, or leave a newer one. */
 static int
 merge(struct em_ctx *ctx, struct imp *im, const struct em_jval *const *o, long line,
-    struct alias **al, size_t *nal, struct em_import_counts *c)
+    struct em_smap *al, struct em_import_counts *c)
 {
 	const char	*id = o[0]->str;
 	const char	*upd = o[im->upd_at - 1]->str;
@@ -384,14 +387,14 @@ merge(struct em_ctx *ctx, struct imp *im, const struct em_jval *const *o, long l
 	char		*oldid;
 	int		 rc, ex, cmp, same;
 
-	bind_all(im->sel, im, o, *al, *nal);
+	bind_all(im->sel, im, o, al);
 	rc = sqlite3_step(im->sel);
 	if (rc == SQLITE_ROW) {
 		cmp = strcmp(upd, (const char *)sqlite3_column_text(im->sel, 0));
 		same = sqlite3_column_int(im->sel, 1);
 		sqlite3_reset(im->sel);
 		if (cmp > 0) {
-			bind_all(im->upd, im, o, *al, *nal);
+			bind_all(im->upd, im, o, al);
 			if ((ex = run(ctx, im->upd, line)) != 0)
 				return ex;
 			c->updated++;
@@ -406,7 +409,7 @@ merge(struct em_ctx *ctx, struct imp *im, const struct em_jval *const *o, long l
 	sqlite3_reset(im->sel);
 	if (rc != SQLITE_DONE)
 		return em_db_err(ctx, rc, "importing");
-	bind_all(im->ins, im, o, *al, *nal);
+	bind_all(im->ins, im, o, al);
 	rc = sqlite3_step(im->ins);
 	sqlite3_reset(im->ins);
 	if (rc == SQLITE_DONE) {
@@ -417,7 +420,7 @@ merge(struct em_ctx *ctx, struct imp *im, const struct em_jval *const *o, long l
 		return line_err(ctx, rc, line);
 
 	/* The same day (say) under another id: the newer one wins, ids follow. */
-	bind_all(im->nat, im, o, *al, *nal);
+	bind_all(im->nat, im, o, al);
 	if ((rc = sqlite3_step(im->nat)) != SQLITE_ROW) {
 		sqlite3_reset(im->nat);
 		return em_db_err(ctx, rc == SQLITE_DONE ? SQLITE_CONSTRAINT : rc,
@@ -428,7 +431,7 @@ merge(struct em_ctx *ctx, struct imp *im, const struct em_jval *const *o, long l
 	cmp = strcmp(upd, stored);
 	sqlite3_reset(im->nat);
 	if (cmp > 0) {
-		bind_all(im->repl, im, o, *al, *nal);
+		bind_all(im->repl, im, o, al);
 		em_bind_text(im->repl, (int)im->n + 1, oldid);
 		ex = run(ctx, im->repl, line);
 		free(oldid);
@@ -437,9 +440,8 @@ merge(struct em_ctx *ctx, struct imp *im, const struct em_jval *const *o, long l
 		c->updated++;
 		return 0;
 	}
-	*al = em_xreallocarray(*al, *nal + 1, sizeof(**al));
-	(*al)[*nal].from = em_strdup(id);
-	(*al)[(*nal)++].to = oldid;
+	em_smap_put(al, id, oldid);
+	free(oldid);
 	c->unchanged++;
 	return 0;
 }
@@ -447,13 +449,13 @@ merge(struct em_ctx *ctx, struct imp *im, const struct em_jval *const *o, long l
 /* One line: parse strictly, check against its record type, merge. */
 static int
 import_line(struct em_ctx *ctx, struct imp *imps, size_t nimps, const char *buf,
-    size_t len, long line, struct alias **al, size_t *nal,
-    struct em_import_counts *c)
+    size_t len, long line, struct em_smap *al, struct em_import_counts *c)
 {
 	struct em_jobj	 o;
-	const struct em_jval *t, *vals[EM_FIELDS_MAX];
+	const struct em_jval *t;
+	struct em_jval	*vals[EM_FIELDS_MAX];
 	struct imp	*im = NULL;
-	char		 msg[256];
+	char		 msg[256], quoted[48];
 	size_t		 i, j;
 	int		 ex;
 
@@ -468,8 +470,9 @@ import_line(struct em_ctx *ctx, struct imp *imps, size_t nimps, const char *buf,
 		if (strcmp(imps[i].rt->type, t->str) == 0)
 			im = &imps[i];
 	if (im == NULL) {
-		ex = em_err(ctx, EM_EX_DATAERR, "line %ld: \"%.40s\" records do not "
-		    "belong to %s", line, t->str, ctx->prog);
+		em_cut(quoted, sizeof(quoted), t->str);
+		ex = em_err(ctx, EM_EX_DATAERR, "line %ld: \"%s\" records do not "
+		    "belong to %s", line, quoted, ctx->prog);
 		em_json_free(&o);
 		return ex;
 	}
@@ -484,8 +487,9 @@ import_line(struct em_ctx *ctx, struct imp *imps, size_t nimps, const char *buf,
 				break;
 			}
 		if (j == im->n) {
-			ex = em_err(ctx, EM_EX_DATAERR, "line %ld: unknown key \"%.40s\" "
-			    "in a %s record", line, o.v[i].key, im->rt->type);
+			em_cut(quoted, sizeof(quoted), o.v[i].key);
+			ex = em_err(ctx, EM_EX_DATAERR, "line %ld: unknown key \"%s\" "
+			    "in a %s record", line, quoted, im->rt->type);
 			em_json_free(&o);
 			return ex;
 		}
@@ -496,7 +500,7 @@ import_line(struct em_ctx *ctx, struct imp *imps, size_t nimps, const char *buf,
 			return em_err(ctx, EM_EX_DATAERR, "line %ld: %s", line, msg);
 		}
 	}
-	ex = merge(ctx, im, vals, line, al, nal, c);
+	ex = merge(ctx, im, (const struct em_jval *const *)vals, line, al, c);
 	em_json_free(&o);
 	return ex;
 }
@@ -532,6 +536,49 @@ read_line(struct em_ctx *ctx, FILE *in, char **buf, size_t *cap, size_t *len,
 }
 
 /*
+ * When the input is a file, look for a line that is too long before the
+ * write lock is taken, so that such input never holds it. A pipe can only
+ * be read once: its lines are measured as they are imported.
+ */
+static int
+prescan(struct em_ctx *ctx, FILE *in)
+{
+	struct stat	 st;
+	static char	 b[64 * 1024];
+	off_t		 start;
+	size_t		 r, run = 0;
+	const char	*p, *e, *nl;
+	long		 line = 1;
+	int		 ex = 0;
+
+	if (fstat(fileno(in), &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (start = ftello(in)) == -1)
+		return 0;
+	while (ex == 0 && (r = fread(b, 1, sizeof(b), in)) > 0) {
+		for (p = b, e = b + r; p < e; p = nl + 1) {
+			if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL) {
+				run += (size_t)(e - p);
+				break;
+			}
+			run += (size_t)(nl - p);
+			if (run + 1 >= LINE_MAX_BYTES)
+				break;
+			run = 0;
+			line++;
+		}
+		if (run + 1 >= LINE_MAX_BYTES)
+			ex = em_err(ctx, EM_EX_DATAERR, "line %ld: longer than %d MiB",
+			    line, LINE_MAX_BYTES / (1024 * 1024));
+	}
+	if (ex == 0 && ferror(in))
+		ex = em_errno(ctx, EM_EX_IOERR, "reading line %ld", line);
+	clearerr(in);
+	if (ex == 0 && fseeko(in, start, SEEK_SET) == -1)
+		ex = em_errno(ctx, EM_EX_IOERR, "rereading the input");
+	return ex;
+}
+
+/*
  * Merge JSON Lines from in, all or nothing, in one transaction. Errors name
  * the line; after one, nothing of the import remains.
  */
@@ -540,8 +587,8 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
     struct em_import_counts *c)
 {
 	struct imp	*imps;
-	struct alias	*al = NULL;
-	size_t		 nimps, i, nal = 0, cap = 0, len;
+	struct em_smap	 al = { NULL, NULL, 0, 0 };
+	size_t		 nimps, i, cap = 0, len;
 	char		*buf = NULL;
 	long		 line = 0;
 	int		 ex = 0, r, tty = isatty(STDERR_FILENO);
@@ -549,6 +596,8 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 	memset(c, 0, sizeof(*c));
 	for (nimps = 0; types[nimps] != NULL; nimps++)
 		;
+	if ((ex = prescan(ctx, in)) != 0)
+		return ex;
 	imps = em_xcalloc(nimps, sizeof(*imps));
 	if ((ex = em_db_begin(ctx)) != 0) {
 		free(imps);
@@ -556,6 +605,8 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 	}
 	for (i = 0; ex == 0 && i < nimps; i++)
 		ex = imp_prepare(ctx, &imps[i], types[i]);
+	cap = 4096;
+	buf = em_xcalloc(1, cap);
 	while (ex == 0) {
 		line++;
 		if ((r = read_line(ctx, in, &buf, &cap, &len, line)) == 1)
@@ -569,7 +620,7 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 			fprintf(stderr, "%s: %ld lines read\r", ctx->prog, line);
 		if (strspn(buf, " \t\r") == len)
 			continue;
-		ex = import_line(ctx, imps, nimps, buf, len, line, &al, &nal, c);
+		ex = import_line(ctx, imps, nimps, buf, len, line, &al, c);
 	}
 	if (tty && line > PROGRESS_EVERY && ex == 0)
 		fprintf(stderr, "%*s\r", (int)strlen(ctx->prog) + 32, "");
@@ -577,11 +628,7 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 		imp_finalize(&imps[i]);
 	free(imps);
 	free(buf);
-	for (i = 0; i < nal; i++) {
-		free(al[i].from);
-		free(al[i].to);
-	}
-	free(al);
+	em_smap_free(&al);
 	if (ex != 0) {
 		em_db_rollback(ctx);
 		return ex;

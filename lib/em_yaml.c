@@ -25,8 +25,11 @@ node_new(enum em_ytype type, const yaml_mark_t *m)
 static void
 node_add(struct em_ynode *parent, struct em_ynode *kid)
 {
-	parent->kids = em_xreallocarray(parent->kids, parent->n + 1,
-	    sizeof(*parent->kids));
+	if (parent->n == parent->cap) {
+		parent->cap = parent->cap ? parent->cap * 2 : 8;
+		parent->kids = em_xreallocarray(parent->kids, parent->cap,
+		    sizeof(*parent->kids));
+	}
 	parent->kids[parent->n++] = kid;
 }
 
@@ -176,32 +179,68 @@ refuse_extras(struct em_ctx *ctx, const char *path, const yaml_event_t *ev)
 	return 0;
 }
 
-/* Add a finished node to its parent, checking that mapping keys are unique scalars. */
+/* Add a finished node to its parent, checking that mapping keys are scalars. */
 static int
 attach(struct em_ctx *ctx, const char *path, struct em_ynode *parent,
     struct em_ynode *kid)
 {
-	size_t	 i;
-	char	 msg[256];
-
-	if (parent->type == EM_Y_MAP && parent->n % 2 == 0) {
-		if (kid->type != EM_Y_STR) {
-			yaml_mark_t m = { 0, kid->line - 1, kid->col - 1 };
-			em_ynode_free(kid);
-			return perr(ctx, path, &m, "a key must be a plain word");
-		}
-		for (i = 0; i < parent->n; i += 2) {
-			if (strcmp(parent->kids[i]->str, kid->str) == 0) {
-				yaml_mark_t m = { 0, kid->line - 1, kid->col - 1 };
-				snprintf(msg, sizeof(msg), "duplicate key '%.64s'",
-				    kid->str);
-				em_ynode_free(kid);
-				return perr(ctx, path, &m, msg);
-			}
-		}
+	if (parent->type == EM_Y_MAP && parent->n % 2 == 0 &&
+	    kid->type != EM_Y_STR) {
+		yaml_mark_t m = { 0, kid->line - 1, kid->col - 1 };
+		em_ynode_free(kid);
+		return perr(ctx, path, &m, "a key must be a plain word");
 	}
 	node_add(parent, kid);
 	return 0;
+}
+
+static int
+bykey(const void *a, const void *b)
+{
+	const struct em_ynode *const *x = a, *const *y = b;
+	int	 c = strcmp((*x)->str, (*y)->str);
+
+	if (c != 0)
+		return c;
+	return (*x)->line != (*y)->line ? ((*x)->line < (*y)->line ? -1 : 1) :
+	    ((*x)->col < (*y)->col ? -1 : (*x)->col > (*y)->col);
+}
+
+/*
+ * A finished mapping's keys must be unique: sorted, so that a mapping of
+ * n keys costs n log n, not n squared. The duplicate reported is the one
+ * that comes first in the file, as a reader would meet it.
+ */
+static int
+unique_keys(struct em_ctx *ctx, const char *path, const struct em_ynode *map)
+{
+	const struct em_ynode **keys, *dup = NULL, *first = NULL;
+	size_t	 i, n = map->n / 2;
+	char	 key[68], msg[160];
+
+	if (n < 2)
+		return 0;
+	keys = em_xcalloc(n, sizeof(*keys));
+	for (i = 0; i < n; i++)
+		keys[i] = map->kids[2 * i];
+	qsort(keys, n, sizeof(*keys), bykey);
+	for (i = 1; i < n; i++)
+		if (strcmp(keys[i - 1]->str, keys[i]->str) == 0 && (dup == NULL ||
+		    keys[i]->line < dup->line || (keys[i]->line == dup->line &&
+		    keys[i]->col < dup->col))) {
+			dup = keys[i];
+			first = keys[i - 1];
+		}
+	free(keys);
+	if (dup == NULL)
+		return 0;
+	{
+		yaml_mark_t m = { 0, dup->line - 1, dup->col - 1 };
+		em_cut(key, sizeof(key), dup->str);
+		snprintf(msg, sizeof(msg), "duplicate key '%s' (first at line %u)",
+		    key, first->line);
+		return perr(ctx, path, &m, msg);
+	}
 }
 
 /*
@@ -269,8 +308,16 @@ em_yaml_parse(struct em_ctx *ctx, const char *path, const unsigned char *buf,
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
-			if (depth > 0)	/* libyaml pairs them; for -fanalyzer */
-				n = stack[--depth];
+			if (depth == 0) {	/* libyaml never ends what it did not start */
+				ex = perr(ctx, path, &ev.start_mark, "syntax error");
+				break;
+			}
+			n = stack[--depth];
+			if (n->type == EM_Y_MAP &&
+			    (ex = unique_keys(ctx, path, n)) != 0) {
+				em_ynode_free(n);
+				n = NULL;
+			}
 			break;
 		default:
 			break;
@@ -284,7 +331,10 @@ em_yaml_parse(struct em_ctx *ctx, const char *path, const unsigned char *buf,
 			if ((ex = attach(ctx, path, stack[depth - 1], n)) != 0)
 				break;
 		} else {
-			docs = em_xreallocarray(docs, ndocs + 1, sizeof(*docs));
+			/* Room doubled when the count reaches a power of two. */
+			if ((ndocs & (ndocs - 1)) == 0)
+				docs = em_xreallocarray(docs, ndocs ? ndocs * 2 : 1,
+				    sizeof(*docs));
 			docs[ndocs++] = n;
 		}
 	}

@@ -39,7 +39,7 @@ add() { _db=$1; shift; echo "a moment" | empathy-journal -d "$_db" add --seen "$
 R=$T/real.db
 awk 'BEGIN {
 	for (i = 1; i <= 300; i++)
-		printf "{\"type\":\"entry\",\"id\":\"imp%08d\",\"user\":\"sara\",\"date\":\"2025-03-01\",\"kind\":\"seen\",\"text\":\"imported moment %d with words enough to fill a few pages of the database file\",\"tags\":\"\",\"removed\":null,\"created\":\"2025-03-01T10:00:00.000Z\",\"updated\":\"2025-03-01T10:00:00.000Z\"}\n", i, i
+		printf "{\"type\":\"entry\",\"id\":\"feed%012d\",\"user\":\"sara\",\"date\":\"2025-03-01\",\"kind\":\"seen\",\"text\":\"imported moment %d with words enough to fill a few pages of the database file\",\"tags\":\"\",\"removed\":null,\"created\":\"2025-03-01T10:00:00.000Z\",\"updated\":\"2025-03-01T10:00:00.000Z\"}\n", i, i
 }' >"$T/entries.jsonl"
 ok     'a journal with 300 entries'	sh -c 'empathy-journal -d "$1" import <"$2"' sh "$R" "$T/entries.jsonl"
 ok     'and a check-in'	empathy-checkin -d "$R" add --high 'a walk' --low 'rain'

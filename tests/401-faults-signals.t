@@ -12,13 +12,13 @@ pause=0.5
 # is far bigger than a pipe holds: the writer must still be writing when head leaves.
 awk 'BEGIN {
 	for (i = 1; i <= 500; i++)
-		printf "{\"type\":\"entry\",\"id\":\"imp%08d\",\"user\":\"sara\",\"date\":\"2025-03-01\",\"kind\":\"seen\",\"text\":\"moment %d: he listened all the way to the end of what I had to say, and only then asked what would help, which was exactly what I needed that evening after the long day at work\",\"tags\":\"\",\"removed\":null,\"created\":\"2025-03-01T10:00:00.000Z\",\"updated\":\"2025-03-01T10:00:00.000Z\"}\n", i, i
+		printf "{\"type\":\"entry\",\"id\":\"feed%012d\",\"user\":\"sara\",\"date\":\"2025-03-01\",\"kind\":\"seen\",\"text\":\"moment %d: he listened all the way to the end of what I had to say, and only then asked what would help, which was exactly what I needed that evening after the long day at work\",\"tags\":\"\",\"removed\":null,\"created\":\"2025-03-01T10:00:00.000Z\",\"updated\":\"2025-03-01T10:00:00.000Z\"}\n", i, i
 }' >"$T/entries.jsonl"
 awk 'BEGIN {
 	n = 0
 	for (y = 2023; y <= 2024; y++) for (m = 1; m <= 12; m++) for (d = 1; d <= 28 && n < 500; d++) {
 		n++
-		printf "{\"type\":\"checkin\",\"id\":\"chk%08d\",\"user\":\"sara\",\"date\":\"%d-%02d-%02d\",\"feeling\":null,\"underneath\":null,\"high\":\"the high of day %d, a long walk by the river with time to talk\",\"low\":\"the low of day %d, a short temper over nothing much\",\"created\":\"2025-03-01T10:00:00.000Z\",\"updated\":\"2025-03-01T10:00:00.000Z\"}\n", n, y, m, d, n, n
+		printf "{\"type\":\"checkin\",\"id\":\"c0ffee%010d\",\"user\":\"sara\",\"date\":\"%d-%02d-%02d\",\"feeling\":null,\"underneath\":null,\"high\":\"the high of day %d, a long walk by the river with time to talk\",\"low\":\"the low of day %d, a short temper over nothing much\",\"created\":\"2025-03-01T10:00:00.000Z\",\"updated\":\"2025-03-01T10:00:00.000Z\"}\n", n, y, m, d, n, n
 	}
 }' >"$T/checkins.jsonl"
 ok     'a journal of 500 entries'	sh -c 'empathy-journal import <"$1"' sh "$T/entries.jsonl"

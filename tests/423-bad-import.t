@@ -30,26 +30,26 @@ good() {
 	checkin)
 		echo '{"type":"checkin","id":"c0000000000000a1","user":"kim","date":"2026-01-01","feeling":null,"underneath":null,"high":"h1","low":"l1",'"$t1"'}'
 		echo '{"type":"checkin","id":"c0000000000000a2","user":"kim","date":"2026-01-02","feeling":"tired","underneath":null,"high":"h2","low":"l2",'"$t2"'}'
-		echo '{"type":"response","id":"r0000000000000a1","checkin":"c0000000000000a1","user":"sara","kind":"question","text":"Why?","forced":false,'"$t2"'}'
+		echo '{"type":"response","id":"b0000000000000a1","checkin":"c0000000000000a1","user":"sara","kind":"question","text":"Why?","forced":false,'"$t2"'}'
 		echo '{"type":"checkin","id":"c0000000000000a3","user":"kim","date":"2026-01-03","feeling":null,"underneath":null,"high":"h3","low":"l3",'"$t2"'}'
 		;;
 	journal)
 		echo '{"type":"entry","id":"e0000000000000a1","user":"kim","date":"2026-01-01","kind":"seen","text":"t1","tags":"","removed":null,'"$t1"'}'
 		echo '{"type":"entry","id":"e0000000000000a2","user":"kim","date":"2026-01-02","kind":"misunderstood","text":"t2","tags":"a b","removed":null,'"$t2"'}'
-		echo '{"type":"entry_version","id":"v0000000000000a1","entry":"e0000000000000a1","text":"t0","tags":"",'"$t2"'}'
+		echo '{"type":"entry_version","id":"a0000000000000a1","entry":"e0000000000000a1","text":"t0","tags":"",'"$t2"'}'
 		echo '{"type":"entry","id":"e0000000000000a3","user":"kim","date":"2026-01-03","kind":"seen","text":"t3","tags":"","removed":null,'"$t2"'}'
 		;;
 	assess)
-		echo '{"type":"result","id":"s0000000000000a1","user":"kim","about":"kim","instrument":"bandwidth","date":"2026-01-01","answers":"1,2,3,4","score":50,'"$t1"'}'
-		echo '{"type":"result","id":"s0000000000000a2","user":"kim","about":"sara","instrument":"bandwidth","date":"2026-01-02","answers":"5,5,5,5","score":25,'"$t2"'}'
-		echo '{"type":"result","id":"s0000000000000a3","user":"kim","about":"kim","instrument":"bandwidth","date":"2026-01-03","answers":"3,3,3,3","score":50,'"$t2"'}'
-		echo '{"type":"result","id":"s0000000000000a4","user":"kim","about":"kim","instrument":"bandwidth","date":"2026-01-04","answers":"1,5,1,1","score":100,'"$t2"'}'
+		echo '{"type":"result","id":"50000000000000a1","user":"kim","about":"kim","instrument":"bandwidth","date":"2026-01-01","answers":"1,2,3,4","score":50,'"$t1"'}'
+		echo '{"type":"result","id":"50000000000000a2","user":"kim","about":"sara","instrument":"bandwidth","date":"2026-01-02","answers":"5,5,5,5","score":25,'"$t2"'}'
+		echo '{"type":"result","id":"50000000000000a3","user":"kim","about":"kim","instrument":"bandwidth","date":"2026-01-03","answers":"3,3,3,3","score":50,'"$t2"'}'
+		echo '{"type":"result","id":"50000000000000a4","user":"kim","about":"kim","instrument":"bandwidth","date":"2026-01-04","answers":"1,5,1,1","score":100,'"$t2"'}'
 		;;
 	challenge)
-		echo '{"type":"run","id":"u0000000000000a1","challenge":"one-week","start":"2026-01-01","days":7,"user":"kim","abandoned":"2026-01-05T10:00:00.000Z",'"$t1"'}'
-		echo '{"type":"run_day","id":"d0000000000000a1","run":"u0000000000000a1","user":"kim","day":1,"date":"2026-01-01","note":"n1",'"$t1"'}'
-		echo '{"type":"run_day","id":"d0000000000000a2","run":"u0000000000000a1","user":"kim","day":2,"date":"2026-01-02","note":null,'"$t2"'}'
-		echo '{"type":"run_day","id":"d0000000000000a3","run":"u0000000000000a1","user":"sara","day":1,"date":"2026-01-01","note":"n2",'"$t2"'}'
+		echo '{"type":"run","id":"f0000000000000a1","challenge":"one-week","start":"2026-01-01","days":7,"user":"kim","abandoned":"2026-01-05T10:00:00.000Z",'"$t1"'}'
+		echo '{"type":"run_day","id":"d0000000000000a1","run":"f0000000000000a1","user":"kim","day":1,"date":"2026-01-01","note":"n1",'"$t1"'}'
+		echo '{"type":"run_day","id":"d0000000000000a2","run":"f0000000000000a1","user":"kim","day":2,"date":"2026-01-02","note":null,'"$t2"'}'
+		echo '{"type":"run_day","id":"d0000000000000a3","run":"f0000000000000a1","user":"sara","day":1,"date":"2026-01-01","note":"n2",'"$t2"'}'
 		;;
 	esac
 }

@@ -14,7 +14,7 @@ awk -v n="$N" 'BEGIN {
 	for (i = 1; i <= n; i++) {
 		d = sprintf("2025-%02d-%02d", 1 + i % 12, 1 + i % 28)
 		t = sprintf("%sT%02d:%02d:%02d.%03dZ", d, i % 24, i % 60, (i / 60) % 60, i % 1000)
-		printf "{\"type\":\"entry\",\"id\":\"imp%08d\",\"user\":\"sara\",\"date\":\"%s\",", i, d
+		printf "{\"type\":\"entry\",\"id\":\"feed%012d\",\"user\":\"sara\",\"date\":\"%s\",", i, d
 		printf "\"kind\":\"%s\",\"text\":\"imported moment %d\\nsecond line\",", i % 3 ? "seen" : "misunderstood", i
 		printf "\"tags\":\"%s\",\"removed\":null,\"created\":\"%s\",\"updated\":\"%s\"}\n", i % 5 ? "" : "home tea", t, t
 	}

@@ -15,7 +15,7 @@ awk -v n="$N" 'BEGIN {
 	for (i = 1; i <= n; i++) {
 		d = sprintf("2025-%02d-%02d", 1 + i % 12, 1 + i % 28)
 		t = sprintf("%sT10:%02d:%02d.%03dZ", d, i % 60, (i / 60) % 60, i % 1000)
-		printf "{\"type\":\"entry\",\"id\":\"imp%08d\",\"user\":\"%s\",\"date\":\"%s\",", i, i % 2 ? "sara" : "alex", d
+		printf "{\"type\":\"entry\",\"id\":\"feed%012d\",\"user\":\"%s\",\"date\":\"%s\",", i, i % 2 ? "sara" : "alex", d
 		printf "\"kind\":\"seen\",\"text\":\"imported moment %d, and some more words to fill the page\",", i
 		printf "\"tags\":\"%s\",\"removed\":null,\"created\":\"%s\",\"updated\":\"%s\"}\n", i % 7 ? "" : "kitchen", t, t
 	}
@@ -42,8 +42,8 @@ for run in 1 2; do
 done
 echo "# a whole import of $N lines takes $D ms"
 
-imported() { sql "select count(*) from entry where id like 'imp%'"; }
-kept() { sql "select * from entry where id not like 'imp%' order by id"; }
+imported() { sql "select count(*) from entry where id like 'feed%'"; }
+kept() { sql "select * from entry where id not like 'feed%' order by id"; }
 
 none=0 all=0 intact=0 trial=1
 while [ "$trial" -le "$TRIALS" ]; do
@@ -91,7 +91,7 @@ same   'every trial held none or all'	"$((none + all))" "$TRIALS"
 ok     'importing once more succeeds'	sh -c 'empathy-journal import <"$1" >/dev/null' sh "$T/import.jsonl"
 same   'and gives exactly the full set'	"$(imported)" "$N"
 same   'beside the entries from before'	"$(sql 'select count(*) from entry')" "$((B + N))"
-empathy-journal export | grep '"id":"imp' | sort >"$T/back.jsonl"
+empathy-journal export | grep '"id":"feed' | sort >"$T/back.jsonl"
 sort "$T/import.jsonl" >"$T/import.sorted"
 ok     'export gives the import back byte for byte'	cmp -s "$T/back.jsonl" "$T/import.sorted"
 same   'the entries from before are untouched'	"$(kept)" "$(cat "$T/before")"

@@ -83,7 +83,7 @@ ok     'purge left the three small entries'	test "$(entries)" -eq 3
 # An import bigger than the whole disk: all or nothing.
 awk 'BEGIN {
 	for (i = 1; i <= 20000; i++)
-		printf "{\"type\":\"entry\",\"id\":\"imp%08d\",\"user\":\"sara\",\"date\":\"2025-03-01\",\"kind\":\"seen\",\"text\":\"imported moment %d\",\"tags\":\"\",\"removed\":null,\"created\":\"2025-03-01T10:00:00.000Z\",\"updated\":\"2025-03-01T10:00:00.000Z\"}\n", i, i
+		printf "{\"type\":\"entry\",\"id\":\"feed%012d\",\"user\":\"sara\",\"date\":\"2025-03-01\",\"kind\":\"seen\",\"text\":\"imported moment %d\",\"tags\":\"\",\"removed\":null,\"created\":\"2025-03-01T10:00:00.000Z\",\"updated\":\"2025-03-01T10:00:00.000Z\"}\n", i, i
 }' >"$T/big.jsonl"
 ok     'an export of 20,000 lines, bigger than the disk'	test "$(wc -c <"$T/big.jsonl")" -gt $((2 * 1024 * 1024))
 before=$(entries)
@@ -92,7 +92,7 @@ status 'importing it exits 74'	74 sh -c 'empathy-journal import <"$1"' sh "$T/bi
 same   'with one line on stderr'	"$(err | wc -l)" 1
 like   'saying the disk is full'	"$(err)" '^empathy-journal: .*disk is full'
 unlike 'and not claiming any were added'	"$(out)" 'added'
-same   'none of the import is there'	"$(sql "select count(*) from entry where id like 'imp%'")" 0
+same   'none of the import is there'	"$(sql "select count(*) from entry where id like 'feed%'")" 0
 same   'every entry is as it was'	"$(sql 'select id, text from entry order by id')" "$(cat "$T/before")"
 same   'the database is intact'	"$(sql 'pragma integrity_check')" ok
 ok     'and its search index'	sql "insert into entry_fts (entry_fts) values ('integrity-check')"
@@ -100,7 +100,7 @@ ok     'list still works'	empathy-journal list -f tsv
 same   'and shows the same entries'	"$(out | sed 1d | wc -l)" "$before"
 ok     'the space the failed import took is given back: a write succeeds'	sh -c 'echo "after the import" | empathy-journal add --seen'
 ok     'and a smaller import succeeds'	sh -c 'head -n 500 "$1" | empathy-journal import' sh "$T/big.jsonl"
-same   'with all of its 500 lines'	"$(sql "select count(*) from entry where id like 'imp%'")" 500
+same   'with all of its 500 lines'	"$(sql "select count(*) from entry where id like 'feed%'")" 500
 same   'the database is intact'	"$(sql 'pragma integrity_check')" ok
 
 # The disk fills up while nobody has the journal open: not a byte left.

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "em.h"
@@ -23,6 +24,43 @@ put(const char *dir, const char *name, const char *text)
 	fp = fopen(path, "w");
 	fputs(text, fp);
 	fclose(fp);
+}
+
+/*
+ * CPU seconds to load a directory holding one file of n keys in one mapping
+ * (docs 0) or of n documents (docs 1), the last repeating the first when dup;
+ * the status in *exp.
+ */
+static double
+load_cost(const char *dir, size_t n, int docs, int dup, int *exp)
+{
+	struct em_content *c = NULL;
+	char	 path[512], *dirs[1] = { path };
+	size_t	 i;
+	clock_t	 t0;
+	FILE	*fp;
+
+	snprintf(path, sizeof(path), "%s/%s", root, dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/%s/x.yaml", root, dir);
+	if ((fp = fopen(path, "w")) == NULL)
+		return 0;
+	if (!docs)
+		fputs("kind: prompts\nid: many\nprompts: [a]\n", fp);
+	for (i = 0; i < n; i++)
+		if (docs)
+			fprintf(fp, "---\nkind: prompts\nid: p%zu\nprompts: [a]\n",
+			    dup && i == n - 1 ? (size_t)0 : i);
+		else
+			fprintf(fp, "k%zu: v\n", dup && i == n - 1 ? (size_t)0 : i);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/%s", root, dir);
+	ctx.errmsg[0] = '\0';
+	t0 = clock();
+	*exp = em_content_load(&ctx, dirs, 1, EM_KINDS_ALL, &c);
+	t0 = clock() - t0;
+	em_content_free(c);
+	return (double)t0 / CLOCKS_PER_SEC;
 }
 
 /* Load kinds from one or two directories; the status, content in *cp. */
@@ -236,6 +274,32 @@ main(void)
 	    "a second load adds kinds and keeps the first ones");
 	is_str(d ? d->id : NULL, "self", "a document from the first load stays valid");
 	em_content_free(c);
+
+	/* Cost: a mapping of many keys, a file of many documents. */
+	{
+		double	 t1, t4;
+		int	 e1, e2, e3, e4;
+
+		ctx.quiet = 1;	/* no warning for each unknown key */
+		t1 = load_cost("k1", 20000, 0, 0, &e1) + load_cost("k1", 20000, 0, 1, &e2);
+		ok(e1 == 0 && e2 == EM_EX_CONFIG && strstr(em_errmsg(&ctx),
+		    "x.yaml:20003:1: duplicate key 'k0' (first at line 4)") != NULL,
+		    "a mapping of 20000 keys loads; a key repeated at its end is "
+		    "found: %s", em_errmsg(&ctx));
+		t4 = load_cost("k4", 80000, 0, 0, &e3) + load_cost("k4", 80000, 0, 1, &e4);
+		ok(e3 == 0 && e4 == EM_EX_CONFIG && t4 < 8 * t1 + 0.05,
+		    "4 times the keys cost about 4 times as much (%.3f s against "
+		    "%.3f s)", t4, t1);
+		t1 = load_cost("d1", 4000, 1, 0, &e1) + load_cost("d1", 4000, 1, 1, &e2);
+		ok(e1 == 0 && e2 == EM_EX_CONFIG && strstr(em_errmsg(&ctx),
+		    "duplicate prompts id 'p0'") != NULL, "a file of 4000 documents "
+		    "loads; an id repeated at its end is found: %s", em_errmsg(&ctx));
+		t4 = load_cost("d4", 16000, 1, 0, &e3) + load_cost("d4", 16000, 1, 1, &e4);
+		ok(e3 == 0 && e4 == EM_EX_CONFIG && t4 < 8 * t1 + 0.05,
+		    "4 times the documents cost about 4 times as much (%.3f s against "
+		    "%.3f s)", t4, t1);
+		ctx.quiet = 0;
+	}
 
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	if (system(cmd) != 0)
