@@ -218,9 +218,13 @@ put_exercise(struct em_ctx *ctx, const struct em_doc *e, int indent)
 {
 	size_t	 i;
 
+	char	 line[1024];
+
+	snprintf(line, sizeof(line), "%s (%s, %d minutes)", e->title, e->id,
+	    e->minutes);
 	printf("%*s%s", indent, "", em_color(ctx, "\033[1m"));
-	em_put_text(stdout, e->title);
-	printf("%s (%s, %d minutes)\n", em_color(ctx, "\033[0m"), e->id, e->minutes);
+	em_put_wrapped(line, WIDTH, indent, 1);
+	fputs(em_color(ctx, "\033[0m"), stdout);
 	if (e->description != NULL)
 		em_put_wrapped(e->description, WIDTH, indent, 0);
 	for (i = 0; i < e->nstr; i++) {
@@ -234,7 +238,7 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_content *c;
 	const struct em_doc *d;
-	char	 n[24];
+	char	 n[24], line[1024];
 	size_t	 i, k;
 	int	 ch, ex;
 
@@ -256,9 +260,10 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 			snprintf(n, sizeof(n), "%zu", k == 0 ? d->ndays :
 			    (size_t)d->minutes);
 			if (ctx->fmt == EM_FMT_TEXT) {
+				snprintf(line, sizeof(line), "%s (%s %s)", d->title,
+				    n, k == 0 ? "days" : "minutes");
 				printf("  %-24s ", d->id);
-				em_put_text(stdout, d->title);
-				printf(" (%s %s)\n", n, k == 0 ? "days" : "minutes");
+				em_put_wrapped(line, WIDTH, 27, 1);
 			} else {
 				const char *const keys[] = { "kind", "id", "title",
 				    "length#", NULL };
@@ -283,6 +288,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_doc *d, *e;
 	struct run	 r;
 	const char	*id = NULL;
+	char		 line[1024];
 	size_t		 i;
 	int		 ch, ex;
 
@@ -333,21 +339,24 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		put_exercise(ctx, d, 0);
 		return 0;
 	}
+	snprintf(line, sizeof(line), "%s (%s, %zu days)", d->title, d->id,
+	    d->ndays);
 	printf("%s", em_color(ctx, "\033[1m"));
-	em_put_text(stdout, d->title);
-	printf("%s (%s, %zu days)\n", em_color(ctx, "\033[0m"), d->id, d->ndays);
+	em_put_wrapped(line, WIDTH, 0, 0);
+	fputs(em_color(ctx, "\033[0m"), stdout);
 	if (d->description != NULL)
 		em_put_wrapped(d->description, WIDTH, 0, 0);
 	for (i = 0; i < d->ndays; i++) {
-		printf("\nDay %zu: ", i + 1);
-		em_put_text(stdout, d->days[i].title);
+		snprintf(line, sizeof(line), "Day %zu: %s", i + 1, d->days[i].title);
 		putchar('\n');
+		em_put_wrapped(line, WIDTH, 2, 1);
 		em_put_wrapped(d->days[i].task, WIDTH, 2, 0);
 		if (d->days[i].exercise != NULL &&
 		    (e = em_content_find(c, EM_K_EXERCISE, d->days[i].exercise)) != NULL) {
-			printf("  exercise: ");
-			em_put_text(stdout, e->title);
-			printf(" (%s show %s)\n", ctx->prog, e->id);
+			snprintf(line, sizeof(line), "exercise: %s (%s show %s)",
+			    e->title, ctx->prog, e->id);
+			printf("  ");
+			em_put_wrapped(line, WIDTH, 4, 1);
 		}
 	}
 	return 0;

@@ -46,7 +46,20 @@ same   'nothing stored'	"$(count)" 3
 got=$(tty 'empathy-assess take bandwidth' '3
 ' '3
 ' "$(printf '\004')")
-like   'end of input at the third item gives up'	"$got" '3/4 .*no answer given +exit 64 $'
+like   'end of input (Ctrl-D) at the third item cancels: status 1'	"$got" '3/4 .*empathy-assess: cancelled; nothing was stored +exit 1 $'
+same   'nothing stored'	"$(count)" 3
+like   'the first thing said is how to stop'	"$got" '^ *Type the number of your answer and press Enter; Ctrl-D stops, and nothing is stored\. +1/4 '
+got=$(tty 'empathy-assess take bandwidth' "$(printf '\004')")
+like   'Ctrl-D at the first item cancels too'	"$got" '1/4 .*cancelled; nothing was stored +exit 1 $'
+unlike 'no crash'	"$got" 'free\(\)|Sanitizer|runtime error'
+same   'nothing stored'	"$(count)" 3
+got=$(tty 'empathy-assess take bandwidth' '
+' "$(printf '\004')")
+like   'an empty line, then Ctrl-D: asked again, then cancelled'	"$got" '\[1-5\] +please answer with a number from 1 to 5 +\[1-5\] +empathy-assess: cancelled; nothing was stored +exit 1 $'
+same   'nothing stored'	"$(count)" 3
+got=$(tty 'empathy-assess take bandwidth --about alex' '
+' "$(printf '\003')")
+like   'an empty line, then Ctrl-C: SIGINT'	"$got" ' exit 130 $'
 same   'nothing stored'	"$(count)" 3
 
 # An empty answer is not an answer: ask again, do not throw the others away.
