@@ -1021,10 +1021,12 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 	    r.id == NULL)
 		return ex;
 	/* Narrow the titles for more partners; past that, a list instead. */
-	if (5 + titlew + nusers * (COLW + 1) > WIDTH + 2)
-		titlew = WIDTH + 2 - 5 - nusers * (COLW + 1) >= 12 &&
-		    nusers * (COLW + 1) < WIDTH ? WIDTH + 2 - 5 -
-		    nusers * (COLW + 1) : (grid = 0, 29);
+	if (5 + titlew + nusers * (COLW + 1) > WIDTH + 2) {
+		if (nusers * (COLW + 1) <= WIDTH + 2 - 5 - 12)
+			titlew = WIDTH + 2 - 5 - nusers * (COLW + 1);
+		else
+			grid = 0;
+	}
 	if (ctx->fmt == EM_FMT_TEXT) {
 		if (r.day < 1) {
 			day_fmt(r.start, d);
