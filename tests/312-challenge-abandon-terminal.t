@@ -2,7 +2,29 @@
 # abandon asks first on a terminal (y to confirm; anything else, an empty line, Ctrl-D or Ctrl-C leave it); --yes for scripts; the note editor interrupted.
 . "${0%/*}/lib.sh"
 
-pause=0.3	# before each line typed at tty (tests/lib.sh)
+# ask 'CMD' PROMPT LINE...: run CMD on a pseudo-terminal and type each LINE
+# once PROMPT (a fixed string) has shown up as many times as lines typed so
+# far plus one, waiting up to 30 s each (slow builds reach a prompt late);
+# what it showed, on one line without \r or colours, then " exit N".
+ask() {
+	_cmd=$1 _pr=$2; shift 2
+	: >"$T/ask.out"
+	{
+		_k=0
+		for _l in "$@"; do
+			_k=$((_k + 1)) _i=0
+			while [ "$(grep -oF -- "$_pr" "$T/ask.out" | wc -l)" -lt "$_k" ] &&
+			    [ "$_i" -lt 300 ]; do
+				sleep 0.1
+				_i=$((_i + 1))
+			done
+			printf '%s' "$_l"
+		done
+		sleep 0.2
+	} | { script -qec "$_cmd" /dev/null >"$T/ask.out"; echo $? >"$T/ask.rc"; }
+	tr -d '\r' <"$T/ask.out" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
+	echo " exit $(cat "$T/ask.rc") "
+}
 wd() { date -d "$1 days" +%A; }
 running() { sql 'select count(*) from run where abandoned is null'; }
 leftovers() { find "$XDG_RUNTIME_DIR" -mindepth 1 2>/dev/null; }
@@ -14,40 +36,40 @@ like   'it names --yes'	"$(err)" '^empathy-challenge: .*--yes'
 same   'nothing on stdout'	"$(out)" ''
 same   'still running'	"$(running)" 1
 
-got=$(tty 'empathy-challenge -u alex abandon' 'n
+got=$(ask 'empathy-challenge -u alex abandon' '[y/N]' 'n
 ')
 like   'at a terminal it asks, naming the run, who started it and when'	"$got" \
        "^Abandon one-week, started by sara on $(wd -1) $(day -1), now on day 2 of 7\\? Its notes are kept\\. Abandon it\\? \\[y/N\\] n "
 like   '"n" cancels: status 1'	"$got" 'empathy-challenge: cancelled; nothing was changed +exit 1 $'
 same   'still running'	"$(running)" 1
 
-got=$(tty 'empathy-challenge -u alex abandon' '
+got=$(ask 'empathy-challenge -u alex abandon' '[y/N]' '
 ')
 like   'an empty line cancels'	"$got" '\[y/N\] +empathy-challenge: cancelled; nothing was changed +exit 1 $'
 same   'still running'	"$(running)" 1
 
-got=$(tty 'empathy-challenge -u alex abandon' "$(printf '\004')")
+got=$(ask 'empathy-challenge -u alex abandon' '[y/N]' "$(printf '\004')")
 like   'Ctrl-D cancels'	"$got" '\[y/N\] +empathy-challenge: cancelled; nothing was changed +exit 1 $'
 unlike 'no crash'	"$got" 'free\(\)|Sanitizer|runtime error'
 same   'still running'	"$(running)" 1
 
-got=$(tty 'empathy-challenge -u alex abandon' "$(printf '\003')")
+got=$(ask 'empathy-challenge -u alex abandon' '[y/N]' "$(printf '\003')")
 like   'Ctrl-C stops it by SIGINT'	"$got" '\[y/N\] .*exit 130 $'
 same   'still running'	"$(running)" 1
 
-got=$(tty 'empathy-challenge -u alex abandon' 'yesterday
+got=$(ask 'empathy-challenge -u alex abandon' '[y/N]' 'yesterday
 ')
 like   'a word that is not yes cancels'	"$got" 'cancelled; nothing was changed +exit 1 $'
 same   'still running'	"$(running)" 1
 
-got=$(tty 'empathy-challenge abandon' 'y
+got=$(ask 'empathy-challenge abandon' '[y/N]' 'y
 ')
 like   '"y" abandons it; to the one who started it, "you"'	"$got" \
        "^Abandon one-week, started by you on .*\\[y/N\\] y +abandoned one-week +exit 0 $"
 same   'nothing runs'	"$(running)" 0
 
 ok     'start it again, set for tomorrow'	empathy-challenge start --date "$(day 1)"
-got=$(tty 'empathy-challenge abandon' 'YES
+got=$(ask 'empathy-challenge abandon' '[y/N]' 'YES
 ')
 like   'a run set to start later: the question says when it starts'	"$got" \
        "^Abandon one-week, set by you to start on $(wd 1) $(day 1)\\? .*\\[y/N\\] YES +abandoned one-week +exit 0 $"
