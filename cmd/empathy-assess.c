@@ -266,6 +266,7 @@ weakest(const struct em_doc *d, const int *a, size_t w[2])
 {
 	size_t	 i, n = 0;
 
+	w[0] = w[1] = 0;
 	for (i = 0; i < d->nitems; i++) {
 		if (em_item_points(d, i, a[i]) == d->max - d->min)
 			continue;	/* nothing to work on there */
