@@ -129,7 +129,7 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_content *c;
 	const struct em_doc *d;
 	const char	*id = NULL;
-	char		 n[24];
+	char		 n[24], line[1024];
 	size_t		 i;
 	int		 ch, ex;
 
@@ -164,9 +164,10 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 		}
 		return 0;
 	}
+	snprintf(line, sizeof(line), "%s (%s)", d->title, d->id);
 	printf("%s", em_color(ctx, "\033[1m"));
-	em_put_text(stdout, d->title);
-	printf("%s (%s)\n", em_color(ctx, "\033[0m"), d->id);
+	em_put_wrapped(line, WIDTH, 0, 0);
+	fputs(em_color(ctx, "\033[0m"), stdout);
 	if (d->description != NULL)
 		em_put_wrapped(d->description, WIDTH, 0, 0);
 	putchar('\n');
@@ -617,9 +618,12 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (ans[1] == NULL) {
-		fprintf(stderr, "%s: nobody has rated you on %s yet; your partner can "
-		    "with: %s take %s --about %s\n", ctx->prog, d->id, ctx->prog, d->id,
-		    me);
+		/* The name may be anything a person typed: the safe writer. */
+		snprintf(line, sizeof(line), "%s: nobody has rated you on %s yet; "
+		    "your partner can with: %s take %s --about %s", ctx->prog, d->id,
+		    ctx->prog, d->id, me);
+		fflush(stdout);
+		em_fput_wrapped(stderr, line, WIDTH + 2, 0, 0);
 		ex = EM_EX_NO;
 		goto out;
 	}
