@@ -69,7 +69,7 @@ a_list(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_content *c;
 	const struct em_doc *d;
-	char	 n[32];
+	char	 n[32], line[1024];
 	size_t	 i;
 	int	 ch, ex;
 
@@ -85,9 +85,10 @@ a_list(struct em_ctx *ctx, int argc, char **argv)
 		d = em_content_nth(c, EM_K_INSTRUMENT, i);
 		snprintf(n, sizeof(n), "%zu", d->nitems);
 		if (ctx->fmt == EM_FMT_TEXT) {
+			snprintf(line, sizeof(line), "%s (%zu questions)", d->title,
+			    d->nitems);
 			printf("%-14s ", d->id);
-			em_put_text(stdout, d->title);
-			printf(" (%zu questions)\n", d->nitems);
+			em_put_wrapped(line, WIDTH, 15, 1);
 		} else if (ctx->fmt == EM_FMT_TSV) {
 			em_put_tsv(stdout, d->id);
 			putchar('\t');
@@ -128,7 +129,7 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_content *c;
 	const struct em_doc *d;
 	const char	*id = NULL;
-	char		 n[24];
+	char		 n[24], line[1024];
 	size_t		 i;
 	int		 ch, ex;
 
@@ -163,9 +164,10 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 		}
 		return 0;
 	}
+	snprintf(line, sizeof(line), "%s (%s)", d->title, d->id);
 	printf("%s", em_color(ctx, "\033[1m"));
-	em_put_text(stdout, d->title);
-	printf("%s (%s)\n", em_color(ctx, "\033[0m"), d->id);
+	em_put_wrapped(line, WIDTH, 0, 0);
+	fputs(em_color(ctx, "\033[0m"), stdout);
 	if (d->description != NULL)
 		em_put_wrapped(d->description, WIDTH, 0, 0);
 	putchar('\n');
@@ -195,8 +197,13 @@ ask(struct em_ctx *ctx, const struct em_doc *d, const char *about, int *answers)
 	long	 lv;
 	int	 v, ex;
 
-	if (about != NULL)
-		fprintf(stderr, "About %s:\n", about);
+	if (about != NULL) {
+		fputs("About ", stderr);
+		em_put_text(stderr, about);
+		fputs(":\n", stderr);
+	}
+	fputs("Type the number of your answer and press Enter; Ctrl-D stops, and "
+	    "nothing is\nstored.\n", stderr);
 	for (i = 0; i < d->nitems; i++) {
 		fprintf(stderr, "\n%2zu/%-2zu ", i + 1, d->nitems);
 		em_fput_wrapped(stderr, d->items[i].text, WIDTH, 6, 1);
@@ -208,9 +215,19 @@ ask(struct em_ctx *ctx, const struct em_doc *d, const char *about, int *answers)
 			em_fput_wrapped(stderr, labels, WIDTH, 6, 0);
 		for (;;) {
 			snprintf(prompt, sizeof(prompt), "      [%d-%d] ", d->min, d->max);
-			if ((ex = em_prompt_line(ctx, prompt, &line)) == EM_EX_DATAERR)
+			line = NULL;
+			ex = em_prompt_line(ctx, prompt, &line);
+			if (ex != 0 && (feof(stdin) || ferror(stdin))) {
+				/* Ctrl-D: stop, and store none of it. */
+				free(line);
+				clearerr(stdin);
+				return em_err(ctx, EM_EX_NO, "cancelled; nothing was "
+				    "stored");
+			}
+			if (ex == EM_EX_DATAERR) {
+				free(line);
 				line = em_strdup("");	/* empty: ask again */
-			else if (ex != 0)
+			} else if (ex != 0)
 				return ex;
 			errno = 0;
 			lv = strtol(line, &end, 10);
@@ -454,7 +471,7 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_band *band;
 	sqlite3_stmt	*st;
 	const char	*me, *iid = NULL, *inst;
-	char		*last = NULL;
+	char		*last = NULL, line[1024];
 	long		 rows = 0;
 	int		 ch, ex, rc, utf8, score;
 
@@ -489,9 +506,11 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 		inst = (const char *)sqlite3_column_text(st, 1);
 		d = em_content_find(c, EM_K_INSTRUMENT, inst);
 		if (last == NULL || strcmp(last, inst) != 0) {
+			snprintf(line, sizeof(line), "%s (%s)", d != NULL ? d->title :
+			    inst, inst);
 			printf("%s%s", rows ? "\n" : "", em_color(ctx, "\033[1m"));
-			em_put_text(stdout, d != NULL ? d->title : inst);
-			printf("%s (%s)\n", em_color(ctx, "\033[0m"), inst);
+			em_put_wrapped(line, WIDTH, 0, 0);
+			fputs(em_color(ctx, "\033[0m"), stdout);
 			free(last);
 			last = em_strdup(inst);
 		}
@@ -530,6 +549,8 @@ latest(struct em_ctx *ctx, const char *me, const char *iid, int self, char **who
 	sqlite3_stmt	*st;
 	int		 ex, rc;
 
+	*who = *date = *answers = NULL;
+	*score = 0;
 	if ((ex = em_db_prepare(ctx, &st, self ?
 	    "SELECT user, date, answers, score FROM result WHERE user = ?1 AND "
 	    "about = ?1 AND instrument = ?2 ORDER BY date DESC, created DESC LIMIT 1" :
@@ -539,7 +560,6 @@ latest(struct em_ctx *ctx, const char *me, const char *iid, int self, char **who
 		return ex;
 	em_bind_text(st, 1, me);
 	em_bind_text(st, 2, iid);
-	*who = *date = *answers = NULL;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*who = em_strdup((const char *)sqlite3_column_text(st, 0));
 		*date = em_strdup((const char *)sqlite3_column_text(st, 1));
@@ -576,7 +596,7 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 	struct gap	*g = NULL;
 	const char	*me, *iid = NULL;
 	char		*who[2] = { NULL, NULL }, *date[2] = { NULL, NULL };
-	char		*ans[2] = { NULL, NULL }, err[160], n[4][24];
+	char		*ans[2] = { NULL, NULL }, err[160], n[4][24], line[2048];
 	int		*a[2] = { NULL, NULL }, score[2] = { 0, 0 }, ch, ex;
 	int		 namew = 7, textw = 54;
 	size_t		 i, k;
@@ -598,9 +618,12 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (ans[1] == NULL) {
-		fprintf(stderr, "%s: nobody has rated you on %s yet; your partner can "
-		    "with: %s take %s --about %s\n", ctx->prog, d->id, ctx->prog, d->id,
-		    me);
+		/* The name may be anything a person typed: the safe writer. */
+		snprintf(line, sizeof(line), "%s: nobody has rated you on %s yet; "
+		    "your partner can with: %s take %s --about %s", ctx->prog, d->id,
+		    ctx->prog, d->id, me);
+		fflush(stdout);
+		em_fput_wrapped(stderr, line, WIDTH + 2, 0, 0);
 		ex = EM_EX_NO;
 		goto out;
 	}
@@ -612,28 +635,52 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
+	/*
+	 * The gap is in points, so that it means the same on every item: above
+	 * 0 the partner sees more strength there than you do. On a
+	 * reverse-scored item a high answer is the weak spot, so its gap is
+	 * the partner's answer minus yours turned round.
+	 */
 	g = em_xcalloc(d->nitems, sizeof(*g));
 	for (i = 0; i < d->nitems; i++) {
 		g[i].item = i;
 		g[i].self = a[0][i];
 		g[i].other = a[1][i];
-		g[i].diff = a[1][i] - a[0][i];
+		g[i].diff = em_item_points(d, i, a[1][i]) - em_item_points(d, i, a[0][i]);
 	}
 	qsort(g, d->nitems, sizeof(*g), bygap);
 	if (ctx->fmt == EM_FMT_TSV)
-		puts("item\ttext\tself\tpartner\tgap");
+		puts("item\ttext\tself\tpartner\tgap\treverse");
 	if (ctx->fmt == EM_FMT_TEXT) {
-		printf("%s%s%s\n  you, on %s: %d of 100\n  ", em_color(ctx, "\033[1m"),
-		    d->title, em_color(ctx, "\033[0m"), date[0], score[0]);
-		em_put_text(stdout, who[1]);
-		printf("'s view of you, on %s: %d of 100\n\n", date[1], score[1]);
+		fputs(em_color(ctx, "\033[1m"), stdout);
+		em_put_wrapped(d->title, WIDTH, 0, 0);
+		fputs(em_color(ctx, "\033[0m"), stdout);
+		snprintf(line, sizeof(line), "you, on %s: %d of 100", date[0], score[0]);
+		printf("  ");
+		em_put_wrapped(line, WIDTH, 4, 1);
+		snprintf(line, sizeof(line), "%s's view of you, on %s: %d of 100",
+		    who[1], date[1], score[1]);
+		printf("  ");
+		em_put_wrapped(line, WIDTH, 4, 1);
+		putchar('\n');
+		for (i = 0, k = 0; i < d->nitems; i++)
+			k += d->items[i].reverse != 0;
+		snprintf(line, sizeof(line), "The gap is in points of the scale: above "
+		    "0, %s sees more strength in you there than you do; below 0, "
+		    "less.%s", who[1], k ? " On a statement marked (reversed), a "
+		    "high answer is the weak spot, so its gap is turned round." : "");
+		em_put_wrapped(line, WIDTH, 0, 0);
+		putchar('\n');
 		namew = em_text_width(who[1]) < 7 ? 7 : em_text_width(who[1]) > 16 ? 16 :
 		    (int)em_text_width(who[1]);
 		textw = 61 - namew;
-		printf("%-*s %5s %*.16s %4s\n", textw + 4, "largest gaps first", "you",
-		    namew, who[1], "gap");
+		printf("%-*s %5s ", textw + 4, "largest gaps first", "you");
+		em_put_cell(stdout, who[1], (size_t)namew, 1);
+		printf(" %4s\n", "gap");
 	}
 	for (i = 0; i < d->nitems; i++) {
+		const struct em_item *it = &d->items[g[i].item];
+
 		snprintf(n[0], sizeof(n[0]), "%zu", g[i].item + 1);
 		snprintf(n[1], sizeof(n[1]), "%d", g[i].self);
 		snprintf(n[2], sizeof(n[2]), "%d", g[i].other);
@@ -642,7 +689,9 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 			char	**lines;
 			size_t	  nl, j;
 
-			em_wrap(d->items[g[i].item].text, (size_t)textw, &lines, &nl);
+			snprintf(line, sizeof(line), "%s%s", it->text, it->reverse ?
+			    " (reversed)" : "");
+			em_wrap(line, (size_t)textw, &lines, &nl);
 			for (j = 0; j < nl; j++) {
 				printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
 				em_put_text(stdout, lines[j]);
@@ -655,13 +704,14 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 			em_strv_free(lines, nl);
 		} else if (ctx->fmt == EM_FMT_TSV) {
 			printf("%s\t", n[0]);
-			em_put_tsv(stdout, d->items[g[i].item].text);
-			printf("\t%s\t%s\t%d\n", n[1], n[2], g[i].diff);
+			em_put_tsv(stdout, it->text);
+			printf("\t%s\t%s\t%d\t%d\n", n[1], n[2], g[i].diff,
+			    it->reverse != 0);
 		} else {
 			printf("{\"item\":%s,\"text\":", n[0]);
-			em_put_json(stdout, d->items[g[i].item].text);
-			printf(",\"self\":%s,\"partner\":%s,\"gap\":%d}\n", n[1], n[2],
-			    g[i].diff);
+			em_put_json(stdout, it->text);
+			printf(",\"self\":%s,\"partner\":%s,\"gap\":%d,\"reverse\":%s}\n",
+			    n[1], n[2], g[i].diff, it->reverse ? "true" : "false");
 		}
 	}
 out:

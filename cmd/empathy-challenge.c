@@ -3,8 +3,10 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,8 +34,8 @@ static const struct em_subcmd subcmds[] = {
 	    "one challenge or exercise, step by step" },
 	{ "start", c_start, "[--date date] [id]",
 	    "begin a challenge together" },
-	{ "abandon", c_abandon, "",
-	    "stop the running challenge" },
+	{ "abandon", c_abandon, "[-y | --yes]",
+	    "stop the running challenge, after asking" },
 	{ "today", c_today, "[-q] [--date date]",
 	    "today's task (exit 1 when none is running)" },
 	{ "done", c_done, "[--date date] [--day n] [--note text]",
@@ -53,14 +55,22 @@ static const struct em_subcmd subcmds[] = {
 
 enum { OPT_DATE = 0x100, OPT_DAY, OPT_NOTE, OPT_ROUNDS };
 
-/* The couple's current run: the newest not abandoned that has started by a day. */
+/* A run of a challenge, as stored. */
 struct run {
 	char	*id;
 	char	*challenge;
+	char	*user;		/* who started it */
 	long	 start;
 	long	 days;
 	long	 day;		/* the day number on the given date; > days once over */
 	const struct em_doc *doc;	/* NULL if the content no longer has it */
+};
+
+/* Which run find_run looks for, among those not abandoned. */
+enum {
+	RUN_NOW,	/* the newest that has started by the date */
+	RUN_LATER,	/* the first set to start after the date */
+	RUN_OPEN	/* the first whose last day is not past by the date */
 };
 
 static void
@@ -68,13 +78,26 @@ run_free(struct run *r)
 {
 	free(r->id);
 	free(r->challenge);
+	free(r->user);
 	memset(r, 0, sizeof(*r));
 }
 
-/* Find the run for a date; EM_EX_NO when there is none. */
+/*
+ * Find a run for a date; EM_EX_NO when there is none. On any status but 0,
+ * r is left empty and owns nothing.
+ */
 static int
-find_run(struct em_ctx *ctx, long date, struct run *r)
+find_run(struct em_ctx *ctx, long date, int which, struct run *r)
 {
+	static const char *const sql[] = {
+		"SELECT id, challenge, start, days, user FROM run WHERE abandoned "
+		"IS NULL AND start <= ?1 ORDER BY start DESC, created DESC LIMIT 1",
+		"SELECT id, challenge, start, days, user FROM run WHERE abandoned "
+		"IS NULL AND start > ?1 ORDER BY start, created LIMIT 1",
+		"SELECT id, challenge, start, days, user FROM run WHERE abandoned "
+		"IS NULL AND date(start, '+' || (days - 1) || ' days') >= ?1 "
+		"ORDER BY start, created LIMIT 1"
+	};
 	const struct em_content *c;
 	sqlite3_stmt	*st;
 	char		 d[11];
@@ -82,23 +105,26 @@ find_run(struct em_ctx *ctx, long date, struct run *r)
 
 	memset(r, 0, sizeof(*r));
 	em_date_fmt(date, d);
-	if ((ex = em_db_prepare(ctx, &st, "SELECT id, challenge, start, days FROM run "
-	    "WHERE abandoned IS NULL AND start <= ? ORDER BY start DESC, created DESC "
-	    "LIMIT 1")) != 0)
+	if ((ex = em_db_prepare(ctx, &st, sql[which])) != 0)
 		return ex;
 	em_bind_text(st, 1, d);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->id = em_strdup((const char *)sqlite3_column_text(st, 0));
 		r->challenge = em_strdup((const char *)sqlite3_column_text(st, 1));
-		em_date_parse((const char *)sqlite3_column_text(st, 2), &r->start);
+		if (em_date_parse((const char *)sqlite3_column_text(st, 2),
+		    &r->start) != 0)
+			rc = SQLITE_CORRUPT;
 		r->days = sqlite3_column_int64(st, 3);
+		r->user = em_strdup((const char *)sqlite3_column_text(st, 4));
 		r->day = date - r->start + 1;
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		return EM_EX_NO;
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW) {
+		run_free(r);
 		return em_db_err(ctx, rc, "reading challenges");
+	}
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0) {
 		run_free(r);
 		return ex;
@@ -107,33 +133,84 @@ find_run(struct em_ctx *ctx, long date, struct run *r)
 	return 0;
 }
 
+/* A day as "Thursday 2026-12-03". */
+static void
+day_fmt(long day, char buf[32])
+{
+	static const char *const names[] = { "Monday", "Tuesday", "Wednesday",
+	    "Thursday", "Friday", "Saturday", "Sunday" };
+	char	 d[11];
+
+	em_date_fmt(day, d);
+	snprintf(buf, 32, "%s %s", names[em_date_wday(day) - 1], d);
+}
+
 /*
- * Say on stderr that nothing runs on a date (or when it will start), unless
- * asked to be quiet; the status is 1.
+ * A message that may hold names or ids from the database: through the safe
+ * writer, wrapped to the width; on stderr after the program's name. Hands
+ * back ex.
+ */
+static int
+tell(struct em_ctx *ctx, FILE *fp, int ex, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int
+tell(struct em_ctx *ctx, FILE *fp, int ex, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 buf[1024];
+	size_t	 len = 0;
+
+	if (fp == stderr) {
+		fflush(stdout);
+		len = (size_t)snprintf(buf, sizeof(buf), "%s: ", ctx->prog);
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf + len, sizeof(buf) - len, fmt, ap);
+	va_end(ap);
+	em_fput_wrapped(fp, buf, WIDTH + 2, 0, 0);
+	return ex;
+}
+
+/* Who, as the acting partner reads it: "you", or the name. */
+static const char *
+who(const char *me, const char *user)
+{
+	return user == NULL || strcasecmp(me, user) == 0 ? "you" : user;
+}
+
+/* Say when a run set to start later begins; the status is 1. */
+static int
+starts_on(struct em_ctx *ctx, const struct run *s)
+{
+	char	 d[32];
+
+	day_fmt(s->start, d);
+	return tell(ctx, stderr, EM_EX_NO, "%s starts on %s; from then, see the "
+	    "day's task with: %s today", s->challenge, d, ctx->prog);
+}
+
+/*
+ * Say on stderr that nothing runs on a date, or when the next run starts,
+ * unless asked to be quiet; the status is 1.
  */
 static int
 no_run(struct em_ctx *ctx, int quiet, long date)
 {
-	sqlite3_stmt	*st;
-	char		 d[11];
+	struct run	 s;
+	int		 ex;
 
 	if (quiet)
 		return EM_EX_NO;
-	em_date_fmt(date, d);
-	if (em_db_prepare(ctx, &st, "SELECT challenge, start FROM run WHERE "
-	    "abandoned IS NULL AND start > ? ORDER BY start LIMIT 1") == 0) {
-		em_bind_text(st, 1, d);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			fprintf(stderr, "%s: %s starts on %s\n", ctx->prog,
-			    sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
-			sqlite3_finalize(st);
-			return EM_EX_NO;
-		}
-		sqlite3_finalize(st);
+	if ((ex = find_run(ctx, date, RUN_LATER, &s)) == 0) {
+		starts_on(ctx, &s);
+		run_free(&s);
+		return EM_EX_NO;
 	}
-	fprintf(stderr, "%s: no challenge is running; start one with: %s start\n",
-	    ctx->prog, ctx->prog);
-	return EM_EX_NO;
+	if (ex != EM_EX_NO)
+		return ex;
+	return tell(ctx, stderr, EM_EX_NO, "no challenge is running; begin one: "
+	    "%s start", ctx->prog);
 }
 
 static void
@@ -141,9 +218,13 @@ put_exercise(struct em_ctx *ctx, const struct em_doc *e, int indent)
 {
 	size_t	 i;
 
+	char	 line[1024];
+
+	snprintf(line, sizeof(line), "%s (%s, %d minutes)", e->title, e->id,
+	    e->minutes);
 	printf("%*s%s", indent, "", em_color(ctx, "\033[1m"));
-	em_put_text(stdout, e->title);
-	printf("%s (%s, %d minutes)\n", em_color(ctx, "\033[0m"), e->id, e->minutes);
+	em_put_wrapped(line, WIDTH, indent, 1);
+	fputs(em_color(ctx, "\033[0m"), stdout);
 	if (e->description != NULL)
 		em_put_wrapped(e->description, WIDTH, indent, 0);
 	for (i = 0; i < e->nstr; i++) {
@@ -157,7 +238,7 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_content *c;
 	const struct em_doc *d;
-	char	 n[24];
+	char	 n[24], line[1024];
 	size_t	 i, k;
 	int	 ch, ex;
 
@@ -179,9 +260,10 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 			snprintf(n, sizeof(n), "%zu", k == 0 ? d->ndays :
 			    (size_t)d->minutes);
 			if (ctx->fmt == EM_FMT_TEXT) {
+				snprintf(line, sizeof(line), "%s (%s %s)", d->title,
+				    n, k == 0 ? "days" : "minutes");
 				printf("  %-24s ", d->id);
-				em_put_text(stdout, d->title);
-				printf(" (%s %s)\n", n, k == 0 ? "days" : "minutes");
+				em_put_wrapped(line, WIDTH, 27, 1);
 			} else {
 				const char *const keys[] = { "kind", "id", "title",
 				    "length#", NULL };
@@ -206,6 +288,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_doc *d, *e;
 	struct run	 r;
 	const char	*id = NULL;
+	char		 line[1024];
 	size_t		 i;
 	int		 ch, ex;
 
@@ -221,7 +304,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 	else {
 		if ((ex = em_db_open(ctx, EM_DB_READ)) != 0)
 			return ex;
-		if ((ex = find_run(ctx, em_date_today(), &r)) != 0)
+		if ((ex = find_run(ctx, em_date_today(), RUN_NOW, &r)) != 0)
 			return ex == EM_EX_NO ? em_err(ctx, EM_EX_USAGE, "no challenge "
 			    "is running: name a challenge or exercise") : ex;
 		id = r.challenge;
@@ -256,21 +339,24 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		put_exercise(ctx, d, 0);
 		return 0;
 	}
+	snprintf(line, sizeof(line), "%s (%s, %zu days)", d->title, d->id,
+	    d->ndays);
 	printf("%s", em_color(ctx, "\033[1m"));
-	em_put_text(stdout, d->title);
-	printf("%s (%s, %zu days)\n", em_color(ctx, "\033[0m"), d->id, d->ndays);
+	em_put_wrapped(line, WIDTH, 0, 0);
+	fputs(em_color(ctx, "\033[0m"), stdout);
 	if (d->description != NULL)
 		em_put_wrapped(d->description, WIDTH, 0, 0);
 	for (i = 0; i < d->ndays; i++) {
-		printf("\nDay %zu: ", i + 1);
-		em_put_text(stdout, d->days[i].title);
+		snprintf(line, sizeof(line), "Day %zu: %s", i + 1, d->days[i].title);
 		putchar('\n');
+		em_put_wrapped(line, WIDTH, 2, 1);
 		em_put_wrapped(d->days[i].task, WIDTH, 2, 0);
 		if (d->days[i].exercise != NULL &&
 		    (e = em_content_find(c, EM_K_EXERCISE, d->days[i].exercise)) != NULL) {
-			printf("  exercise: ");
-			em_put_text(stdout, e->title);
-			printf(" (%s show %s)\n", ctx->prog, e->id);
+			snprintf(line, sizeof(line), "exercise: %s (%s show %s)",
+			    e->title, ctx->prog, e->id);
+			printf("  ");
+			em_put_wrapped(line, WIDTH, 4, 1);
 		}
 	}
 	return 0;
@@ -295,6 +381,57 @@ date_opt(struct em_ctx *ctx, int argc, char **argv, long *day)
 	return 0;
 }
 
+/*
+ * start found a run on the way: say who started it, when, and that the
+ * partner is in it. Status 0 when it is what was asked for (no id, or the
+ * same id, and no other start date), else 65.
+ */
+static int
+already(struct em_ctx *ctx, const struct run *o, const char *me, const char *id,
+    int dflag, long day)
+{
+	const char	*w = who(me, o->user), *both;
+	char		 d[32], next[160], end[11];
+	int		 same;
+	FILE		*fp;
+
+	same = (id == NULL || strcmp(id, o->challenge) == 0) &&
+	    (!dflag || day == o->start);
+	fp = same ? stdout : stderr;
+	day_fmt(o->start, d);
+	if (same)
+		snprintf(next, sizeof(next), "nothing was changed");
+	else
+		snprintf(next, sizeof(next), "to start %s%s instead, run '%s abandon' "
+		    "first", id ? id : o->challenge, dflag ? " on another day" : "",
+		    ctx->prog);
+	if (ctx->fmt != EM_FMT_TEXT && same) {
+		char n[24], st[11];
+		const char *const keys[] = { "id", "challenge", "start", "days#",
+		    NULL };
+		const char *const vals[] = { o->id, o->challenge, st, n };
+
+		em_date_fmt(o->start, st);
+		snprintf(n, sizeof(n), "%ld", o->days);
+		em_out_fields(ctx, keys, vals);
+		return 0;
+	}
+	both = strcmp(w, "you") == 0 ? "the two of you are" : "you are";
+	if (o->day < 1)
+		tell(ctx, fp, 0, "%s set %s to start on %s, and %s in it already; "
+		    "from that day, %s today shows the day's task; %s", w,
+		    o->challenge, d, both, ctx->prog, next);
+	else if (o->day > o->days) {
+		em_date_fmt(o->start + o->days - 1, end);
+		tell(ctx, fp, 0, "%s started %s on %s, and %s in it; its last day "
+		    "was %s; %s", w, o->challenge, d, both, end, next);
+	} else
+		tell(ctx, fp, 0, "%s started %s on %s, and %s in it already: today "
+		    "is day %ld of %ld, and %s today shows your task; %s", w,
+		    o->challenge, d, both, o->day, o->days, ctx->prog, next);
+	return same ? 0 : EM_EX_DATAERR;
+}
+
 static int
 c_start(struct em_ctx *ctx, int argc, char **argv)
 {
@@ -305,16 +442,18 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_content *c;
 	const struct em_doc *d;
 	sqlite3_stmt	*st = NULL;
-	const char	*me, *id = NULL;
-	char		 start[11], rid[EM_ID_LEN + 1], other[11];
+	struct run	 o;
+	const char	*me, *id = NULL, *asked = NULL;
+	char		 start[11], rid[EM_ID_LEN + 1], when[32];
 	long		 day = em_date_today();
-	int		 ch, ex, rc;
+	int		 ch, ex, dflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		if (ch != OPT_DATE)
 			return em_optdone(ctx, ch);
 		if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
 			return ex;
+		dflag = 1;
 	}
 	if (argc - optind > 1)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
@@ -322,7 +461,7 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
 	if (optind < argc)
-		id = argv[optind];
+		id = asked = argv[optind];
 	else if ((d = em_content_find(c, EM_K_CHALLENGE, "one-week")) != NULL ||
 	    (d = em_content_nth(c, EM_K_CHALLENGE, 0)) != NULL)
 		id = d->id;
@@ -334,23 +473,15 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		return ex;
 	/* One at a time: a run not abandoned whose last day is not yet past. */
-	if ((ex = em_db_prepare(ctx, &st, "SELECT challenge, start FROM run WHERE "
-	    "abandoned IS NULL AND date(start, '+' || (days - 1) || ' days') >= ?1 "
-	    "LIMIT 1")) != 0)
-		goto fail;
-	em_bind_text(st, 1, start);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(other, sizeof(other), "%s", sqlite3_column_text(st, 1));
-		ex = em_err(ctx, EM_EX_DATAERR, "%s, started %s, is still running; "
-		    "finish it, or run '%s abandon' first", sqlite3_column_text(st, 0),
-		    other, ctx->prog);
-		goto fail;
+	if ((ex = find_run(ctx, day, RUN_OPEN, &o)) != EM_EX_NO) {
+		em_db_rollback(ctx);
+		if (ex != 0)
+			return ex;
+		o.day = em_date_today() - o.start + 1;
+		ex = already(ctx, &o, me, asked, dflag, day);
+		run_free(&o);
+		return ex;
 	}
-	if (rc != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "reading challenges");
-		goto fail;
-	}
-	sqlite3_finalize(st);
 	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO run (id, challenge, start, days, "
 	    "user, created, updated) VALUES (?, ?, ?, ?, ?, " NOW ", " NOW ")")) != 0)
 		goto fail;
@@ -363,7 +494,11 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		return ex;
-	if (ctx->fmt == EM_FMT_TEXT) {
+	if (ctx->fmt == EM_FMT_TEXT && day > em_date_today()) {
+		day_fmt(day, when);
+		tell(ctx, stdout, 0, "%s starts on %s: %zu days; from then, see the "
+		    "day's task with: %s today", d->id, when, d->ndays, ctx->prog);
+	} else if (ctx->fmt == EM_FMT_TEXT) {
 		printf("started %s on %s: %zu days; see today's task with: %s today\n",
 		    d->id, start, d->ndays, ctx->prog);
 	} else {
@@ -381,61 +516,138 @@ fail:
 	return ex;
 }
 
+/*
+ * Ask on the terminal whether to go on: 0 for "y" or "yes", EM_EX_NO for
+ * anything else, an empty line or the end of input. The answer is read
+ * here, not with em_prompt_line: a "n" is not words to keep.
+ */
+static int
+confirm(const char *question)
+{
+	char	*line = NULL;
+	size_t	 cap = 0;
+	ssize_t	 len;
+	int	 yes;
+
+	fflush(stdout);
+	fprintf(stderr, "%s [y/N] ", question);
+	fflush(stderr);
+	if ((len = getline(&line, &cap, stdin)) == -1) {
+		free(line);
+		fputc('\n', stderr);
+		return EM_EX_NO;
+	}
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
+	    line[len - 1] == ' '))
+		line[--len] = '\0';
+	yes = strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0;
+	free(line);
+	return yes ? 0 : EM_EX_NO;
+}
+
 static int
 c_abandon(struct em_ctx *ctx, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "yes",	no_argument,		NULL,	'y' },
+		{ NULL,		0,			NULL,	0 }
+	};
 	sqlite3_stmt	*st;
-	char		 today[11];
-	int		 ch, ex, rc;
+	struct run	 r;
+	const char	*me;
+	char		 q[512], d[32];
+	int		 ch, ex, rc, yflag = 0;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	while ((ch = em_getopt(ctx, argc, argv, "y", opts)) != -1) {
+		if (ch != 'y')
+			return em_optdone(ctx, ch);
+		yflag = 1;
+	}
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
-	em_date_fmt(em_date_today(), today);
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+	if (!yflag && !em_isatty_in())
+		return em_fail(ctx, EM_EX_USAGE, "abandon asks first on a terminal; "
+		    "to abandon from a script, give --yes");
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
 		return ex;
-	if ((ex = em_db_prepare(ctx, &st, "UPDATE run SET abandoned = " NOW ", updated = "
-	    NOW " WHERE abandoned IS NULL AND date(start, '+' || (days - 1) || "
-	    "' days') >= ?1 RETURNING challenge")) != 0) {
-		em_db_rollback(ctx);
+	if ((ex = find_run(ctx, em_date_today(), RUN_OPEN, &r)) != 0)
+		return ex == EM_EX_NO ? em_err(ctx, EM_EX_NOINPUT, "no challenge is "
+		    "running") : ex;
+	if (!yflag) {
+		day_fmt(r.start, d);
+		r.day = em_date_today() - r.start + 1;
+		if (r.day < 1)
+			snprintf(q, sizeof(q), "Abandon %s, set by %s to start on %s? "
+			    "Its notes are kept.", r.challenge, who(me, r.user), d);
+		else
+			snprintf(q, sizeof(q), "Abandon %s, started by %s on %s, now "
+			    "on day %ld of %ld? Its notes are kept.", r.challenge,
+			    who(me, r.user), d, r.day, r.days);
+		em_fput_wrapped(stderr, q, WIDTH, 0, 0);
+		if (confirm("Abandon it?") != 0) {
+			run_free(&r);
+			return tell(ctx, stderr, EM_EX_NO, "cancelled; nothing was "
+			    "changed");
+		}
+	}
+	if ((ex = em_db_begin(ctx)) != 0) {
+		run_free(&r);
 		return ex;
 	}
-	em_bind_text(st, 1, today);
+	/* The one asked about, unless the partner abandoned it meanwhile. */
+	if ((ex = em_db_prepare(ctx, &st, "UPDATE run SET abandoned = " NOW ", updated = "
+	    NOW " WHERE id = ? AND abandoned IS NULL")) != 0) {
+		em_db_rollback(ctx);
+		run_free(&r);
+		return ex;
+	}
+	em_bind_text(st, 1, r.id);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && ctx->fmt == EM_FMT_TEXT)
-		printf("abandoned %s\n", sqlite3_column_text(st, 0));
-	while (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		em_db_rollback(ctx);
+		run_free(&r);
 		return em_db_err(ctx, rc, "abandoning");
 	}
 	if (sqlite3_changes(ctx->db) == 0) {
 		em_db_rollback(ctx);
+		run_free(&r);
 		return em_err(ctx, EM_EX_NOINPUT, "no challenge is running");
 	}
-	return em_db_commit(ctx);
+	if ((ex = em_db_commit(ctx)) == 0 && ctx->fmt == EM_FMT_TEXT) {
+		fputs("abandoned ", stdout);
+		em_put_text(stdout, r.challenge);
+		putchar('\n');
+	}
+	run_free(&r);
+	return ex;
 }
 
-/* Whether a partner has done a day: its date, or NULL. The caller frees it. */
-static char *
-done_on(struct em_ctx *ctx, const char *run, const char *user, long day)
+/*
+ * Whether a partner has done a day: *when is its date (the caller frees it),
+ * or NULL. On failure *when is NULL.
+ */
+static int
+done_on(struct em_ctx *ctx, const char *run, const char *user, long day,
+    char **when)
 {
 	sqlite3_stmt	*st;
-	char		*d = NULL;
+	int		 ex, rc;
 
-	if (em_db_prepare(ctx, &st, "SELECT date FROM run_day WHERE run = ? AND "
-	    "user = ? AND day = ?") != 0)
-		return NULL;
+	*when = NULL;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT date FROM run_day WHERE run = ? AND "
+	    "user = ? AND day = ?")) != 0)
+		return ex;
 	em_bind_text(st, 1, run);
 	em_bind_text(st, 2, user);
 	sqlite3_bind_int64(st, 3, day);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		d = em_strdup((const char *)sqlite3_column_text(st, 0));
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*when = em_strdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	return d;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading challenges");
+	return 0;
 }
 
 static int
@@ -450,7 +662,7 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_day *dd;
 	struct run	 r;
 	const char	*me;
-	char		 end[11], *when, n[24], m[24];
+	char		 end[11], *when, n[24], m[24], head[64];
 	long		 date = em_date_today();
 	int		 ch, ex, qflag = 0;
 
@@ -471,23 +683,37 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_READ)) != 0)
 		return ex;
-	if ((ex = find_run(ctx, date, &r)) != 0)
+	if ((ex = find_run(ctx, date, RUN_NOW, &r)) != 0)
 		return ex == EM_EX_NO ? no_run(ctx, qflag, date) : ex;
+	if (r.day > r.days) {
+		/* Over: the next one, set to start later, says more. */
+		run_free(&r);
+		if ((ex = find_run(ctx, date, RUN_LATER, &r)) == 0) {
+			if (!qflag)
+				starts_on(ctx, &r);
+			run_free(&r);
+			return EM_EX_NO;
+		}
+		if (ex != EM_EX_NO)
+			return ex;
+		if ((ex = find_run(ctx, date, RUN_NOW, &r)) != 0)
+			return ex == EM_EX_NO ? no_run(ctx, qflag, date) : ex;
+	}
 	if (r.day > r.days || r.doc == NULL || (size_t)r.day > r.doc->ndays) {
 		em_date_fmt(r.start + r.days - 1, end);
 		if (qflag)
 			;
 		else if (r.day > r.days)
-			fprintf(stderr, "%s: %s ended on %s; see %s review, or start "
-			    "another\n", ctx->prog, r.challenge, end, ctx->prog);
+			tell(ctx, stderr, 0, "%s ended on %s; see %s review, or start "
+			    "another", r.challenge, end, ctx->prog);
 		else if (r.doc == NULL)
-			fprintf(stderr, "%s: %s, day %ld of %ld, is no longer in the "
-			    "content; see %s list\n", ctx->prog, r.challenge, r.day,
-			    r.days, ctx->prog);
+			tell(ctx, stderr, 0, "%s, day %ld of %ld, is no longer in the "
+			    "content; see %s list", r.challenge, r.day, r.days,
+			    ctx->prog);
 		else
-			fprintf(stderr, "%s: %s has only %zu days in the content now, "
-			    "and this is day %ld of %ld\n", ctx->prog, r.challenge,
-			    r.doc->ndays, r.day, r.days);
+			tell(ctx, stderr, 0, "%s has only %zu days in the content now, "
+			    "and this is day %ld of %ld", r.challenge, r.doc->ndays,
+			    r.day, r.days);
 		run_free(&r);
 		return EM_EX_NO;
 	}
@@ -510,11 +736,18 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 		run_free(&r);
 		return 0;
 	}
-	printf("%sDay %ld of %ld: ", em_color(ctx, "\033[1m"), r.day, r.days);
-	em_put_text(stdout, dd->title);
+	if ((ex = done_on(ctx, r.id, me, r.day, &when)) != 0) {
+		run_free(&r);
+		return ex;
+	}
+	snprintf(head, sizeof(head), "Day %ld of %ld: ", r.day, r.days);
+	printf("%s%s", em_color(ctx, "\033[1m"), head);
+	em_put_cell(stdout, dd->title, WIDTH + 2 - strlen(head) <
+	    em_text_width(dd->title) ? WIDTH + 2 - strlen(head) :
+	    em_text_width(dd->title), 0);
 	printf("%s\n", em_color(ctx, "\033[0m"));
 	em_put_wrapped(dd->task, WIDTH, 2, 0);
-	if ((when = done_on(ctx, r.id, me, r.day)) != NULL)
+	if (when != NULL)
 		printf("  (you did this on %s)\n", when);
 	free(when);
 	if (e != NULL) {
@@ -587,12 +820,19 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
 	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
 		return ex;
-	if ((ex = find_run(ctx, today, &r)) != 0)
+	if ((ex = find_run(ctx, today, RUN_NOW, &r)) != 0)
 		return ex == EM_EX_NO ? no_run(ctx, 0, today) : ex;
+	if (day == 0 && r.day > r.days) {
+		em_date_fmt(r.start + r.days - 1, date);
+		ex = tell(ctx, stderr, EM_EX_USAGE, "%s ended on %s; to catch up on "
+		    "a day, use --day N (1 to %ld)", r.challenge, date, r.days);
+		goto out;
+	}
 	if (day == 0)
 		day = r.day;
 	if (day > r.days) {
-		ex = em_fail(ctx, EM_EX_USAGE, "%s has %ld days", r.challenge, r.days);
+		ex = tell(ctx, stderr, EM_EX_USAGE, "%s has %ld days", r.challenge,
+		    r.days);
 		goto out;
 	}
 	if (day > r.day) {
@@ -645,12 +885,14 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
 	free(note);
-	if ((note = done_on(ctx, r.id, me, day)) != NULL)
+	if (done_on(ctx, r.id, me, day, &note) == 0 && note != NULL)
 		snprintf(date, sizeof(date), "%s", note);	/* when it was first done */
-	if (ctx->fmt == EM_FMT_TEXT)
-		printf("day %ld of %s done%s\n", day, r.challenge, strcmp(state(&r, day,
-		    date), "late") == 0 ? " (late, and that is fine)" : "");
-	else {
+	if (ctx->fmt == EM_FMT_TEXT) {
+		printf("day %ld of ", day);
+		em_put_text(stdout, r.challenge);
+		printf(" done%s\n", strcmp(state(&r, day, date), "late") == 0 ?
+		    " (late, and that is fine)" : "");
+	} else {
 		char n[24];
 		const char *const keys[] = { "challenge", "day#", "date", NULL };
 		const char *const vals[] = { r.challenge, n, date };
@@ -668,13 +910,18 @@ out:
 	return ex;
 }
 
-/* Partners taking part: whoever started the run or did a day, and you. */
+/*
+ * Partners taking part: whoever started the run or did a day, and you. On
+ * failure *v is NULL and *n 0.
+ */
 static int
 partners(struct em_ctx *ctx, const struct run *r, const char *me, char ***v,
     size_t *n)
 {
 	sqlite3_stmt	*st;
-	int		 ex, rc;
+	char		**u = NULL;
+	size_t		  nu = 0;
+	int		  ex, rc;
 
 	*v = NULL;
 	*n = 0;
@@ -685,28 +932,58 @@ partners(struct em_ctx *ctx, const struct run *r, const char *me, char ***v,
 	em_bind_text(st, 1, r->id);
 	em_bind_text(st, 2, me);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*v = em_xreallocarray(*v, *n + 1, sizeof(**v));
-		(*v)[(*n)++] = em_strdup((const char *)sqlite3_column_text(st, 0));
+		u = em_xreallocarray(u, nu + 1, sizeof(*u));
+		u[nu++] = em_strdup((const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "reading challenges");
+	if (rc != SQLITE_DONE) {
+		em_strv_free(u, nu);
+		return em_db_err(ctx, rc, "reading challenges");
+	}
+	*v = u;
+	*n = nu;
+	return 0;
 }
 
+/*
+ * What status and review share: the options, the acting partner, the run
+ * and who takes part. With later, a run set to start after the date is
+ * shown rather than one that is over. Status 0 with r->id NULL when there
+ * is nothing more to do (--help); on any other status r, *users and
+ * *nusers are left empty.
+ */
 static int
-setup(struct em_ctx *ctx, int argc, char **argv, struct run *r, const char **me,
-    char ***users, size_t *nusers)
+setup(struct em_ctx *ctx, int argc, char **argv, int later, struct run *r,
+    const char **me, char ***users, size_t *nusers)
 {
-	long	 date;
-	int	 ex;
+	struct run	 s;
+	long		 date;
+	int		 ex;
 
+	memset(r, 0, sizeof(*r));
+	*users = NULL;
+	*nusers = 0;
 	if ((ex = date_opt(ctx, argc, argv, &date)) != 0)
 		return ex == EM_CONTINUE ? 0 : ex;
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_ctx_user(ctx, me)) != 0 || (ex = em_db_open(ctx, EM_DB_READ)) != 0)
 		return ex;
-	if ((ex = find_run(ctx, date, r)) != 0)
-		return ex == EM_EX_NO ? no_run(ctx, 0, date) : ex;
+	if ((ex = find_run(ctx, date, RUN_NOW, r)) != 0 && ex != EM_EX_NO)
+		return ex;
+	if (later && (ex == EM_EX_NO || r->day > r->days)) {
+		if ((ex = find_run(ctx, date, RUN_LATER, &s)) == 0) {
+			run_free(r);
+			*r = s;
+			s.day = 0;
+		} else if (ex != EM_EX_NO) {
+			run_free(r);
+			return ex;
+		} else if (r->id != NULL)
+			ex = 0;
+	}
+	if (ex == EM_EX_NO)
+		return no_run(ctx, 0, date);
 	if ((ex = partners(ctx, r, *me, users, nusers)) != 0)
 		run_free(r);
 	return ex;
@@ -719,43 +996,92 @@ day_title(const struct run *r, long day)
 	    r->doc->days[day - 1].title : "";
 }
 
+/* A cell of the grid: cut to w columns; padded unless it is the last. */
+static void
+cell(const char *s, size_t w, int last)
+{
+	if (last && em_text_width(s) < w)
+		w = em_text_width(s);
+	em_put_cell(stdout, s, w, 0);
+}
+
+#define COLW	10	/* a partner's column in the status grid */
+
 static int
 c_status(struct em_ctx *ctx, int argc, char **argv)
 {
 	struct run	 r;
-	const char	*me, *s;
-	char		**users = NULL, *when, n[24];
-	size_t		 nusers = 0, u;
+	const char	*me, *s, *title;
+	char		**users = NULL, *when, n[24], rest[64], d[32];
+	size_t		 nusers = 0, u, titlew = 29, w;
 	long		 day;
-	int		 ex;
+	int		 ex = 0, grid = 1;
 
-	memset(&r, 0, sizeof(r));
-	if ((ex = setup(ctx, argc, argv, &r, &me, &users, &nusers)) != 0 || r.id == NULL)
+	if ((ex = setup(ctx, argc, argv, 1, &r, &me, &users, &nusers)) != 0 ||
+	    r.id == NULL)
 		return ex;
+	/* Narrow the titles for more partners; past that, a list instead. */
+	if (5 + titlew + nusers * (COLW + 1) > WIDTH + 2) {
+		if (nusers * (COLW + 1) <= WIDTH + 2 - 5 - 12)
+			titlew = WIDTH + 2 - 5 - nusers * (COLW + 1);
+		else
+			grid = 0;
+	}
 	if (ctx->fmt == EM_FMT_TEXT) {
-		em_date_fmt(r.start, n);
-		printf("%s%s%s, started %s: ", em_color(ctx, "\033[1m"), r.doc ?
-		    r.doc->title : r.challenge, em_color(ctx, "\033[0m"), n);
-		printf(r.day > r.days ? "over\n\n" : "day %ld of %ld\n\n", r.day, r.days);
-		printf("%-34s", "");
-		for (u = 0; u < nusers; u++)
-			printf(u + 1 < nusers ? " %-10.10s" : " %.10s", users[u]);
-		putchar('\n');
+		if (r.day < 1) {
+			day_fmt(r.start, d);
+			snprintf(rest, sizeof(rest), " starts on %s: %ld days", d,
+			    r.days);
+		} else {
+			em_date_fmt(r.start, n);
+			snprintf(rest, sizeof(rest), ", started %s: ", n);
+			if (r.day > r.days)
+				strcat(rest, "over");
+			else
+				snprintf(rest + strlen(rest), sizeof(rest) -
+				    strlen(rest), "day %ld of %ld", r.day, r.days);
+		}
+		title = r.doc ? r.doc->title : r.challenge;
+		w = em_text_width(title);
+		if (w + strlen(rest) > WIDTH + 2)
+			w = WIDTH + 2 - strlen(rest);
+		printf("%s", em_color(ctx, "\033[1m"));
+		em_put_cell(stdout, title, w, 0);
+		printf("%s%s\n\n", em_color(ctx, "\033[0m"), rest);
+		if (grid) {
+			printf("%*s", (int)(5 + titlew), "");
+			for (u = 0; u < nusers; u++) {
+				putchar(' ');
+				cell(users[u], COLW, u + 1 == nusers);
+			}
+			putchar('\n');
+		}
 	} else if (ctx->fmt == EM_FMT_TSV)
 		puts("day\ttitle\tuser\tstate\tdate");
 	for (day = 1; day <= r.days; day++) {
-		if (ctx->fmt == EM_FMT_TEXT)
-			printf("%3ld  %-29.29s", day, day_title(&r, day));
+		if (ctx->fmt == EM_FMT_TEXT) {
+			printf("%3ld  ", day);
+			cell(day_title(&r, day), titlew, !grid);
+			if (!grid)
+				putchar('\n');
+		}
 		for (u = 0; u < nusers; u++) {
-			when = done_on(ctx, r.id, users[u], day);
+			if ((ex = done_on(ctx, r.id, users[u], day, &when)) != 0)
+				goto out;
 			s = state(&r, day, when);
 			if (when != NULL && !is_done(s)) {
 				free(when);	/* done only after the date looked at */
 				when = NULL;
 			}
-			if (ctx->fmt == EM_FMT_TEXT)
-				printf(u + 1 < nusers ? " %-10s" : " %s", s);
-			else {
+			if (ctx->fmt == EM_FMT_TEXT && grid) {
+				putchar(' ');
+				cell(s, COLW, u + 1 == nusers);
+			} else if (ctx->fmt == EM_FMT_TEXT) {
+				printf("       ");
+				em_put_cell(stdout, users[u], em_text_width(users[u]) >
+				    40 ? 40 : em_text_width(users[u]), 0);
+				printf(": %s\n", s);
+			} else {
 				const char *const keys[] = { "day#", "title", "user",
 				    "state", "date", NULL };
 				const char *const vals[] = { n, day_title(&r, day),
@@ -766,12 +1092,13 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 			}
 			free(when);
 		}
-		if (ctx->fmt == EM_FMT_TEXT)
+		if (ctx->fmt == EM_FMT_TEXT && grid)
 			putchar('\n');
 	}
+out:
 	em_strv_free(users, nusers);
 	run_free(&r);
-	return 0;
+	return ex;
 }
 
 static int
@@ -780,14 +1107,14 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 	sqlite3_stmt	*st;
 	struct run	 r;
 	const char	*me, *s;
-	char		**users = NULL, *when, n[24], left[8][512];
+	char		**users = NULL, *when, n[24], left[8][512], line[4352];
 	size_t		 nusers = 0, u;
 	long		 day;
 	int		 ex, rc;
 
-	memset(&r, 0, sizeof(r));
 	memset(left, 0, sizeof(left));
-	if ((ex = setup(ctx, argc, argv, &r, &me, &users, &nusers)) != 0 || r.id == NULL)
+	if ((ex = setup(ctx, argc, argv, 0, &r, &me, &users, &nusers)) != 0 ||
+	    r.id == NULL)
 		return ex;
 	if ((ex = em_db_prepare(ctx, &st, "SELECT date, note FROM run_day WHERE run = ? "
 	    "AND user = ? AND day = ?")) != 0)
@@ -796,8 +1123,12 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 		puts("day\ttitle\tuser\tstate\tdate\tnote");
 	for (day = 1; day <= r.days; day++) {
 		if (ctx->fmt == EM_FMT_TEXT) {
-			printf("%sDay %ld: ", em_color(ctx, "\033[1m"), day);
-			em_put_text(stdout, day_title(&r, day));
+			snprintf(line, sizeof(line), "Day %ld: ", day);
+			printf("%s%s", em_color(ctx, "\033[1m"), line);
+			em_put_cell(stdout, day_title(&r, day), WIDTH + 2 -
+			    strlen(line) < em_text_width(day_title(&r, day)) ?
+			    WIDTH + 2 - strlen(line) : em_text_width(day_title(&r,
+			    day)), 0);
 			printf("%s\n", em_color(ctx, "\033[0m"));
 		}
 		for (u = 0; u < nusers; u++) {
@@ -805,7 +1136,10 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 			em_bind_text(st, 1, r.id);
 			em_bind_text(st, 2, users[u]);
 			sqlite3_bind_int64(st, 3, day);
-			rc = sqlite3_step(st);
+			if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE) {
+				ex = em_db_err(ctx, rc, "reading challenges");
+				break;
+			}
 			when = rc == SQLITE_ROW ?
 			    em_strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
 			s = state(&r, day, when);
@@ -825,9 +1159,10 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 				snprintf(n, sizeof(n), "%ld", day);
 				em_out_row(ctx, keys, vals, 0);
 			} else {
+				snprintf(line, sizeof(line), "%s: %s%s%s", users[u], s,
+				    when ? " " : "", when ? when : "");
 				printf("  ");
-				em_put_text(stdout, users[u]);
-				printf(": %s%s%s\n", s, when ? " " : "", when ? when : "");
+				em_put_wrapped(line, WIDTH, 4, 1);
 				if (rc == SQLITE_ROW &&
 				    sqlite3_column_type(st, 1) != SQLITE_NULL)
 					em_put_wrapped((const char *)sqlite3_column_text(st,
@@ -839,14 +1174,15 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 				    day < r.day ? " (missed)" : "");
 			free(when);
 		}
+		if (ex != 0)
+			break;
 	}
 	sqlite3_finalize(st);
-	for (u = 0; ctx->fmt == EM_FMT_TEXT && u < nusers && u < 8; u++) {
+	for (u = 0; ex == 0 && ctx->fmt == EM_FMT_TEXT && u < nusers && u < 8; u++) {
+		snprintf(line, sizeof(line), "%s: %s%s", users[u], *left[u] ? "day " :
+		    "nothing, every day is done", left[u]);
 		printf("%s  ", u == 0 ? "\nLeft to do:\n" : "");
-		em_put_text(stdout, users[u]);
-		fputs(*left[u] ? ": day " : ": nothing, every day is done\n", stdout);
-		if (*left[u])
-			em_put_wrapped(left[u], WIDTH, 4, 1);
+		em_put_wrapped(line, WIDTH, 4, 1);
 	}
 out:
 	em_strv_free(users, nusers);

@@ -43,6 +43,7 @@ _empathy_options() {
 	empathy-journal:rm) echo --purge --undo ;;
 	empathy-assess:take) echo --about --answers --date ;;
 	empathy-challenge:start) echo --date ;;
+	empathy-challenge:abandon) echo --yes ;;
 	empathy-challenge:today) echo -q --date ;;
 	empathy-challenge:done) echo --date --day --note ;;
 	empathy-challenge:status | empathy-challenge:review) echo --date ;;

@@ -258,6 +258,7 @@ function __empathy_complete_challenge
     complete -c $p -n $n -a import -d 'Merge records from standard input'
     __empathy_option $p 'start today done status review' date 'The day' 'today yesterday'
     complete -c $p -n '__empathy_using today' -s q -d 'Say nothing, only set the exit status'
+    complete -c $p -n '__empathy_using abandon' -s y -l yes -d 'Abandon without asking'
     __empathy_option $p done day 'The day of the challenge' ''
     __empathy_option $p done note 'A reflection on the day' ''
     __empathy_option $p timer rounds 'The number of rounds' ''

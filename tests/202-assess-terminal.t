@@ -3,10 +3,33 @@
 . "${0%/*}/lib.sh"
 
 pause=0.12	# before each line typed at tty (tests/lib.sh)
+# ask 'CMD' PROMPT LINE...: run CMD on a pseudo-terminal and type each LINE
+# once PROMPT (a fixed string) has shown up as many times as lines typed so
+# far plus one, waiting up to 30 s each (slow builds reach a prompt late);
+# what it showed, on one line without \r or colours, then " exit N".
+ask() {
+	_cmd=$1 _pr=$2; shift 2
+	: >"$T/ask.out"
+	{
+		_k=0
+		for _l in "$@"; do
+			_k=$((_k + 1)) _i=0
+			while [ "$(grep -oF -- "$_pr" "$T/ask.out" | wc -l)" -lt "$_k" ] &&
+			    [ "$_i" -lt 300 ]; do
+				sleep 0.1
+				_i=$((_i + 1))
+			done
+			printf '%s' "$_l"
+		done
+		sleep 0.2
+	} | { script -qec "$_cmd" /dev/null >"$T/ask.out"; echo $? >"$T/ask.rc"; }
+	tr -d '\r' <"$T/ask.out" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
+	echo " exit $(cat "$T/ask.rc") "
+}
 count() { test -e "$EMPATHY_DB" && sql 'select count(*) from result' || echo 0; }
 labels='1 not at all   2 a little   3 somewhat   4 quite a lot   5 completely'
 
-got=$(tty 'empathy-assess take bandwidth' '5
+got=$(ask 'empathy-assess take bandwidth' '] ' '5
 ' '7
 ' 'x
 ' '2
@@ -24,7 +47,7 @@ like   'then the score (0+1+2+1 of 16 = 25) and band'	"$got" 'Empathy bandwidth 
 like   'and it ends well'	"$got" ' exit 0 $'
 same   'the answers typed are stored'	"$(sql 'select user, about, answers, score from result')" 'sara|sara|5,2,3,4|25'
 
-got=$(tty 'empathy-assess take bandwidth --about alex' '1
+got=$(ask 'empathy-assess take bandwidth --about alex' '] ' '1
 ' '5
 ' '1
 ' '1
@@ -39,18 +62,31 @@ unlike '--answers on a terminal asks nothing'	"$got" '1/4'
 like   'and scores them (3+1+3+3 of 16 = 62.5, so 63)'	"$got" ': 63 of 100 .* exit 0 $'
 same   'three results now'	"$(count)" 3
 
-got=$(tty 'empathy-assess take bandwidth' '3
+got=$(ask 'empathy-assess take bandwidth' '] ' '3
 ' "$(printf '\003')")
 like   'Ctrl-C at the second item stops with SIGINT'	"$got" '2/4 .* exit 130 $'
 same   'nothing stored'	"$(count)" 3
-got=$(tty 'empathy-assess take bandwidth' '3
+got=$(ask 'empathy-assess take bandwidth' '] ' '3
 ' '3
 ' "$(printf '\004')")
-like   'end of input at the third item gives up'	"$got" '3/4 .*no answer given +exit 64 $'
+like   'end of input (Ctrl-D) at the third item cancels: status 1'	"$got" '3/4 .*empathy-assess: cancelled; nothing was stored +exit 1 $'
+same   'nothing stored'	"$(count)" 3
+like   'the first thing said is how to stop'	"$got" '^ *Type the number of your answer and press Enter; Ctrl-D stops, and nothing is stored\. +1/4 '
+got=$(ask 'empathy-assess take bandwidth' '] ' "$(printf '\004')")
+like   'Ctrl-D at the first item cancels too'	"$got" '1/4 .*cancelled; nothing was stored +exit 1 $'
+unlike 'no crash'	"$got" 'free\(\)|Sanitizer|runtime error'
+same   'nothing stored'	"$(count)" 3
+got=$(ask 'empathy-assess take bandwidth' '] ' '
+' "$(printf '\004')")
+like   'an empty line, then Ctrl-D: asked again, then cancelled'	"$got" '\[1-5\] +please answer with a number from 1 to 5 +\[1-5\] +empathy-assess: cancelled; nothing was stored +exit 1 $'
+same   'nothing stored'	"$(count)" 3
+got=$(ask 'empathy-assess take bandwidth --about alex' '] ' '
+' "$(printf '\003')")
+like   'an empty line, then Ctrl-C: SIGINT'	"$got" ' exit 130 $'
 same   'nothing stored'	"$(count)" 3
 
 # An empty answer is not an answer: ask again, do not throw the others away.
-got=$(tty 'empathy-assess take bandwidth' '3
+got=$(ask 'empathy-assess take bandwidth' '] ' '3
 ' '
 ' '3
 ' '3
@@ -60,7 +96,7 @@ like   'an empty answer is asked again'	"$got" '2/4 .*\[1-5\] +please answer wit
 like   'and the take completes'	"$got" ': 50 of 100 .* exit 0 $'
 same   'four results now'	"$(count)" 4
 # A number too big for an int must not wrap around onto the scale (2^32 + 3).
-got=$(tty 'empathy-assess take bandwidth' '4294967299
+got=$(ask 'empathy-assess take bandwidth' '] ' '4294967299
 ' '1
 ' '5
 ' '1

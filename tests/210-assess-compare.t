@@ -11,7 +11,8 @@ status 'her view of alex is not a view of herself'	1 empathy-assess compare self
 like   'she still has to take it'	"$(err)" 'you have not taken self yet'
 ok     'sara takes self'	empathy-assess take self --answers 4,4,4,2,2,2,4,4,4,4
 status 'without a partner'\''s view compare says no'	1 empathy-assess compare self
-like   'with a hint for the partner'	"$(err)" 'nobody has rated you on self yet.*empathy-assess take self --about sara'
+like   'with a hint for the partner, in 80 columns'	"$(err | tr '\n' ' ')" 'nobody has rated you on self yet.*empathy-assess take self --about sara $'
+same   'no line is wider than 80'	"$(err | awk 'length > 80' | wc -l)" 0
 same   'nothing on stdout'	"$(out)" ''
 
 status 'alex has a view from sara, but none of his own'	1 empathy-assess -u alex compare self
@@ -20,21 +21,23 @@ ok     'alex takes self, an older time'	empathy-assess -u alex take self --date 
 ok     'and again today'	empathy-assess -u alex take self --answers 3,3,3,3,3,3,3,3,3,3
 ok     'sara rates alex again, today'	empathy-assess take self --about alex --answers 1,5,3,4,2,5,3,1,3,2
 
-# Gaps (sara's view minus his): -2 +2 0 +1 -1 +2 0 -2 0 -1.
+# Gaps in points (sara's view minus his, turned round on the reverse-scored
+# items 4, 5 and 6, where a high answer is the weak spot): -2 +2 0 -1 +1 -2 0 -2 0 -1.
+# Above 0 always means she sees more strength there than he does.
 ok     'alex compares, tsv'	empathy-assess -u alex -f tsv compare self
-same   'the header'	"$(out | head -1)" "item	text	self	partner	gap"
-same   'the latest of each, largest gaps first, ties by item number' \
-       "$(out | cut -f1,3-5)" "item	self	partner	gap
-1	3	1	-2
-2	3	5	2
-6	3	5	2
-8	3	1	-2
-4	3	4	1
-5	3	2	-1
-10	3	2	-1
-3	3	3	0
-7	3	3	0
-9	3	3	0"
+same   'the header, with whether the item is reverse-scored last'	"$(out | head -1)" "item	text	self	partner	gap	reverse"
+same   'the latest of each, answers as given, gaps turned round on reverse items, largest first, ties by item number' \
+       "$(out | cut -f1,3-6)" "item	self	partner	gap	reverse
+1	3	1	-2	0
+2	3	5	2	0
+6	3	5	-2	1
+8	3	1	-2	0
+4	3	4	-1	1
+5	3	2	1	1
+10	3	2	-1	0
+3	3	3	0	0
+7	3	3	0	0
+9	3	3	0	0"
 same   'each row carries the item text'	"$(out | awk -F'\t' '$1 == 6 { print $2 }')" \
        "$(empathy-assess show self -f tsv | awk -F'\t' '$1 == 6 { print $2 }')"
 ok     '--user after the command is the same'	empathy-assess compare self -f tsv --user alex
@@ -42,7 +45,8 @@ same   'the same rows'	"$(out | cut -f1 | tr '\n' ' ')" 'item 1 2 6 8 4 5 10 3 7
 
 ok     'json'	empathy-assess -u alex -f json compare self
 same   'one object per item'	"$(out | wc -l)" 10
-same   'keys item, text, self, partner, gap'	"$(out | jq -r 'keys_unsorted | join(",")' | sort -u)" 'item,text,self,partner,gap'
+same   'keys item, text, self, partner, gap, reverse'	"$(out | jq -r 'keys_unsorted | join(",")' | sort -u)" 'item,text,self,partner,gap,reverse'
+same   'reverse is a boolean; the gap of item 6 is turned round'	"$(out | jq -c 'select(.item == 6) | [.self, .partner, .gap, .reverse]')" '[3,5,-2,true]'
 same   'numbers are numbers'	"$(out | head -1 | jq -c '[.item, .self, .partner, .gap]')" '[1,3,1,-2]'
 
 ok     'text'	empathy-assess -u alex compare self
@@ -50,7 +54,14 @@ same   'a title, then both views with their dates and scores' "$(out | head -3)"
        "Empathy self-assessment
   you, on $(day 0): 50 of 100
   sara's view of you, on $(day 0): 38 of 100"
-like   'a header row names both'	"$(out | sed -n 5p)" '^largest gaps first +you +sara +gap$'
+like   'a header row names both'	"$(out | grep '^largest')" '^largest gaps first +you +sara +gap$'
+like   'the header says what the sign of a gap means'	"$(out | sed -n '5,7p' | tr '\n' ' ')" \
+       '^The gap is in points of the scale: above 0, sara sees more strength in you there than you do; below 0, less\. On a statement marked \(reversed\), a high answer is the weak spot, so its gap is turned round\. $'
+like   'a reverse-scored item is marked and its gap turned round'	"$(out | grep -A1 '^ 6\. ' | tr '\n' ' ')" \
+       '^ 6\. There are subjects .* 3 +5 +-2 .*\(reversed\) $'
+like   'so is one where his answer is higher'	"$(out | grep -A1 '^ 5\. ' | tr '\n' ' ')" ' 3 +2 +\+1 .*\(reversed\) $'
+unlike 'an item scored the usual way is not marked'	"$(out | grep -A1 '^ 2\. ')" 'reversed'
+same   'every line fits 80 columns'	"$(out | awk 'length > 80' | wc -l)" 0
 same   'items in the order of their gaps'	"$(out | sed -n 's/^ *\([0-9][0-9]*\)\. .*/\1/p' | tr '\n' ' ')" '1 2 6 8 4 5 10 3 7 9 '
 like   'a gap has its sign'	"$(out)" '^ 2\. I change my mind.* 3 +5 +\+2$'
 like   'and so has a negative one'	"$(out)" '^ 1\. I ask my partner.* 3 +1 +-2$'

@@ -4,7 +4,7 @@
 
 runs() { sql "select challenge, start, days, user, abandoned is not null from run order by created"; }
 
-status 'abandon with nothing running is missing input'	66 empathy-challenge abandon
+status 'abandon with nothing running is missing input'	66 empathy-challenge abandon --yes
 like   'it says nothing runs'	"$(err)" '^empathy-challenge: .*no challenge is running'
 status 'start nosuch is missing input'	66 empathy-challenge start nosuch
 like   'it names the id'	"$(err)" "'nosuch'"
@@ -20,16 +20,20 @@ same   'one run, by sara'	"$(runs)" "one-week|$(day 0)|7|sara|0"
 ok     'today has day 1'	empathy-challenge today
 like   'day 1 of 7'	"$(out | head -1)" '^Day 1 of 7: Share a fear$'
 
-status 'starting another while it runs is refused'	65 empathy-challenge start one-week
-like   'it names the running one and asks to abandon first'	"$(err)" \
-       "one-week, started $(day 0), is still running.*empathy-challenge abandon"
-status 'also for the partner: one challenge per couple'	65 empathy-challenge -u alex start
-like   'alex is told to abandon too'	"$(err)" 'abandon'
-status 'also for a start in the past'	65 empathy-challenge start --date -3
+ok     'starting the same one while it runs changes nothing'	empathy-challenge start one-week
+like   'it says she started it and is in it'	"$(out | tr '\n' ' ')" \
+       "you started one-week on $(date +%A) $(day 0), and the two of you are in it already: today is day 1 of 7"
+ok     'the partner running start is told he is in it, not to abandon'	empathy-challenge -u alex start
+like   'who started it, when, and that today shows his task'	"$(out | tr '\n' ' ')" \
+       "^sara started one-week on $(date +%A) $(day 0), and you are in it already: today is day 1 of 7, and empathy-challenge today shows your task; nothing was changed $"
+unlike 'not told to abandon'	"$(out)$(err)" 'abandon'
+status 'a start in the past is another run: refused'	65 empathy-challenge start --date -3
+like   'it says what runs and how to switch'	"$(err | tr '\n' ' ')" \
+       "you started one-week on $(date +%A) $(day 0).*to start one-week on another day instead, run 'empathy-challenge abandon' first"
 same   'still one run'	"$(sql 'select count(*) from run')" 1
 
 ok     'sara does day 1 with a note'	empathy-challenge done --note 'We talked about money'
-ok     'alex abandons it for the couple'	empathy-challenge -u alex abandon
+ok     'alex abandons it for the couple'	empathy-challenge -u alex abandon --yes
 same   'it says what was abandoned'	"$(out)" 'abandoned one-week'
 same   'the run is marked, not deleted'	"$(runs)" "one-week|$(day 0)|7|sara|1"
 same   'the note is kept'	"$(sql 'select note from run_day')" 'We talked about money'
@@ -40,7 +44,7 @@ status 'today -q: nothing runs'	1 empathy-challenge today -q
 same   'and prints nothing at all'	"$(out)$(err)" ''
 status 'status: nothing runs'	1 empathy-challenge status
 status 'review: nothing runs'	1 empathy-challenge review
-status 'abandon again: nothing to abandon'	66 empathy-challenge abandon
+status 'abandon again: nothing to abandon'	66 empathy-challenge abandon --yes
 
 ok     'restart, six days ago'	empathy-challenge start --date -6
 same   'it says the start date'	"$(out)" \
@@ -54,7 +58,7 @@ same   "the abandoned run's day 1 does not count in the new one"	"$(out | sed -n
        "$(printf '1\tShare a fear\tsara\tmissed\t')"
 
 # After the last day, the way is free without abandon.
-ok     'abandon it'	empathy-challenge abandon
+ok     'abandon it'	empathy-challenge abandon --yes
 ok     'start one that ended yesterday'	empathy-challenge start --date -7
 status 'today: it has ended'	1 empathy-challenge today
 like   'it says when it ended'	"$(err)" "one-week ended on $(day -1)"
@@ -67,13 +71,13 @@ same   'it is over'	"$(out | head -1)" "Seven days of empathy, started $(day -7)
 ok     'a day of the ended run can still be caught up'	empathy-challenge done --day 3 </dev/null
 same   'late'	"$(out)" 'day 3 of one-week done (late, and that is fine)'
 status 'but there is no day 8'	64 empathy-challenge done </dev/null
-status 'abandon: an ended challenge is not running'	66 empathy-challenge abandon
+status 'abandon: an ended challenge is not running'	66 empathy-challenge abandon --yes
 ok     'start works again without abandon'	empathy-challenge start
 same   'from today'	"$(out)" \
        "started one-week on $(day 0): 7 days; see today's task with: empathy-challenge today"
 same   'the ended run is not marked abandoned'	"$(sql "select abandoned is null from run where start = '$(day -7)'")" 1
 ok     'today: day 1 of the new one'	empathy-challenge today -q
-ok     'start -f json after abandon'	sh -c 'empathy-challenge abandon && empathy-challenge -f json start --date today'
+ok     'start -f json after abandon'	sh -c 'empathy-challenge abandon --yes && empathy-challenge -f json start --date today'
 same   'abandon says what it abandoned'	"$(out | head -1)" 'abandoned one-week'
 like   'start -f json: one object with the run id and numbers as numbers'	"$(out | sed 1d)" \
        "^\\{\"id\":\"[0-9a-f]{16}\",\"challenge\":\"one-week\",\"start\":\"$(day 0)\",\"days\":7\\}$"

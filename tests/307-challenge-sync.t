@@ -9,7 +9,7 @@ ok     'sara starts the week three days ago'	empathy-challenge start --date -3
 ok     'she does day 1 with an awkward note'	empathy-challenge done --day 1 \
        --note "$(printf 'tab\there, "quotes", back\\slash, é and 😀\nline two')"
 ok     'alex does day 2 without a note'	empathy-challenge -u alex done --day 2 </dev/null
-ok     'an older run, abandoned'	sh -c 'empathy-challenge abandon && empathy-challenge start --date -3'
+ok     'an older run, abandoned'	sh -c 'empathy-challenge abandon --yes && empathy-challenge start --date -3'
 ok     'sara does day 4 in the new run'	empathy-challenge done --note 'fresh start'
 
 ok     'export'	empathy-challenge export
@@ -62,7 +62,7 @@ same   'same there'	"$(sqlite3 "$B" "select count(*), max(note) from run_day whe
 
 # Abandoning on one machine abandons on the other.
 sleep 0.01
-ok     'abandon at home'	empathy-challenge abandon
+ok     'abandon at home'	empathy-challenge abandon --yes
 ok     'the laptop imports it'	sh -c 'empathy-challenge export | empathy-challenge -d "$1" import' sh "$B"
 like   'one run updated'	"$(out)" '^0 added, 1 updated, '
 status 'nothing runs on the laptop either'	1 empathy-challenge -d "$B" today

@@ -18,16 +18,19 @@ same   'dated with the eastern date'	"$(sqlite3 "$T/west.db" 'select date from r
 
 # A challenge set to start later.
 ok     'start next week'	empathy-challenge start --date "$(day 7)"
-same   'it says when'	"$(out)" "started one-week on $(day 7): 7 days; see today's task with: empathy-challenge today"
+same   'it says it starts then, with the weekday, not that it started'	"$(out | tr '\n' ' ')" \
+       "one-week starts on $(date -d '7 days' +%A) $(day 7): 7 days; from then, see the day's task with: empathy-challenge today "
 status 'today: it has not begun'	1 empathy-challenge today
-like   'the message says when it begins'	"$(err)" "$(day 7)"
+like   'the message says when it begins'	"$(err)" "one-week starts on $(date -d '7 days' +%A) $(day 7)"
 status 'today -q: quiet'	1 empathy-challenge today -q
 same   'nothing printed'	"$(out)$(err)" ''
-status 'starting another is refused'	65 empathy-challenge start
-like   'it names the waiting one'	"$(err)" "started $(day 7), is still running"
+status 'starting it on another day is refused'	65 empathy-challenge start --date -1
+like   'it names the waiting one and when it starts, not "still running"'	"$(err | tr '\n' ' ')" \
+       "you set one-week to start on $(date -d '7 days' +%A) $(day 7)"
+unlike 'it does not call it running'	"$(err)" 'still running'
 ok     'on its first day, today has day 1'	empathy-challenge today --date "$(day 7)"
 same   'day 1'	"$(out | head -1)" 'Day 1 of 7: Share a fear'
-ok     'abandon takes the waiting one too'	empathy-challenge abandon
+ok     'abandon takes the waiting one too'	empathy-challenge abandon --yes
 same   'nothing waits any more'	"$(sql 'select count(*) from run where abandoned is null')" 0
 
 # The content of a started challenge changes or goes away.
@@ -52,5 +55,5 @@ status 'today has no task to show'	1 empathy-challenge today
 unlike 'but does not claim it has ended'	"$(err)" 'ended'
 ok     'done still works'	empathy-challenge done </dev/null
 same   'and says so'	"$(out)" 'day 2 of mine done'
-ok     'abandon it'	empathy-challenge abandon
+ok     'abandon it'	empathy-challenge abandon --yes
 same   'by its id'	"$(out)" 'abandoned mine'
