@@ -298,7 +298,7 @@ list_bind(sqlite3_stmt *st, const char *const *v, long limit, long first)
 /*
  * One entry for people: "date  id  name felt kind  #tags", then its text
  * wrapped and indented, all within REVIEW_WIDTH columns. A long name is cut
- * (marked with "..."); tags that do not fit go on lines of their own.
+ * (em_put_cell marks the cut with "…"); tags that do not fit go on lines of their own.
  */
 static void
 list_text(struct em_ctx *ctx, sqlite3_stmt *st)
@@ -314,8 +314,7 @@ list_text(struct em_ctx *ctx, sqlite3_stmt *st)
 	user = (const char *)sqlite3_column_text(st, 2);
 	kind = (const char *)sqlite3_column_text(st, 3);
 	if (em_text_width(user) > NAME_COLS) {
-		em_put_cell(stdout, user, NAME_COLS - 3, 0);
-		fputs("...", stdout);
+		em_put_cell(stdout, user, NAME_COLS, 0);	/* ends in "…" */
 		used = 10 + 2 + 7 + 2 + NAME_COLS;
 	} else {
 		em_put_text(stdout, user);

@@ -43,7 +43,7 @@ ok     'a long unbroken word'	sh -c "printf 'x%.0s' \$(seq 150) | empathy-journa
 ok     'a long name with accents'	sh -c "echo 'accents' | empathy-journal -u '$accented' add --seen"
 ok     'list'	empathy-journal -u "$name" list
 same   'no line is longer than 80 characters'	"$(out | long)" ''
-like   'a long name is cut and marked'	"$(out)" '  nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn\.\.\. felt misunderstood$'
+like   'a long name is cut and marked'	"$(out)" '  nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn… felt misunderstood$'
 same   'the tags are all there'	"$(out | grep -o '#[a-z-]*' | sort | paste -sd ' ')" \
        '#a #appreciation #communication #dinner #evening #holiday #household #in-laws #kids #money #parenting #weekend #work-stress'
 same   'the long word is all there'	"$(out | grep -o 'x\{10,\}' | tr -d '\n' | wc -c)" 150
