@@ -61,7 +61,7 @@ like   'a reverse-scored item is marked and its gap turned round'	"$(out | grep 
        '^ 6\. There are subjects .* 3 +5 +-2 .*\(reversed\) $'
 like   'so is one where his answer is higher'	"$(out | grep -A1 '^ 5\. ' | tr '\n' ' ')" ' 3 +2 +\+1 .*\(reversed\) $'
 unlike 'an item scored the usual way is not marked'	"$(out | grep -A1 '^ 2\. ')" 'reversed'
-same   'every line fits 80 columns'	"$(out | awk 'length > 80' | wc -l)" 0
+same   'every line fits 80 columns'	"$(out | widest | awk '$1 > 80')" ''
 same   'items in the order of their gaps'	"$(out | sed -n 's/^ *\([0-9][0-9]*\)\. .*/\1/p' | tr '\n' ' ')" '1 2 6 8 4 5 10 3 7 9 '
 like   'a gap has its sign'	"$(out)" '^ 2\. I change my mind.* 3 +5 +\+2$'
 like   'and so has a negative one'	"$(out)" '^ 1\. I ask my partner.* 3 +1 +-2$'

@@ -33,9 +33,9 @@ ok     'sara takes self'	empathy-assess take self --answers 4,4,4,2,2,2,4,4,4,4
 ok     'a partner with a long accented name rates her'	empathy-assess -u "$long" take self --about sara --answers 3,3,3,3,3,3,3,3,3,3
 ok     'compare'	empathy-assess compare self
 ok     'it is valid UTF-8: the name is not cut mid-character'	sh -c 'empathy-assess compare self | iconv -f UTF-8 -t UTF-8'
-like   'the column header cuts the name to 16 characters'	"$(out | grep '^largest')" '^largest gaps first +you Marie-José-Éléon +gap$'
+like   'the column header cuts the name to 16 columns, marked'	"$(out | grep '^largest')" '^largest gaps first +you Marie-José-Éléo… +gap$'
 like   'the view line names the partner in full'	"$(out | sed -n 3p)" "^  $long's view of you"
-same   'every line fits 80 columns'	"$(out | awk 'length > 80' | wc -l)" 0
+same   'every line fits 80 columns'	"$(out | widest | awk '$1 > 80')" ''
 
 # A name stored by an older version or by hand, with a C1 control, and
 # content with escapes in its title and statements.
@@ -55,7 +55,7 @@ for c in list 'show esc' history 'compare esc'; do
 	ok     "$c"	empathy-assess --content "$C" $c
 	unlike "$c: no ESC reaches the terminal"	"$(out)" "$esc"
 	unlike "$c: no C1 control either"	"$(out)" "$c1"
-	same   "$c: every line fits 80 columns"	"$(out | awk 'length > 80' | wc -l)" 0
+	same   "$c: every line fits 80 columns"	"$(out | widest | awk '$1 > 80')" ''
 done
 got=$(ask "empathy-assess --content $C take esc --about alex" '] ' '1
 ' '1

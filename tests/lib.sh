@@ -200,3 +200,7 @@ pty_end() {
 	exec 7>&-
 	wait "$_pty_pid"
 }
+
+# widest: how many terminal columns the widest line of stdin takes (wc -L
+# counts display columns in a UTF-8 locale; bytes would overcount "…").
+widest() { LC_ALL=C.UTF-8 wc -L; }
