@@ -334,7 +334,7 @@ fail:
 static int
 check_roster(struct em_ctx *ctx)
 {
-	char	*names[MAXNAMES], list[512];
+	char	*names[MAXNAMES], list[512], *tmp;
 	size_t	 n, i, len;
 	int	 ex = 0;
 
@@ -349,6 +349,13 @@ check_roster(struct em_ctx *ctx)
 			ctx->user = em_strdup(names[i]);
 		}
 	} else if (n >= 2) {
+		for (i = 1; i < n; i++)		/* in order, for a steady message */
+			for (len = i; len > 0 &&
+			    strcasecmp(names[len - 1], names[len]) > 0; len--) {
+				tmp = names[len];
+				names[len] = names[len - 1];
+				names[len - 1] = tmp;
+			}
 		list[0] = '\0';
 		for (i = 0; i < n; i++) {
 			len = strlen(list);
@@ -602,7 +609,8 @@ words_kept(struct em_ctx *ctx)
 	if (em_words_keep(ctx, (const char *const *)ctx->words, ctx->nwords,
 	    &path) == 0) {
 		fprintf(stderr, "%s: your words are kept in %s\n", ctx->prog, path);
-		if (ctx->cmd != NULL)
+		/* One text can go back in on standard input as it is. */
+		if (ctx->cmd != NULL && ctx->nwords == 1)
 			fprintf(stderr, "%s: to store them later: %s %s ... < %s\n",
 			    ctx->prog, ctx->prog, ctx->cmd->name, path);
 		free(path);
