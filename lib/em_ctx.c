@@ -468,6 +468,7 @@ em_ctx_content(struct em_ctx *ctx, unsigned kinds, const struct em_content **cp)
 	size_t	  n;
 	int	  ex;
 
+	*cp = NULL;
 	if (ctx->content == NULL ||
 	    (kinds & ~em_content_kinds(ctx->content)) != 0) {
 		if ((ex = em_content_path(ctx, &dirs, &n)) != 0)

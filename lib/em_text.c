@@ -145,6 +145,8 @@ em_read_all(struct em_ctx *ctx, FILE *fp, const char *what, size_t max,
 	char	*buf = NULL;
 	size_t	 len = 0, cap = 0, r;
 
+	*bufp = NULL;
+	*lenp = 0;
 	for (;;) {
 		if (cap - len < 4096) {
 			cap = cap ? cap * 2 : 8192;
@@ -182,6 +184,7 @@ em_read_stdin_text(struct em_ctx *ctx, const char *what, char **out)
 	size_t	 len;
 	int	 ex;
 
+	*out = NULL;
 	/* A little room for white space around text of the largest size. */
 	if ((ex = em_read_all(ctx, stdin, what, EM_TEXT_MAX + 4096, &buf, &len)) != 0)
 		return ex == EM_EX_DATAERR ? em_err(ctx, ex, "%s is longer than %d KiB",
@@ -218,6 +221,7 @@ em_prompt_line(struct em_ctx *ctx, const char *prompt, char **out)
 	ssize_t	 len;
 	int	 ex;
 
+	*out = NULL;
 	fflush(stdout);
 	fprintf(stderr, "%s", prompt);
 	fflush(stderr);
@@ -570,6 +574,7 @@ em_input_text(struct em_ctx *ctx, int argc, char **argv, const char *what,
 	char	*s;
 	int	 i, ex;
 
+	*out = NULL;
 	if (argc > 0) {
 		for (i = 0; i < argc; i++)
 			len += strlen(argv[i]) + 1;
