@@ -9,7 +9,8 @@ K=$XDG_DATA_HOME/empathy/kept
 kept() { find "$K" -type f 2>/dev/null; }
 # hold SECONDS: take the database's write lock in the background for a while.
 hold() {
-	(echo 'BEGIN IMMEDIATE;'; sleep "$1"; echo 'ROLLBACK;') | sqlite3 "$EMPATHY_DB" &
+	# A busy timeout of its own: the probe below may hold the lock a moment.
+	(echo '.timeout 5000'; echo 'BEGIN IMMEDIATE;'; sleep "$1"; echo 'ROLLBACK;') | sqlite3 "$EMPATHY_DB" &
 	_h=$!
 	_i=0	# wait until the lock is really held
 	while [ "$_i" -lt 50 ] && sqlite3 "$EMPATHY_DB" 'pragma busy_timeout = 0; begin immediate; rollback' 2>/dev/null; do
