@@ -637,6 +637,12 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 		em_db_rollback(ctx);
 		goto out;
 	}
+	if (sqlite3_changes(ctx->db) == 0) {	/* purged while the editor was open */
+		em_db_rollback(ctx);
+		ex = em_err(ctx, EM_EX_NOINPUT, "entry %s was purged meanwhile; "
+		    "nothing changed", prefix);
+		goto out;
+	}
 	if ((ex = em_db_commit(ctx)) != 0 || (ex = em_db_scrub(ctx, 0)) != 0)
 		goto out;
 	put_id(ctx, id, "changed");

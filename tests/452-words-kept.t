@@ -91,6 +91,22 @@ status 'edit with an editor that fails after a change: 64'	64 pty "VISUAL=$T/ed-
 like   'the text is kept'	"$(out)" 'what you wrote is kept in '
 same   'the entry is unchanged'	"$(sql "select text from entry where id like '$id%'")" first
 
+# The entry is purged while the editor is open.
+rm -f "$K"/*
+ok     'an entry to edit'	sh -c 'echo "soon gone" | empathy-journal add --seen'
+gid=$(sql "select id from entry where text = 'soon gone'")
+printf '#!/bin/sh
+sqlite3 "$EMPATHY_DB" "delete from entry where id = '"'$gid'"'"
+printf "my new words\n" >"$1"
+' >"$T/ed-purge"
+chmod +x "$T/ed-purge"
+status 'edit of an entry purged meanwhile: 66'	66 pty "VISUAL=$T/ed-purge empathy-journal edit $gid"
+like   'says so'	"$(out)" 'purged meanwhile; nothing changed'
+unlike 'never "changed"'	"$(out)" ': changed'
+like   'and where the words are'	"$(out)" 'your words are kept in '
+same   'they are in the file'	"$(cat "$(kept)")" 'my new words'
+rm -f "$(kept)"
+
 # Nowhere to keep the words: they are shown instead.
 rm -rf "$K"; : >"$K"
 hold 4
