@@ -1,4 +1,9 @@
 /* em.h: the one public header of libempathy, shared by every empathy program and its tests. */
+/*
+ * Ownership, for every function here: a function that fails leaves its
+ * out-parameters NULL and owns nothing; the caller frees only what a
+ * successful call handed over.
+ */
 #ifndef EM_H
 #define EM_H
 
@@ -47,6 +52,9 @@ struct em_ctx {
 	const struct em_subcmd *cmd;	/* the one running, once dispatched */
 	enum em_fmt	 fmt;
 	char		*user;		/* resolved by em_ctx_user() */
+	int		 user_from;	/* EM_USER_*: where the name came from */
+	int		 user_checked;	/* compared with the names in the database */
+	char		*roster;	/* the names there, when user is not one */
 	char		*dbpath;	/* resolved by em_db_open() */
 	char		*cfg_user;	/* from config.yaml, once read */
 	char		*cfg_db;
@@ -59,11 +67,17 @@ struct em_ctx {
 	int		 db_mem;	/* read-only run with no database yet */
 	int		 quiet;		/* no warnings (for the fuzzers) */
 	struct em_content *content;
+	int		 db_saved;	/* a write committed, none begun since */
 	char		 errmsg[1024];
+	char	       **words;		/* typed at a terminal, not yet stored */
+	size_t		 nwords;
 	const struct em_rectype *const *rectypes;	/* what export/import carry */
 	char		 optstr[96];
 	struct option	 longopts[48];
 };
+
+/* Where the acting name came from (struct em_ctx user_from). */
+enum { EM_USER_NONE, EM_USER_OPT, EM_USER_ENV, EM_USER_CFG, EM_USER_LOGIN };
 
 /* em_ctx.c: set-up, common options, dispatch, usage, the end of a run. */
 int	 em_main(const char *, const struct em_subcmd *,
@@ -77,8 +91,12 @@ int	 em_one_arg(struct em_ctx *, int, char **, const char *, const char **);
 int	 em_usage(struct em_ctx *, FILE *, int);
 int	 em_ctx_finish(struct em_ctx *, int);
 int	 em_ctx_user(struct em_ctx *, const char **);
+int	 em_stranger(struct em_ctx *);
 int	 em_ctx_color(struct em_ctx *);
 int	 em_ctx_content(struct em_ctx *, unsigned, const struct em_content **);
+void	 em_words_remember(struct em_ctx *, const char *);
+void	 em_words_forget(struct em_ctx *);
+int	 em_words_keep(struct em_ctx *, const char *const *, size_t, char **);
 
 /* em_err.c: diagnostics. lib sets the message, cmd/ decides what reaches stderr. */
 int	 em_err(struct em_ctx *, int, const char *, ...)
@@ -86,6 +104,7 @@ int	 em_err(struct em_ctx *, int, const char *, ...)
 int	 em_errno(struct em_ctx *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 const char *em_errmsg(const struct em_ctx *);
+void	 em_err_clear(struct em_ctx *);
 int	 em_report(struct em_ctx *, int);
 void	 em_warn(const struct em_ctx *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
@@ -142,6 +161,7 @@ void	 em_db_rollback(struct em_ctx *);
 int	 em_db_scrub(struct em_ctx *, int);
 void	 em_bind_text(sqlite3_stmt *, int, const char *);
 int	 em_db_schema_version(void);
+int	 em_busy_ms(void);
 
 /* em_date.c: days are counted from 1970-01-01 in the local calendar. */
 int	 em_date_parse(const char *, long *);

@@ -105,6 +105,14 @@ em_cfg_load(struct em_ctx *ctx)
 			goto out;
 		}
 		if (strcmp(k->str, "user") == 0) {
+			/* The same check as -u, EMPATHY_USER and import. */
+			if (!em_name_valid(v->str)) {
+				ex = em_err(ctx, EM_EX_CONFIG, "%s:%u:%u: user is "
+				    "not a usable name (one line of printable "
+				    "text, at most 64 bytes, not starting with "
+				    "'-')", path, v->line, v->col);
+				goto out;
+			}
 			free(ctx->cfg_user);
 			ctx->cfg_user = em_strdup(v->str);
 		} else if (strcmp(k->str, "db") == 0) {

@@ -6,6 +6,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "em_int.h"
@@ -82,6 +83,10 @@ common_opt(struct em_ctx *ctx, int ch, const char *arg)
 			return em_fail(ctx, EM_EX_USAGE, "'%s' is not a usable name", arg);
 		free(ctx->user);
 		ctx->user = em_strdup(arg);
+		ctx->user_from = EM_USER_OPT;
+		ctx->user_checked = 0;
+		free(ctx->roster);
+		ctx->roster = NULL;
 		return 0;
 	case OPT_CONTENT:
 		ctx->cdirs = em_xreallocarray(ctx->cdirs, ctx->ncdirs + 1,
@@ -329,7 +334,131 @@ em_one_arg(struct em_ctx *ctx, int argc, char **argv, const char *what,
 	return 0;
 }
 
-/* Who is acting: -u, then $EMPATHY_USER, then the config, then the login name. */
+/* The names that wrote to the database, case folded, in the first spelling found. */
+#define MAXNAMES	8
+
+static int
+stored_names(struct em_ctx *ctx, char **names, size_t *np)
+{
+	/* Indexed on user (migration 6, and checkin's unique key): cheap. */
+	static const char *const sql[] = {
+		"SELECT min(user) FROM checkin WHERE user > ?1",
+		"SELECT min(user) FROM response WHERE user > ?1",
+		"SELECT min(user) FROM entry WHERE user > ?1",
+		"SELECT min(user) FROM result WHERE user > ?1",
+		"SELECT min(user) FROM run WHERE user > ?1",
+		"SELECT min(user) FROM run_day WHERE user > ?1",
+	};
+	sqlite3_stmt	*st;
+	const char	*u;
+	char		*cur;
+	size_t		 i, j, k, n = 0;
+	int		 ex, rc;
+
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		if ((ex = em_db_prepare(ctx, &st, sql[i])) != 0)
+			goto fail;
+		cur = em_strdup("");
+		for (k = 0; k < 4 * MAXNAMES; k++) {
+			sqlite3_bind_text(st, 1, cur, -1, SQLITE_TRANSIENT);
+			if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+				free(cur);
+				sqlite3_finalize(st);
+				ex = em_db_err(ctx, rc, "reading the database");
+				goto fail;
+			}
+			if ((u = (const char *)sqlite3_column_text(st, 0)) == NULL)
+				break;
+			free(cur);
+			cur = em_strdup(u);
+			sqlite3_reset(st);
+			for (j = 0; j < n; j++)
+				if (strcasecmp(names[j], cur) == 0)
+					break;
+			if (j == n && n < MAXNAMES)
+				names[n++] = em_strdup(cur);
+		}
+		free(cur);
+		sqlite3_finalize(st);
+	}
+	*np = n;
+	return 0;
+fail:
+	for (j = 0; j < n; j++)
+		free(names[j]);
+	*np = 0;
+	return ex;
+}
+
+/*
+ * Compare the acting name with the people in the database. The spelling
+ * stored first wins ("Sara" acts as "sara"). When two people already wrote
+ * and this name is neither, it is a stranger: a login name (root) or a typo
+ * must not become a third partner. A stranger cannot write (em_db_begin
+ * refuses, with ctx->roster); a login name nobody chose cannot even read,
+ * as what it would see is no partner's view. A name given on purpose (-u,
+ * EMPATHY_USER, user: in the config) may look.
+ */
+static int
+check_roster(struct em_ctx *ctx)
+{
+	char	*names[MAXNAMES], list[512], *tmp;
+	size_t	 n, i, len;
+	int	 ex = 0;
+
+	if ((ex = stored_names(ctx, names, &n)) != 0)
+		return ex;
+	for (i = 0; i < n; i++)
+		if (strcasecmp(names[i], ctx->user) == 0)
+			break;
+	if (i < n) {
+		if (strcmp(names[i], ctx->user) != 0) {
+			free(ctx->user);
+			ctx->user = em_strdup(names[i]);
+		}
+	} else if (n >= 2) {
+		for (i = 1; i < n; i++)		/* in order, for a steady message */
+			for (len = i; len > 0 &&
+			    strcasecmp(names[len - 1], names[len]) > 0; len--) {
+				tmp = names[len];
+				names[len] = names[len - 1];
+				names[len - 1] = tmp;
+			}
+		list[0] = '\0';
+		for (i = 0; i < n; i++) {
+			len = strlen(list);
+			snprintf(list + len, sizeof(list) - len, "%s%s", i == 0 ? "" :
+			    i + 1 == n ? " and " : ", ", names[i]);
+		}
+		free(ctx->roster);
+		ctx->roster = em_strdup(list);
+		if (ctx->user_from == EM_USER_LOGIN)
+			ex = em_stranger(ctx);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	return ex;
+}
+
+/*
+ * The refusal of a name that is not one of the partners: 64 when it was
+ * given with -u, else 78 (EMPATHY_USER, the config, the login name).
+ */
+int
+em_stranger(struct em_ctx *ctx)
+{
+	return em_err(ctx, ctx->user_from == EM_USER_OPT ? EM_EX_USAGE :
+	    EM_EX_CONFIG, "%s is not a partner here: %s already has %s; to act "
+	    "as one of them, set EMPATHY_USER or put 'user: NAME' in "
+	    "~/.config/empathy/config.yaml once", ctx->user, ctx->dbpath,
+	    ctx->roster);
+}
+
+/*
+ * Who is acting: -u, then $EMPATHY_USER, then the config, then the login
+ * name; then checked against the database (check_roster), which is opened
+ * for that: this is the one place every program learns who is acting.
+ */
 int
 em_ctx_user(struct em_ctx *ctx, const char **userp)
 {
@@ -337,17 +466,23 @@ em_ctx_user(struct em_ctx *ctx, const char **userp)
 	struct passwd	*pw;
 	int		 ex;
 
+	*userp = NULL;
 	if (ctx->user == NULL && (s = getenv("EMPATHY_USER")) != NULL && *s != '\0') {
 		if (!em_name_valid(s))
 			return em_err(ctx, EM_EX_USAGE,
-			    "EMPATHY_USER='%s' is not a usable name", s);
+			    "EMPATHY_USER is not a usable name (one line of "
+			    "printable text, at most 64 bytes, not starting "
+			    "with '-')");
 		ctx->user = em_strdup(s);
+		ctx->user_from = EM_USER_ENV;
 	}
 	if (ctx->user == NULL) {
 		if ((ex = em_cfg_load(ctx)) != 0)
 			return ex;
-		if (ctx->cfg_user != NULL)
+		if (ctx->cfg_user != NULL) {
 			ctx->user = em_strdup(ctx->cfg_user);
+			ctx->user_from = EM_USER_CFG;
+		}
 	}
 	if (ctx->user == NULL) {
 		if ((pw = getpwuid(geteuid())) != NULL && em_name_valid(pw->pw_name))
@@ -357,6 +492,13 @@ em_ctx_user(struct em_ctx *ctx, const char **userp)
 		else
 			return em_err(ctx, EM_EX_USAGE,
 			    "who are you? give --user NAME or set EMPATHY_USER");
+		ctx->user_from = EM_USER_LOGIN;
+	}
+	if (!ctx->user_checked) {
+		if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+		    (ex = check_roster(ctx)) != 0)
+			return ex;
+		ctx->user_checked = 1;
 	}
 	*userp = ctx->user;
 	return 0;
@@ -394,6 +536,7 @@ em_ctx_content(struct em_ctx *ctx, unsigned kinds, const struct em_content **cp)
 	size_t	  n;
 	int	  ex;
 
+	*cp = NULL;
 	if (ctx->content == NULL ||
 	    (kinds & ~em_content_kinds(ctx->content)) != 0) {
 		if ((ex = em_content_path(ctx, &dirs, &n)) != 0)
@@ -407,6 +550,154 @@ em_ctx_content(struct em_ctx *ctx, unsigned kinds, const struct em_content **cp)
 	return 0;
 }
 
+/*
+ * Words typed at a terminal (em_prompt_line, em_editor_text) are remembered
+ * until a write commits (em_db_commit). A run that ends with a failure
+ * (a busy or full database, a refusal after reading: 65, 66, 73, 74, 75,
+ * 78) keeps them in a private file, so that nothing a person typed is lost.
+ * Status 1 and 64 are a cancel, a "no" or a usage error: the person chose. Text from a pipe or the
+ * command line is not remembered: whoever gave it still has it.
+ */
+void
+em_words_remember(struct em_ctx *ctx, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return;
+	ctx->words = em_xreallocarray(ctx->words, ctx->nwords + 1,
+	    sizeof(*ctx->words));
+	ctx->words[ctx->nwords++] = em_strdup(s);
+}
+
+void
+em_words_forget(struct em_ctx *ctx)
+{
+	size_t	 i;
+
+	for (i = 0; i < ctx->nwords; i++) {
+		explicit_bzero(ctx->words[i], strlen(ctx->words[i]));
+		free(ctx->words[i]);
+	}
+	free(ctx->words);
+	ctx->words = NULL;
+	ctx->nwords = 0;
+}
+
+/* mkdir -p with mode 0700 for what is missing. */
+static int
+private_dirs(struct em_ctx *ctx, const char *dir)
+{
+	char	*p = em_strdup(dir), *s;
+	int	 ex = 0;
+
+	for (s = p + 1; ex == 0; s++) {
+		s = strchr(s, '/');
+		if (s != NULL)
+			*s = '\0';
+		if (mkdir(p, 0700) == -1 && errno != EEXIST)
+			ex = em_errno(ctx, EM_EX_CANTCREAT, "cannot create %s", p);
+		if (s == NULL)
+			break;
+		*s = '/';
+	}
+	free(p);
+	return ex;
+}
+
+/*
+ * Write texts to a new private file (0600) in $XDG_DATA_HOME/empathy/kept/
+ * (0700), one after another with a blank line between. On success *pathp
+ * is the file's name, for the caller to free.
+ */
+int
+em_words_keep(struct em_ctx *ctx, const char *const *texts, size_t n,
+    char **pathp)
+{
+	struct stat	 st;
+	char		*dir, *path, stamp[32];
+	size_t		 len, i;
+	time_t		 now = time(NULL);
+	FILE		*fp;
+	int		 fd, ex;
+
+	*pathp = NULL;
+	dir = em_xdg_path("XDG_DATA_HOME", ".local/share", "empathy/kept");
+	if ((ex = private_dirs(ctx, dir)) != 0) {
+		free(dir);
+		return ex;
+	}
+	if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    st.st_uid != geteuid() || (st.st_mode & 077)) {
+		ex = em_err(ctx, EM_EX_CANTCREAT, "%s is not a private directory",
+		    dir);
+		free(dir);
+		return ex;
+	}
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", localtime(&now));
+	len = strlen(dir) + strlen(ctx->prog) + strlen(stamp) + 32;
+	path = em_xcalloc(1, len);
+	snprintf(path, len, "%s/%s-%s-XXXXXX.txt", dir, ctx->prog, stamp);
+	free(dir);
+	if ((fd = mkstemps(path, 4)) == -1) {
+		ex = em_errno(ctx, EM_EX_CANTCREAT, "cannot create %s", path);
+		free(path);
+		return ex;
+	}
+	(void)fchmod(fd, 0600);
+	if ((fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		ex = em_errno(ctx, EM_EX_IOERR, "%s", path);
+		goto fail;
+	}
+	for (i = 0; i < n; i++)
+		fprintf(fp, "%s%s\n", i > 0 ? "\n" : "", texts[i]);
+	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0) {
+		ex = em_errno(ctx, EM_EX_IOERR, "%s", path);
+		fclose(fp);
+		goto fail;
+	}
+	if (fclose(fp) != 0) {
+		ex = em_errno(ctx, EM_EX_IOERR, "%s", path);
+		goto fail;
+	}
+	*pathp = path;
+	return 0;
+fail:
+	unlink(path);
+	free(path);
+	return ex;
+}
+
+/* The end of a failed run: keep what was typed, and say where. */
+static void
+words_kept(struct em_ctx *ctx)
+{
+	char	*path;
+	size_t	 i;
+
+	fflush(stdout);
+	if (em_words_keep(ctx, (const char *const *)ctx->words, ctx->nwords,
+	    &path) == 0) {
+		fprintf(stderr, "%s: your words are kept in %s\n", ctx->prog, path);
+		/* One text can go back in on standard input as it is. */
+		if (ctx->cmd != NULL && ctx->nwords == 1)
+			fprintf(stderr, "%s: to store them later: %s %s ... < %s\n",
+			    ctx->prog, ctx->prog, ctx->cmd->name, path);
+		free(path);
+		return;
+	}
+	/* Nowhere to keep them (a full disk): show them, to copy by hand. */
+	fprintf(stderr, "%s: your words could not be kept: %s\n", ctx->prog,
+	    em_errmsg(ctx));
+	em_err_clear(ctx);
+	if (!isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "%s: here they are, to copy:\n", ctx->prog);
+	for (i = 0; i < ctx->nwords; i++) {
+		em_put_text(stderr, ctx->words[i]);
+		fputc('\n', stderr);
+	}
+}
+
 /* Close everything, then make sure stdout really got the data. */
 int
 em_ctx_finish(struct em_ctx *ctx, int ex)
@@ -414,12 +705,17 @@ em_ctx_finish(struct em_ctx *ctx, int ex)
 	size_t	 i;
 
 	em_report(ctx, ex);
+	if (ex != EM_EX_OK && ex != EM_EX_NO && ex != EM_EX_USAGE &&
+	    ctx->nwords > 0)
+		words_kept(ctx);
+	em_words_forget(ctx);
 	em_db_close(ctx);
 	em_content_free(ctx->content);
 	for (i = 0; i < ctx->ncdirs; i++)
 		free(ctx->cdirs[i]);
 	free(ctx->cdirs);
 	free(ctx->user);
+	free(ctx->roster);
 	free(ctx->dbpath);
 	free(ctx->cfg_user);
 	free(ctx->cfg_db);

@@ -126,6 +126,15 @@ static const char *const migrations[] = {
 	 * five times as long. Edits and deletions keep their triggers.
 	 */
 	"DROP TRIGGER entry_fts_insert;",
+
+	/*
+	 * 6: who wrote, by table, for the check of who is acting (em_ctx_user):
+	 * the distinct names are found by a few index look-ups, not by reading
+	 * every entry. checkin's unique (user, date) key already serves.
+	 */
+	"CREATE INDEX IF NOT EXISTS entry_user ON entry (user);"
+	"CREATE INDEX IF NOT EXISTS response_user ON response (user);"
+	"CREATE INDEX IF NOT EXISTS result_user ON result (user);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -134,6 +143,43 @@ int
 em_db_schema_version(void)
 {
 	return NMIGRATIONS;
+}
+
+/*
+ * How long to wait for another writer, in milliseconds: EM_BUSY_MS, or
+ * $EMPATHY_BUSY_MS (0 to 600000) so that tests need not wait 5 seconds.
+ */
+int
+em_busy_ms(void)
+{
+	static int	 ms = -1;
+	const char	*s;
+	char		*end;
+	long		 v;
+
+	if (ms >= 0)
+		return ms;
+	ms = EM_BUSY_MS;
+	if ((s = getenv("EMPATHY_BUSY_MS")) != NULL && *s != '\0') {
+		errno = 0;
+		v = strtol(s, &end, 10);
+		if (errno == 0 && *end == '\0' && v >= 0 && v <= 600000)
+			ms = (int)v;
+	}
+	return ms;
+}
+
+/* "5 seconds", "1.5 seconds", "200 ms": the busy timeout in words. */
+static const char *
+busy_words(char *buf, size_t len)
+{
+	int	 ms = em_busy_ms();
+
+	if (ms % 1000 == 0)
+		snprintf(buf, len, "%d second%s", ms / 1000, ms == 1000 ? "" : "s");
+	else
+		snprintf(buf, len, "%d ms", ms);
+	return buf;
 }
 
 /* Whether the file system holding path has no room left. */
@@ -162,15 +208,40 @@ int
 em_db_err(struct em_ctx *ctx, int rc, const char *what)
 {
 	const char *msg = ctx->db ? sqlite3_errmsg(ctx->db) : sqlite3_errstr(rc);
+	char	 buf[32];
+	int	 ex;
 
 	/* A full disk often shows only as an I/O error on the WAL or its index. */
 	if ((rc & 0xff) == SQLITE_IOERR && disk_full(ctx->dbpath))
 		rc = SQLITE_FULL;
+	if (ctx->db_saved) {
+		/*
+		 * The change was committed; what failed is a step after it
+		 * (a checkpoint, VACUUM). Say so: "nothing was changed"
+		 * would be a lie.
+		 */
+		switch (rc & 0xff) {
+		case SQLITE_FULL:
+			msg = "the disk is full";
+			ex = EM_EX_IOERR;
+			break;
+		case SQLITE_BUSY:
+		case SQLITE_LOCKED:
+			msg = "another program is using the database";
+			ex = EM_EX_TEMPFAIL;
+			break;
+		default:
+			ex = EM_EX_IOERR;
+			break;
+		}
+		return em_err(ctx, ex, "the change is saved, but %s failed "
+		    "afterwards (%s)", what, msg);
+	}
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return em_err(ctx, EM_EX_TEMPFAIL, "%s: the database stayed busy for "
-		    "%d seconds; try again", what, EM_BUSY_MS / 1000);
+		    "%s; try again", what, busy_words(buf, sizeof(buf)));
 	case SQLITE_FULL:
 		return em_err(ctx, EM_EX_IOERR, "%s: %s: the disk is full; nothing "
 		    "was changed", what, ctx->dbpath ? ctx->dbpath : "database");
@@ -226,15 +297,28 @@ em_db_exec(struct em_ctx *ctx, const char *sql)
 	return 0;
 }
 
-/* Writers take the write lock first, so the busy timeout applies (see STYLE.md). */
-int
-em_db_begin(struct em_ctx *ctx)
+static int
+begin_write(struct em_ctx *ctx)
 {
 	int	 rc;
 
+	ctx->db_saved = 0;
 	if ((rc = sqlite3_exec(ctx->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
 		return em_db_err(ctx, rc, "starting a write");
 	return 0;
+}
+
+/*
+ * Writers take the write lock first, so the busy timeout applies (see
+ * STYLE.md). A name that is not one of the two partners (em_ctx_user)
+ * cannot write.
+ */
+int
+em_db_begin(struct em_ctx *ctx)
+{
+	if (ctx->roster != NULL)
+		return em_stranger(ctx);
+	return begin_write(ctx);
 }
 
 int
@@ -247,6 +331,10 @@ em_db_commit(struct em_ctx *ctx)
 		em_db_rollback(ctx);
 		return rc;
 	}
+	/* Stored: typed words need no keeping, an old reason no longer holds. */
+	ctx->db_saved = 1;
+	em_words_forget(ctx);
+	em_err_clear(ctx);
 	return 0;
 }
 
@@ -262,11 +350,16 @@ em_db_rollback(struct em_ctx *ctx)
  * deleted text (zeroed by secure_delete in their new version) overwrite the
  * old ones on disk. With wait, insist on emptying the WAL until the busy
  * timeout: EM_EX_TEMPFAIL if a reader still holds an old snapshot.
+ * Without wait (after an edit, a replacement, an import) a failure such as
+ * a full disk is a warning: the change is saved, and the next checkpoint
+ * that has room erases the old text. With wait (a purge) it is a failure
+ * whose message says the change is saved (em_db_err, ctx->db_saved).
  */
 int
 em_db_scrub(struct em_ctx *ctx, int wait)
 {
 	sqlite3_stmt	*st;
+	char		 why[sizeof(ctx->errmsg)];
 	int		 ex, rc, busy = 1, waited;
 
 	if (ctx->db_mem)
@@ -280,9 +373,19 @@ em_db_scrub(struct em_ctx *ctx, int wait)
 		sqlite3_reset(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_BUSY) {
 			sqlite3_finalize(st);
-			return em_db_err(ctx, rc, "writing the database");
+			ex = em_db_err(ctx, rc, "erasing the old text from the file");
+			if (ctx->db_saved) {
+				snprintf(why, sizeof(why), "%s", em_errmsg(ctx));
+				em_err(ctx, ex, "%s; it stays in %s until a later "
+				    "write has room to erase it", why, ctx->dbpath);
+			}
+			if (wait)
+				return ex;
+			em_warn(ctx, "%s", em_errmsg(ctx));
+			em_err_clear(ctx);
+			return 0;
 		}
-		if (!wait || (rc == SQLITE_ROW && !busy) || waited >= EM_BUSY_MS)
+		if (!wait || (rc == SQLITE_ROW && !busy) || waited >= em_busy_ms())
 			break;
 		sqlite3_sleep(50);
 	}
@@ -363,7 +466,7 @@ migrate(struct em_ctx *ctx)
 		return ex;
 	if (v == NMIGRATIONS)
 		return 0;
-	if ((ex = em_db_begin(ctx)) != 0)
+	if ((ex = begin_write(ctx)) != 0)
 		return ex;
 	if ((ex = refuse_strangers(ctx, &v)) != 0)
 		goto fail;
@@ -429,7 +532,7 @@ configure(struct em_ctx *ctx, int mode)
 	const char	*jm;
 	int		 ex, v, waited;
 
-	sqlite3_busy_timeout(ctx->db, EM_BUSY_MS);
+	sqlite3_busy_timeout(ctx->db, em_busy_ms());
 	sqlite3_extended_result_codes(ctx->db, 1);
 	/* The first read tells whether this is a database at all, and whose. */
 	if ((ex = refuse_strangers(ctx, &v)) != 0)
@@ -449,7 +552,7 @@ configure(struct em_ctx *ctx, int mode)
 		 * at once. Wait for the other the way the handler would.
 		 */
 		for (waited = 0; (v = sqlite3_step(st)) == SQLITE_BUSY &&
-		    waited < EM_BUSY_MS; waited += 10) {
+		    waited < em_busy_ms(); waited += 10) {
 			sqlite3_reset(st);
 			sqlite3_sleep(10);
 		}
@@ -510,21 +613,111 @@ open_immutable(struct em_ctx *ctx, const char *path)
 }
 
 /*
+ * The name SQLite is given: the directory with every symbolic link in it
+ * resolved (/home -> /var/home, a stow-linked ~/.local/share/empathy), then
+ * the file's own name, which must not be a link (SQLITE_OPEN_NOFOLLOW).
+ * SQLite makes path-wal and path-shm beside it. The caller frees it.
+ */
+static int
+real_path(struct em_ctx *ctx, const char *path, char **realp)
+{
+	char	*dir, *slash, *rdir, *p;
+	const char *base;
+	size_t	 len;
+
+	*realp = NULL;
+	dir = em_strdup(path);
+	if ((slash = strrchr(dir, '/')) == NULL) {
+		free(dir);
+		dir = em_strdup(".");
+		base = path;
+	} else {
+		base = path + (slash - dir) + 1;
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	}
+	if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+		free(dir);
+		return em_err(ctx, EM_EX_DATAERR, "%s is not a database file", path);
+	}
+	if ((rdir = realpath(dir, NULL)) == NULL) {
+		em_errno(ctx, EM_EX_CANTCREAT, "%s", dir);
+		free(dir);
+		return EM_EX_CANTCREAT;
+	}
+	free(dir);
+	len = strlen(rdir) + strlen(base) + 2;
+	p = em_xcalloc(1, len);
+	snprintf(p, len, "%s%s%s", rdir, strcmp(rdir, "/") == 0 ? "" : "/", base);
+	free(rdir);
+	*realp = p;
+	return 0;
+}
+
+/*
+ * A database in a directory that others can write to (a shared /tmp) is not
+ * private: another user can make path-wal and path-shm first, owned by them,
+ * and read every text SQLite writes there. Refuse such a place, and files
+ * beside the database that belong to someone else or are links.
+ */
+static int
+safe_place(struct em_ctx *ctx, const char *real)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+	struct stat	 st;
+	char		*dir, *slash, f[4200];
+	size_t		 i;
+	int		 ex = 0;
+
+	dir = em_strdup(real);
+	slash = strrchr(dir, '/');
+	*(slash == dir ? slash + 1 : slash) = '\0';
+	if (stat(dir, &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)))
+		ex = em_err(ctx, EM_EX_CANTCREAT, "%s: refusing a database in %s, "
+		    "a directory others can write to: they could read its private "
+		    "text through the files made beside it; use a directory only "
+		    "you can write to", ctx->dbpath, dir);
+	for (i = 0; ex == 0 && i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+		snprintf(f, sizeof(f), "%s%s", real, sfx[i]);
+		if (lstat(f, &st) != 0)
+			continue;
+		if (S_ISLNK(st.st_mode))
+			ex = em_err(ctx, EM_EX_CANTCREAT, "%s is a symbolic link; "
+			    "refusing to follow it (name the file it points to)",
+			    f);
+		else if (st.st_uid != geteuid())
+			ex = em_err(ctx, EM_EX_CANTCREAT, "%s belongs to another "
+			    "user (uid %lu); refusing to use it, as they could "
+			    "read what is written there", f,
+			    (unsigned long)st.st_uid);
+	}
+	free(dir);
+	return ex;
+}
+
+/*
  * Open the database for reading or writing. Writing creates it private:
  * directory 0700, file 0600 made before SQLite sees it. Reading a database
  * that does not exist yet gives an empty one in memory, so nothing is created
- * by merely looking.
+ * by merely looking. A database first opened to read is checked again when
+ * a write needs it.
  */
 int
 em_db_open(struct em_ctx *ctx, int mode)
 {
 	struct stat	 st;
-	char		*path;
-	int		 ex, fd, rc, flags;
+	char		*path, *real = NULL;
+	int		 ex, fd, rc, flags, created = 0;
 
 	if (ctx->db != NULL) {
-		if (mode == EM_DB_READ || !ctx->db_mem)
+		if (mode == EM_DB_READ)
 			return 0;
+		if (!ctx->db_mem) {
+			if (sqlite3_db_readonly(ctx->db, "main") == 1)
+				return em_err(ctx, EM_EX_CANTCREAT, "%s is %s",
+				    ctx->dbpath, read_only_fs(ctx->dbpath) ?
+				    "on a read-only file system" : "read-only");
+			return 0;
+		}
 		em_db_close(ctx);
 	}
 	if ((path = resolve_path(ctx, &ex)) == NULL)
@@ -532,6 +725,9 @@ em_db_open(struct em_ctx *ctx, int mode)
 	free(ctx->dbpath);
 	ctx->dbpath = path;
 	ctx->db_mem = 0;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		return em_err(ctx, EM_EX_CANTCREAT, "%s is a symbolic link; refusing "
+		    "to follow it (name the file it points to)", path);
 	if (stat(path, &st) == 0) {
 		if (!S_ISREG(st.st_mode))
 			return em_err(ctx, EM_EX_DATAERR, "%s is not a database file",
@@ -543,22 +739,31 @@ em_db_open(struct em_ctx *ctx, int mode)
 		return em_errno(ctx, EM_EX_CANTCREAT, "%s", path);
 	} else if (mode == EM_DB_READ) {
 		ctx->db_mem = 1;
-	} else {
-		if ((ex = make_dirs(ctx, path)) != 0)
+	} else if ((ex = make_dirs(ctx, path)) != 0)
+		return ex;
+	if (!ctx->db_mem) {
+		if ((ex = real_path(ctx, path, &real)) != 0 ||
+		    (ex = safe_place(ctx, real)) != 0) {
+			free(real);
 			return ex;
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		}
+		fd = open(real, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 		    0600);
-		if (fd == -1 && errno != EEXIST)
-			return em_errno(ctx, EM_EX_CANTCREAT, "cannot create %s", path);
-		if (fd != -1)
+		if (fd == -1 && errno != EEXIST) {
+			ex = em_errno(ctx, EM_EX_CANTCREAT, "cannot create %s", path);
+			free(real);
+			return ex;
+		}
+		if (fd != -1) {
 			close(fd);
+			created = 1;
+		}
 	}
 	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
-	rc = sqlite3_open_v2(ctx->db_mem ? ":memory:" : path, &ctx->db, flags, NULL);
+	rc = sqlite3_open_v2(ctx->db_mem ? ":memory:" : real, &ctx->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		ex = em_db_err(ctx, rc, "opening the database");
-		em_db_close(ctx);
-		return ex;
+		goto fail;
 	}
 	if ((ex = configure(ctx, mode)) != 0 && ex == EM_EX_IOERR &&
 	    mode == EM_DB_READ && disk_full(path)) {
@@ -567,7 +772,7 @@ em_db_open(struct em_ctx *ctx, int mode)
 		 * in exclusive locking mode keeps that index in memory.
 		 */
 		em_db_close(ctx);
-		rc = sqlite3_open_v2(path, &ctx->db, flags, NULL);
+		rc = sqlite3_open_v2(real, &ctx->db, flags, NULL);
 		if (rc == SQLITE_OK && (ex = em_db_exec(ctx,
 		    "PRAGMA locking_mode = EXCLUSIVE")) == 0)
 			ex = configure(ctx, mode);
@@ -578,14 +783,29 @@ em_db_open(struct em_ctx *ctx, int mode)
 		em_db_close(ctx);
 		if (ex == EM_EX_CANTCREAT && read_only_fs(path)) {
 			/* WAL needs its -shm file; on read-only media read as is. */
-			if (mode == EM_DB_READ)
-				return open_immutable(ctx, path);
-			return em_err(ctx, EM_EX_CANTCREAT, "%s is on a read-only "
+			if (mode == EM_DB_READ) {
+				ex = open_immutable(ctx, real);
+				free(real);
+				if (ex == 0)
+					em_err_clear(ctx);
+				return ex;
+			}
+			ex = em_err(ctx, EM_EX_CANTCREAT, "%s is on a read-only "
 			    "file system", path);
 		}
-		return ex;
+		goto fail;
 	}
+	free(real);
+	/* A failure worked round (a full disk) is no reason for later. */
+	em_err_clear(ctx);
 	return 0;
+fail:
+	em_db_close(ctx);
+	/* Leave no empty file behind when the database could not be made. */
+	if (created && stat(real, &st) == 0 && st.st_size == 0)
+		unlink(real);
+	free(real);
+	return ex;
 }
 
 void

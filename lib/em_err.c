@@ -70,6 +70,16 @@ diag(const struct em_ctx *ctx, const char *label, const char *msg)
 }
 
 /*
+ * Forget a recorded reason that no longer holds, such as a failure that was
+ * worked round: a later status 1 ("nothing found") must not print it.
+ */
+void
+em_err_clear(struct em_ctx *ctx)
+{
+	ctx->errmsg[0] = '\0';
+}
+
+/*
  * Print the recorded reason for a failing status; pass the status through.
  * A plain "no" (status 1) is silent unless a reason was recorded for it.
  */

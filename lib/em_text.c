@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -50,17 +51,35 @@ em_utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
-/* A person's name: one line of printable text that cannot be taken for an option. */
+/*
+ * A person's name: one line of printable text that cannot be taken for an
+ * option. No C0 or C1 controls, no bidirectional marks, overrides or
+ * isolates, no line or paragraph separators, no space at either end. The
+ * one check for -u, EMPATHY_USER, user: in the config and import.
+ */
 int
 em_name_valid(const char *s)
 {
 	const unsigned char *p;
+	size_t	 len = strlen(s);
 
-	if (*s == '\0' || *s == '-' || strlen(s) > 64 || !em_utf8_valid(s, strlen(s)))
+	if (len == 0 || *s == '-' || *s == ' ' || s[len - 1] == ' ' ||
+	    len > 64 || !em_utf8_valid(s, len))
 		return 0;
-	for (p = (const unsigned char *)s; *p != '\0'; p++)
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
 		if (*p < 0x20 || *p == 0x7f)
 			return 0;
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return 0;	/* U+0080..U+009F */
+		if (p[0] == 0xd8 && p[1] == 0x9c)
+			return 0;	/* U+061C arabic letter mark */
+		if (p[0] == 0xe2 && p[1] == 0x80 &&
+		    ((p[2] >= 0x8e && p[2] <= 0x8f) ||
+		    (p[2] >= 0xa8 && p[2] <= 0xae)))
+			return 0;	/* U+200E/F, U+2028..U+202E */
+		if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
+			return 0;	/* U+2066..U+2069 */
+	}
 	return 1;
 }
 
@@ -137,6 +156,8 @@ em_read_all(struct em_ctx *ctx, FILE *fp, const char *what, size_t max,
 	char	*buf = NULL;
 	size_t	 len = 0, cap = 0, r;
 
+	*bufp = NULL;
+	*lenp = 0;
 	for (;;) {
 		if (cap - len < 4096) {
 			cap = cap ? cap * 2 : 8192;
@@ -174,6 +195,7 @@ em_read_stdin_text(struct em_ctx *ctx, const char *what, char **out)
 	size_t	 len;
 	int	 ex;
 
+	*out = NULL;
 	/* A little room for white space around text of the largest size. */
 	if ((ex = em_read_all(ctx, stdin, what, EM_TEXT_MAX + 4096, &buf, &len)) != 0)
 		return ex == EM_EX_DATAERR ? em_err(ctx, ex, "%s is longer than %d KiB",
@@ -210,6 +232,7 @@ em_prompt_line(struct em_ctx *ctx, const char *prompt, char **out)
 	ssize_t	 len;
 	int	 ex;
 
+	*out = NULL;
 	fflush(stdout);
 	fprintf(stderr, "%s", prompt);
 	fflush(stderr);
@@ -226,6 +249,9 @@ em_prompt_line(struct em_ctx *ctx, const char *prompt, char **out)
 		free(line);
 		return ex;
 	}
+	/* Typed by a person: kept if the run fails before it is stored. */
+	if (em_isatty_in())
+		em_words_remember(ctx, line);
 	*out = line;
 	return 0;
 }
@@ -240,10 +266,11 @@ note_signal(int sig)
 
 /* Run $VISUAL or $EDITOR on path, with our own signals held off meanwhile. */
 static int
-run_editor(struct em_ctx *ctx, const char *path)
+run_editor(struct em_ctx *ctx, const char *path, int *failed)
 {
 	struct sigaction sa, oint, oquit, oterm, ohup;
 	const char	*ed;
+	char		*cmd;
 	pid_t		 pid;
 	int		 st, ex = 0;
 
@@ -258,6 +285,7 @@ run_editor(struct em_ctx *ctx, const char *path)
 	sigaction(SIGTERM, &sa, &oterm);
 	sigaction(SIGHUP, &sa, &ohup);	/* a closed terminal or a dropped ssh */
 	got_signal = 0;
+	*failed = 0;
 	fflush(NULL);
 	if ((pid = fork()) == -1) {
 		ex = em_errno(ctx, EM_EX_IOERR, "cannot start the editor");
@@ -266,16 +294,24 @@ run_editor(struct em_ctx *ctx, const char *path)
 		sigaction(SIGQUIT, &oquit, NULL);
 		sigaction(SIGTERM, &oterm, NULL);
 		sigaction(SIGHUP, &ohup, NULL);
-		execl("/bin/sh", "sh", "-c", "$0 \"$1\"", ed, path, (char *)NULL);
+		/*
+		 * As git does: the editor is shell words, so that a path
+		 * with a space can be quoted ('"/opt/my editor/ed" -w').
+		 */
+		if (asprintf(&cmd, "%s \"$@\"", ed) == -1)
+			_exit(127);
+		execl("/bin/sh", "sh", "-c", cmd, "editor", path, (char *)NULL);
 		_exit(127);
 	} else {
 		while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
 			;
 		if (got_signal)
 			ex = em_err(ctx, EM_EX_USAGE, "interrupted; nothing stored");
-		else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 			ex = em_err(ctx, EM_EX_USAGE, "the editor (%s) failed; nothing "
 			    "stored", ed);
+			*failed = 1;
+		}
 	}
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGQUIT, &oquit, NULL);
@@ -308,18 +344,115 @@ strip_comments(char *s)
 }
 
 /*
+ * Remove the private directory and all that is in it: the editor may leave
+ * backup and swap files (entry.txt~, .entry.txt.swp, 4913) beside ours.
+ */
+static void
+remove_dir(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		 f[4400];
+
+	if ((d = opendir(dir)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (strcmp(de->d_name, ".") == 0 ||
+			    strcmp(de->d_name, "..") == 0)
+				continue;
+			snprintf(f, sizeof(f), "%s/%s", dir, de->d_name);
+			if (unlink(f) == -1)
+				(void)rmdir(f);	/* an empty directory */
+		}
+		closedir(d);
+	}
+	(void)rmdir(dir);
+}
+
+/* The edited text, comments dropped and trimmed; NULL if unreadable. */
+static char *
+edited_text(struct em_ctx *ctx, const char *path, const char *what, int *exp)
+{
+	FILE	*fp;
+	char	*buf;
+	size_t	 len;
+	int	 ex;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		*exp = em_errno(ctx, EM_EX_IOERR, "%s", path);
+		return NULL;
+	}
+	ex = em_read_all(ctx, fp, what, EM_TEXT_MAX + 64 * 1024, &buf, &len);
+	fclose(fp);
+	if (ex != 0) {
+		*exp = ex;
+		return NULL;
+	}
+	if (memchr(buf, '\0', len) != NULL) {
+		free(buf);
+		*exp = em_err(ctx, EM_EX_DATAERR, "%s contains a NUL byte", what);
+		return NULL;
+	}
+	strip_comments(buf);
+	em_text_trim(buf);
+	*exp = 0;
+	return buf;
+}
+
+/*
+ * The editor failed (vim :cq): whatever was saved in the file that is not
+ * the template is the person's, and is kept, as git keeps COMMIT_EDITMSG.
+ * Returns whether the directory may be removed.
+ */
+static int
+keep_edited(struct em_ctx *ctx, const char *path, const char *what,
+    const char *template, int ex)
+{
+	char	 why[sizeof(ctx->errmsg)], *buf, *tmpl, *kept;
+	int	 rex, same;
+
+	snprintf(why, sizeof(why), "%s", em_errmsg(ctx));
+	if ((buf = edited_text(ctx, path, what, &rex)) == NULL) {
+		em_err(ctx, ex, "%s", why);
+		return 1;
+	}
+	tmpl = em_strdup(template != NULL ? template : "");
+	strip_comments(tmpl);
+	em_text_trim(tmpl);
+	same = *buf == '\0' || strcmp(buf, tmpl) == 0;
+	free(tmpl);
+	if (same) {
+		free(buf);
+		em_err(ctx, ex, "%s", why);
+		return 1;
+	}
+	rex = em_words_keep(ctx, (const char *const *)&buf, 1, &kept);
+	explicit_bzero(buf, strlen(buf));
+	free(buf);
+	if (rex != 0) {
+		/* Nowhere to keep it: leave the editor's own file alone. */
+		em_err(ctx, ex, "%s; what you wrote is still in %s", why, path);
+		return 0;
+	}
+	em_err(ctx, ex, "%s; what you wrote is kept in %s (to store it: %s %s "
+	    "... < %s)", why, kept, ctx->prog, ctx->cmd != NULL ?
+	    ctx->cmd->name : "add", kept);
+	free(kept);
+	return 1;
+}
+
+/*
  * Edit text in $VISUAL/$EDITOR in a private directory that is removed
- * afterwards, whatever happens. An empty result is EM_EX_NO: cancelled.
+ * afterwards with all that is in it. An empty result is EM_EX_NO:
+ * cancelled. An editor that fails (64) leaves its text kept (keep_edited).
  */
 int
 em_editor_text(struct em_ctx *ctx, const char *what, const char *template, char **out)
 {
 	const char	*base;
 	char		 dir[4096], path[4200], *buf = NULL;
-	FILE		*fp;
-	size_t		 len;
-	int		 fd, ex;
+	int		 fd, ex, failed, rm = 1;
 
+	*out = NULL;
 	if ((base = getenv("XDG_RUNTIME_DIR")) == NULL || *base != '/')
 		if ((base = getenv("TMPDIR")) == NULL || *base != '/')
 			base = "/tmp";
@@ -340,34 +473,27 @@ em_editor_text(struct em_ctx *ctx, const char *what, const char *template, char 
 		goto out;
 	}
 	close(fd);
-	if ((ex = run_editor(ctx, path)) != 0)
-		goto out;
-	if ((fp = fopen(path, "r")) == NULL) {
-		ex = em_errno(ctx, EM_EX_IOERR, "%s", path);
-		goto out;
-	}
-	ex = em_read_all(ctx, fp, what, EM_TEXT_MAX + 64 * 1024, &buf, &len);
-	fclose(fp);
-	if (ex != 0)
-		goto out;
-	if (memchr(buf, '\0', len) != NULL) {
-		ex = em_err(ctx, EM_EX_DATAERR, "%s contains a NUL byte", what);
+	if ((ex = run_editor(ctx, path, &failed)) != 0) {
+		if (failed)
+			rm = keep_edited(ctx, path, what, template, ex);
 		goto out;
 	}
-	strip_comments(buf);
-	em_text_trim(buf);
+	if ((buf = edited_text(ctx, path, what, &ex)) == NULL)
+		goto out;
 	if (*buf == '\0') {
 		ex = em_err(ctx, EM_EX_NO, "%s is empty: nothing stored", what);
 		goto out;
 	}
 	if ((ex = em_text_check(ctx, what, buf, strlen(buf))) != 0)
 		goto out;
+	/* Typed by a person: kept if the run fails before it is stored. */
+	em_words_remember(ctx, buf);
 	*out = buf;
 	buf = NULL;
 out:
 	free(buf);
-	unlink(path);
-	rmdir(dir);
+	if (rm)
+		remove_dir(dir);
 	return ex;
 }
 
@@ -477,6 +603,7 @@ em_input_text(struct em_ctx *ctx, int argc, char **argv, const char *what,
 	char	*s;
 	int	 i, ex;
 
+	*out = NULL;
 	if (argc > 0) {
 		for (i = 0; i < argc; i++)
 			len += strlen(argv[i]) + 1;

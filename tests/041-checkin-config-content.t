@@ -12,9 +12,9 @@ ok     'with no flag or environment, the config names user and db'	bare add --hi
 same   'alex checked in, in the config database'	"$(sqlite3 "$T/cfg.db" 'select user, high from checkin')" 'alex|Cycled to work'
 ok     'EMPATHY_DB was not used'	test ! -e "$EMPATHY_DB"
 ok     'EMPATHY_USER wins over the config user'	env -u EMPATHY_DB EMPATHY_USER=sara empathy-checkin add --high 'h' --low 'l'
-ok     '-u wins too'	bare -u chris add --high 'h' --low 'l'
-same   'all three in the config database'	"$(sqlite3 "$T/cfg.db" 'select user from checkin order by user')" 'alex
-chris
+status '-u wins too: chris, a third name, is refused'	64 bare -u chris add --high 'h' --low 'l'
+like   'naming the two partners'	"$(err)" 'chris is not a partner here: .* has alex and sara'
+same   'both in the config database, nobody else'	"$(sqlite3 "$T/cfg.db" 'select user from checkin order by user')" 'alex
 sara'
 ok     'EMPATHY_DB wins over the config db'	env -u EMPATHY_USER empathy-checkin add --high 'h' --low 'l'
 same   'alex went to EMPATHY_DB'	"$(sql 'select user from checkin')" alex

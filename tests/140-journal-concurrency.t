@@ -32,7 +32,7 @@ same   'the database is 0600'	"$(stat -c %a "$EMPATHY_DB")" 600
 r=1
 : >"$T/first"
 while [ "$r" -le 60 ]; do
-	for u in sara alex robin kim; do
+	for u in sara alex Sara ALEX; do
 		echo "first $u" | empathy-journal -d "$T/new$r.db" -u "$u" add --seen >/dev/null 2>>"$T/first" ||
 		    echo "round $r, $u: exit $?" >>"$T/first" &
 	done
