@@ -50,7 +50,7 @@ printf 'kind: instrument\nid: esc\ntitle: "Bad \\e]52;c;aGk=\\a title \\u009b31m
 ok     'take the escaping instrument'	empathy-assess --content "$C" take esc --answers 1,2
 unlike 'take: no ESC reaches the terminal'	"$(out)" "$esc"
 unlike 'take: no C1 either'	"$(out)" "$c1"
-ok     'alex rates sara on it'	empathy-assess --content "$C" -u alex take esc --about sara --answers 3,3
+ok     'her partner rates sara on it'	empathy-assess --content "$C" -u "$long" take esc --about sara --answers 3,3
 for c in list 'show esc' history 'compare esc'; do
 	ok     "$c"	empathy-assess --content "$C" $c
 	unlike "$c: no ESC reaches the terminal"	"$(out)" "$esc"
