@@ -66,7 +66,11 @@ feeling_ok(const char *s)
 	return em_name_valid(s) && strlen(s) <= 40;
 }
 
-/* The high and the low: from options, prompts on a terminal, or two lines of stdin. */
+/*
+ * The high and the low: prompts on a terminal, else two lines of stdin.
+ * The low may be empty ("nothing bad happened"): an empty line at the
+ * prompt, or an empty line 2. On failure both stay NULL.
+ */
 static int
 read_high_low(struct em_ctx *ctx, char **high, char **low)
 {
@@ -74,11 +78,14 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 	size_t	 len, hlen, rlen, tlen;
 	int	 ex;
 
+	*high = *low = NULL;
 	if (em_isatty_in()) {
-		if ((ex = em_prompt_line(ctx, "The high of your day: ", high)) != 0)
+		if ((ex = em_ask_line(ctx, "The high of your day: ", 0, high)) != 0)
 			return ex;
-		if ((ex = em_prompt_line(ctx, "The low of your day: ", low)) != 0) {
+		if ((ex = em_ask_line(ctx, "The low of your day: ",
+		    EM_ASK_EMPTY, low)) != 0) {
 			free(*high);
+			*high = NULL;
 			return ex;
 		}
 		return 0;
@@ -92,10 +99,10 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 		    "(line 1 the high, line 2 the low)");
 	}
 	/* Split first, so that a problem is named by its line. */
-	if ((nl = memchr(buf, '\n', len)) == NULL) {
+	if ((nl = memchr(buf, '\n', len)) == NULL || nl + 1 == buf + len) {
 		free(buf);
 		return em_err(ctx, EM_EX_DATAERR, "the low (line 2 of the input) "
-		    "is missing");
+		    "is missing; an empty line 2 means there was none");
 	}
 	hlen = (size_t)(nl - buf);
 	rest = nl + 1;
@@ -115,7 +122,8 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 	    (ex = em_text_bytes(ctx, "the low (line 2)", rest, rlen)) == 0) {
 		em_text_trim(buf);
 		em_text_trim(rest);
-		if ((ex = em_text_check(ctx, "the high (line 1)", buf, strlen(buf))) == 0)
+		if ((ex = em_text_check(ctx, "the high (line 1)", buf, strlen(buf))) == 0 &&
+		    *rest != '\0')
 			ex = em_text_check(ctx, "the low (line 2)", rest, strlen(rest));
 	}
 	if (ex != 0) {
@@ -128,15 +136,40 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 	return 0;
 }
 
+/* Whether user has a check-in on date, asked before any text is read. */
 static int
-checked_text(struct em_ctx *ctx, const char *what, const char *arg, char **out)
+checked_in(struct em_ctx *ctx, const char *user, const char *date, int *yes)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc;
+
+	*yes = 0;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT 1 FROM checkin WHERE user = ? "
+	    "AND date = ?")) != 0)
+		return ex;
+	em_bind_text(st, 1, user);
+	em_bind_text(st, 2, date);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading check-ins");
+	*yes = rc == SQLITE_ROW;
+	return 0;
+}
+
+/* An option's text, trimmed and checked; empty only if empty_ok. */
+static int
+checked_text(struct em_ctx *ctx, const char *what, const char *arg, int empty_ok,
+    char **out)
 {
 	char	*s;
 	int	 ex;
 
+	*out = NULL;
 	s = em_strdup(arg);
 	em_text_trim(s);
-	if ((ex = em_text_check(ctx, what, s, strlen(s))) != 0) {
+	if ((*s != '\0' || !empty_ok) &&
+	    (ex = em_text_check(ctx, what, s, strlen(s))) != 0) {
 		free(s);
 		return ex;
 	}
@@ -203,13 +236,25 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if ((ex = em_ctx_user(ctx, &user)) != 0)
 		goto out;
+	em_date_fmt(day, date);
+	/* Refuse a second check-in before anyone types it. */
+	if (!rflag) {
+		if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+		    (ex = checked_in(ctx, user, date, &rc)) != 0)
+			goto out;
+		em_db_close(ctx);
+		if (rc) {
+			ex = em_err(ctx, EM_EX_DATAERR, "%s has already checked in "
+			    "for %s; use --replace to change it", user, date);
+			goto out;
+		}
+	}
 	if (hopt != NULL) {
-		if ((ex = checked_text(ctx, "--high", hopt, &high)) != 0 ||
-		    (ex = checked_text(ctx, "--low", lopt, &low)) != 0)
+		if ((ex = checked_text(ctx, "--high", hopt, 0, &high)) != 0 ||
+		    (ex = checked_text(ctx, "--low", lopt, 1, &low)) != 0)
 			goto out;
 	} else if ((ex = read_high_low(ctx, &high, &low)) != 0)
 		goto out;
-	em_date_fmt(day, date);
 
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
@@ -452,7 +497,7 @@ static const char show_sql[] =
     " CASE WHEN hidden THEN NULL ELSE feeling END AS feeling,"
     " CASE WHEN hidden THEN NULL ELSE underneath END AS underneath,"
     " CASE WHEN hidden THEN NULL ELSE high END AS high,"
-    " CASE WHEN hidden THEN NULL ELSE low END AS low,"
+    " CASE WHEN hidden THEN NULL ELSE nullif(low, '') END AS low,"
     " hidden,"
     " (SELECT count(*) FROM response r WHERE r.checkin = c.id AND NOT hidden)"
     "  AS \"tsv:responses\","
@@ -462,13 +507,29 @@ static const char show_sql[] =
     "  AS \"json:responses\" "
     "FROM c ORDER BY date, user <> ?3, user";
 
+/* Text output is 80 columns; names are cut to fit beside what follows them. */
+#define WIDTH	80
+#define NAMEW	25	/* a name heading a check-in */
+#define ANSW	16	/* a name beside an answer */
+
+static size_t
+min_width(const char *s, size_t max)
+{
+	size_t	 w = em_text_width(s);
+
+	return w < max ? w : max;
+}
+
 static void
 show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs, const char *last)
 {
 	const char *date = (const char *)sqlite3_column_text(st, 1);
 	const char *user = (const char *)sqlite3_column_text(st, 2);
+	const char *feel = (const char *)sqlite3_column_text(st, 3);
+	const char *under = (const char *)sqlite3_column_text(st, 4);
 	const char *b = em_color(ctx, "\033[1m"), *dim = em_color(ctx, "\033[2m");
-	const char *off = em_color(ctx, "\033[0m");
+	const char *off = em_color(ctx, "\033[0m"), *who, *text;
+	size_t	 uw = min_width(user, NAMEW), col, w;
 	long	 day;
 
 	if (last == NULL || strcmp(last, date) != 0) {
@@ -477,36 +538,43 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs, const char *la
 		    date, off);
 	}
 	printf("  %s", b);
-	em_put_text(stdout, user);
+	em_put_cell(stdout, user, uw, 0);
 	fputs(off, stdout);
 	if (sqlite3_column_int(st, 7)) {
-		printf(" %shas checked in; hidden until you check in too (or "
-		    "--peek)%s\n", dim, off);
+		printf(" %shas checked in; hidden until you check in (or --peek)%s\n",
+		    dim, off);
 		return;
 	}
-	if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+	if (feel != NULL) {
 		fputs(" feels ", stdout);
-		em_put_text(stdout, (const char *)sqlite3_column_text(st, 3));
-		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+		em_put_text(stdout, feel);
+		if (under != NULL) {
+			col = 2 + uw + 7 + em_text_width(feel);
+			w = 14 + em_text_width(under);
+			printf("%s", col + w > WIDTH ? "\n   " : "");
 			printf(" %s(underneath: %s", dim, off);
-			em_put_text(stdout, (const char *)sqlite3_column_text(st, 4));
+			em_put_text(stdout, under);
 			printf("%s)%s", dim, off);
 		}
 	}
 	printf("\n    %shigh%s  ", dim, off);
-	em_put_text(stdout, (const char *)sqlite3_column_text(st, 5));
-	printf("\n    %slow%s   ", dim, off);
-	em_put_text(stdout, (const char *)sqlite3_column_text(st, 6));
-	putchar('\n');
+	em_put_wrapped((const char *)sqlite3_column_text(st, 5), WIDTH, 10, 1);
+	printf("    %slow%s   ", dim, off);
+	if (sqlite3_column_type(st, 6) == SQLITE_NULL)
+		printf("%s(none)%s\n", dim, off);
+	else
+		em_put_wrapped((const char *)sqlite3_column_text(st, 6), WIDTH, 10, 1);
 	sqlite3_reset(rs);
 	em_bind_text(rs, 1, (const char *)sqlite3_column_text(st, 0));
 	while (sqlite3_step(rs) == SQLITE_ROW) {
+		who = (const char *)sqlite3_column_text(rs, 0);
+		text = (const char *)sqlite3_column_text(rs, 2);
+		w = min_width(who, ANSW);
 		printf("    %s%s ", dim, strcmp((const char *)sqlite3_column_text(rs, 1),
 		    "question") == 0 ? "?" : ">");
-		em_put_text(stdout, (const char *)sqlite3_column_text(rs, 0));
+		em_put_cell(stdout, who, w, 0);
 		printf("%s  ", off);
-		em_put_text(stdout, (const char *)sqlite3_column_text(rs, 2));
-		putchar('\n');
+		em_put_wrapped(text, WIDTH, (int)(8 + w), 1);
 	}
 }
 

@@ -264,7 +264,8 @@ check_field(const struct em_field *f, const struct em_jval *v, char *msg, size_t
 	}
 	switch (f->type) {
 	case EM_F_TEXT:
-		if (*v->str == '\0' || strlen(v->str) > EM_TEXT_MAX)
+		if ((*v->str == '\0' && !(f->flags & EM_F_EMPTY)) ||
+		    strlen(v->str) > EM_TEXT_MAX)
 			goto wrong;
 		break;
 	case EM_F_NAME:
