@@ -9,6 +9,11 @@
 #define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 #define CHART_DAYS	28
 
+/* Text output is 80 columns; names are cut to fit beside what follows them. */
+#define WIDTH	80
+#define NAMEW	25	/* a name heading a check-in */
+#define ANSW	16	/* a name beside an answer */
+
 static int	c_add(struct em_ctx *, int, char **);
 static int	c_respond(struct em_ctx *, int, char **);
 static int	c_show(struct em_ctx *, int, char **);
@@ -21,7 +26,8 @@ static const struct em_subcmd subcmds[] = {
 	{ "add", c_add, "[--date date] [--feeling surface[:underneath]] [--replace] "
 	    "[--high text --low text]",
 	    "share the high and the low of your day" },
-	{ "respond", c_respond, "[--date date] [--force] [--to name] [text ...]",
+	{ "respond", c_respond, "[--date date] [--force] [--peek] [--to name] "
+	    "[text ...]",
 	    "answer your partner's check-in with a question or a reflection" },
 	{ "show", c_show, "[--date date | --since date [--until date]] [--peek]",
 	    "check-ins and their answers" },
@@ -322,13 +328,23 @@ out:
 	return ex;
 }
 
-/* The partner to answer: --to, else whoever else checked in most recently. */
+/*
+ * The partner to answer: --to, else the one other person who checked in on
+ * date (or, when nobody did, the one other person in the database). When
+ * there are more, refuse and name them: answering the wrong one is worse
+ * than asking. On failure *out stays NULL.
+ */
 static int
-find_partner(struct em_ctx *ctx, const char *me, const char *to, char **out)
+find_partner(struct em_ctx *ctx, const char *me, const char *to,
+    const char *date, char **out)
 {
 	sqlite3_stmt	*st;
-	int		 ex, rc;
+	char		 names[256], *first = NULL;
+	size_t		 len = 0;
+	long		 n = 0;
+	int		 ex, rc, that = -1;
 
+	*out = NULL;
 	if (to != NULL) {
 		if (strcmp(to, me) == 0)
 			return em_err(ctx, EM_EX_USAGE, "--to names you; answer your "
@@ -336,18 +352,37 @@ find_partner(struct em_ctx *ctx, const char *me, const char *to, char **out)
 		*out = em_strdup(to);
 		return 0;
 	}
-	if ((ex = em_db_prepare(ctx, &st, "SELECT user FROM checkin WHERE user <> ? "
-	    "GROUP BY user ORDER BY max(date) DESC, user LIMIT 1")) != 0)
+	if ((ex = em_db_prepare(ctx, &st, "SELECT user, max(date = ?2) AS that "
+	    "FROM checkin WHERE user <> ?1 GROUP BY user ORDER BY that DESC, "
+	    "user")) != 0)
 		return ex;
 	em_bind_text(st, 1, me);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = em_strdup((const char *)sqlite3_column_text(st, 0));
+	em_bind_text(st, 2, date);
+	names[0] = '\0';
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (that == -1)
+			that = sqlite3_column_int(st, 1);
+		else if (sqlite3_column_int(st, 1) != that)
+			break;
+		if (n++ == 0)
+			first = em_strdup((const char *)sqlite3_column_text(st, 0));
+		if (len < sizeof(names) - 1)
+			len += (size_t)snprintf(names + len, sizeof(names) - len,
+			    "%s%s", n > 1 ? ", " : "", sqlite3_column_text(st, 0));
+	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return em_err(ctx, EM_EX_NOINPUT, "no partner has checked in yet");
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(first);
 		return em_db_err(ctx, rc, "reading check-ins");
+	}
+	if (n == 0)
+		return em_err(ctx, EM_EX_NOINPUT, "no partner has checked in yet");
+	if (n > 1) {
+		free(first);
+		return em_err(ctx, EM_EX_USAGE, "more than one person to answer "
+		    "(%s); say whom with --to NAME", names);
+	}
+	*out = first;
 	return 0;
 }
 
@@ -364,23 +399,102 @@ answer_kind(const char *s)
 	return n > 0 && s[n - 1] == '?' ? "question" : "reflection";
 }
 
+/* Say why an answer is refused, wrapped to 80 columns, on stderr. */
+static void
+refusal(struct em_ctx *ctx, const struct em_pattern *hit, int typed)
+{
+	char	*msg;
+	int	 ind = (int)strlen(ctx->prog) + 2;
+	size_t	 len;
+
+	len = strlen(hit->match) + (hit->note ? strlen(hit->note) : 6) + 64;
+	msg = em_xcalloc(1, len);
+	snprintf(msg, len, "\"%s\" sounds like %s; %s", hit->match,
+	    hit->note ? hit->note : "advice", typed ? "it is not sent yet" :
+	    "nothing was stored");
+	fflush(stdout);
+	fprintf(stderr, "%s: ", ctx->prog);
+	em_fput_wrapped(stderr, msg, WIDTH, ind, 1);
+	free(msg);
+	len = strlen(hit->instead) + 16;
+	msg = em_xcalloc(1, len);
+	snprintf(msg, len, "ask instead: %s", hit->instead);
+	fprintf(stderr, "%s: ", ctx->prog);
+	em_fput_wrapped(stderr, msg, WIDTH, ind, 1);
+	free(msg);
+	if (!typed)
+		fprintf(stderr, "%s: (or use --force to send it as it is)\n",
+		    ctx->prog);
+}
+
+/*
+ * Check an answer against the advice patterns. From arguments or a pipe,
+ * advice is refused (65). Typed at the terminal, the words are kept and the
+ * person chooses, one key each: edit them, ask the suggested question
+ * instead, send them as they are (as --force), or cancel.
+ */
+static int
+advice_check(struct em_ctx *ctx, int typed, char **textp, int *forced)
+{
+	const struct em_content *content;
+	const struct em_pattern *hit;
+	char	*tmpl, *edited;
+	size_t	 len;
+	int	 ex, key;
+
+	if ((ex = em_ctx_content(ctx, EM_KIND(EM_K_ADVICE), &content)) != 0)
+		return ex;
+	while ((hit = em_advice_match(content, *textp)) != NULL) {
+		refusal(ctx, hit, typed);
+		if (!typed)
+			return EM_EX_DATAERR;
+		if ((ex = em_ask_key(ctx, "[e]dit it, [a]sk that instead, [s]end "
+		    "it as it is, or [c]ancel? ", "easc", &key)) != 0)
+			return ex;
+		switch (key) {
+		case 'e':
+			len = strlen(*textp) + 80;
+			tmpl = em_xcalloc(1, len);
+			snprintf(tmpl, len, "%s\n\n# Your answer; lines that start "
+			    "with # are left out.\n", *textp);
+			ex = em_editor_text(ctx, "", tmpl, &edited);
+			free(tmpl);
+			if (ex != 0)
+				return ex;
+			free(*textp);
+			*textp = edited;
+			break;
+		case 'a':
+			free(*textp);
+			*textp = em_strdup(hit->instead);
+			return 0;
+		case 's':
+			*forced = 1;
+			return 0;
+		default:
+			return em_err(ctx, EM_EX_NO, "cancelled; nothing was stored");
+		}
+	}
+	return 0;
+}
+
 static int
 c_respond(struct em_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "date",	required_argument,	NULL,	OPT_DATE },
 		{ "force",	no_argument,		NULL,	OPT_FORCE },
+		{ "peek",	no_argument,		NULL,	OPT_PEEK },
 		{ "to",		required_argument,	NULL,	OPT_TO },
 		{ NULL,		0,			NULL,	0 }
 	};
-	const struct em_content *content;
-	const struct em_pattern *hit;
 	sqlite3_stmt	*st = NULL;
 	const char	*me, *to = NULL, *kind;
-	char		*partner = NULL, *text = NULL, *cid = NULL;
-	char		 date[11], id[EM_ID_LEN + 1], prompt[128];
+	char		*partner = NULL, *text = NULL, *cid = NULL, *prompt = NULL;
+	char		 date[11], id[EM_ID_LEN + 1];
 	long		 day = em_date_today();
-	int		 ch, ex, rc, fflag = 0;
+	size_t		 len;
+	int		 ch, ex, rc, fflag = 0, pflag = 0, typed, mine;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -390,6 +504,9 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 			break;
 		case OPT_FORCE:
 			fflag = 1;
+			break;
+		case OPT_PEEK:
+			pflag = 1;
 			break;
 		case OPT_TO:
 			if (!em_name_valid(optarg))
@@ -405,7 +522,7 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
-	    (ex = find_partner(ctx, me, to, &partner)) != 0)
+	    (ex = find_partner(ctx, me, to, date, &partner)) != 0)
 		goto out;
 	if ((ex = em_db_prepare(ctx, &st, "SELECT id FROM checkin WHERE user = ? "
 	    "AND date = ?")) != 0)
@@ -422,26 +539,33 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		    em_db_err(ctx, rc, "reading check-ins");
 		goto out;
 	}
-
-	snprintf(prompt, sizeof(prompt), "Your question or reflection for %.40s: ",
-	    partner);
-	if ((ex = em_input_text(ctx, argc - optind, argv + optind, "the answer", NULL,
-	    prompt, &text)) != 0)
-		goto out;
-
-	if (!fflag) {
-		if ((ex = em_ctx_content(ctx, EM_KIND(EM_K_ADVICE), &content)) != 0)
+	/* You answer what you can see: a check-in hidden from you is not yet. */
+	if (!pflag) {
+		if ((ex = checked_in(ctx, me, date, &mine)) != 0)
 			goto out;
-		if ((hit = em_advice_match(content, text)) != NULL) {
-			em_fail(ctx, EM_EX_DATAERR, "\"%s\" sounds like %s; nothing was "
-			    "stored", hit->match, hit->note ? hit->note : "advice");
-			fprintf(stderr, "%s: ask instead: %s\n", ctx->prog, hit->instead);
-			fprintf(stderr, "%s: (or use --force to send it as it is)\n",
-			    ctx->prog);
-			ex = EM_EX_DATAERR;
+		if (!mine) {
+			ex = em_err(ctx, EM_EX_NOINPUT, "%s's check-in for %s is "
+			    "hidden until you check in that day: check in first "
+			    "(or --peek to answer it unseen)", partner, date);
 			goto out;
 		}
 	}
+
+	typed = argc - optind == 0 && em_isatty_in();
+	if (typed) {
+		len = strlen(partner) + 64;
+		prompt = em_xcalloc(1, len);
+		snprintf(prompt, len, "Your question or reflection for %s: ",
+		    partner);
+		ex = em_ask_line(ctx, prompt, 0, &text);
+	} else
+		ex = em_input_text(ctx, argc - optind, argv + optind, "the answer",
+		    NULL, NULL, &text);
+	if (ex != 0)
+		goto out;
+	if (!fflag && (ex = advice_check(ctx, typed, &text, &fflag)) != 0)
+		goto out;
+
 	kind = answer_kind(text);
 	em_id_new(id);
 	if ((ex = em_db_begin(ctx)) != 0)
@@ -480,6 +604,7 @@ fail:
 	em_db_rollback(ctx);
 out:
 	free(partner);
+	free(prompt);
 	free(text);
 	free(cid);
 	return ex;
@@ -506,11 +631,6 @@ static const char show_sql[] =
     "  WHERE checkin = c.id AND NOT hidden ORDER BY created, id) r)"
     "  AS \"json:responses\" "
     "FROM c ORDER BY date, user <> ?3, user";
-
-/* Text output is 80 columns; names are cut to fit beside what follows them. */
-#define WIDTH	80
-#define NAMEW	25	/* a name heading a check-in */
-#define ANSW	16	/* a name beside an answer */
 
 static size_t
 min_width(const char *s, size_t max)
@@ -667,20 +787,27 @@ out:
 	return ex;
 }
 
-/* What you owe today: your own check-in, answers to your partner's recent ones. */
-static const char due_sql[] =
-    "SELECT 'checkin' AS what, ?1 AS user, ?2 AS date WHERE NOT EXISTS ("
-    "  SELECT 1 FROM checkin WHERE user = ?1 AND date = ?2) "
-    "UNION ALL "
-    "SELECT 'answer', c.user, c.date FROM checkin c WHERE c.user <> ?1"
-    "  AND c.date BETWEEN ?3 AND ?2 AND NOT EXISTS (SELECT 1 FROM response r"
-    "  WHERE r.checkin = c.id AND r.user = ?1)";
+/*
+ * What you owe today: your own check-in, answers to your partner's recent
+ * ones. For text, whether the check-in to answer is still hidden from you
+ * (you have not checked in that day): then you check in first.
+ */
+#define DUE_SQL(mine, theirs)						\
+    "SELECT 'checkin' AS what, ?1 AS user, ?2 AS date" mine " WHERE NOT EXISTS (" \
+    "  SELECT 1 FROM checkin WHERE user = ?1 AND date = ?2) "		\
+    "UNION ALL "							\
+    "SELECT 'answer', c.user, c.date" theirs " FROM checkin c WHERE c.user <> ?1" \
+    "  AND c.date BETWEEN ?3 AND ?2 AND NOT EXISTS (SELECT 1 FROM response r" \
+    "  WHERE r.checkin = c.id AND r.user = ?1)"
+static const char due_sql[] = DUE_SQL("", "");
+static const char due_text_sql[] = DUE_SQL(", 0", ", NOT EXISTS (SELECT 1 "
+    "FROM checkin m WHERE m.user = ?1 AND m.date = c.date)");
 
 static int
 c_due(struct em_ctx *ctx, int argc, char **argv)
 {
 	sqlite3_stmt	*st;
-	const char	*me, *what;
+	const char	*me, *what, *date;
 	char		 today[11], yesterday[11];
 	long		 rows = 0;
 	int		 ch, ex, rc, qflag = 0;
@@ -700,7 +827,8 @@ c_due(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(em_date_today() - 1, yesterday);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, due_sql)) != 0)
+	    (ex = em_db_prepare(ctx, &st, ctx->fmt == EM_FMT_TEXT && !qflag ?
+	    due_text_sql : due_sql)) != 0)
 		return ex;
 	em_bind_text(st, 1, me);
 	em_bind_text(st, 2, today);
@@ -720,9 +848,20 @@ c_due(struct em_ctx *ctx, int argc, char **argv)
 				printf("your check-in for today, %s\n", today);
 				continue;
 			}
-			fputs("an answer to ", stdout);
-			em_put_text(stdout, (const char *)sqlite3_column_text(st, 1));
-			printf("'s check-in for %s\n", sqlite3_column_text(st, 2));
+			date = (const char *)sqlite3_column_text(st, 2);
+			if (sqlite3_column_int(st, 3) == 0)
+				fputs("an answer to ", stdout);
+			else if (strcmp(date, today) == 0)
+				fputs("check in first, then answer ", stdout);
+			else
+				printf("check in for %s first, then answer ", date);
+			em_put_cell(stdout, (const char *)sqlite3_column_text(st, 1),
+			    min_width((const char *)sqlite3_column_text(st, 1), NAMEW),
+			    0);
+			if (sqlite3_column_int(st, 3) == 0 || strcmp(date, today) == 0)
+				printf("'s check-in for %s\n", date);
+			else
+				puts("'s check-in");
 		}
 		if (rc != SQLITE_DONE)
 			ex = em_db_err(ctx, rc, "reading check-ins");
