@@ -13,6 +13,7 @@
 #define WIDTH	80
 #define NAMEW	25	/* a name heading a check-in */
 #define ANSW	16	/* a name beside an answer */
+#define STATW	13	/* a name beside the stats chart */
 
 static int	c_add(struct em_ctx *, int, char **);
 static int	c_respond(struct em_ctx *, int, char **);
@@ -70,6 +71,103 @@ static int
 feeling_ok(const char *s)
 {
 	return em_name_valid(s) && strlen(s) <= 40;
+}
+
+/* Bytes to turn a into b, one inserted, dropped or changed at a time. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, diag, up, *row, d;
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	row = em_xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			d = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < d)
+				d = up + 1;
+			if (row[j - 1] + 1 < d)
+				d = row[j - 1] + 1;
+			row[j] = d;
+			diag = up;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+/*
+ * A feeling outside the vocabulary (its words and what lies underneath)
+ * is stored as given, with a warning naming at most three near words:
+ * a few letters apart, or sharing the first five.
+ */
+static void
+feeling_known(struct em_ctx *ctx, const char *word)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	const char	*near[3], *w;
+	size_t		 nd[3], i, j, k, n = 0, dist, lim, m;
+	char		*msg;
+
+	if (em_ctx_content(ctx, EM_KIND(EM_K_EMOTIONS), &c) != 0) {
+		ctx->errmsg[0] = '\0';	/* no vocabulary: nothing to warn about */
+		return;
+	}
+	lim = strlen(word) <= 4 ? 1 : strlen(word) <= 8 ? 2 : 3;
+	for (i = 0; i < em_content_count(c, EM_K_EMOTIONS); i++) {
+		d = em_content_nth(c, EM_K_EMOTIONS, i);
+		for (j = 0; j < d->nfeelings; j++) {
+			for (k = 0; k <= d->feelings[j].nunder; k++) {
+				w = k == 0 ? d->feelings[j].word :
+				    d->feelings[j].under[k - 1];
+				if (strcasecmp(w, word) == 0)
+					return;
+				dist = distance(word, w);
+				if (dist > lim && (strlen(word) < 5 ||
+				    strncasecmp(w, word, 5) != 0))
+					continue;
+				for (m = 0; m < n && strcmp(near[m], w) != 0; m++)
+					;
+				if (m < n)
+					continue;
+				/* Keep the nearest three, nearest first. */
+				if (n < 3)
+					n++;
+				else if (nd[2] <= dist)
+					continue;
+				for (m = n - 1; m > 0 && nd[m - 1] > dist; m--) {
+					near[m] = near[m - 1];
+					nd[m] = nd[m - 1];
+				}
+				near[m] = w;
+				nd[m] = dist;
+			}
+		}
+	}
+	if (ctx->quiet)
+		return;
+	m = strlen(word) + 128;
+	for (i = 0; i < n; i++)
+		m += strlen(near[i]) + 2;
+	msg = em_xcalloc(1, m);
+	snprintf(msg, m, "warning: '%s' is not in the feelings vocabulary; stored "
+	    "as given%s", word, n > 0 ? "; near it: " : "");
+	for (i = 0; i < n; i++) {
+		strcat(msg, i > 0 ? ", " : "");
+		strcat(msg, near[i]);
+	}
+	fflush(stdout);
+	fprintf(stderr, "%s: ", ctx->prog);
+	em_fput_wrapped(stderr, msg, WIDTH, (int)strlen(ctx->prog) + 2, 1);
+	free(msg);
 }
 
 /*
@@ -231,14 +329,24 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	if (day > em_date_today())
 		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
 	if (fopt != NULL) {
+		/* Stored in lower case (ASCII letters), so that Sad is sad. */
 		feeling = em_strdup(fopt);
+		for (under = feeling; *under != '\0'; under++)
+			if (*under >= 'A' && *under <= 'Z')
+				*under += 'a' - 'A';
 		if ((under = strchr(feeling, ':')) != NULL)
 			*under++ = '\0';
+		em_text_trim(feeling);
+		if (under != NULL)
+			em_text_trim(under);
 		if (!feeling_ok(feeling) || (under != NULL && !feeling_ok(under))) {
 			free(feeling);
 			return em_fail(ctx, EM_EX_USAGE, "--feeling: give a word, or "
 			    "surface:underneath, e.g. annoyed:overlooked");
 		}
+		feeling_known(ctx, feeling);
+		if (under != NULL)
+			feeling_known(ctx, under);
 	}
 	if ((ex = em_ctx_user(ctx, &user)) != 0)
 		goto out;
@@ -930,19 +1038,36 @@ c_prompt(struct em_ctx *ctx, int argc, char **argv)
 static void
 put_feeling(struct em_ctx *ctx, const struct em_feeling *f, size_t width)
 {
-	size_t	 i;
+	size_t	 i, len = 1;
+	char	*all;
 
 	switch (ctx->fmt) {
 	case EM_FMT_TEXT:
+		/* What lies underneath, wrapped at 80 columns beside the word. */
+		if (width < em_text_width(f->word))
+			width = em_text_width(f->word);
+		if (width > 24)
+			width = 24;
 		printf("%s", em_color(ctx, "\033[1m"));
-		em_put_text(stdout, f->word);
-		printf("%s%*s ", em_color(ctx, "\033[0m"), width > em_text_width(f->word) ?
-		    (int)(width - em_text_width(f->word)) : 0, "");
-		for (i = 0; i < f->nunder; i++) {
-			fputs(i ? ", " : "", stdout);
-			em_put_text(stdout, f->under[i]);
+		if (em_text_width(f->word) > width) {
+			/* A long word has the line to itself. */
+			em_put_text(stdout, f->word);
+			printf("%s\n%*s", em_color(ctx, "\033[0m"), (int)width + 1, "");
+		} else {
+			em_put_cell(stdout, f->word, width, 0);
+			printf("%s ", em_color(ctx, "\033[0m"));
 		}
-		putchar('\n');
+		for (i = 0; i < f->nunder; i++)
+			len += strlen(f->under[i]) + 2;
+		all = em_xcalloc(1, len);
+		for (i = 0; i < f->nunder; i++) {
+			strcat(all, i ? ", " : "");
+			strcat(all, f->under[i]);
+		}
+		em_put_wrapped(all, WIDTH, (int)width + 1, 1);
+		if (f->nunder == 0)
+			putchar('\n');
+		free(all);
 		break;
 	case EM_FMT_TSV:
 		em_put_tsv(stdout, f->word);
@@ -1087,6 +1212,20 @@ stat_user(struct em_ctx *ctx, sqlite3_stmt *ds, sqlite3_stmt *as,
 	return 0;
 }
 
+static void
+stat_free(struct stat_row *rows, size_t n)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < rows[i].nfeel; j++)
+			free(rows[i].feel[j].word);
+		free(rows[i].feel);
+		free(rows[i].user);
+	}
+	free(rows);
+}
+
 /* The rows of stats, one per person; *both is the same for all. */
 static int
 stat_rows(struct em_ctx *ctx, const char *from, const char *to, const char *me,
@@ -1135,23 +1274,15 @@ out:
 	sqlite3_finalize(ds);
 	sqlite3_finalize(as);
 	sqlite3_finalize(bs);
+	if (ex != 0) {
+		/* Failed: hand nothing over. */
+		stat_free(rows, n);
+		rows = NULL;
+		n = 0;
+	}
 	*rowsp = rows;
 	*np = n;
 	return ex;
-}
-
-static void
-stat_free(struct stat_row *rows, size_t n)
-{
-	size_t	 i, j;
-
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < rows[i].nfeel; j++)
-			free(rows[i].feel[j].word);
-		free(rows[i].feel);
-		free(rows[i].user);
-	}
-	free(rows);
 }
 
 /* One line of marks for the last CHART_DAYS days. */
@@ -1199,8 +1330,9 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 	struct stat_row	*rows = NULL;
 	const char	*me, *cs_utf8;
 	char		 from[11] = "0001-01-01", to[11], start[11], num[5][24];
+	char		*felt;
 	long		 today = em_date_today(), since, both = 0;
-	size_t		 width = 4, n = 0, i;
+	size_t		 width = 4, n = 0, i, len;
 	int		 ch, ex, utf8;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
@@ -1249,24 +1381,37 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_prepare(ctx, &cs, "SELECT date FROM checkin WHERE user = ? "
 	    "AND date >= ? ORDER BY date")) != 0)
 		goto out;
+	/* 80 columns: names cut to STATW, the feelings on lines of their own. */
 	for (i = 0; i < n; i++)
 		if (em_text_width(rows[i].user) > width)
 			width = em_text_width(rows[i].user);
+	if (width > STATW)
+		width = STATW;
 	em_date_fmt(today - CHART_DAYS + 1, start);
-	printf("%*s  %-*s  check-ins  streak  longest  answers  most felt\n",
-	    (int)width, "", CHART_DAYS, start);
+	printf("%*s  %-*s  check-ins  streak  longest  answers\n", (int)width, "",
+	    CHART_DAYS, start);
 	for (i = 0; i < n; i++) {
-		printf("%*s", (int)(width - em_text_width(rows[i].user)), "");
-		em_put_text(stdout, rows[i].user);
+		em_put_cell(stdout, rows[i].user, width, 1);
 		fputs("  ", stdout);
 		if ((ex = chart_row(ctx, cs, rows[i].user, today, utf8)) != 0)
 			goto out;
-		printf("  %9ld  %6ld  %7ld  %7ld  ", rows[i].checkins, rows[i].streak,
+		printf("  %9ld  %6ld  %7ld  %7ld\n", rows[i].checkins, rows[i].streak,
 		    rows[i].longest, rows[i].answers);
-		em_put_text(stdout, rows[i].top != NULL ? rows[i].top : "-");
-		putchar('\n');
 	}
 	printf("%*s  %*s\n", (int)width, "", CHART_DAYS, to);
+	for (i = 0, len = 32; i < n; i++)
+		len += strlen(rows[i].user) + (rows[i].top ? strlen(rows[i].top) :
+		    1) + 3;
+	felt = em_xcalloc(1, len);
+	strcpy(felt, "most felt:");
+	for (i = 0; i < n; i++) {
+		strcat(felt, i > 0 ? ", " : " ");
+		strcat(felt, rows[i].user);
+		strcat(felt, " ");
+		strcat(felt, rows[i].top != NULL ? rows[i].top : "-");
+	}
+	em_put_wrapped(felt, WIDTH, 2, 1);
+	free(felt);
 	printf("days you both checked in: %ld\n", both);
 out:
 	sqlite3_finalize(cs);
