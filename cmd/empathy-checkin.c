@@ -55,6 +55,15 @@ enum {
 static const char *const wdays[] = { "", "Monday", "Tuesday", "Wednesday",
 	"Thursday", "Friday", "Saturday", "Sunday" };
 
+/* Columns of s on a terminal, at most max. */
+static size_t
+min_width(const char *s, size_t max)
+{
+	size_t	 w = em_text_width(s);
+
+	return w < max ? w : max;
+}
+
 /* No positional arguments after the options. */
 static int
 no_args(struct em_ctx *ctx, int argc)
@@ -699,7 +708,7 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	if (ctx->fmt == EM_FMT_TEXT) {
 		fputs("answered ", stdout);
-		em_put_text(stdout, partner);
+		em_put_cell(stdout, partner, min_width(partner, NAMEW), 0);
 		printf("'s check-in for %s with a %s\n", date, kind);
 	} else {
 		const char *const keys[] = { "id", "date", "to", "kind", NULL };
@@ -739,14 +748,6 @@ static const char show_sql[] =
     "  WHERE checkin = c.id AND NOT hidden ORDER BY created, id) r)"
     "  AS \"json:responses\" "
     "FROM c ORDER BY date, user <> ?3, user";
-
-static size_t
-min_width(const char *s, size_t max)
-{
-	size_t	 w = em_text_width(s);
-
-	return w < max ? w : max;
-}
 
 static void
 show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs, const char *last)
@@ -1128,8 +1129,11 @@ c_feelings(struct em_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (word != NULL) {
-		fprintf(stderr, "%s: '%s' is not in the vocabulary; see %s feelings\n",
-		    ctx->prog, word, ctx->prog);
+		fflush(stdout);
+		fprintf(stderr, "%s: '", ctx->prog);
+		em_put_text(stderr, word);
+		fprintf(stderr, "' is not in the vocabulary; see %s feelings\n",
+		    ctx->prog);
 		return EM_EX_NO;
 	}
 	return shown ? 0 : em_err(ctx, EM_EX_NOINPUT, "no emotions in the content");
