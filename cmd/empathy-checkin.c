@@ -492,7 +492,7 @@ find_partner(struct em_ctx *ctx, const char *me, const char *to,
 		free(first);
 		return em_db_err(ctx, rc, "reading check-ins");
 	}
-	if (n == 0)
+	if (n == 0 || first == NULL)
 		return em_err(ctx, EM_EX_NOINPUT, "no partner has checked in yet");
 	if (n > 1) {
 		free(first);
