@@ -1,6 +1,7 @@
 /* empathy-checkin: the daily check-in: a high, a low, and answers that only ask or reflect. */
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,25 @@ min_width(const char *s, size_t max)
 	size_t	 w = em_text_width(s);
 
 	return w < max ? w : max;
+}
+
+/*
+ * A refusal that may run long, said at once and wrapped to 80 columns
+ * through the safe writer; returns ex. (em_err keeps one line.)
+ */
+static int __attribute__((format(printf, 3, 4)))
+refuse(struct em_ctx *ctx, int ex, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+	fprintf(stderr, "%s: ", ctx->prog);
+	em_fput_wrapped(stderr, msg, WIDTH, (int)strlen(ctx->prog) + 2, 1);
+	return ex;
 }
 
 /* No positional arguments after the options. */
@@ -367,7 +387,7 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 			goto out;
 		em_db_close(ctx);
 		if (rc) {
-			ex = em_err(ctx, EM_EX_DATAERR, "%s has already checked in "
+			ex = refuse(ctx, EM_EX_DATAERR, "%s has already checked in "
 			    "for %s; use --replace to change it", user, date);
 			goto out;
 		}
@@ -395,7 +415,7 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	sqlite3_finalize(st);
 	st = NULL;
 	if (oldid != NULL && !rflag) {
-		ex = em_err(ctx, EM_EX_DATAERR, "%s has already checked in for %s; "
+		ex = refuse(ctx, EM_EX_DATAERR, "%s has already checked in for %s; "
 		    "use --replace to change it", user, date);
 		goto fail;
 	}
@@ -496,7 +516,7 @@ find_partner(struct em_ctx *ctx, const char *me, const char *to,
 		return em_err(ctx, EM_EX_NOINPUT, "no partner has checked in yet");
 	if (n > 1) {
 		free(first);
-		return em_err(ctx, EM_EX_USAGE, "more than one person to answer "
+		return refuse(ctx, EM_EX_USAGE, "more than one person to answer "
 		    "(%s); say whom with --to NAME", names);
 	}
 	*out = first;
@@ -661,7 +681,7 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		if ((ex = checked_in(ctx, me, date, &mine)) != 0)
 			goto out;
 		if (!mine) {
-			ex = em_err(ctx, EM_EX_NOINPUT, "%s's check-in for %s is "
+			ex = refuse(ctx, EM_EX_NOINPUT, "%s's check-in for %s is "
 			    "hidden until you check in that day: check in first "
 			    "(or --peek to answer it unseen)", partner, date);
 			goto out;

@@ -64,6 +64,9 @@ drive 'empathy-checkin add --replace' 'high of your day' 'a new high
 '
 same   '--replace asks and stores'	"$S:$(sql 'select high, low from checkin')" '0:a new high|a new low'
 
+status 'a second check-in from options is refused too'	65 empathy-checkin add --high x --low y
+same   'the refusal fits 80 columns'	"$(err | awk 'length > 80' | wc -l)" 0
+
 # EOF and Ctrl-C at each prompt: cancelled, nothing stored, no crash.
 drive 'empathy-checkin -u alex add' 'high of your day' "$EOT"
 same   'EOF at the high: cancelled (1)'	"$S" 1

@@ -30,6 +30,10 @@ drive() {
 	S=$(cat "$T/drv.done")
 	O=$(tr -d '\r' <"$T/drv" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' ')
 }
+# wide TEXT: how many lines are longer than 80 characters.
+wide() { printf '%s\n' "$1" | tr -d '\200-\277' | awk 'length > 80' | wc -l; }
+# joined: stderr with lines wrapped at 80 columns joined again.
+joined() { err | sed -e ':a' -e '$!N' -e 's/\n  */ /' -e 'ta' -e 'P;D'; }
 answers() { sql 'select count(*) from response'; }
 last() { sql 'select text, forced from response order by created desc, rowid desc limit 1'; }
 EOT=$(printf '\004')
@@ -38,7 +42,8 @@ ADVICE='You should just tell your boss.'
 
 ok     'alex checks in'	empathy-checkin -u alex add --high 'A long walk' --low 'My boss shouted'
 status 'sara cannot answer a check-in still hidden from her'	66 empathy-checkin respond 'How was the walk?'
-like   'she is told to check in first, or --peek'	"$(err)" "alex's check-in for $(day 0) is hidden .*check in first \(or --peek"
+like   'she is told to check in first, or --peek'	"$(joined)" "alex's check-in for $(day 0) is hidden .*check in first \(or --peek"
+same   'the message fits 80 columns'	"$(wide "$(err)")" 0
 same   'nothing stored'	"$(answers)" 0
 ok     'respond --peek answers it unseen'	empathy-checkin respond --peek 'How was the walk?'
 same   'stored'	"$(answers)" 1
@@ -100,11 +105,12 @@ same   'four answers in all'	"$(answers)" 4
 sql "insert into checkin (id, user, date, high, low, created, updated) values
     ('00000000000000aa', 'bob', '$(day 0)', 'x', 'y', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')"
 status 'two others checked in today: respond refuses (64)'	64 empathy-checkin respond 'How are you?'
-like   'naming both and --to'	"$(err)" 'more than one person to answer \(alex, bob\); say whom with --to NAME'
+like   'naming both and --to'	"$(joined)" 'more than one person to answer \(alex, bob\); say whom with --to NAME'
 same   'nothing stored'	"$(answers)" 4
 ok     '--to bob answers bob'	empathy-checkin respond --to bob 'How are you?'
 ok     'alex checks in yesterday'	empathy-checkin -u alex add --date -1 --high 'h' --low 'l'
 ok     'sara checks in yesterday'	empathy-checkin add --date -1 --high 'h' --low 'l'
 ok     'only alex checked in yesterday (besides sara): no --to needed'	empathy-checkin respond --date -1 'How was it?'
 status 'nobody else on a day, but two others in the database: refused'	64 empathy-checkin respond --date -5 'Hm?'
-like   'naming both'	"$(err)" '\(alex, bob\)'
+same   'the message fits 80 columns'	"$(wide "$(err)")" 0
+like   'naming both'	"$(joined)" '\(alex, bob\)'

@@ -30,8 +30,9 @@ drive() {
 	S=$(cat "$T/drv.done")
 	O=$(tr -d '\r' <"$T/drv" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' ')
 }
-# wide FILE-CONTENT: lines longer than 80 characters (bytes, for ASCII text).
-wide() { printf '%s\n' "$1" | awk 'length > 80' | wc -l; }
+# wide TEXT: how many lines are longer than 80 characters (UTF-8 continuation
+# bytes left out, so that an ellipsis counts as one).
+wide() { printf '%s\n' "$1" | tr -d '\200-\277' | awk 'length > 80' | wc -l; }
 joined() { err | sed -e ':a' -e '$!N' -e 's/\n  */ /' -e 'ta' -e 'P;D'; }
 utf8() { printf '%s' "$1" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; }
 
