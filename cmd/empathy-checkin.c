@@ -380,12 +380,15 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_ctx_user(ctx, &user)) != 0)
 		goto out;
 	em_date_fmt(day, date);
-	/* Refuse a second check-in before anyone types it. */
+	/*
+	 * Refuse a second check-in before anyone types it. The database is
+	 * opened for writing first, so that one that cannot be written is
+	 * said before that too; no transaction is open while the person types.
+	 */
 	if (!rflag) {
-		if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+		if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 		    (ex = checked_in(ctx, user, date, &rc)) != 0)
 			goto out;
-		em_db_close(ctx);
 		if (rc) {
 			ex = refuse(ctx, EM_EX_DATAERR, "%s has already checked in "
 			    "for %s; use --replace to change it", user, date);
