@@ -234,7 +234,7 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 	/* Split first, so that a problem is named by its line. */
 	if ((nl = memchr(buf, '\n', len)) == NULL || nl + 1 == buf + len) {
 		free(buf);
-		return em_err(ctx, EM_EX_DATAERR, "the low (line 2 of the input) "
+		return em_err(ctx, EM_EX_DATAERR, "the low (line 2) "
 		    "is missing; an empty line 2 means there was none");
 	}
 	hlen = (size_t)(nl - buf);
@@ -381,11 +381,13 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	em_date_fmt(day, date);
 	/*
-	 * Refuse a second check-in before anyone types it. The database is
-	 * opened for writing first, so that one that cannot be written is
-	 * said before that too; no transaction is open while the person types.
+	 * At a terminal, refuse a second check-in before anyone types it.
+	 * The database is opened for writing first, so that one that cannot
+	 * be written is said before that too; no transaction is open while
+	 * the person types. (Text from options or a pipe is not lost: it is
+	 * checked first, as before.)
 	 */
-	if (!rflag) {
+	if (!rflag && hopt == NULL && em_isatty_in()) {
 		if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 		    (ex = checked_in(ctx, user, date, &rc)) != 0)
 			goto out;

@@ -92,7 +92,7 @@ ok     'stdin with an empty line 2'	empathy-checkin -u alex add --date -1 <"$T/i
 same   'is stored with no low'	"$(sql "select '[' || low || ']' from checkin where user = 'alex'")" '[]'
 printf 'only a high\n' >"$T/in"
 status 'stdin with one line is still refused'	65 empathy-checkin -u alex add <"$T/in"
-like   'it says an empty line 2 means none'	"$(err)" 'line 2 .*missing.*empty line 2'
+like   'it says an empty line 2 means none'	"$(err)" 'line 2\) is missing.*empty line 2'
 ok     "--low ''"	empathy-checkin -u alex add --high 'tea' --low ''
 same   'is stored with no low'	"$(sql "select '[' || low || ']' from checkin where user = 'alex' and high = 'tea'")" '[]'
 status "--high '' is refused"	65 empathy-checkin -u alex add --date -3 --high '' --low 'x'
