@@ -56,8 +56,8 @@ em_ask_line(struct em_ctx *ctx, const char *prompt, int flags, char **out)
 /*
  * Ask for one key out of keys (lower case letters), read in raw mode so
  * that no Enter is needed; upper case counts as lower. Other keys are
- * ignored. Ctrl-D or EOF is "cancelled" (EM_EX_NO); Ctrl-C puts the
- * terminal back and dies by SIGINT, as at any other prompt.
+ * ignored. Ctrl-D or EOF, even typed ahead, is "cancelled" (EM_EX_NO);
+ * Ctrl-C puts the terminal back and dies by SIGINT, as at any other prompt.
  */
 int
 em_ask_key(struct em_ctx *ctx, const char *prompt, const char *keys, int *key)
@@ -83,7 +83,12 @@ em_ask_key(struct em_ctx *ctx, const char *prompt, const char *keys, int *key)
 	for (;;) {
 		if ((r = read(STDIN_FILENO, &c, 1)) == -1 && errno == EINTR)
 			continue;
-		if (r != 1 || c == 0x04) {
+		/*
+		 * An end of file typed before the switch to raw mode is
+		 * left in the input as a NUL byte (Linux): the same as
+		 * Ctrl-D typed now.
+		 */
+		if (r != 1 || c == 0x04 || c == '\0') {
 			if (r == -1)
 				ex = em_errno(ctx, EM_EX_IOERR, "reading the terminal");
 			else
@@ -101,7 +106,7 @@ em_ask_key(struct em_ctx *ctx, const char *prompt, const char *keys, int *key)
 		}
 		if (c >= 'A' && c <= 'Z')
 			c += 'a' - 'A';
-		if (c != '\0' && strchr(keys, c) != NULL) {
+		if (strchr(keys, c) != NULL) {
 			*key = c;
 			break;
 		}

@@ -26,7 +26,10 @@ drive() {
 	_c=$1; shift
 	rm -f "$T/drv.done"
 	: >"$T/drv"
-	_feed "$@" | { script -qec "$_c" /dev/null >"$T/drv" 2>&1; echo $? >"$T/drv.done"; }
+	_feed "$@" | {
+		timeout -s KILL $((60 * EM_SLOW)) script -qec "$_c" /dev/null >"$T/drv" 2>&1
+		echo $? >"$T/drv.done"
+	}
 	S=$(cat "$T/drv.done")
 	O=$(tr -d '\r' <"$T/drv" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' ')
 }
@@ -65,6 +68,9 @@ same   'nothing stored'	"$(answers)" 1
 drive 'empathy-checkin respond' 'for alex: ' "$ADVICE
 " '[c]ancel?' "$EOT"
 same   'Ctrl-D at the choice cancels (1)'	"$S" 1
+drive 'empathy-checkin respond' 'for alex: ' "$ADVICE
+$EOT"
+same   'Ctrl-D typed ahead, before the choice is asked, cancels too (1), no hang'	"$S" 1
 drive 'empathy-checkin respond' 'for alex: ' "$ADVICE
 " '[c]ancel?' "$ETX"
 same   'Ctrl-C at the choice is SIGINT'	"$S" 130

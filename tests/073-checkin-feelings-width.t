@@ -26,7 +26,10 @@ drive() {
 	_c=$1; shift
 	rm -f "$T/drv.done"
 	: >"$T/drv"
-	_feed "$@" | { script -qec "$_c" /dev/null >"$T/drv" 2>&1; echo $? >"$T/drv.done"; }
+	_feed "$@" | {
+		timeout -s KILL $((60 * EM_SLOW)) script -qec "$_c" /dev/null >"$T/drv" 2>&1
+		echo $? >"$T/drv.done"
+	}
 	S=$(cat "$T/drv.done")
 	O=$(tr -d '\r' <"$T/drv" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' ')
 }
