@@ -1,6 +1,7 @@
 /* empathy-checkin: the daily check-in: a high, a low, and answers that only ask or reflect. */
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,12 @@
 
 #define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 #define CHART_DAYS	28
+
+/* Text output is 80 columns; names are cut to fit beside what follows them. */
+#define WIDTH	80
+#define NAMEW	25	/* a name heading a check-in */
+#define ANSW	16	/* a name beside an answer */
+#define STATW	13	/* a name beside the stats chart */
 
 static int	c_add(struct em_ctx *, int, char **);
 static int	c_respond(struct em_ctx *, int, char **);
@@ -21,7 +28,8 @@ static const struct em_subcmd subcmds[] = {
 	{ "add", c_add, "[--date date] [--feeling surface[:underneath]] [--replace] "
 	    "[--high text --low text]",
 	    "share the high and the low of your day" },
-	{ "respond", c_respond, "[--date date] [--force] [--to name] [text ...]",
+	{ "respond", c_respond, "[--date date] [--force] [--peek] [--to name] "
+	    "[text ...]",
 	    "answer your partner's check-in with a question or a reflection" },
 	{ "show", c_show, "[--date date | --since date [--until date]] [--peek]",
 	    "check-ins and their answers" },
@@ -48,6 +56,34 @@ enum {
 static const char *const wdays[] = { "", "Monday", "Tuesday", "Wednesday",
 	"Thursday", "Friday", "Saturday", "Sunday" };
 
+/* Columns of s on a terminal, at most max. */
+static size_t
+min_width(const char *s, size_t max)
+{
+	size_t	 w = em_text_width(s);
+
+	return w < max ? w : max;
+}
+
+/*
+ * A refusal that may run long, said at once and wrapped to 80 columns
+ * through the safe writer; returns ex. (em_err keeps one line.)
+ */
+static int __attribute__((format(printf, 3, 4)))
+refuse(struct em_ctx *ctx, int ex, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+	fprintf(stderr, "%s: ", ctx->prog);
+	em_fput_wrapped(stderr, msg, WIDTH, (int)strlen(ctx->prog) + 2, 1);
+	return ex;
+}
+
 /* No positional arguments after the options. */
 static int
 no_args(struct em_ctx *ctx, int argc)
@@ -66,7 +102,108 @@ feeling_ok(const char *s)
 	return em_name_valid(s) && strlen(s) <= 40;
 }
 
-/* The high and the low: from options, prompts on a terminal, or two lines of stdin. */
+/* Bytes to turn a into b, one inserted, dropped or changed at a time. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, diag, up, *row, d;
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	row = em_xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			d = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < d)
+				d = up + 1;
+			if (row[j - 1] + 1 < d)
+				d = row[j - 1] + 1;
+			row[j] = d;
+			diag = up;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+/*
+ * A feeling outside the vocabulary (its words and what lies underneath)
+ * is stored as given, with a warning naming at most three near words:
+ * a few letters apart, or sharing the first five.
+ */
+static void
+feeling_known(struct em_ctx *ctx, const char *word)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	const char	*near[3], *w;
+	size_t		 nd[3], i, j, k, n = 0, dist, lim, m;
+	char		*msg;
+
+	if (em_ctx_content(ctx, EM_KIND(EM_K_EMOTIONS), &c) != 0) {
+		ctx->errmsg[0] = '\0';	/* no vocabulary: nothing to warn about */
+		return;
+	}
+	lim = strlen(word) <= 4 ? 1 : strlen(word) <= 8 ? 2 : 3;
+	for (i = 0; i < em_content_count(c, EM_K_EMOTIONS); i++) {
+		d = em_content_nth(c, EM_K_EMOTIONS, i);
+		for (j = 0; j < d->nfeelings; j++) {
+			for (k = 0; k <= d->feelings[j].nunder; k++) {
+				w = k == 0 ? d->feelings[j].word :
+				    d->feelings[j].under[k - 1];
+				if (strcasecmp(w, word) == 0)
+					return;
+				dist = distance(word, w);
+				if (dist > lim && (strlen(word) < 5 ||
+				    strncasecmp(w, word, 5) != 0))
+					continue;
+				for (m = 0; m < n && strcmp(near[m], w) != 0; m++)
+					;
+				if (m < n)
+					continue;
+				/* Keep the nearest three, nearest first. */
+				if (n < 3)
+					n++;
+				else if (nd[2] <= dist)
+					continue;
+				for (m = n - 1; m > 0 && nd[m - 1] > dist; m--) {
+					near[m] = near[m - 1];
+					nd[m] = nd[m - 1];
+				}
+				near[m] = w;
+				nd[m] = dist;
+			}
+		}
+	}
+	if (ctx->quiet)
+		return;
+	m = strlen(word) + 128;
+	for (i = 0; i < n; i++)
+		m += strlen(near[i]) + 2;
+	msg = em_xcalloc(1, m);
+	snprintf(msg, m, "warning: '%s' is not in the feelings vocabulary; stored "
+	    "as given%s", word, n > 0 ? "; near it: " : "");
+	for (i = 0; i < n; i++) {
+		strcat(msg, i > 0 ? ", " : "");
+		strcat(msg, near[i]);
+	}
+	fflush(stdout);
+	fprintf(stderr, "%s: ", ctx->prog);
+	em_fput_wrapped(stderr, msg, WIDTH, (int)strlen(ctx->prog) + 2, 1);
+	free(msg);
+}
+
+/*
+ * The high and the low: prompts on a terminal, else two lines of stdin.
+ * The low may be empty ("nothing bad happened"): an empty line at the
+ * prompt, or an empty line 2. On failure both stay NULL.
+ */
 static int
 read_high_low(struct em_ctx *ctx, char **high, char **low)
 {
@@ -74,11 +211,14 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 	size_t	 len, hlen, rlen, tlen;
 	int	 ex;
 
+	*high = *low = NULL;
 	if (em_isatty_in()) {
-		if ((ex = em_prompt_line(ctx, "The high of your day: ", high)) != 0)
+		if ((ex = em_ask_line(ctx, "The high of your day: ", 0, high)) != 0)
 			return ex;
-		if ((ex = em_prompt_line(ctx, "The low of your day: ", low)) != 0) {
+		if ((ex = em_ask_line(ctx, "The low of your day: ",
+		    EM_ASK_EMPTY, low)) != 0) {
 			free(*high);
+			*high = NULL;
 			return ex;
 		}
 		return 0;
@@ -92,10 +232,10 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 		    "(line 1 the high, line 2 the low)");
 	}
 	/* Split first, so that a problem is named by its line. */
-	if ((nl = memchr(buf, '\n', len)) == NULL) {
+	if ((nl = memchr(buf, '\n', len)) == NULL || nl + 1 == buf + len) {
 		free(buf);
-		return em_err(ctx, EM_EX_DATAERR, "the low (line 2 of the input) "
-		    "is missing");
+		return em_err(ctx, EM_EX_DATAERR, "the low (line 2) "
+		    "is missing; an empty line 2 means there was none");
 	}
 	hlen = (size_t)(nl - buf);
 	rest = nl + 1;
@@ -115,7 +255,8 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 	    (ex = em_text_bytes(ctx, "the low (line 2)", rest, rlen)) == 0) {
 		em_text_trim(buf);
 		em_text_trim(rest);
-		if ((ex = em_text_check(ctx, "the high (line 1)", buf, strlen(buf))) == 0)
+		if ((ex = em_text_check(ctx, "the high (line 1)", buf, strlen(buf))) == 0 &&
+		    *rest != '\0')
 			ex = em_text_check(ctx, "the low (line 2)", rest, strlen(rest));
 	}
 	if (ex != 0) {
@@ -128,15 +269,40 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 	return 0;
 }
 
+/* Whether user has a check-in on date, asked before any text is read. */
 static int
-checked_text(struct em_ctx *ctx, const char *what, const char *arg, char **out)
+checked_in(struct em_ctx *ctx, const char *user, const char *date, int *yes)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc;
+
+	*yes = 0;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT 1 FROM checkin WHERE user = ? "
+	    "AND date = ?")) != 0)
+		return ex;
+	em_bind_text(st, 1, user);
+	em_bind_text(st, 2, date);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading check-ins");
+	*yes = rc == SQLITE_ROW;
+	return 0;
+}
+
+/* An option's text, trimmed and checked; empty only if empty_ok. */
+static int
+checked_text(struct em_ctx *ctx, const char *what, const char *arg, int empty_ok,
+    char **out)
 {
 	char	*s;
 	int	 ex;
 
+	*out = NULL;
 	s = em_strdup(arg);
 	em_text_trim(s);
-	if ((ex = em_text_check(ctx, what, s, strlen(s))) != 0) {
+	if ((*s != '\0' || !empty_ok) &&
+	    (ex = em_text_check(ctx, what, s, strlen(s))) != 0) {
 		free(s);
 		return ex;
 	}
@@ -192,24 +358,51 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	if (day > em_date_today())
 		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
 	if (fopt != NULL) {
+		/* Stored in lower case (ASCII letters), so that Sad is sad. */
 		feeling = em_strdup(fopt);
+		for (under = feeling; *under != '\0'; under++)
+			if (*under >= 'A' && *under <= 'Z')
+				*under += 'a' - 'A';
 		if ((under = strchr(feeling, ':')) != NULL)
 			*under++ = '\0';
+		em_text_trim(feeling);
+		if (under != NULL)
+			em_text_trim(under);
 		if (!feeling_ok(feeling) || (under != NULL && !feeling_ok(under))) {
 			free(feeling);
 			return em_fail(ctx, EM_EX_USAGE, "--feeling: give a word, or "
 			    "surface:underneath, e.g. annoyed:overlooked");
 		}
+		feeling_known(ctx, feeling);
+		if (under != NULL)
+			feeling_known(ctx, under);
 	}
 	if ((ex = em_ctx_user(ctx, &user)) != 0)
 		goto out;
+	em_date_fmt(day, date);
+	/*
+	 * At a terminal, refuse a second check-in before anyone types it.
+	 * The database is opened for writing first, so that one that cannot
+	 * be written is said before that too; no transaction is open while
+	 * the person types. (Text from options or a pipe is not lost: it is
+	 * checked first, as before.)
+	 */
+	if (!rflag && hopt == NULL && em_isatty_in()) {
+		if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+		    (ex = checked_in(ctx, user, date, &rc)) != 0)
+			goto out;
+		if (rc) {
+			ex = refuse(ctx, EM_EX_DATAERR, "%s has already checked in "
+			    "for %s; use --replace to change it", user, date);
+			goto out;
+		}
+	}
 	if (hopt != NULL) {
-		if ((ex = checked_text(ctx, "--high", hopt, &high)) != 0 ||
-		    (ex = checked_text(ctx, "--low", lopt, &low)) != 0)
+		if ((ex = checked_text(ctx, "--high", hopt, 0, &high)) != 0 ||
+		    (ex = checked_text(ctx, "--low", lopt, 1, &low)) != 0)
 			goto out;
 	} else if ((ex = read_high_low(ctx, &high, &low)) != 0)
 		goto out;
-	em_date_fmt(day, date);
 
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
@@ -227,7 +420,7 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	sqlite3_finalize(st);
 	st = NULL;
 	if (oldid != NULL && !rflag) {
-		ex = em_err(ctx, EM_EX_DATAERR, "%s has already checked in for %s; "
+		ex = refuse(ctx, EM_EX_DATAERR, "%s has already checked in for %s; "
 		    "use --replace to change it", user, date);
 		goto fail;
 	}
@@ -277,13 +470,23 @@ out:
 	return ex;
 }
 
-/* The partner to answer: --to, else whoever else checked in most recently. */
+/*
+ * The partner to answer: --to, else the one other person who checked in on
+ * date (or, when nobody did, the one other person in the database). When
+ * there are more, refuse and name them: answering the wrong one is worse
+ * than asking. On failure *out stays NULL.
+ */
 static int
-find_partner(struct em_ctx *ctx, const char *me, const char *to, char **out)
+find_partner(struct em_ctx *ctx, const char *me, const char *to,
+    const char *date, char **out)
 {
 	sqlite3_stmt	*st;
-	int		 ex, rc;
+	char		 names[256], *first = NULL;
+	size_t		 len = 0;
+	long		 n = 0;
+	int		 ex, rc, that = -1;
 
+	*out = NULL;
 	if (to != NULL) {
 		if (strcmp(to, me) == 0)
 			return em_err(ctx, EM_EX_USAGE, "--to names you; answer your "
@@ -291,18 +494,37 @@ find_partner(struct em_ctx *ctx, const char *me, const char *to, char **out)
 		*out = em_strdup(to);
 		return 0;
 	}
-	if ((ex = em_db_prepare(ctx, &st, "SELECT user FROM checkin WHERE user <> ? "
-	    "GROUP BY user ORDER BY max(date) DESC, user LIMIT 1")) != 0)
+	if ((ex = em_db_prepare(ctx, &st, "SELECT user, max(date = ?2) AS that "
+	    "FROM checkin WHERE user <> ?1 GROUP BY user ORDER BY that DESC, "
+	    "user")) != 0)
 		return ex;
 	em_bind_text(st, 1, me);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = em_strdup((const char *)sqlite3_column_text(st, 0));
+	em_bind_text(st, 2, date);
+	names[0] = '\0';
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (that == -1)
+			that = sqlite3_column_int(st, 1);
+		else if (sqlite3_column_int(st, 1) != that)
+			break;
+		if (n++ == 0)
+			first = em_strdup((const char *)sqlite3_column_text(st, 0));
+		if (len < sizeof(names) - 1)
+			len += (size_t)snprintf(names + len, sizeof(names) - len,
+			    "%s%s", n > 1 ? ", " : "", sqlite3_column_text(st, 0));
+	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return em_err(ctx, EM_EX_NOINPUT, "no partner has checked in yet");
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(first);
 		return em_db_err(ctx, rc, "reading check-ins");
+	}
+	if (n == 0 || first == NULL)
+		return em_err(ctx, EM_EX_NOINPUT, "no partner has checked in yet");
+	if (n > 1) {
+		free(first);
+		return refuse(ctx, EM_EX_USAGE, "more than one person to answer "
+		    "(%s); say whom with --to NAME", names);
+	}
+	*out = first;
 	return 0;
 }
 
@@ -319,23 +541,102 @@ answer_kind(const char *s)
 	return n > 0 && s[n - 1] == '?' ? "question" : "reflection";
 }
 
+/* Say why an answer is refused, wrapped to 80 columns, on stderr. */
+static void
+refusal(struct em_ctx *ctx, const struct em_pattern *hit, int typed)
+{
+	char	*msg;
+	int	 ind = (int)strlen(ctx->prog) + 2;
+	size_t	 len;
+
+	len = strlen(hit->match) + (hit->note ? strlen(hit->note) : 6) + 64;
+	msg = em_xcalloc(1, len);
+	snprintf(msg, len, "\"%s\" sounds like %s; %s", hit->match,
+	    hit->note ? hit->note : "advice", typed ? "it is not sent yet" :
+	    "nothing was stored");
+	fflush(stdout);
+	fprintf(stderr, "%s: ", ctx->prog);
+	em_fput_wrapped(stderr, msg, WIDTH, ind, 1);
+	free(msg);
+	len = strlen(hit->instead) + 16;
+	msg = em_xcalloc(1, len);
+	snprintf(msg, len, "ask instead: %s", hit->instead);
+	fprintf(stderr, "%s: ", ctx->prog);
+	em_fput_wrapped(stderr, msg, WIDTH, ind, 1);
+	free(msg);
+	if (!typed)
+		fprintf(stderr, "%s: (or use --force to send it as it is)\n",
+		    ctx->prog);
+}
+
+/*
+ * Check an answer against the advice patterns. From arguments or a pipe,
+ * advice is refused (65). Typed at the terminal, the words are kept and the
+ * person chooses, one key each: edit them, ask the suggested question
+ * instead, send them as they are (as --force), or cancel.
+ */
+static int
+advice_check(struct em_ctx *ctx, int typed, char **textp, int *forced)
+{
+	const struct em_content *content;
+	const struct em_pattern *hit;
+	char	*tmpl, *edited;
+	size_t	 len;
+	int	 ex, key;
+
+	if ((ex = em_ctx_content(ctx, EM_KIND(EM_K_ADVICE), &content)) != 0)
+		return ex;
+	while ((hit = em_advice_match(content, *textp)) != NULL) {
+		refusal(ctx, hit, typed);
+		if (!typed)
+			return EM_EX_DATAERR;
+		if ((ex = em_ask_key(ctx, "[e]dit it, [a]sk that instead, [s]end "
+		    "it as it is, or [c]ancel? ", "easc", &key)) != 0)
+			return ex;
+		switch (key) {
+		case 'e':
+			len = strlen(*textp) + 80;
+			tmpl = em_xcalloc(1, len);
+			snprintf(tmpl, len, "%s\n\n# Your answer; lines that start "
+			    "with # are left out.\n", *textp);
+			ex = em_editor_text(ctx, "", tmpl, &edited);
+			free(tmpl);
+			if (ex != 0)
+				return ex;
+			free(*textp);
+			*textp = edited;
+			break;
+		case 'a':
+			free(*textp);
+			*textp = em_strdup(hit->instead);
+			return 0;
+		case 's':
+			*forced = 1;
+			return 0;
+		default:
+			return em_err(ctx, EM_EX_NO, "cancelled; nothing was stored");
+		}
+	}
+	return 0;
+}
+
 static int
 c_respond(struct em_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "date",	required_argument,	NULL,	OPT_DATE },
 		{ "force",	no_argument,		NULL,	OPT_FORCE },
+		{ "peek",	no_argument,		NULL,	OPT_PEEK },
 		{ "to",		required_argument,	NULL,	OPT_TO },
 		{ NULL,		0,			NULL,	0 }
 	};
-	const struct em_content *content;
-	const struct em_pattern *hit;
 	sqlite3_stmt	*st = NULL;
 	const char	*me, *to = NULL, *kind;
-	char		*partner = NULL, *text = NULL, *cid = NULL;
-	char		 date[11], id[EM_ID_LEN + 1], prompt[128];
+	char		*partner = NULL, *text = NULL, *cid = NULL, *prompt = NULL;
+	char		 date[11], id[EM_ID_LEN + 1];
 	long		 day = em_date_today();
-	int		 ch, ex, rc, fflag = 0;
+	size_t		 len;
+	int		 ch, ex, rc, fflag = 0, pflag = 0, typed, mine;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -345,6 +646,9 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 			break;
 		case OPT_FORCE:
 			fflag = 1;
+			break;
+		case OPT_PEEK:
+			pflag = 1;
 			break;
 		case OPT_TO:
 			if (!em_name_valid(optarg))
@@ -360,7 +664,7 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
-	    (ex = find_partner(ctx, me, to, &partner)) != 0)
+	    (ex = find_partner(ctx, me, to, date, &partner)) != 0)
 		goto out;
 	if ((ex = em_db_prepare(ctx, &st, "SELECT id FROM checkin WHERE user = ? "
 	    "AND date = ?")) != 0)
@@ -377,26 +681,33 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		    em_db_err(ctx, rc, "reading check-ins");
 		goto out;
 	}
-
-	snprintf(prompt, sizeof(prompt), "Your question or reflection for %.40s: ",
-	    partner);
-	if ((ex = em_input_text(ctx, argc - optind, argv + optind, "the answer", NULL,
-	    prompt, &text)) != 0)
-		goto out;
-
-	if (!fflag) {
-		if ((ex = em_ctx_content(ctx, EM_KIND(EM_K_ADVICE), &content)) != 0)
+	/* You answer what you can see: a check-in hidden from you is not yet. */
+	if (!pflag) {
+		if ((ex = checked_in(ctx, me, date, &mine)) != 0)
 			goto out;
-		if ((hit = em_advice_match(content, text)) != NULL) {
-			em_fail(ctx, EM_EX_DATAERR, "\"%s\" sounds like %s; nothing was "
-			    "stored", hit->match, hit->note ? hit->note : "advice");
-			fprintf(stderr, "%s: ask instead: %s\n", ctx->prog, hit->instead);
-			fprintf(stderr, "%s: (or use --force to send it as it is)\n",
-			    ctx->prog);
-			ex = EM_EX_DATAERR;
+		if (!mine) {
+			ex = refuse(ctx, EM_EX_NOINPUT, "%s's check-in for %s is "
+			    "hidden until you check in that day: check in first "
+			    "(or --peek to answer it unseen)", partner, date);
 			goto out;
 		}
 	}
+
+	typed = argc - optind == 0 && em_isatty_in();
+	if (typed) {
+		len = strlen(partner) + 64;
+		prompt = em_xcalloc(1, len);
+		snprintf(prompt, len, "Your question or reflection for %s: ",
+		    partner);
+		ex = em_ask_line(ctx, prompt, 0, &text);
+	} else
+		ex = em_input_text(ctx, argc - optind, argv + optind, "the answer",
+		    NULL, NULL, &text);
+	if (ex != 0)
+		goto out;
+	if (!fflag && (ex = advice_check(ctx, typed, &text, &fflag)) != 0)
+		goto out;
+
 	kind = answer_kind(text);
 	em_id_new(id);
 	if ((ex = em_db_begin(ctx)) != 0)
@@ -422,7 +733,7 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	if (ctx->fmt == EM_FMT_TEXT) {
 		fputs("answered ", stdout);
-		em_put_text(stdout, partner);
+		em_put_cell(stdout, partner, min_width(partner, NAMEW), 0);
 		printf("'s check-in for %s with a %s\n", date, kind);
 	} else {
 		const char *const keys[] = { "id", "date", "to", "kind", NULL };
@@ -435,6 +746,7 @@ fail:
 	em_db_rollback(ctx);
 out:
 	free(partner);
+	free(prompt);
 	free(text);
 	free(cid);
 	return ex;
@@ -452,7 +764,7 @@ static const char show_sql[] =
     " CASE WHEN hidden THEN NULL ELSE feeling END AS feeling,"
     " CASE WHEN hidden THEN NULL ELSE underneath END AS underneath,"
     " CASE WHEN hidden THEN NULL ELSE high END AS high,"
-    " CASE WHEN hidden THEN NULL ELSE low END AS low,"
+    " CASE WHEN hidden THEN NULL ELSE nullif(low, '') END AS low,"
     " hidden,"
     " (SELECT count(*) FROM response r WHERE r.checkin = c.id AND NOT hidden)"
     "  AS \"tsv:responses\","
@@ -467,8 +779,11 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs, const char *la
 {
 	const char *date = (const char *)sqlite3_column_text(st, 1);
 	const char *user = (const char *)sqlite3_column_text(st, 2);
+	const char *feel = (const char *)sqlite3_column_text(st, 3);
+	const char *under = (const char *)sqlite3_column_text(st, 4);
 	const char *b = em_color(ctx, "\033[1m"), *dim = em_color(ctx, "\033[2m");
-	const char *off = em_color(ctx, "\033[0m");
+	const char *off = em_color(ctx, "\033[0m"), *who, *text;
+	size_t	 uw = min_width(user, NAMEW), col, w;
 	long	 day;
 
 	if (last == NULL || strcmp(last, date) != 0) {
@@ -477,36 +792,43 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs, const char *la
 		    date, off);
 	}
 	printf("  %s", b);
-	em_put_text(stdout, user);
+	em_put_cell(stdout, user, uw, 0);
 	fputs(off, stdout);
 	if (sqlite3_column_int(st, 7)) {
-		printf(" %shas checked in; hidden until you check in too (or "
-		    "--peek)%s\n", dim, off);
+		printf(" %shas checked in; hidden until you check in (or --peek)%s\n",
+		    dim, off);
 		return;
 	}
-	if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+	if (feel != NULL) {
 		fputs(" feels ", stdout);
-		em_put_text(stdout, (const char *)sqlite3_column_text(st, 3));
-		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+		em_put_text(stdout, feel);
+		if (under != NULL) {
+			col = 2 + uw + 7 + em_text_width(feel);
+			w = 14 + em_text_width(under);
+			printf("%s", col + w > WIDTH ? "\n   " : "");
 			printf(" %s(underneath: %s", dim, off);
-			em_put_text(stdout, (const char *)sqlite3_column_text(st, 4));
+			em_put_text(stdout, under);
 			printf("%s)%s", dim, off);
 		}
 	}
 	printf("\n    %shigh%s  ", dim, off);
-	em_put_text(stdout, (const char *)sqlite3_column_text(st, 5));
-	printf("\n    %slow%s   ", dim, off);
-	em_put_text(stdout, (const char *)sqlite3_column_text(st, 6));
-	putchar('\n');
+	em_put_wrapped((const char *)sqlite3_column_text(st, 5), WIDTH, 10, 1);
+	printf("    %slow%s   ", dim, off);
+	if (sqlite3_column_type(st, 6) == SQLITE_NULL)
+		printf("%s(none)%s\n", dim, off);
+	else
+		em_put_wrapped((const char *)sqlite3_column_text(st, 6), WIDTH, 10, 1);
 	sqlite3_reset(rs);
 	em_bind_text(rs, 1, (const char *)sqlite3_column_text(st, 0));
 	while (sqlite3_step(rs) == SQLITE_ROW) {
+		who = (const char *)sqlite3_column_text(rs, 0);
+		text = (const char *)sqlite3_column_text(rs, 2);
+		w = min_width(who, ANSW);
 		printf("    %s%s ", dim, strcmp((const char *)sqlite3_column_text(rs, 1),
 		    "question") == 0 ? "?" : ">");
-		em_put_text(stdout, (const char *)sqlite3_column_text(rs, 0));
+		em_put_cell(stdout, who, w, 0);
 		printf("%s  ", off);
-		em_put_text(stdout, (const char *)sqlite3_column_text(rs, 2));
-		putchar('\n');
+		em_put_wrapped(text, WIDTH, (int)(8 + w), 1);
 	}
 }
 
@@ -599,20 +921,27 @@ out:
 	return ex;
 }
 
-/* What you owe today: your own check-in, answers to your partner's recent ones. */
-static const char due_sql[] =
-    "SELECT 'checkin' AS what, ?1 AS user, ?2 AS date WHERE NOT EXISTS ("
-    "  SELECT 1 FROM checkin WHERE user = ?1 AND date = ?2) "
-    "UNION ALL "
-    "SELECT 'answer', c.user, c.date FROM checkin c WHERE c.user <> ?1"
-    "  AND c.date BETWEEN ?3 AND ?2 AND NOT EXISTS (SELECT 1 FROM response r"
-    "  WHERE r.checkin = c.id AND r.user = ?1)";
+/*
+ * What you owe today: your own check-in, answers to your partner's recent
+ * ones. For text, whether the check-in to answer is still hidden from you
+ * (you have not checked in that day): then you check in first.
+ */
+#define DUE_SQL(mine, theirs)						\
+    "SELECT 'checkin' AS what, ?1 AS user, ?2 AS date" mine " WHERE NOT EXISTS (" \
+    "  SELECT 1 FROM checkin WHERE user = ?1 AND date = ?2) "		\
+    "UNION ALL "							\
+    "SELECT 'answer', c.user, c.date" theirs " FROM checkin c WHERE c.user <> ?1" \
+    "  AND c.date BETWEEN ?3 AND ?2 AND NOT EXISTS (SELECT 1 FROM response r" \
+    "  WHERE r.checkin = c.id AND r.user = ?1)"
+static const char due_sql[] = DUE_SQL("", "");
+static const char due_text_sql[] = DUE_SQL(", 0", ", NOT EXISTS (SELECT 1 "
+    "FROM checkin m WHERE m.user = ?1 AND m.date = c.date)");
 
 static int
 c_due(struct em_ctx *ctx, int argc, char **argv)
 {
 	sqlite3_stmt	*st;
-	const char	*me, *what;
+	const char	*me, *what, *date;
 	char		 today[11], yesterday[11];
 	long		 rows = 0;
 	int		 ch, ex, rc, qflag = 0;
@@ -632,7 +961,8 @@ c_due(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(em_date_today() - 1, yesterday);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, due_sql)) != 0)
+	    (ex = em_db_prepare(ctx, &st, ctx->fmt == EM_FMT_TEXT && !qflag ?
+	    due_text_sql : due_sql)) != 0)
 		return ex;
 	em_bind_text(st, 1, me);
 	em_bind_text(st, 2, today);
@@ -652,9 +982,20 @@ c_due(struct em_ctx *ctx, int argc, char **argv)
 				printf("your check-in for today, %s\n", today);
 				continue;
 			}
-			fputs("an answer to ", stdout);
-			em_put_text(stdout, (const char *)sqlite3_column_text(st, 1));
-			printf("'s check-in for %s\n", sqlite3_column_text(st, 2));
+			date = (const char *)sqlite3_column_text(st, 2);
+			if (sqlite3_column_int(st, 3) == 0)
+				fputs("an answer to ", stdout);
+			else if (strcmp(date, today) == 0)
+				fputs("check in first, then answer ", stdout);
+			else
+				printf("check in for %s first, then answer ", date);
+			em_put_cell(stdout, (const char *)sqlite3_column_text(st, 1),
+			    min_width((const char *)sqlite3_column_text(st, 1), NAMEW),
+			    0);
+			if (sqlite3_column_int(st, 3) == 0 || strcmp(date, today) == 0)
+				printf("'s check-in for %s\n", date);
+			else
+				puts("'s check-in");
 		}
 		if (rc != SQLITE_DONE)
 			ex = em_db_err(ctx, rc, "reading check-ins");
@@ -723,19 +1064,36 @@ c_prompt(struct em_ctx *ctx, int argc, char **argv)
 static void
 put_feeling(struct em_ctx *ctx, const struct em_feeling *f, size_t width)
 {
-	size_t	 i;
+	size_t	 i, len = 1;
+	char	*all;
 
 	switch (ctx->fmt) {
 	case EM_FMT_TEXT:
+		/* What lies underneath, wrapped at 80 columns beside the word. */
+		if (width < em_text_width(f->word))
+			width = em_text_width(f->word);
+		if (width > 24)
+			width = 24;
 		printf("%s", em_color(ctx, "\033[1m"));
-		em_put_text(stdout, f->word);
-		printf("%s%*s ", em_color(ctx, "\033[0m"), width > em_text_width(f->word) ?
-		    (int)(width - em_text_width(f->word)) : 0, "");
-		for (i = 0; i < f->nunder; i++) {
-			fputs(i ? ", " : "", stdout);
-			em_put_text(stdout, f->under[i]);
+		if (em_text_width(f->word) > width) {
+			/* A long word has the line to itself. */
+			em_put_text(stdout, f->word);
+			printf("%s\n%*s", em_color(ctx, "\033[0m"), (int)width + 1, "");
+		} else {
+			em_put_cell(stdout, f->word, width, 0);
+			printf("%s ", em_color(ctx, "\033[0m"));
 		}
-		putchar('\n');
+		for (i = 0; i < f->nunder; i++)
+			len += strlen(f->under[i]) + 2;
+		all = em_xcalloc(1, len);
+		for (i = 0; i < f->nunder; i++) {
+			strcat(all, i ? ", " : "");
+			strcat(all, f->under[i]);
+		}
+		em_put_wrapped(all, WIDTH, (int)width + 1, 1);
+		if (f->nunder == 0)
+			putchar('\n');
+		free(all);
 		break;
 	case EM_FMT_TSV:
 		em_put_tsv(stdout, f->word);
@@ -796,8 +1154,11 @@ c_feelings(struct em_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (word != NULL) {
-		fprintf(stderr, "%s: '%s' is not in the vocabulary; see %s feelings\n",
-		    ctx->prog, word, ctx->prog);
+		fflush(stdout);
+		fprintf(stderr, "%s: '", ctx->prog);
+		em_put_text(stderr, word);
+		fprintf(stderr, "' is not in the vocabulary; see %s feelings\n",
+		    ctx->prog);
 		return EM_EX_NO;
 	}
 	return shown ? 0 : em_err(ctx, EM_EX_NOINPUT, "no emotions in the content");
@@ -880,6 +1241,20 @@ stat_user(struct em_ctx *ctx, sqlite3_stmt *ds, sqlite3_stmt *as,
 	return 0;
 }
 
+static void
+stat_free(struct stat_row *rows, size_t n)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < rows[i].nfeel; j++)
+			free(rows[i].feel[j].word);
+		free(rows[i].feel);
+		free(rows[i].user);
+	}
+	free(rows);
+}
+
 /* The rows of stats, one per person; *both is the same for all. */
 static int
 stat_rows(struct em_ctx *ctx, const char *from, const char *to, const char *me,
@@ -928,23 +1303,15 @@ out:
 	sqlite3_finalize(ds);
 	sqlite3_finalize(as);
 	sqlite3_finalize(bs);
+	if (ex != 0) {
+		/* Failed: hand nothing over. */
+		stat_free(rows, n);
+		rows = NULL;
+		n = 0;
+	}
 	*rowsp = rows;
 	*np = n;
 	return ex;
-}
-
-static void
-stat_free(struct stat_row *rows, size_t n)
-{
-	size_t	 i, j;
-
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < rows[i].nfeel; j++)
-			free(rows[i].feel[j].word);
-		free(rows[i].feel);
-		free(rows[i].user);
-	}
-	free(rows);
 }
 
 /* One line of marks for the last CHART_DAYS days. */
@@ -992,8 +1359,9 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 	struct stat_row	*rows = NULL;
 	const char	*me, *cs_utf8;
 	char		 from[11] = "0001-01-01", to[11], start[11], num[5][24];
+	char		*felt;
 	long		 today = em_date_today(), since, both = 0;
-	size_t		 width = 4, n = 0, i;
+	size_t		 width = 4, n = 0, i, len;
 	int		 ch, ex, utf8;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
@@ -1042,24 +1410,37 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_prepare(ctx, &cs, "SELECT date FROM checkin WHERE user = ? "
 	    "AND date >= ? ORDER BY date")) != 0)
 		goto out;
+	/* 80 columns: names cut to STATW, the feelings on lines of their own. */
 	for (i = 0; i < n; i++)
 		if (em_text_width(rows[i].user) > width)
 			width = em_text_width(rows[i].user);
+	if (width > STATW)
+		width = STATW;
 	em_date_fmt(today - CHART_DAYS + 1, start);
-	printf("%*s  %-*s  check-ins  streak  longest  answers  most felt\n",
-	    (int)width, "", CHART_DAYS, start);
+	printf("%*s  %-*s  check-ins  streak  longest  answers\n", (int)width, "",
+	    CHART_DAYS, start);
 	for (i = 0; i < n; i++) {
-		printf("%*s", (int)(width - em_text_width(rows[i].user)), "");
-		em_put_text(stdout, rows[i].user);
+		em_put_cell(stdout, rows[i].user, width, 1);
 		fputs("  ", stdout);
 		if ((ex = chart_row(ctx, cs, rows[i].user, today, utf8)) != 0)
 			goto out;
-		printf("  %9ld  %6ld  %7ld  %7ld  ", rows[i].checkins, rows[i].streak,
+		printf("  %9ld  %6ld  %7ld  %7ld\n", rows[i].checkins, rows[i].streak,
 		    rows[i].longest, rows[i].answers);
-		em_put_text(stdout, rows[i].top != NULL ? rows[i].top : "-");
-		putchar('\n');
 	}
 	printf("%*s  %*s\n", (int)width, "", CHART_DAYS, to);
+	for (i = 0, len = 32; i < n; i++)
+		len += strlen(rows[i].user) + (rows[i].top ? strlen(rows[i].top) :
+		    1) + 3;
+	felt = em_xcalloc(1, len);
+	strcpy(felt, "most felt:");
+	for (i = 0; i < n; i++) {
+		strcat(felt, i > 0 ? ", " : " ");
+		strcat(felt, rows[i].user);
+		strcat(felt, " ");
+		strcat(felt, rows[i].top != NULL ? rows[i].top : "-");
+	}
+	em_put_wrapped(felt, WIDTH, 2, 1);
+	free(felt);
 	printf("days you both checked in: %ld\n", both);
 out:
 	sqlite3_finalize(cs);

@@ -29,7 +29,7 @@ _empathy_commands() {
 _empathy_options() {
 	case $1:$2 in
 	empathy-checkin:add) echo --date --feeling --replace --high --low ;;
-	empathy-checkin:respond) echo --date --force --to ;;
+	empathy-checkin:respond) echo --date --force --peek --to ;;
 	empathy-checkin:show) echo --date --since --until --peek ;;
 	empathy-checkin:due) echo -q ;;
 	empathy-checkin:prompt) echo --kind ;;

@@ -209,6 +209,11 @@ void	 em_tags_free(struct em_tags *);
 int	 em_tags_canon(const char *, char **, int *, char *, size_t);
 void	 em_cut(char *, size_t, const char *);
 
+/* em_ask.c: asking at the terminal. EOF (Ctrl-D) is "cancelled": EM_EX_NO. */
+#define EM_ASK_EMPTY	0x1	/* an empty line is an answer ("") */
+int	 em_ask_line(struct em_ctx *, const char *, int, char **);
+int	 em_ask_key(struct em_ctx *, const char *, const char *, int *);
+
 /* em_fmt.c: text, tsv and JSON Lines output. */
 void	 em_put_text(FILE *, const char *);
 void	 em_put_cell(FILE *, const char *, size_t, int);
@@ -261,6 +266,7 @@ enum em_ftype {
 };
 #define EM_F_NULLABLE	0x1
 #define EM_F_REF	0x2	/* refers to a record id of an earlier type */
+#define EM_F_EMPTY	0x4	/* text that may be empty (a check-in with no low) */
 struct em_field {
 	const char	*name;		/* JSON key and column name */
 	enum em_ftype	 type;

@@ -10,7 +10,7 @@ static const struct em_field checkin_fields[] = {
 	{ "feeling",	EM_F_WORD,	EM_F_NULLABLE,	NULL },
 	{ "underneath",	EM_F_WORD,	EM_F_NULLABLE,	NULL },
 	{ "high",	EM_F_TEXT,	0,		NULL },
-	{ "low",	EM_F_TEXT,	0,		NULL },
+	{ "low",	EM_F_TEXT,	EM_F_EMPTY,	NULL },
 	{ "created",	EM_F_TIME,	0,		NULL },
 	{ "updated",	EM_F_TIME,	0,		NULL },
 	{ NULL,		0,		0,		NULL }

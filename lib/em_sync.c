@@ -246,7 +246,8 @@ check_field(const struct em_field *f, struct em_jval *v, char *msg, size_t len)
 			v->type = EM_J_NULL;
 			return 0;
 		}
-		if (*v->str == '\0' || strlen(v->str) > EM_TEXT_MAX)
+		if ((*v->str == '\0' && !(f->flags & EM_F_EMPTY)) ||
+		    strlen(v->str) > EM_TEXT_MAX)
 			goto wrong;
 		break;
 	case EM_F_WORD:

@@ -7,7 +7,8 @@ answers() { sql "select count(*) from response"; }
 # The "instead" of a pattern in the shipped advice file.
 instead() { sed -n "/^  - match: $1\$/{n;s/^    instead: //p;}" "$ADVICE"; }
 # has TEXT LINE: TEXT has exactly this line.
-has() { printf '%s\n' "$1" | grep -Fqx -- "$2"; }
+# (A message wrapped at 80 columns goes on in lines that start with spaces.)
+has() { printf '%s\n' "$1" | sed -e ':a' -e '$!N' -e 's/\n  */ /' -e 'ta' -e 'P;D' | grep -Fqx -- "$2"; }
 
 ok     'alex checks in'	empathy-checkin -u alex add --high 'Got the job offer' --low 'Argued with my brother'
 ok     'sara checks in'	empathy-checkin add --high 'A quiet morning' --low 'Too many emails'

@@ -42,6 +42,9 @@ ok     '--to alex works'	empathy-checkin respond --to alex 'Did the bike ride fe
 status 'no check-in from alex yesterday'	66 empathy-checkin respond --date yesterday 'How was yesterday?'
 like   'it names alex and the day'	"$(err)" "alex has no check-in for $(day -1)"
 ok     'alex checks in for yesterday'	empathy-checkin -u alex add --date yesterday --high 'A film' --low 'A cold'
+status 'his check-in is hidden from sara until she checks in that day'	66 empathy-checkin respond --date yesterday 'How was yesterday?'
+like   'it says to check in first'	"$(err | sed -e ':a' -e '$!N' -e 's/\n  */ /' -e 'ta' -e 'P;D')" "alex's check-in for $(day -1) is hidden .*check in first \\(or --peek"
+ok     'sara checks in for yesterday'	empathy-checkin add --date yesterday --high 'A nap' --low ''
 ok     '--date yesterday answers that check-in'	empathy-checkin respond --date yesterday 'How is the cold?'
 same   'stored against yesterday'	"$(last)" "question|How is the cold?|0|$(day -1)"
 same   'five answers in all'	"$(sql 'select count(*) from response')" 5

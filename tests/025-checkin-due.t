@@ -22,6 +22,10 @@ status 'an answer that old is not owed'	1 empathy-checkin due
 
 ok     'alex checks in yesterday'	empathy-checkin -u alex add --date yesterday --high 'Painted' --low 'Spilled it'
 status 'an answer to him is owed'	0 empathy-checkin due
+same   'but his check-in is hidden from sara: she checks in for that day first' \
+       "$(out)" "check in for $(day -1) first, then answer alex's check-in"
+ok     'sara checks in yesterday'	empathy-checkin add --date yesterday --high 'Read' --low ''
+status 'an answer to him is owed'	0 empathy-checkin due
 same   'it says which'	"$(out)" "an answer to alex's check-in for $(day -1)"
 status 'due -q is owed too'	0 empathy-checkin due -q
 same   '-q prints nothing'	"$(out)" ''
@@ -34,11 +38,14 @@ status 'nothing owed after answering'	1 empathy-checkin due
 status 'due -q agrees'	1 empathy-checkin due -q
 same   '-q prints nothing'	"$(out)$(err)" ''
 
+status 'alex owes his check-in today, and then an answer'	0 empathy-checkin -u alex due
+like   'he is told to check in first, then answer'	"$(out)" "^check in first, then answer sara's check-in for $(day 0)\$"
 ok     'alex checks in today'	empathy-checkin -u alex add --high 'Finished it' --low 'Tired'
 status 'an answer is owed again'	0 empathy-checkin due
 same   'for today'	"$(out)" "an answer to alex's check-in for $(day 0)"
 status 'alex has checked in but owes sara an answer'	0 empathy-checkin -u alex due -f tsv
 same   'alex owes an answer to sara today'	"$(out)" "$(tab "what|user|date
+answer|sara|$(day -1)
 answer|sara|$(day 0)")"
 ok     'sara answers'	empathy-checkin respond 'How does it look?'
 status 'sara owes nothing'	1 empathy-checkin due -q

@@ -12,7 +12,7 @@ ok     'alex, three days ago, annoyed'	empathy-checkin -u alex add --date -3 --f
 ok     'alex, yesterday, no feeling'	empathy-checkin -u alex add --date -1 --high 'h' --low 'l'
 ok     'sara answers alex yesterday'	empathy-checkin respond --date -1 'How was it?'
 ok     'sara answers again'	empathy-checkin respond --date -1 'That sounds tiring.'
-ok     'alex answers sara today'	empathy-checkin -u alex respond 'What made it tiring?'
+ok     'alex answers sara today (unseen: he has not checked in)'	empathy-checkin -u alex respond --peek 'What made it tiring?'
 
 ok     'stats -f tsv'	empathy-checkin stats -f tsv
 same   'you first, then your partner'	"$(out)" "$(tab 'user|checkins|streak|longest|answers|both|feeling
@@ -29,9 +29,10 @@ ok     'stats -f json'	empathy-checkin stats -f json
 like   'json for sara'	"$(out)" '^\{"user":"sara","checkins":3,"streak":3,"longest":3,"answers":2,"both":1,"feeling":"tired"\}$'
 
 ok     'stats as text'	empathy-checkin stats
-like   'a header with the columns'	"$(out)" "^ +$(day -27) +check-ins  streak  longest  answers  most felt\$"
-like   'sara: 28 days, the last three marked, then her numbers'	"$(out)" '^sara  \.{25}###  +3  +3  +3  +2  tired$'
-like   'alex: marks three days ago and yesterday'	"$(out)" '^alex  \.{24}#\.#\.  +2  +1  +1  +1  annoyed$'
+like   'a header with the columns'	"$(out)" "^ +$(day -27) +check-ins  streak  longest  answers\$"
+like   'sara: 28 days, the last three marked, then her numbers'	"$(out)" '^sara  \.{25}###  +3  +3  +3  +2$'
+like   'alex: marks three days ago and yesterday'	"$(out)" '^alex  \.{24}#\.#\.  +2  +1  +1  +1$'
+like   'the most felt, under the chart (80 columns)'	"$(out)" '^most felt: sara tired, alex annoyed$'
 like   'the chart ends today'	"$(out)" "^ +$(day 0)\$"
 like   'days both checked in'	"$(out)" '^days you both checked in: 1$'
 

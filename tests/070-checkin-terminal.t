@@ -20,7 +20,7 @@ like   'respond asks for the answer on a terminal' \
 ')" "Your question or reflection for sara: .*answered sara's check-in"
 same   'and stores it as a question'	"$(sql 'select user, kind, text from response')" \
        'alex|question|What made the queue hard?'
-like   'advice typed at the prompt is refused too' \
+like   'advice typed at the prompt is held back with a choice; EOF cancels' \
        "$(tty 'empathy-checkin -u alex respond' 'Look on the bright side
-')" 'refused|sounds like.* exit 65 $'
+')" 'sounds like.*\[e\]dit it.*cancelled; nothing was stored +exit 1 $'
 same   'and not stored'	"$(sql 'select count(*) from response')" 1

@@ -14,7 +14,7 @@ hex() { od -An -tx1 | tr -d ' \n'; }
 # The three ways in, each reading the file given.
 jadd() { empathy-journal add --seen <"$1"; }
 cadd() { empathy-checkin add <"$1"; }
-resp() { empathy-checkin respond --to ben <"$1"; }
+resp() { empathy-checkin respond --peek --to ben <"$1"; }
 
 # bad NAME BYTES: BYTES (printf format) as the text, and as the low for a check-in.
 bad() {
@@ -125,8 +125,8 @@ ok     'checkin add: a low of exactly 64 KiB'	empathy-checkin add --date -2 <"$T
 same   'checkin add: both stored whole'	\
        "$(sql "select max(length(high)), max(length(low)) from checkin where date < date('now')")" '65536|65536'
 ok     'setup: ben checks in yesterday too'	empathy-checkin -u ben add --date -1 --high h --low l
-ok     'checkin respond: exactly 64 KiB'	empathy-checkin respond --to ben <"$T/max"
-ok     'checkin respond: exactly 64 KiB and a newline'	empathy-checkin respond --to ben --date -1 <"$T/maxnl"
+ok     'checkin respond: exactly 64 KiB'	empathy-checkin respond --peek --to ben <"$T/max"
+ok     'checkin respond: exactly 64 KiB and a newline'	empathy-checkin respond --peek --to ben --date -1 <"$T/maxnl"
 same   'checkin respond: both stored whole'	"$(sql 'select count(*) from response where length(text) = 65536')" 2
 
 # No text: nothing on stdin is 64, only white space is 65; nothing stored.
@@ -142,8 +142,9 @@ status 'checkin add: nothing on stdin: 64'	64 empathy-checkin add --date -3 <"$T
 like   'checkin add: it says there was no check-in'	"$(err)" 'no check-in on standard input'
 status 'checkin add: two blank lines: 65'	65 empathy-checkin add --date -3 <"$T/blank"
 like   'checkin add: it says the high is empty'	"$(err)" 'the high \(line 1\) is empty'
-status 'checkin add: a high and a blank low: 65'	65 sh -c 'printf "A high\n  \n" | empathy-checkin add --date -3'
-like   'checkin add: it says the low is empty'	"$(err)" 'the low \(line 2\) is empty'
+status 'checkin add: a high and a blank low: stored with no low'	0 sh -c 'printf "A high\n  \n" | empathy-checkin add --date -5'
+same   'checkin add: the low is empty'	"$(sql "select '[' || low || ']' from checkin where date = '$(day -5)'")" '[]'
+sql "delete from checkin where date = '$(day -5)'"
 status 'checkin add: one line only: 65'	65 sh -c 'echo "A high" | empathy-checkin add --date -3'
 like   'checkin add: it names the low'	"$(err)" 'the low \(line 2\)'
 status 'checkin respond: nothing on stdin: 64'	64 resp "$T/empty"

@@ -46,7 +46,7 @@ same   'no warning'	"$(err)" ''
 
 # Nothing private is needed on the command line: every text from stdin alone.
 ok     'checkin add: the high and the low from stdin'	sh -c 'printf "secret high\nsecret low\n" | empathy-checkin -u ben add --date -1'
-ok     'checkin respond: the answer from stdin'	sh -c 'echo "secret answer?" | empathy-checkin respond --to ben --date -1'
+ok     'checkin respond: the answer from stdin'	sh -c 'echo "secret answer?" | empathy-checkin respond --peek --to ben --date -1'
 ok     'journal add: the entry from stdin'	sh -c 'echo "secret entry" | empathy-journal add --misunderstood'
 id=$(sql "select id from entry where text = 'secret entry'")
 ok     'journal edit: the new text from stdin'	sh -c 'echo "secret edit" | empathy-journal edit "$1"' sh "$id"

@@ -11,7 +11,7 @@ limit=$((5 * EM_SLOW))
 ok     'alex has a check-in to answer'	empathy-checkin -u alex add --high h --low l
 ok     'an instrument of one item to take'	true
 
-for cmd in 'empathy-checkin add' 'empathy-checkin respond' \
+for cmd in 'empathy-checkin add' 'empathy-checkin respond --peek' \
     'empathy-journal add --seen' 'empathy-assess take bandwidth'; do
 	status "$cmd with stdin from /dev/null: 64, no hang" 64 \
 	    timeout "$limit" sh -c "$cmd </dev/null"
