@@ -216,18 +216,11 @@ ask(struct em_ctx *ctx, const struct em_doc *d, const char *about, int *answers)
 		for (;;) {
 			snprintf(prompt, sizeof(prompt), "      [%d-%d] ", d->min, d->max);
 			line = NULL;
-			ex = em_prompt_line(ctx, prompt, &line);
-			if (ex != 0 && (feof(stdin) || ferror(stdin))) {
-				/* Ctrl-D: stop, and store none of it. */
-				free(line);
-				clearerr(stdin);
-				return em_err(ctx, EM_EX_NO, "cancelled; nothing was "
-				    "stored");
-			}
-			if (ex == EM_EX_DATAERR) {
-				free(line);
-				line = em_strdup("");	/* empty: ask again */
-			} else if (ex != 0)
+			/* Ctrl-D: EM_EX_NO, "cancelled", and none of it is stored. */
+			ex = em_ask_line(ctx, prompt, EM_ASK_EMPTY, &line);
+			if (ex == EM_EX_DATAERR)
+				line = em_strdup("");	/* not text: ask again */
+			else if (ex != 0)
 				return ex;
 			errno = 0;
 			lv = strtol(line, &end, 10);

@@ -95,13 +95,6 @@ no_args(struct em_ctx *ctx, int argc)
 	return 0;
 }
 
-/* A feeling word: short, one line, printable. */
-static int
-feeling_ok(const char *s)
-{
-	return em_name_valid(s) && strlen(s) <= 40;
-}
-
 /* Bytes to turn a into b, one inserted, dropped or changed at a time. */
 static size_t
 distance(const char *a, const char *b)
@@ -213,10 +206,11 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 
 	*high = *low = NULL;
 	if (em_isatty_in()) {
-		if ((ex = em_ask_line(ctx, "The high of your day: ", 0, high)) != 0)
+		if ((ex = em_ask_line(ctx, "The high of your day: ", EM_ASK_KEEP,
+		    high)) != 0)
 			return ex;
 		if ((ex = em_ask_line(ctx, "The low of your day: ",
-		    EM_ASK_EMPTY, low)) != 0) {
+		    EM_ASK_EMPTY | EM_ASK_KEEP, low)) != 0) {
 			free(*high);
 			*high = NULL;
 			return ex;
@@ -358,17 +352,16 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	if (day > em_date_today())
 		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
 	if (fopt != NULL) {
-		/* Stored in lower case (ASCII letters), so that Sad is sad. */
+		/* Stored in lower case (lib's rule, as import applies it). */
 		feeling = em_strdup(fopt);
-		for (under = feeling; *under != '\0'; under++)
-			if (*under >= 'A' && *under <= 'Z')
-				*under += 'a' - 'A';
+		em_word_lower(feeling);
 		if ((under = strchr(feeling, ':')) != NULL)
 			*under++ = '\0';
 		em_text_trim(feeling);
 		if (under != NULL)
 			em_text_trim(under);
-		if (!feeling_ok(feeling) || (under != NULL && !feeling_ok(under))) {
+		if (!em_feeling_valid(feeling) ||
+		    (under != NULL && !em_feeling_valid(under))) {
 			free(feeling);
 			return em_fail(ctx, EM_EX_USAGE, "--feeling: give a word, or "
 			    "surface:underneath, e.g. annoyed:overlooked");
@@ -699,7 +692,7 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		prompt = em_xcalloc(1, len);
 		snprintf(prompt, len, "Your question or reflection for %s: ",
 		    partner);
-		ex = em_ask_line(ctx, prompt, 0, &text);
+		ex = em_ask_line(ctx, prompt, EM_ASK_KEEP, &text);
 	} else
 		ex = em_input_text(ctx, argc - optind, argv + optind, "the answer",
 		    NULL, NULL, &text);

@@ -181,7 +181,6 @@ int	 em_text_check(struct em_ctx *, const char *, const char *, size_t);
 void	 em_text_trim(char *);
 int	 em_read_all(struct em_ctx *, FILE *, const char *, size_t, char **, size_t *);
 int	 em_read_stdin_text(struct em_ctx *, const char *, char **);
-int	 em_prompt_line(struct em_ctx *, const char *, char **);
 int	 em_editor_text(struct em_ctx *, const char *, const char *, char **);
 int	 em_input_text(struct em_ctx *, int, char **, const char *, const char *,
 	    const char *, char **);
@@ -211,6 +210,7 @@ void	 em_cut(char *, size_t, const char *);
 
 /* em_ask.c: asking at the terminal. EOF (Ctrl-D) is "cancelled": EM_EX_NO. */
 #define EM_ASK_EMPTY	0x1	/* an empty line is an answer ("") */
+#define EM_ASK_KEEP	0x2	/* words of the person's: kept if not stored */
 int	 em_ask_line(struct em_ctx *, const char *, int, char **);
 int	 em_ask_key(struct em_ctx *, const char *, const char *, int *);
 

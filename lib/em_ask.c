@@ -12,7 +12,9 @@
  * Ask for one line on the terminal. EOF (Ctrl-D) is "cancelled" (EM_EX_NO,
  * nothing handed over). An empty line is handed over as "" when flags has
  * EM_ASK_EMPTY; otherwise the question is asked again, saying how to stop.
- * On success *out is the trimmed, checked line, which the caller frees.
+ * With EM_ASK_KEEP the line is the person's words, remembered until they are
+ * stored (em_words_remember). On success *out is the trimmed, checked line,
+ * which the caller frees. The prompt may quote a name: it goes out safely.
  */
 int
 em_ask_line(struct em_ctx *ctx, const char *prompt, int flags, char **out)
@@ -25,7 +27,7 @@ em_ask_line(struct em_ctx *ctx, const char *prompt, int flags, char **out)
 	*out = NULL;
 	for (;;) {
 		fflush(stdout);
-		fputs(prompt, stderr);
+		em_put_text(stderr, prompt);
 		fflush(stderr);
 		if ((len = getline(&line, &cap, stdin)) == -1) {
 			free(line);
@@ -49,6 +51,8 @@ em_ask_line(struct em_ctx *ctx, const char *prompt, int flags, char **out)
 		free(line);
 		return ex;
 	}
+	if (flags & EM_ASK_KEEP)
+		em_words_remember(ctx, line);
 	*out = line;
 	return 0;
 }

@@ -551,7 +551,7 @@ em_ctx_content(struct em_ctx *ctx, unsigned kinds, const struct em_content **cp)
 }
 
 /*
- * Words typed at a terminal (em_prompt_line, em_editor_text) are remembered
+ * Words typed at a terminal (em_ask_line with EM_ASK_KEEP, em_editor_text) are remembered
  * until a write commits (em_db_commit). A run that ends with a failure
  * (a busy or full database, a refusal after reading: 65, 66, 73, 74, 75,
  * 78) keeps them in a private file, so that nothing a person typed is lost.

@@ -223,39 +223,6 @@ em_isatty_in(void)
 	return isatty(STDIN_FILENO);
 }
 
-/* Ask on the terminal for one line. */
-int
-em_prompt_line(struct em_ctx *ctx, const char *prompt, char **out)
-{
-	char	*line = NULL;
-	size_t	 cap = 0;
-	ssize_t	 len;
-	int	 ex;
-
-	*out = NULL;
-	fflush(stdout);
-	fprintf(stderr, "%s", prompt);
-	fflush(stderr);
-	if ((len = getline(&line, &cap, stdin)) == -1) {
-		free(line);
-		fputc('\n', stderr);
-		return em_err(ctx, EM_EX_USAGE, "no answer given");
-	}
-	if ((ex = em_text_check(ctx, "the answer", line, (size_t)len)) == 0) {
-		em_text_trim(line);
-		ex = em_text_check(ctx, "the answer", line, strlen(line));
-	}
-	if (ex != 0) {
-		free(line);
-		return ex;
-	}
-	/* Typed by a person: kept if the run fails before it is stored. */
-	if (em_isatty_in())
-		em_words_remember(ctx, line);
-	*out = line;
-	return 0;
-}
-
 static volatile sig_atomic_t got_signal;
 
 static void
@@ -443,7 +410,8 @@ keep_edited(struct em_ctx *ctx, const char *path, const char *what,
 /*
  * Edit text in $VISUAL/$EDITOR in a private directory that is removed
  * afterwards with all that is in it. An empty result is EM_EX_NO:
- * cancelled. An editor that fails (64) leaves its text kept (keep_edited).
+ * cancelled. An editor that fails (64) leaves its text kept (keep_edited);
+ * so does a signal while it runs, after which the program ends by it.
  */
 int
 em_editor_text(struct em_ctx *ctx, const char *what, const char *template, char **out)
@@ -474,8 +442,20 @@ em_editor_text(struct em_ctx *ctx, const char *what, const char *template, char 
 	}
 	close(fd);
 	if ((ex = run_editor(ctx, path, &failed)) != 0) {
-		if (failed)
+		if (failed || got_signal)
 			rm = keep_edited(ctx, path, what, template, ex);
+		if (got_signal) {
+			/*
+			 * Ctrl-C (or a hang-up) while editing: say so and what
+			 * was kept, leave nothing behind, and end by that signal
+			 * as the person asked; nothing was opened for writing yet.
+			 */
+			if (rm)
+				remove_dir(dir);
+			em_report(ctx, ex);
+			signal(got_signal, SIG_DFL);
+			raise(got_signal);
+		}
 		goto out;
 	}
 	if ((buf = edited_text(ctx, path, what, &ex)) == NULL)
@@ -624,6 +604,6 @@ em_input_text(struct em_ctx *ctx, int argc, char **argv, const char *what,
 	if (!em_isatty_in())
 		return em_read_stdin_text(ctx, what, out);
 	if (prompt != NULL)
-		return em_prompt_line(ctx, prompt, out);
+		return em_ask_line(ctx, prompt, EM_ASK_KEEP, out);
 	return em_editor_text(ctx, what, tmpl, out);
 }

@@ -76,6 +76,9 @@ same   'every line of stats fits 80 columns'	"$(wide "$(out)")" 0
 like   'the most felt are named'	"$(out)" 'quietly-hopeful'
 
 # A name is never cut inside a character: the respond prompt, show, stats.
+# (A couple of its own: the roster of the database above is full.)
+EMPATHY_DB="$T/names.db"; export EMPATHY_DB
+ok     'sara checks in the day before'	empathy-checkin add --date -1 --high h --low l
 uname="$(printf 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\303\251')"
 ok     "a partner with a 40-character name ending in e-acute"	empathy-checkin -u "$uname" add --date -1 --high h --low l
 drive "empathy-checkin respond --date -1 --to '$uname'" ': ' "How was it?
