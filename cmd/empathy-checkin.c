@@ -135,12 +135,12 @@ feeling_known(struct em_ctx *ctx, const char *word)
 {
 	const struct em_content *c;
 	const struct em_doc *d;
-	const char	*near[3], *w;
-	size_t		 nd[3], i, j, k, n = 0, dist, lim, m;
+	const char	*near[3] = { NULL, NULL, NULL }, *w;
+	size_t		 nd[3] = { 0, 0, 0 }, i, j, k, n = 0, dist, lim, m;
 	char		*msg;
 
 	if (em_ctx_content(ctx, EM_KIND(EM_K_EMOTIONS), &c) != 0) {
-		ctx->errmsg[0] = '\0';	/* no vocabulary: nothing to warn about */
+		em_err_clear(ctx);	/* no vocabulary: nothing to warn about */
 		return;
 	}
 	lim = strlen(word) <= 4 ? 1 : strlen(word) <= 8 ? 2 : 3;

@@ -782,7 +782,7 @@ set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 	if (removing && ex == EM_EX_NOINPUT) {
 		if ((ex2 = find_entry(ctx, prefix, 1, &id)) == 0) {
 			em_db_rollback(ctx);
-			ctx->errmsg[0] = '\0';	/* the first look's "no entry" */
+			em_err_clear(ctx);	/* the first look's "no entry" */
 			put_id(ctx, id, "already removed (bring it back with restore)");
 			free(id);
 			return 0;

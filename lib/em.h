@@ -152,6 +152,11 @@ int	 em_cfg_load(struct em_ctx *);
 int	 em_db_open(struct em_ctx *, int);
 void	 em_db_close(struct em_ctx *);
 int	 em_db_err(struct em_ctx *, int, const char *);
+#ifdef EM_ANALYZE
+/* For gcc -fanalyzer: a failed SQLite call never maps to status 0. */
+static inline int em_failed_(int ex) { return ex != 0 ? ex : EM_EX_IOERR; }
+#define em_db_err(ctx, rc, what)	em_failed_(em_db_err((ctx), (rc), (what)))
+#endif
 int	 em_db_prepare(struct em_ctx *, sqlite3_stmt **, const char *);
 int	 em_db_exec(struct em_ctx *, const char *);
 int	 em_db_done(struct em_ctx *, sqlite3_stmt **, const char *);

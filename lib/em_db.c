@@ -203,9 +203,12 @@ disk_full(const char *path)
 	return full;
 }
 
-/* Map an SQLite failure to an exit status, recording what was being done. */
+/*
+ * Map an SQLite failure to an exit status, recording what was being done.
+ * (The name in parentheses: under make analyze, em.h makes it a macro.)
+ */
 int
-em_db_err(struct em_ctx *ctx, int rc, const char *what)
+(em_db_err)(struct em_ctx *ctx, int rc, const char *what)
 {
 	const char *msg = ctx->db ? sqlite3_errmsg(ctx->db) : sqlite3_errstr(rc);
 	char	 buf[32];
