@@ -28,6 +28,7 @@ enum {
 	EM_CONTINUE = -1
 };
 
+#define EM_WRAP_COLS	80		/* what text for people fits in */
 #define EM_TEXT_MAX	(64 * 1024)	/* bytes in one piece of private text */
 #define EM_BUSY_MS	5000		/* how long a writer waits for another */
 #define EM_ID_LEN	16		/* hex digits in a record id */

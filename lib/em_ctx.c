@@ -396,8 +396,9 @@ fail:
  * and this name is neither, it is a stranger: a login name (root) or a typo
  * must not become a third partner. A stranger cannot write (em_db_begin
  * refuses, with ctx->roster); a login name nobody chose cannot even read,
- * as what it would see is no partner's view. A name given on purpose (-u,
- * EMPATHY_USER, user: in the config) may look.
+ * as what it would see is no partner's view, nor become the second partner
+ * beside one who already wrote. A name given on purpose (-u, EMPATHY_USER,
+ * user: in the config) may look.
  */
 static int
 check_roster(struct em_ctx *ctx)
@@ -416,6 +417,16 @@ check_roster(struct em_ctx *ctx)
 			free(ctx->user);
 			ctx->user = em_strdup(names[i]);
 		}
+	} else if (n == 1 && ctx->user_from == EM_USER_LOGIN) {
+		/*
+		 * A login name nobody chose would silently become the second
+		 * partner, and the real one a stranger: ask for a name.
+		 */
+		ex = em_err(ctx, EM_EX_CONFIG, "who is writing? %s has %s's words, "
+		    "and nothing says who you are (the login name %s is not taken "
+		    "as a partner's); set EMPATHY_USER or put 'user: NAME' in "
+		    "~/.config/empathy/config.yaml once, or use -u NAME", ctx->dbpath,
+		    names[0], ctx->user);
 	} else if (n >= 2) {
 		for (i = 1; i < n; i++)		/* in order, for a steady message */
 			for (len = i; len > 0 &&

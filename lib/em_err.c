@@ -61,12 +61,49 @@ em_errmsg(const struct em_ctx *ctx)
 static void
 diag(const struct em_ctx *ctx, const char *label, const char *msg)
 {
+	char	*all, *w, *end, c;
+	size_t	 indent = strlen(ctx->prog) + 2, col, ww;
+
 	fflush(stdout);
 	fputs(ctx->prog, stderr);
 	fputs(": ", stderr);
-	fputs(label, stderr);
-	em_put_msg(stderr, msg);
+	/*
+	 * A person at a terminal reads it within 80 columns, continued under
+	 * its first word; a log or a pipe gets the one line grep expects.
+	 */
+	if (!isatty(STDERR_FILENO) || indent + em_text_width(label) +
+	    em_text_width(msg) <= EM_WRAP_COLS || indent + 20 > EM_WRAP_COLS) {
+		fputs(label, stderr);
+		em_put_msg(stderr, msg);
+		fputc('\n', stderr);
+		return;
+	}
+	if (asprintf(&all, "%s%s", label, msg) == -1) {
+		em_put_msg(stderr, msg);
+		fputc('\n', stderr);
+		return;
+	}
+	/* Break at spaces only: a path or a command stays whole to copy. */
+	col = indent;
+	for (w = all; *w != '\0'; w = end + (*end == ' ')) {
+		if ((end = strchr(w, ' ')) == NULL)
+			end = w + strlen(w);
+		c = *end;
+		*end = '\0';
+		ww = em_text_width(w);
+		if (col > indent && col + 1 + ww > EM_WRAP_COLS) {
+			fprintf(stderr, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', stderr);
+			col++;
+		}
+		em_put_msg(stderr, w);
+		col += ww;
+		*end = c;
+	}
 	fputc('\n', stderr);
+	free(all);
 }
 
 /*

@@ -51,10 +51,16 @@ same   'still two people'	"$(sql 'select count(distinct lower(user)) from (selec
 ok     'Sara sees her own check-in'	env EMPATHY_USER=Sara empathy-checkin show -f tsv
 like   'as sara'	"$(out)" 'sara'
 
-# With one person so far, the second is welcome, even a login name.
+# With one person so far, the second is welcome when named; a login name
+# nobody chose is not taken as the second partner (the real one would then
+# be a stranger), and neither can it be the first beside nobody else's.
 export EMPATHY_DB="$T/second.db"
+ok     "the login name ($me) may begin an empty database"	nobody empathy-checkin -d "$T/alone.db" add --high h --low l
 ok     'a new database, sara first'	empathy-checkin add --high h --low l
-ok     "the login name ($me) is the second partner"	nobody empathy-checkin add --high h --low l
+status "the login name ($me) is not silently the second partner"	78 nobody empathy-checkin add --high h --low l
+like   'it asks who is writing, naming sara and how to say'	"$(err | tr '\n' ' ')" "who is writing\?.* has sara's words.*EMPATHY_USER"
+same   'nothing stored for it'	"$(sql "select count(*) from checkin where user = '$me'")" 0
+ok     'alex, named, is the second partner'	empathy-checkin -u alex add --high h --low l
 status 'a third is refused'	64 empathy-checkin -u robin add --high h --low l
 export EMPATHY_DB="$T/empathy.db"
 

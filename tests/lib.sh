@@ -204,3 +204,7 @@ pty_end() {
 # widest: how many terminal columns the widest line of stdin takes (wc -L
 # counts display columns in a UTF-8 locale; bytes would overcount "…").
 widest() { LC_ALL=C.UTF-8 wc -L; }
+
+# joined: a message as one line (on a terminal, diagnostics wrap at 80
+# columns, continued under their first word).
+joined() { tr '\n' ' ' | sed 's/  */ /g'; }
