@@ -30,6 +30,7 @@ struct em_ynode *em_ymap_get(const struct em_ynode *, const char *);
 /* em_width.c: one UTF-8 character at a time, and the columns it takes on a terminal. */
 #define EM_U8_BAD	0x110000u	/* a byte that is not part of valid UTF-8 */
 size_t	 em_u8_next(const char *, unsigned *);
+size_t	 em_u8_nextn(const char *, size_t, unsigned *);
 int	 em_cp_width(unsigned);
 
 /* em_fmt.c: the safe writer for a diagnostic (bidi controls as U+FFFD). */

@@ -13,39 +13,16 @@
 
 #include "em_int.h"
 
-/* Strict UTF-8: no overlongs, no surrogates, nothing past U+10FFFF. */
+/* Strict UTF-8 (as em_u8_nextn reads it) in len bytes. */
 int
 em_utf8_valid(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *e = p + len;
-	unsigned	 c, need, min;
+	size_t	 i = 0;
+	unsigned cp;
 
-	while (p < e) {
-		c = *p++;
-		if (c < 0x80)
-			continue;
-		if (c >= 0xc2 && c <= 0xdf) {
-			need = 1;
-			min = 0x80;
-			c &= 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			need = 2;
-			min = 0x800;
-			c &= 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			need = 3;
-			min = 0x10000;
-			c &= 0x07;
-		} else
-			return 0;
-		if ((size_t)(e - p) < need)
-			return 0;
-		while (need-- > 0) {
-			if ((*p & 0xc0) != 0x80)
-				return 0;
-			c = (c << 6) | (*p++ & 0x3f);
-		}
-		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+	while (i < len) {
+		i += em_u8_nextn(s + i, len - i, &cp);
+		if (cp == EM_U8_BAD)
 			return 0;
 	}
 	return 1;

@@ -2,13 +2,13 @@
 #include "em_int.h"
 
 /*
- * One character of s (which ends in NUL): its code point in *cp and its
- * length in bytes. A byte that does not start a strict UTF-8 sequence is
- * a character of its own, EM_U8_BAD, one byte long; the NUL that ends s
- * is never passed over, since it cannot continue a sequence.
+ * One character of the avail bytes at s: its code point in *cp and its
+ * length in bytes. A byte that does not start a strict UTF-8 sequence (no
+ * overlongs, no surrogates, nothing past U+10FFFF) is a character of its
+ * own, EM_U8_BAD, one byte long.
  */
 size_t
-em_u8_next(const char *s, unsigned *cp)
+em_u8_nextn(const char *s, size_t avail, unsigned *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	unsigned	 c = p[0], need, min, i;
@@ -31,6 +31,8 @@ em_u8_next(const char *s, unsigned *cp)
 		c &= 0x07;
 	} else
 		goto bad;
+	if (avail <= need)
+		goto bad;
 	for (i = 1; i <= need; i++) {
 		if ((p[i] & 0xc0) != 0x80)
 			goto bad;
@@ -43,6 +45,16 @@ em_u8_next(const char *s, unsigned *cp)
 bad:
 	*cp = EM_U8_BAD;
 	return 1;
+}
+
+/*
+ * One character of s, which ends in NUL; that NUL is never passed over,
+ * since it cannot continue a sequence.
+ */
+size_t
+em_u8_next(const char *s, unsigned *cp)
+{
+	return em_u8_nextn(s, (size_t)-1, cp);
 }
 
 struct range {
