@@ -4,35 +4,6 @@
 . "${0%/*}/lib.sh"
 
 
-# drive 'CMD' [WAIT TYPE]...: run CMD on a pseudo-terminal; each time WAIT
-# shows in what it printed since the last answer, type TYPE. Sets $S (its
-# status) and $O (all it showed, one line, without \r or colours). A pipe,
-# not a background job, feeds it: a job would start with SIGINT ignored.
-_feed() {
-	_off=0
-	while [ $# -ge 2 ]; do
-		_i=0
-		until tail -c +$((_off + 1)) "$T/drv" | tr -d '\r' | grep -Fq -- "$1"; do
-			_i=$((_i + 1))
-			[ "$_i" -gt $((600 * EM_SLOW)) ] || [ -e "$T/drv.done" ] && break
-			sleep 0.05
-		done
-		_off=$(wc -c <"$T/drv")
-		(trap '' PIPE; printf '%s' "$2") 2>/dev/null
-		shift 2
-	done
-}
-drive() {
-	_c=$1; shift
-	rm -f "$T/drv.done"
-	: >"$T/drv"
-	_feed "$@" | {
-		timeout -s KILL $((60 * EM_SLOW)) script -qec "$_c" /dev/null >"$T/drv" 2>&1
-		echo $? >"$T/drv.done"
-	}
-	S=$(cat "$T/drv.done")
-	O=$(tr -d '\r' <"$T/drv" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' ')
-}
 # wide TEXT: how many lines are longer than 80 characters.
 wide() { printf '%s\n' "$1" | tr -d '\200-\277' | awk 'length > 80' | wc -l; }
 # joined: stderr with lines wrapped at 80 columns joined again.

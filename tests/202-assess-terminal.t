@@ -3,29 +3,6 @@
 . "${0%/*}/lib.sh"
 
 pause=0.12	# before each line typed at tty (tests/lib.sh)
-# ask 'CMD' PROMPT LINE...: run CMD on a pseudo-terminal and type each LINE
-# once PROMPT (a fixed string) has shown up as many times as lines typed so
-# far plus one, waiting up to 30 s each (slow builds reach a prompt late);
-# what it showed, on one line without \r or colours, then " exit N".
-ask() {
-	_cmd=$1 _pr=$2; shift 2
-	: >"$T/ask.out"
-	{
-		_k=0
-		for _l in "$@"; do
-			_k=$((_k + 1)) _i=0
-			while [ "$(grep -oF -- "$_pr" "$T/ask.out" | wc -l)" -lt "$_k" ] &&
-			    [ "$_i" -lt 300 ]; do
-				sleep 0.1
-				_i=$((_i + 1))
-			done
-			printf '%s' "$_l"
-		done
-		sleep 0.2
-	} | { script -qec "$_cmd" /dev/null >"$T/ask.out"; echo $? >"$T/ask.rc"; }
-	tr -d '\r' <"$T/ask.out" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
-	echo " exit $(cat "$T/ask.rc") "
-}
 count() { test -e "$EMPATHY_DB" && sql 'select count(*) from result' || echo 0; }
 labels='1 not at all   2 a little   3 somewhat   4 quite a lot   5 completely'
 

@@ -5,29 +5,6 @@
 esc=$(printf '\033')
 c1=$(printf '\302\233')		# U+009B, the one-byte CSI of C1
 long='Marie-José-Éléonore Dupont'
-# ask 'CMD' PROMPT LINE...: run CMD on a pseudo-terminal and type each LINE
-# once PROMPT (a fixed string) has shown up as many times as lines typed so
-# far plus one, waiting up to 30 s each (slow builds reach a prompt late);
-# what it showed, on one line without \r or colours, then " exit N".
-ask() {
-	_cmd=$1 _pr=$2; shift 2
-	: >"$T/ask.out"
-	{
-		_k=0
-		for _l in "$@"; do
-			_k=$((_k + 1)) _i=0
-			while [ "$(grep -oF -- "$_pr" "$T/ask.out" | wc -l)" -lt "$_k" ] &&
-			    [ "$_i" -lt 300 ]; do
-				sleep 0.1
-				_i=$((_i + 1))
-			done
-			printf '%s' "$_l"
-		done
-		sleep 0.2
-	} | { script -qec "$_cmd" /dev/null >"$T/ask.out"; echo $? >"$T/ask.rc"; }
-	tr -d '\r' <"$T/ask.out" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
-	echo " exit $(cat "$T/ask.rc") "
-}
 
 ok     'sara takes self'	empathy-assess take self --answers 4,4,4,2,2,2,4,4,4,4
 ok     'a partner with a long accented name rates her'	empathy-assess -u "$long" take self --about sara --answers 3,3,3,3,3,3,3,3,3,3

@@ -2,29 +2,6 @@
 # abandon asks first on a terminal (y to confirm; anything else, an empty line, Ctrl-D or Ctrl-C leave it); --yes for scripts; the note editor interrupted.
 . "${0%/*}/lib.sh"
 
-# ask 'CMD' PROMPT LINE...: run CMD on a pseudo-terminal and type each LINE
-# once PROMPT (a fixed string) has shown up as many times as lines typed so
-# far plus one, waiting up to 30 s each (slow builds reach a prompt late);
-# what it showed, on one line without \r or colours, then " exit N".
-ask() {
-	_cmd=$1 _pr=$2; shift 2
-	: >"$T/ask.out"
-	{
-		_k=0
-		for _l in "$@"; do
-			_k=$((_k + 1)) _i=0
-			while [ "$(grep -oF -- "$_pr" "$T/ask.out" | wc -l)" -lt "$_k" ] &&
-			    [ "$_i" -lt 300 ]; do
-				sleep 0.1
-				_i=$((_i + 1))
-			done
-			printf '%s' "$_l"
-		done
-		sleep 0.2
-	} | { script -qec "$_cmd" /dev/null >"$T/ask.out"; echo $? >"$T/ask.rc"; }
-	tr -d '\r' <"$T/ask.out" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
-	echo " exit $(cat "$T/ask.rc") "
-}
 wd() { date -d "$1 days" +%A; }
 running() { sql 'select count(*) from run where abandoned is null'; }
 leftovers() { find "$XDG_RUNTIME_DIR" -mindepth 1 2>/dev/null; }

@@ -31,7 +31,7 @@ sara'
 status 'on a terminal too'	78 pty 'env -u EMPATHY_USER empathy-checkin add --high h --low l'
 same   'every line within 80 columns'	"$(out | widest | awk '$1 > 80')" ''
 like   'more than one line there'	"$(out | wc -l)" '^[2-9]$'
-like   'the same words, the path whole'	"$(out | joined)" "$me is not a partner here: $EMPATHY_DB already has alex and sara"
+like   'the same words, the path whole'	"$(out | oneline)" "$me is not a partner here: $EMPATHY_DB already has alex and sara"
 
 # A name given on purpose that is neither partner may look, not write.
 status '-u with a third name cannot write: 64'	64 empathy-checkin -u robin add --high h --low l

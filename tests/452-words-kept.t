@@ -28,14 +28,14 @@ chmod +x "$T/ed-write"
 hold 5
 status 'an entry written in the editor while the database stays busy: 75'	75 pty "VISUAL=$T/ed-write empathy-journal add --seen"
 wait
-like   'says the database stayed busy'	"$(out | joined)" 'busy for 300 ms'
-like   'and where the words are kept'	"$(out | joined)" "your words are kept in $K/empathy-journal-[0-9-]+-[A-Za-z0-9]+\.txt"
+like   'says the database stayed busy'	"$(out | oneline)" 'busy for 300 ms'
+like   'and where the words are kept'	"$(out | oneline)" "your words are kept in $K/empathy-journal-[0-9-]+-[A-Za-z0-9]+\.txt"
 f=$(kept)
 same   'one file'	"$(echo "$f" | wc -l)" 1
 same   'holding the entry'	"$(cat "$f")" 'he brought me soup'
 same   'the file is 0600'	"$(stat -c %a "$f")" 600
 same   'its directory is 0700'	"$(stat -c %a "$K")" 700
-like   'the message says how to store it'	"$(out | joined)" "empathy-journal add \.\.\. < $f"
+like   'the message says how to store it'	"$(out | oneline)" "empathy-journal add \.\.\. < $f"
 ok     'which works once the database is free'	sh -c 'empathy-journal add --seen <"$1"' sh "$f"
 same   'the entry is stored'	"$(sql "select count(*) from entry where text = 'he brought me soup'")" 1
 rm -f "$f"
@@ -72,9 +72,9 @@ printf '#!/bin/sh\nprintf "# guidance\\nwe laughed at dinner\\n" >>"$1"\nexit 1\
 printf '#!/bin/sh\nexit 1\n' >"$T/ed-cq-empty"
 chmod +x "$T/ed-cq" "$T/ed-cq-empty"
 status 'an editor that fails after text was written: 64'	64 pty "VISUAL=$T/ed-cq empathy-journal add --misunderstood"
-like   'it names the editor'	"$(out | joined)" 'the editor \(.*ed-cq\) failed; nothing stored'
-like   'and where the text is kept'	"$(out | joined)" "what you wrote is kept in $K/"
-like   'and how to store it'	"$(out | joined)" "empathy-journal add \.\.\. < $K/"
+like   'it names the editor'	"$(out | oneline)" 'the editor \(.*ed-cq\) failed; nothing stored'
+like   'and where the text is kept'	"$(out | oneline)" "what you wrote is kept in $K/"
+like   'and how to store it'	"$(out | oneline)" "empathy-journal add \.\.\. < $K/"
 f=$(kept)
 same   'the file holds what was written, without the guidance'	"$(cat "$f")" 'we laughed at dinner'
 same   'private'	"$(stat -c %a "$f")" 600
@@ -82,13 +82,13 @@ same   'the private editor directory is gone'	"$(find "$XDG_RUNTIME_DIR" -mindep
 same   'nothing was stored'	"$(sql "select count(*) from entry where text like '%laughed%'")" 0
 rm -f "$f"
 status 'an editor that fails with nothing written: 64'	64 pty "VISUAL=$T/ed-cq-empty empathy-journal add --seen"
-unlike 'nothing is said to be kept'	"$(out | joined)" 'kept'
+unlike 'nothing is said to be kept'	"$(out | oneline)" 'kept'
 same   'no file'	"$(kept)" ''
 id=$(sql "select substr(id, 1, 8) from entry where text = 'first'")
 status 'edit with an editor that fails, text unchanged: 64'	64 pty "VISUAL=$T/ed-cq-empty empathy-journal edit $id"
 same   'no file'	"$(kept)" ''
 status 'edit with an editor that fails after a change: 64'	64 pty "VISUAL=$T/ed-cq empathy-journal edit $id"
-like   'the text is kept'	"$(out | joined)" 'what you wrote is kept in '
+like   'the text is kept'	"$(out | oneline)" 'what you wrote is kept in '
 same   'the entry is unchanged'	"$(sql "select text from entry where id like '$id%'")" first
 
 # The entry is purged while the editor is open.
@@ -101,9 +101,9 @@ printf "my new words\n" >"$1"
 ' >"$T/ed-purge"
 chmod +x "$T/ed-purge"
 status 'edit of an entry purged meanwhile: 66'	66 pty "VISUAL=$T/ed-purge empathy-journal edit $gid"
-like   'says so'	"$(out | joined)" '(erased|removed) while you were editing it; nothing was changed'
-unlike 'never "changed"'	"$(out | joined)" ': changed'
-like   'and where the words are'	"$(out | joined)" 'your words are kept in '
+like   'says so'	"$(out | oneline)" '(erased|removed) while you were editing it; nothing was changed'
+unlike 'never "changed"'	"$(out | oneline)" ': changed'
+like   'and where the words are'	"$(out | oneline)" 'your words are kept in '
 same   'they are in the file'	"$(cat "$(kept)")" 'my new words'
 rm -f "$(kept)"
 
@@ -112,6 +112,6 @@ rm -rf "$K"; : >"$K"
 hold 4
 status 'busy, and the kept directory cannot be made: still 75'	75 pty "VISUAL=$T/ed-write empathy-journal add --seen"
 wait
-like   'says the words could not be kept'	"$(out | joined)" 'your words could not be kept'
-like   'and shows them to copy'	"$(out | joined)" 'he brought me soup'
+like   'says the words could not be kept'	"$(out | oneline)" 'your words could not be kept'
+like   'and shows them to copy'	"$(out | oneline)" 'he brought me soup'
 rm -f "$K"

@@ -205,6 +205,60 @@ pty_end() {
 # counts display columns in a UTF-8 locale; bytes would overcount "…").
 widest() { LC_ALL=C.UTF-8 wc -L; }
 
-# joined: a message as one line (on a terminal, diagnostics wrap at 80
+# oneline: a message as one line (on a terminal, diagnostics wrap at 80
 # columns, continued under their first word).
-joined() { tr '\n' ' ' | sed 's/  */ /g'; }
+oneline() { tr '\n' ' ' | sed 's/  */ /g'; }
+
+# drive 'CMD' [WAIT TYPE]...: run CMD on a pseudo-terminal; each time WAIT
+# shows in what it printed since the last answer, type TYPE. Sets $S (its
+# status) and $O (all it showed, one line, without \r or colours). A pipe,
+# not a background job, feeds it: a job would start with SIGINT ignored.
+_feed() {
+	_off=0
+	while [ $# -ge 2 ]; do
+		_i=0
+		until tail -c +$((_off + 1)) "$T/drv" | tr -d '\r' | grep -Fq -- "$1"; do
+			_i=$((_i + 1))
+			[ "$_i" -gt $((600 * EM_SLOW)) ] || [ -e "$T/drv.done" ] && break
+			sleep 0.05
+		done
+		_off=$(wc -c <"$T/drv")
+		(trap '' PIPE; printf '%s' "$2") 2>/dev/null
+		shift 2
+	done
+}
+drive() {
+	_c=$1; shift
+	rm -f "$T/drv.done"
+	: >"$T/drv"
+	_feed "$@" | {
+		timeout -s KILL $((60 * EM_SLOW)) script -qec "$_c" /dev/null >"$T/drv" 2>&1
+		echo $? >"$T/drv.done"
+	}
+	S=$(cat "$T/drv.done")
+	O=$(tr -d '\r' <"$T/drv" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' ')
+}
+
+# ask 'CMD' PROMPT LINE...: run CMD on a pseudo-terminal and type each LINE
+# once PROMPT (a fixed string) has shown up as many times as lines typed so
+# far plus one, waiting up to 30 s each (slow builds reach a prompt late);
+# what it showed, on one line without \r or colours, then " exit N".
+ask() {
+	_cmd=$1 _pr=$2; shift 2
+	: >"$T/ask.out"
+	{
+		_k=0
+		for _l in "$@"; do
+			_k=$((_k + 1)) _i=0
+			while [ "$(grep -oF -- "$_pr" "$T/ask.out" | wc -l)" -lt "$_k" ] &&
+			    [ "$_i" -lt 300 ]; do
+				sleep 0.1
+				_i=$((_i + 1))
+			done
+			printf '%s' "$_l"
+		done
+		sleep 0.2
+	} | { script -qec "$_cmd" /dev/null >"$T/ask.out"; echo $? >"$T/ask.rc"; }
+	tr -d '\r' <"$T/ask.out" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
+	echo " exit $(cat "$T/ask.rc") "
+}
