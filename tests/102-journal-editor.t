@@ -51,7 +51,7 @@ status 'a buffer left with only the # lines cancels too'	1 pty "VISUAL=$T/ed-kee
 same   'no editor directory is left'	"$(leftovers)" ''
 status 'an editor that fails stores nothing'	64 pty "VISUAL=$T/ed-fail empathy-journal add --seen"
 same   'no editor directory is left'	"$(leftovers)" ''
-like   'it names the editor'	"$(out)" "the editor \\($T/ed-fail\\) failed; nothing stored"
+like   'it names the editor'	"$(out | oneline)" "the editor \\($T/ed-fail\\) failed; nothing stored"
 status 'invalid UTF-8 from the editor is refused'	65 pty "VISUAL=$T/ed-latin empathy-journal add --seen"
 same   'no editor directory is left'	"$(leftovers)" ''
 same   'none of these stored anything'	"$(count)" 2

@@ -83,14 +83,14 @@ chmod +x "$T/ed-rm" "$T/ed-purge"
 before=$(sql "select text, tags from entry where id = '$id'")
 nv=$(versions "$id")
 status 'removed while editing: the edit fails'	66 pty "VISUAL=$T/ed-rm empathy-journal edit $id"
-like   'and says why'	"$(out)" "entry $id7 was removed while you were editing it; nothing was changed"
+like   'and says why'	"$(out | oneline)" "entry $id7 was removed while you were editing it; nothing was changed"
 unlike 'not that it changed'	"$(out)" ': changed'
 same   'the removed entry keeps its text'	"$(sql "select text, tags, removed is not null from entry where id = '$id'")" "$before|1"
 same   'no version was stored'	"$(versions "$id")" "$nv"
 same   'no editor directory is left'	"$(leftovers)" ''
 ok     'bring it back'	empathy-journal restore "$id"
 status 'erased while editing: the edit fails'	66 pty "VISUAL=$T/ed-purge empathy-journal edit $id"
-like   'and says why'	"$(out)" "entry $id7 was erased while you were editing it; nothing was changed"
+like   'and says why'	"$(out | oneline)" "entry $id7 was erased while you were editing it; nothing was changed"
 same   'the entry is not brought back'	"$(sql "select count(*) from entry where id = '$id'")" 0
 same   'nor any version of it'	"$(sql "select count(*) from entry_version")" 0
 same   'no editor directory is left'	"$(leftovers)" ''

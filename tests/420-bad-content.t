@@ -352,7 +352,7 @@ ok     'config: nothing was stored'	test ! -e "$default_db"
 # On a terminal the colour setting is what is read: it must not be ignored there.
 status 'config: color: maybe on a terminal is 78 too'	78 \
        script -qec 'empathy-checkin show --date today --peek' /dev/null
-like   'config: and it says why'	"$(out)" 'config\.yaml:1:8: color must be true or false'
+like   'config: and it says why'	"$(out | oneline)" 'config\.yaml:1:8: color must be true or false'
 
 printf 'user: sara\nlanguage: fr\n' >"$cfg"
 ok     'config: an unknown key is only a warning'	noenv sh -c 'echo "felt heard" | empathy-journal add --seen'

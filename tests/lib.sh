@@ -207,7 +207,7 @@ widest() { LC_ALL=C.UTF-8 wc -L; }
 
 # oneline: a message as one line (on a terminal, diagnostics wrap at 80
 # columns, continued under their first word).
-oneline() { tr '\n' ' ' | sed 's/  */ /g'; }
+oneline() { tr -d '\r' | tr '\n' ' ' | sed 's/  */ /g'; }
 
 # drive 'CMD' [WAIT TYPE]...: run CMD on a pseudo-terminal; each time WAIT
 # shows in what it printed since the last answer, type TYPE. Sets $S (its
