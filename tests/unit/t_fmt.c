@@ -28,28 +28,6 @@ put_cell(FILE *fp, const char *s)
 	em_put_cell(fp, s, cell_w, cell_right);
 }
 
-static char *
-capture(void (*put)(FILE *, const char *), const char *s)
-{
-	char	*buf = NULL;
-	size_t	 len = 0;
-	FILE	*fp = open_memstream(&buf, &len);
-
-	put(fp, s);
-	fclose(fp);
-	return buf;
-}
-
-static void
-check(void (*put)(FILE *, const char *), const char *in, const char *want,
-    const char *what)
-{
-	char	*got = capture(put, in);
-
-	is_str(got, want, "%s", what);
-	free(got);
-}
-
 static void
 cell(const char *s, size_t width, int right, const char *want, const char *what)
 {

@@ -58,28 +58,6 @@ wrap_fits(const char *s, size_t width, size_t want_lines)
 	return good;
 }
 
-static char *
-capture(void (*put)(FILE *, const char *), const char *s)
-{
-	char	*buf = NULL;
-	size_t	 len = 0;
-	FILE	*fp = open_memstream(&buf, &len);
-
-	put(fp, s);
-	fclose(fp);
-	return buf;
-}
-
-static void
-check(void (*put)(FILE *, const char *), const char *in, const char *want,
-    const char *what)
-{
-	char	*got = capture(put, in);
-
-	is_str(got, want, "%s", what);
-	free(got);
-}
-
 int
 main(void)
 {
