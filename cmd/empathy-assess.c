@@ -527,8 +527,8 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 	if (rc != SQLITE_DONE)
 		return em_db_err(ctx, rc, "reading results");
 	if (rows == 0) {
-		fprintf(stderr, "%s: no results yet; take one with: %s take %s\n",
-		    ctx->prog, ctx->prog, iid ? iid : "self");
+		em_note(ctx, "no results yet; take one with: %s take %s", ctx->prog,
+		    iid ? iid : "self");
 		return EM_EX_NO;
 	}
 	return 0;
@@ -605,8 +605,8 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = latest(ctx, me, d->id, 0, &who[1], &date[1], &ans[1], &score[1])) != 0)
 		goto out;
 	if (ans[0] == NULL) {
-		fprintf(stderr, "%s: you have not taken %s yet: %s take %s\n", ctx->prog,
-		    d->id, ctx->prog, d->id);
+		em_note(ctx, "you have not taken %s yet: %s take %s", d->id,
+		    ctx->prog, d->id);
 		ex = EM_EX_NO;
 		goto out;
 	}
