@@ -15,8 +15,8 @@ WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=
 ifeq ($(WERROR),1)
 WARN += -Werror
 endif
-DEPCFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 sqlite3 2>/dev/null)
-DEPLIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 sqlite3 2>/dev/null)
+DEPCFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 sqlite3 libsodium 2>/dev/null)
+DEPLIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 sqlite3 libsodium 2>/dev/null)
 ALL_CPPFLAGS = -D_GNU_SOURCE -Ilib $(DEPCFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS)
 LDLIBS += $(DEPLIBS) -lm
@@ -170,7 +170,8 @@ lint: analyze
 # which Debian always has; the suite also uses jq). DEVDEBS: the rest, for
 # make lint, fuzz, check SANITIZE=1 / VALGRIND=1, deb and the completion
 # tests. apt-get runs only when a package is missing.
-DEBS = gcc make pkg-config libc6-dev libyaml-dev libsqlite3-dev sqlite3 perl jq
+DEBS = gcc make pkg-config libc6-dev libyaml-dev libsqlite3-dev libsodium-dev sqlite3 perl jq \
+	faketime
 DEVDEBS = $(DEBS) mandoc shellcheck cppcheck clang libclang-rt-14-dev valgrind \
 	debhelper dpkg-dev time zsh fish
 deps:

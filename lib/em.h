@@ -236,6 +236,8 @@ void	 em_fput_wrapped(FILE *, const char *, size_t, int, int);
 
 /* em_rand.c: random ids and choices. */
 void	 em_id_new(char [EM_ID_LEN + 1]);
+void	 em_id_derive(char [EM_ID_LEN + 1], const char *, ...)
+	    __attribute__((sentinel));
 unsigned long em_rand_below(unsigned long);
 
 /* em_json.c: one strict, flat JSON object per import line. */

@@ -1,10 +1,14 @@
-/* em_rand.c: random record ids and random choices, from the kernel's generator. */
+/* em_rand.c: record ids, random or derived from what a record is, and random choices. */
 #include <sys/random.h>
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <sodium.h>
 
 #include "em.h"
 
@@ -42,6 +46,46 @@ em_id_new(char buf[EM_ID_LEN + 1])
 	for (i = 0; i < sizeof(b); i++) {
 		buf[2 * i] = hex[b[i] >> 4];
 		buf[2 * i + 1] = hex[b[i] & 0xf];
+	}
+	buf[EM_ID_LEN] = '\0';
+}
+
+/*
+ * The id of a record there can be only one of (a person's check-in for a
+ * day, the couple's run of a challenge): the first 64 bits of BLAKE2b over
+ * "empathy:", the kind and each part, each ended by a NUL byte, the parts
+ * in ASCII lower case as names compare. Two machines that make "the same"
+ * record give it the same id, so sync sees one record, not two.
+ */
+void
+em_id_derive(char buf[EM_ID_LEN + 1], const char *kind, ...)
+{
+	static const char hex[] = "0123456789abcdef";
+	crypto_generichash_state st;
+	unsigned char	 h[EM_ID_LEN / 2];
+	const char	*part;
+	unsigned char	 c;
+	va_list		 ap;
+	size_t		 i;
+
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	crypto_generichash_update(&st, (const unsigned char *)"empathy:", 8);
+	crypto_generichash_update(&st, (const unsigned char *)kind, strlen(kind) + 1);
+	va_start(ap, kind);
+	while ((part = va_arg(ap, const char *)) != NULL) {
+		for (i = 0; part[i] != '\0'; i++) {
+			c = (unsigned char)part[i];
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			crypto_generichash_update(&st, &c, 1);
+		}
+		crypto_generichash_update(&st, (const unsigned char *)"", 1);
+	}
+	va_end(ap);
+	crypto_generichash_final(&st, h, sizeof(h));
+	for (i = 0; i < sizeof(h); i++) {
+		buf[2 * i] = hex[h[i] >> 4];
+		buf[2 * i + 1] = hex[h[i] & 0xf];
 	}
 	buf[EM_ID_LEN] = '\0';
 }

@@ -7,7 +7,7 @@ var() { make -s -C "$EM_SRCDIR" --no-print-directory --eval "show-var: ; @echo \
 debs=" $(var DEBS) "
 dev=" $(var DEVDEBS) "
 
-for p in gcc make pkg-config libyaml-dev libsqlite3-dev sqlite3 perl jq; do
+for p in gcc make pkg-config libyaml-dev libsqlite3-dev libsodium-dev sqlite3 perl jq faketime; do
 	like   "make deps installs $p"	"$debs" " $p "
 done
 for p in clang valgrind cppcheck shellcheck mandoc debhelper dpkg-dev libclang-rt-14-dev zsh fish; do
@@ -25,7 +25,7 @@ like   'the README names make deps-dev'	"$(cat "$EM_SRCDIR/README.md")" 'make de
 # Every program the suite itself runs comes from a package in make deps, or
 # from one every Debian system has (Essential or Priority: required).
 if command -v dpkg-query >/dev/null 2>&1; then
-	for c in sqlite3 prove jq script awk mkfifo timeout od sed; do
+	for c in sqlite3 prove jq script awk mkfifo timeout od sed faketime; do
 		f=$(command -v "$c") && f=$(readlink -f "$f") &&
 		    p=$(dpkg-query -S "$f" 2>/dev/null | sed -n '1s/:.*//p')
 		if [ -z "${p:-}" ]; then
