@@ -240,6 +240,47 @@ void	 em_id_derive(char [EM_ID_LEN + 1], const char *, ...)
 	    __attribute__((sentinel));
 unsigned long em_rand_below(unsigned long);
 
+/*
+ * em_box.c: keys, pairing codes and passphrases; the encrypted mailbox
+ * files of sync (design.md): DIR/<replica>-<n, 12 digits>, each written
+ * once, sealed with XChaCha20-Poly1305 to the couple, the replica and n;
+ * DIR/couple says whose mailbox it is. Payloads and keys returned are
+ * secret: wipe them (em_box_free, sodium_memzero) before freeing.
+ */
+#define EM_KEY_BYTES	32
+#define EM_SALT_BYTES	16
+#define EM_PAIR_MAX	96	/* bytes in a pairing code with its NUL */
+#define EM_BOX_MAX	(64L * 1024 * 1024)	/* bytes in one mailbox file */
+#define EM_BOX_OVERHEAD	48	/* magic, nonce and tag around a payload */
+void	 em_key_new(unsigned char [EM_KEY_BYTES]);
+void	 em_salt_new(unsigned char [EM_SALT_BYTES]);
+int	 em_key_from_pass(struct em_ctx *, const char *,
+	    const unsigned char [EM_SALT_BYTES], unsigned char [EM_KEY_BYTES]);
+void	 em_pair_code(const char *, const unsigned char [EM_KEY_BYTES],
+	    char [EM_PAIR_MAX]);
+int	 em_pair_parse(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
+	    unsigned char [EM_KEY_BYTES]);
+int	 em_box_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], const char *, unsigned long,
+	    const char *, size_t);
+int	 em_box_get(struct em_ctx *, const char *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], char **, size_t *);
+void	 em_box_free(char *, size_t);
+struct em_box_name {
+	char		 replica[EM_ID_LEN + 1];
+	unsigned long	 n;
+	char		*name;
+};
+int	 em_box_name_parse(const char *, struct em_box_name *);
+int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **, size_t *);
+void	 em_box_names_free(struct em_box_name *, size_t);
+int	 em_box_couple_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char *, const unsigned char [EM_KEY_BYTES]);
+int	 em_box_couple_get(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
+	    unsigned char [EM_SALT_BYTES], int *);
+int	 em_box_key_check(struct em_ctx *, const char *,
+	    const unsigned char [EM_KEY_BYTES]);
+
 /* em_json.c: one strict, flat JSON object per import line. */
 #define EM_JSON_MAXKEYS	32	/* keys in one object, at most */
 enum em_jtype { EM_J_NULL, EM_J_BOOL, EM_J_NUM, EM_J_STR };
