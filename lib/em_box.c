@@ -340,6 +340,7 @@ static int
 write_new(struct em_ctx *ctx, const char *dir, const char *name,
     const unsigned char *buf, size_t len)
 {
+	struct stat	 dst, fst;
 	char		 rnd[EM_ID_LEN + 1], *tmpname, *tmp, *path;
 	size_t		 tlen;
 	int		 fd, e, ex = 0;
@@ -360,6 +361,13 @@ write_new(struct em_ctx *ctx, const char *dir, const char *name,
 			    "in %s", dir);
 		goto out;
 	}
+	/*
+	 * Whoever may read the folder may read the file too: it is sealed,
+	 * and the umask every program sets (077) must not keep a partner
+	 * sharing the folder as another user from reading it.
+	 */
+	if (stat(dir, &dst) == 0 && fstat(fd, &fst) == 0)
+		(void)fchmod(fd, (fst.st_mode & 07777) | (dst.st_mode & 0044));
 	if (write_all(fd, buf, len) == -1 || fsync(fd) == -1) {
 		ex = em_errno(ctx, EM_EX_IOERR, "cannot write %s", tmp);
 		(void)close(fd);
@@ -395,7 +403,7 @@ out:
 /*
  * Seal payload for the couple and write it as dir/<replica>-<n>. Only the
  * sealed bytes ever reach the folder; its permissions decide who may read
- * them (mode 0666 less the umask).
+ * them (mode 0666 less the umask, plus read for whoever reads the folder).
  */
 int
 em_box_put(struct em_ctx *ctx, const char *dir, const char *couple,
