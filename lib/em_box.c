@@ -127,6 +127,7 @@ em_pair_code(const char *couple, const unsigned char key[EM_KEY_BYTES],
 	size_t		 i, k = 0, o = 0;
 
 	memset(b, 0, sizeof(b));
+	memset(v, 0, sizeof(v));
 	(void)sodium_hex2bin(b, EM_ID_LEN / 2, couple, strlen(couple), NULL, NULL,
 	    NULL);
 	memcpy(b + EM_ID_LEN / 2, key, EM_KEY_BYTES);
@@ -702,7 +703,8 @@ couple_read(struct em_ctx *ctx, const char *dir, struct couple_file *cf)
 	if (strlen((char *)buf) != len || len == 0 || buf[len - 1] != '\n')
 		goto bad;
 	for (line = (char *)buf; *line != '\0'; line = next) {
-		next = strchr(line, '\n');
+		if ((next = strchr(line, '\n')) == NULL)
+			goto bad;
 		*next++ = '\0';
 		if (lineno++ == 0) {
 			if (strcmp(line, "empathy couple 1") != 0)

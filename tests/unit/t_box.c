@@ -155,17 +155,17 @@ test_derive(void)
 {
 	char	 a[EM_ID_LEN + 1], b[EM_ID_LEN + 1];
 
-	em_id_derive(a, "checkin", "alex", "2026-11-30", NULL);
+	em_id_derive(a, "checkin", "alex", "2026-11-30", (char *)NULL);
 	is_str(a, "cc025146519c1403", "em_id_derive gives a fixed value for one input");
-	em_id_derive(b, "checkin", "ALEX", "2026-11-30", NULL);
+	em_id_derive(b, "checkin", "ALEX", "2026-11-30", (char *)NULL);
 	is_str(b, a, "em_id_derive ignores case in its parts");
-	em_id_derive(b, "checkin", "Sam", "2026-11-30", NULL);
+	em_id_derive(b, "checkin", "Sam", "2026-11-30", (char *)NULL);
 	ok(strcmp(a, b) != 0, "another name, another id");
-	em_id_derive(a, "run", "ab", "c", NULL);
-	em_id_derive(b, "run", "a", "bc", NULL);
+	em_id_derive(a, "run", "ab", "c", (char *)NULL);
+	em_id_derive(b, "run", "a", "bc", (char *)NULL);
 	ok(strcmp(a, b) != 0, "parts are kept apart (ab|c is not a|bc)");
-	em_id_derive(a, "run", "x", NULL);
-	em_id_derive(b, "partner", "x", NULL);
+	em_id_derive(a, "run", "x", (char *)NULL);
+	em_id_derive(b, "partner", "x", (char *)NULL);
 	ok(strcmp(a, b) != 0, "the kind counts");
 }
 
