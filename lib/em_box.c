@@ -27,6 +27,8 @@
 #define CHECK_LABEL	"empathy-couple-check-1"
 #define COUPLE_MAX	4096		/* bytes DIR/couple may have */
 #define COUPLE_FILE	"couple"
+_Static_assert(EM_BOX_OVERHEAD == MAGIC_LEN + NONCE_LEN + TAG_LEN,
+    "EM_BOX_OVERHEAD is the magic, the nonce and the tag");
 
 /*
  * A pairing code: the couple id (8 bytes) and the key (32) as 64 symbols of
@@ -370,13 +372,13 @@ write_new(struct em_ctx *ctx, const char *dir, const char *name,
 	if (stat(dir, &dst) == 0 && fstat(fd, &fst) == 0)
 		(void)fchmod(fd, (fst.st_mode & 07777) | (dst.st_mode & 0044));
 	if (write_all(fd, buf, len) == -1 || fsync(fd) == -1) {
-		ex = em_errno(ctx, EM_EX_IOERR, "cannot write %s", tmp);
+		ex = em_errno(ctx, EM_EX_IOERR, "cannot write %s", path);
 		(void)close(fd);
 		(void)unlink(tmp);
 		goto out;
 	}
 	if (close(fd) == -1) {
-		ex = em_errno(ctx, EM_EX_IOERR, "cannot write %s", tmp);
+		ex = em_errno(ctx, EM_EX_IOERR, "cannot write %s", path);
 		(void)unlink(tmp);
 		goto out;
 	}

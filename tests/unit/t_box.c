@@ -1,6 +1,7 @@
 /* t_box: derived ids, pairing codes, passphrases, sealed mailbox files and DIR/couple. */
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -471,6 +472,43 @@ test_files(void)
 	free(p);
 }
 
+/* Two writers racing for the same names: each name is won once. */
+static void
+test_race(const unsigned char *key)
+{
+	char		 d[300], name[64];
+	pid_t		 pid[2];
+	unsigned long	 n;
+	int		 i, st, won = 0, opens = 0;
+
+	snprintf(d, sizeof(d), "%s/race", dir);
+	ok(mkdir(d, 0700) == 0, "a folder for two racing writers");
+	for (i = 0; i < 2; i++) {
+		if ((pid[i] = fork()) == 0) {
+			struct em_ctx c;
+			int	 mine = 0;
+
+			em_ctx_init(&c, "racer");
+			for (n = 1; n <= 40; n++)
+				if (em_box_put(&c, d, COUPLE, key, REP_A, n, i ? "two" :
+				    "one", 3) == 0)
+					mine++;
+			_exit(mine);
+		}
+	}
+	for (i = 0; i < 2; i++)
+		if (pid[i] > 0 && waitpid(pid[i], &st, 0) == pid[i] && WIFEXITED(st))
+			won += WEXITSTATUS(st);
+	for (n = 1; n <= 40; n++) {
+		snprintf(name, sizeof(name), "%s-%012lu", REP_A, n);
+		if (get(d, name, COUPLE, key, NULL) == 0)
+			opens++;
+	}
+	ok(won == 40 && opens == 40, "40 names, each won by one writer (%d), all open",
+	    won);
+	ok(count_hidden(d) == 0, "the losers' temporary files are gone");
+}
+
 static void
 test_couple(void)
 {
@@ -565,6 +603,7 @@ int
 main(void)
 {
 	const char	*tmp = getenv("TMPDIR");
+	unsigned char	 key[EM_KEY_BYTES];
 
 	em_ctx_init(&ctx, "t_box");	/* umask 077, as every program */
 	snprintf(dir, sizeof(dir), "%s/t_box-XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -576,6 +615,8 @@ main(void)
 	test_pair();
 	test_pass();
 	test_files();
+	em_key_new(key);
+	test_race(key);
 	test_couple();
 	rm_tree(dir);
 	return done_testing();
