@@ -193,8 +193,9 @@ em_pair_parse(struct em_ctx *ctx, const char *code, char couple[EM_ID_LEN + 1],
 		pos++;
 		if ((x = pair_value((unsigned char)code[i])) == -1) {
 			ex = em_err(ctx, EM_EX_DATAERR, "that is not a pairing code: "
-			    "its character %zu is not one the codes use (they have "
-			    "digits and the letters A to Z but I, L, O and U)", pos);
+			    "character %zu of group %zu is not a digit or a letter "
+			    "a code uses", (pos - 1) % PAIR_GROUP + 1,
+			    (pos - 1) / PAIR_GROUP + 1);
 			goto out;
 		}
 		if (n < PAIR_SYMS)
@@ -203,7 +204,8 @@ em_pair_parse(struct em_ctx *ctx, const char *code, char couple[EM_ID_LEN + 1],
 	}
 	if (n != PAIR_SYMS) {
 		ex = em_err(ctx, EM_EX_DATAERR, "that is not a whole pairing code: "
-		    "it has %zu letters and digits, a code has %d", n, PAIR_SYMS);
+		    "it has %zu letters and digits, a code has %d (%d groups of %d)",
+		    n, PAIR_SYMS, PAIR_SYMS / PAIR_GROUP, PAIR_GROUP);
 		goto out;
 	}
 	for (i = PAIR_DATA; i < PAIR_SYMS; i++)
