@@ -173,6 +173,27 @@ pair_value(int c)
 }
 
 /*
+ * The bytes of a separator at s, 0 if there is none: ASCII spaces and '-',
+ * and what a chat program may turn them into when the code is passed on
+ * (no-break and thin spaces U+00A0, U+2009, U+202F; hyphens and dashes
+ * U+2010 to U+2015; the minus sign U+2212).
+ */
+static size_t
+pair_gap(const unsigned char *s)
+{
+	if (*s != '\0' && strchr(" \t\r\n-", *s) != NULL)
+		return 1;
+	if (s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;
+	if (s[0] == 0xe2 && s[1] == 0x80 && ((s[2] >= 0x90 && s[2] <= 0x95) ||
+	    s[2] == 0x89 || s[2] == 0xaf))
+		return 3;
+	if (s[0] == 0xe2 && s[1] == 0x88 && s[2] == 0x92)
+		return 3;
+	return 0;
+}
+
+/*
  * A pairing code as a person typed it: case, spaces and dashes do not
  * matter. 65, saying what is wrong without repeating the code (it is a
  * secret), when it is not one.
@@ -184,12 +205,14 @@ em_pair_parse(struct em_ctx *ctx, const char *code, char couple[EM_ID_LEN + 1],
 	unsigned char	 v[PAIR_SYMS], b[PAIR_BYTES];
 	unsigned long	 sum = 0;
 	unsigned	 acc = 0, bits = 0;
-	size_t		 i, n = 0, k = 0, pos = 0;
+	size_t		 i, n = 0, k = 0, pos = 0, gap;
 	int		 x, ex = 0;
 
 	for (i = 0; code[i] != '\0'; i++) {
-		if (strchr(" \t\r\n-", code[i]) != NULL)
+		if ((gap = pair_gap((const unsigned char *)code + i)) > 0) {
+			i += gap - 1;
 			continue;
+		}
 		pos++;
 		if ((x = pair_value((unsigned char)code[i])) == -1) {
 			ex = em_err(ctx, EM_EX_DATAERR, "that is not a pairing code: "

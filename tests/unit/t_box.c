@@ -215,6 +215,24 @@ test_pair(void)
 	snprintf(typed, sizeof(typed), "  %s \n", code);
 	ok(em_pair_parse(&ctx, typed, couple, got) == 0,
 	    "spaces and a newline around it are fine");
+	/* Passed on by a chat program: dashes and spaces of other kinds. */
+	for (i = j = 0; code[i] != '\0'; i++) {
+		if (code[i] != '-')
+			typed[j++] = code[i];
+		else if (i % 15 == 4)
+			j += (size_t)sprintf(typed + j, "\xe2\x80\x93");	/* en dash */
+		else if (i % 15 == 9)
+			j += (size_t)sprintf(typed + j, "\xc2\xa0");	/* no-break space */
+		else
+			j += (size_t)sprintf(typed + j, "\xe2\x80\x91");	/* no-break hyphen */
+	}
+	memset(got, 0, sizeof(got));
+	ok(em_pair_parse(&ctx, typed, couple, got) == 0 &&
+	    memcmp(got, key, sizeof(key)) == 0,
+	    "en dashes, no-break hyphens and no-break spaces are fine too");
+	ok(em_pair_parse(&ctx, "\xe2\x80", couple, got) == EM_EX_DATAERR &&
+	    em_pair_parse(&ctx, "\xc2", couple, got) == EM_EX_DATAERR,
+	    "a cut UTF-8 sequence is refused, not read past");
 
 	/* Every single mistyped symbol, everywhere. */
 	for (i = 0; code[i] != '\0'; i++) {
