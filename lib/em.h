@@ -257,12 +257,12 @@ void	 em_salt_new(unsigned char [EM_SALT_BYTES]);
 /* Argon2id; 65 for an empty passphrase, 73 out of memory. */
 int	 em_key_from_pass(struct em_ctx *, const char *,
 	    const unsigned char [EM_SALT_BYTES], unsigned char [EM_KEY_BYTES]);
-/* 17 groups of 4 digits and capitals; parsing ignores case, spaces, dashes; 65 if wrong. */
+/* 17 groups of 4 digits and capitals; parsed ignoring case, spaces, dashes. */
 void	 em_pair_code(const char *, const unsigned char [EM_KEY_BYTES],
 	    char [EM_PAIR_MAX]);
 int	 em_pair_parse(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
 	    unsigned char [EM_KEY_BYTES]);
-/* dir, couple, key, replica, n, payload, len: 73 if the file exists, 66 no dir. */
+/* dir, couple, key, replica, n, payload, len: 73 if it exists, 66 no dir. */
 int	 em_box_put(struct em_ctx *, const char *, const char *,
 	    const unsigned char [EM_KEY_BYTES], const char *, unsigned long,
 	    const char *, size_t);
@@ -278,9 +278,10 @@ struct em_box_name {
 /* 1 if a name is a mailbox file's (fills replica and n), else 0. */
 int	 em_box_name_parse(const char *, struct em_box_name *);
 /* Sorted by replica, then n; other names ignored; 66 no dir. */
-int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **, size_t *);
+int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **,
+	    size_t *);
 void	 em_box_names_free(struct em_box_name *, size_t);
-/* dir, couple, salt or NULL, key: writes DIR/couple once; 65 another couple or key. */
+/* dir, couple, salt or NULL, key: DIR/couple once; 65 other couple or key. */
 int	 em_box_couple_put(struct em_ctx *, const char *, const char *,
 	    const unsigned char *, const unsigned char [EM_KEY_BYTES]);
 /* 66 missing, 65 damaged; the last says whether salt was filled. */
