@@ -226,6 +226,7 @@ test_pair(void)
 		else
 			j += (size_t)sprintf(typed + j, "\xe2\x80\x91");	/* no-break hyphen */
 	}
+	typed[j] = '\0';
 	memset(got, 0, sizeof(got));
 	ok(em_pair_parse(&ctx, typed, couple, got) == 0 &&
 	    memcmp(got, key, sizeof(key)) == 0,
@@ -502,6 +503,7 @@ test_race(const unsigned char *key)
 
 	snprintf(d, sizeof(d), "%s/race", dir);
 	ok(mkdir(d, 0700) == 0, "a folder for two racing writers");
+	fflush(stdout);
 	for (i = 0; i < 2; i++) {
 		if ((pid[i] = fork()) == 0) {
 			struct em_ctx c;
