@@ -499,7 +499,7 @@ test_race(const unsigned char *key)
 	char		 d[300], name[64];
 	pid_t		 pid[2];
 	unsigned long	 n;
-	int		 i, st, won = 0, opens = 0;
+	int		 i, st, won = 0, opens = 0, couples = 0;
 
 	snprintf(d, sizeof(d), "%s/race", dir);
 	ok(mkdir(d, 0700) == 0, "a folder for two racing writers");
@@ -510,6 +510,8 @@ test_race(const unsigned char *key)
 			int	 mine = 0;
 
 			em_ctx_init(&c, "racer");
+			if (em_box_couple_put(&c, d, COUPLE, NULL, key) == 0)
+				mine += 100;
 			for (n = 1; n <= 40; n++)
 				if (em_box_put(&c, d, COUPLE, key, REP_A, n, i ? "two" :
 				    "one", 3) == 0)
@@ -518,8 +520,11 @@ test_race(const unsigned char *key)
 		}
 	}
 	for (i = 0; i < 2; i++)
-		if (pid[i] > 0 && waitpid(pid[i], &st, 0) == pid[i] && WIFEXITED(st))
-			won += WEXITSTATUS(st);
+		if (pid[i] > 0 && waitpid(pid[i], &st, 0) == pid[i] &&
+		    WIFEXITED(st)) {
+			won += WEXITSTATUS(st) % 100;
+			couples += WEXITSTATUS(st) / 100;
+		}
 	for (n = 1; n <= 40; n++) {
 		snprintf(name, sizeof(name), "%s-%012lu", REP_A, n);
 		if (get(d, name, COUPLE, key, NULL) == 0)
@@ -527,6 +532,8 @@ test_race(const unsigned char *key)
 	}
 	ok(won == 40 && opens == 40, "40 names, each won by one writer (%d), all open",
 	    won);
+	ok(couples == 2 && em_box_key_check(&ctx, d, key) == 0,
+	    "both wrote or checked DIR/couple, which fits the key");
 	ok(count_hidden(d) == 0, "the losers' temporary files are gone");
 }
 
