@@ -241,6 +241,57 @@ void	 em_id_derive(char [EM_ID_LEN + 1], const char *, ...)
 	    __attribute__((sentinel));
 unsigned long em_rand_below(unsigned long);
 
+/*
+ * em_box.c: keys, pairing codes and passphrases; the sealed mailbox files
+ * of sync (design.md): DIR/<replica>-<n as 12 digits>, each written once,
+ * sealed with XChaCha20-Poly1305 to the couple, the replica and n; and
+ * DIR/couple, which says whose mailbox DIR is. Payloads are secret: the
+ * caller releases one with em_box_free, which wipes it.
+ */
+#define EM_KEY_BYTES	32
+#define EM_SALT_BYTES	16
+#define EM_PAIR_MAX	96	/* bytes in a pairing code with its NUL */
+#define EM_BOX_MAX	(64L * 1024 * 1024)	/* bytes in one mailbox file */
+#define EM_BOX_OVERHEAD	48	/* bytes of a file beside its payload */
+void	 em_key_new(unsigned char [EM_KEY_BYTES]);
+void	 em_salt_new(unsigned char [EM_SALT_BYTES]);
+/* Argon2id; 65 for an empty passphrase, 73 out of memory. */
+int	 em_key_from_pass(struct em_ctx *, const char *,
+	    const unsigned char [EM_SALT_BYTES], unsigned char [EM_KEY_BYTES]);
+/* 17 groups of 4 digits and capitals; parsed ignoring case, spaces, dashes. */
+void	 em_pair_code(const char *, const unsigned char [EM_KEY_BYTES],
+	    char [EM_PAIR_MAX]);
+int	 em_pair_parse(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
+	    unsigned char [EM_KEY_BYTES]);
+/* dir, couple, key, replica, n, payload, len: 73 if it exists, 66 no dir. */
+int	 em_box_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], const char *, unsigned long,
+	    const char *, size_t);
+/* dir, name, couple, key: 65 refused (nothing to apply), 66 missing, 74 I/O. */
+int	 em_box_get(struct em_ctx *, const char *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], char **, size_t *);
+void	 em_box_free(char *, size_t);
+struct em_box_name {
+	char		 replica[EM_ID_LEN + 1];
+	unsigned long	 n;
+	char		*name;
+};
+/* 1 if a name is a mailbox file's (fills replica and n), else 0. */
+int	 em_box_name_parse(const char *, struct em_box_name *);
+/* Sorted by replica, then n; other names ignored; 66 no dir. */
+int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **,
+	    size_t *);
+void	 em_box_names_free(struct em_box_name *, size_t);
+/* dir, couple, salt or NULL, key: DIR/couple once; 65 other couple or key. */
+int	 em_box_couple_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char *, const unsigned char [EM_KEY_BYTES]);
+/* 66 missing, 65 damaged; the last says whether salt was filled. */
+int	 em_box_couple_get(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
+	    unsigned char [EM_SALT_BYTES], int *);
+/* 0 if the key is the one DIR/couple was written with, 65 if not. */
+int	 em_box_key_check(struct em_ctx *, const char *,
+	    const unsigned char [EM_KEY_BYTES]);
+
 /* em_json.c: one strict, flat JSON object per import line. */
 #define EM_JSON_MAXKEYS	32	/* keys in one object, at most */
 enum em_jtype { EM_J_NULL, EM_J_BOOL, EM_J_NUM, EM_J_STR };
