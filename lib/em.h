@@ -391,35 +391,6 @@ int	 em_meta_set(struct em_ctx *, const char *, const char *);
 int	 em_op_register(struct em_ctx *);
 void	 em_op_close(struct em_ctx *);
 
-/* em_box.c: the mailbox's sealed files, pairing codes, keys from passphrases. */
-#define EM_KEY_BYTES	32
-#define EM_SALT_BYTES	16
-#define EM_PAIR_MAX	96	/* bytes in a pairing code with its NUL */
-void	 em_key_new(unsigned char [EM_KEY_BYTES]);
-void	 em_salt_new(unsigned char [EM_SALT_BYTES]);
-int	 em_key_from_pass(struct em_ctx *, const char *, const unsigned char [EM_SALT_BYTES],
-	    unsigned char [EM_KEY_BYTES]);
-void	 em_pair_code(const char *, const unsigned char [EM_KEY_BYTES], char [EM_PAIR_MAX]);
-int	 em_pair_parse(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
-	    unsigned char [EM_KEY_BYTES]);
-int	 em_box_put(struct em_ctx *, const char *, const char *,
-	    const unsigned char [EM_KEY_BYTES], const char *, unsigned long, const char *,
-	    size_t);
-int	 em_box_get(struct em_ctx *, const char *, const char *, const char *,
-	    const unsigned char [EM_KEY_BYTES], char **, size_t *);
-struct em_box_name {
-	char		 replica[EM_ID_LEN + 1];
-	unsigned long	 n;
-	char		*name;
-};
-int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **, size_t *);
-void	 em_box_names_free(struct em_box_name *, size_t);
-int	 em_box_couple_put(struct em_ctx *, const char *, const char *,
-	    const unsigned char *, const unsigned char [EM_KEY_BYTES]);
-int	 em_box_couple_get(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
-	    unsigned char [EM_SALT_BYTES], int *);
-int	 em_box_key_check(struct em_ctx *, const char *, const unsigned char [EM_KEY_BYTES]);
-
 /* em_xfer.c: sync with the partner's machines. */
 struct em_sync_report {
 	long		 sent, received, applied, refused, earlier, pending, files;
