@@ -441,11 +441,10 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 	};
 	const struct em_content *c;
 	const struct em_doc *d;
-	sqlite3_stmt	*st = NULL;
 	struct run	 o;
 	const char	*me, *id = NULL, *asked = NULL;
-	char		 start[11], rid[EM_ID_LEN + 1], when[32];
-	long		 day = em_date_today();
+	char		 start[11], rid[EM_ID_LEN + 1], when[32], n[24];
+	long		 day = em_date_today(), gen;
 	int		 ch, ex, dflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
@@ -469,7 +468,6 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 		return em_err(ctx, EM_EX_NOINPUT, "no challenge '%s'; see %s list",
 		    id ? id : "", ctx->prog);
 	em_date_fmt(day, start);
-	em_id_new(rid);
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		return ex;
 	/* One at a time: a run not abandoned whose last day is not yet past. */
@@ -482,15 +480,19 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 		run_free(&o);
 		return ex;
 	}
-	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO run (id, challenge, start, days, "
-	    "user, created, updated) VALUES (?, ?, ?, ?, ?, " NOW ", " NOW ")")) != 0)
+	/*
+	 * The couple's n-th run of a challenge has one id on every machine:
+	 * two laptops starting it make one run when they sync.
+	 */
+	if ((ex = em_sql_long(ctx, "reading challenges", &gen, "SELECT count(*) "
+	    "FROM run WHERE challenge = ?1", "s", d->id)) != 0)
 		goto fail;
-	em_bind_text(st, 1, rid);
-	em_bind_text(st, 2, d->id);
-	em_bind_text(st, 3, start);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)d->ndays);
-	em_bind_text(st, 5, me);
-	if ((ex = em_db_done(ctx, &st, "starting the challenge")) != 0)
+	snprintf(n, sizeof(n), "%ld", gen);
+	em_id_derive(rid, "run", d->id, n, NULL);
+	if ((ex = em_sql_run(ctx, "starting the challenge", "INSERT INTO run (id, "
+	    "challenge, start, days, user, created, updated) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, " NOW ", " NOW ")", "sssls", rid, d->id, start,
+	    (long)d->ndays, me)) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		return ex;
@@ -502,7 +504,6 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 		printf("started %s on %s: %zu days; see today's task with: %s today\n",
 		    d->id, start, d->ndays, ctx->prog);
 	} else {
-		char n[24];
 		const char *const keys[] = { "id", "challenge", "start", "days#", NULL };
 		const char *const vals[] = { rid, d->id, start, n };
 
@@ -511,7 +512,6 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 	}
 	return 0;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 	return ex;
 }
@@ -788,10 +788,9 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 		{ "note",	required_argument,	NULL,	OPT_NOTE },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st = NULL;
 	struct run	 r;
 	const char	*me, *noteopt = NULL;
-	char		*note = NULL, date[11], id[EM_ID_LEN + 1], tmpl[256];
+	char		*note = NULL, date[11], id[EM_ID_LEN + 1], tmpl[256], n[24];
 	size_t		 len;
 	long		 today = em_date_today(), day = 0;
 	int		 ch, ex;
@@ -866,21 +865,16 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 			goto out;
 	}
 	em_date_fmt(today, date);
-	em_id_new(id);
+	/* A person's day of a run has one id on every machine. */
+	snprintf(n, sizeof(n), "%ld", day);
+	em_id_derive(id, "run_day", r.id, me, n, NULL);
 	if ((ex = em_db_begin(ctx)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO run_day (id, run, user, day, "
-	    "date, note, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW ", "
-	    NOW ") ON CONFLICT (run, user, day) DO UPDATE SET note = coalesce(?6, "
-	    "note), updated = " NOW " WHERE ?6 IS NOT NULL")) != 0)
-		goto fail;
-	em_bind_text(st, 1, id);
-	em_bind_text(st, 2, r.id);
-	em_bind_text(st, 3, me);
-	sqlite3_bind_int64(st, 4, day);
-	em_bind_text(st, 5, date);
-	em_bind_text(st, 6, note);
-	if ((ex = em_db_done(ctx, &st, "saving the day")) != 0)
+	if ((ex = em_sql_run(ctx, "saving the day", "INSERT INTO run_day (id, run, "
+	    "user, day, date, note, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, " NOW ", " NOW ") ON CONFLICT (run, user, day) DO UPDATE SET "
+	    "note = coalesce(?6, note), updated = " NOW " WHERE ?6 IS NOT NULL",
+	    "ssslss", id, r.id, me, day, date, note)) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
@@ -893,7 +887,6 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 		printf(" done%s\n", strcmp(state(&r, day, date), "late") == 0 ?
 		    " (late, and that is fine)" : "");
 	} else {
-		char n[24];
 		const char *const keys[] = { "challenge", "day#", "date", NULL };
 		const char *const vals[] = { r.challenge, n, date };
 
@@ -902,7 +895,6 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 	}
 	goto out;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 out:
 	free(note);

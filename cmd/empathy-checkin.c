@@ -315,7 +315,6 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 		{ "replace",	no_argument,		NULL,	OPT_REPLACE },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st = NULL;
 	const char	*user, *hopt = NULL, *lopt = NULL, *fopt = NULL;
 	char		*high = NULL, *low = NULL, *feeling = NULL, *under = NULL;
 	char		 date[11], id[EM_ID_LEN + 1], *oldid = NULL;
@@ -399,46 +398,32 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT id FROM checkin WHERE user = ? "
-	    "AND date = ?")) != 0)
+	if ((ex = em_sql_one(ctx, "reading check-ins", &oldid, "SELECT id FROM "
+	    "checkin WHERE user = ?1 AND date = ?2", "ss", user, date)) != 0)
 		goto fail;
-	em_bind_text(st, 1, user);
-	em_bind_text(st, 2, date);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		oldid = em_strdup((const char *)sqlite3_column_text(st, 0));
-	else if (rc != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "reading check-ins");
-		goto fail;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
 	if (oldid != NULL && !rflag) {
 		ex = refuse(ctx, EM_EX_DATAERR, "%s has already checked in for %s; "
 		    "use --replace to change it", user, date);
 		goto fail;
 	}
+	/*
+	 * A person's check-in for a day has one id on every machine, so the
+	 * two meet when they sync. Replacing changes it in place: a delete
+	 * would travel as a purge, and the id could never come back.
+	 */
 	if (oldid != NULL) {
 		snprintf(id, sizeof(id), "%s", oldid);
-		ex = em_db_prepare(ctx, &st, "UPDATE checkin SET feeling = ?3, "
-		    "underneath = ?4, high = ?5, low = ?6, updated = " NOW
-		    " WHERE id = ?1 AND ?2 IS NOT NULL");
+		ex = em_sql_run(ctx, "saving the check-in", "UPDATE checkin SET "
+		    "feeling = ?2, underneath = ?3, high = ?4, low = ?5, updated = "
+		    NOW " WHERE id = ?1", "sssss", id, feeling, under, high, low);
 	} else {
-		em_id_new(id);
-		ex = em_db_prepare(ctx, &st, "INSERT INTO checkin (id, user, date, "
-		    "feeling, underneath, high, low, created, updated) VALUES "
-		    "(?1, ?2, ?7, ?3, ?4, ?5, ?6, " NOW ", " NOW ")");
+		em_id_derive(id, "checkin", user, date, NULL);
+		ex = em_sql_run(ctx, "saving the check-in", "INSERT INTO checkin "
+		    "(id, user, date, feeling, underneath, high, low, created, "
+		    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW ", " NOW ")",
+		    "sssssss", id, user, date, feeling, under, high, low);
 	}
 	if (ex != 0)
-		goto fail;
-	em_bind_text(st, 1, id);
-	em_bind_text(st, 2, user);
-	em_bind_text(st, 3, feeling);
-	em_bind_text(st, 4, under);
-	em_bind_text(st, 5, high);
-	em_bind_text(st, 6, low);
-	if (oldid == NULL)
-		em_bind_text(st, 7, date);
-	if ((ex = em_db_done(ctx, &st, "saving the check-in")) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0 ||
 	    (oldid != NULL && (ex = em_db_scrub(ctx, 0)) != 0))
@@ -453,7 +438,6 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	}
 	goto out;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 out:
 	free(oldid);
