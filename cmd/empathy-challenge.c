@@ -105,9 +105,8 @@ find_run(struct em_ctx *ctx, long date, int which, struct run *r)
 
 	memset(r, 0, sizeof(*r));
 	em_date_fmt(date, d);
-	if ((ex = em_db_prepare(ctx, &st, sql[which])) != 0)
+	if ((ex = em_sql_prep(ctx, &st, sql[which], "s", d)) != 0)
 		return ex;
-	em_bind_text(st, 1, d);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->id = em_strdup((const char *)sqlite3_column_text(st, 0));
 		r->challenge = em_strdup((const char *)sqlite3_column_text(st, 1));
@@ -552,11 +551,10 @@ c_abandon(struct em_ctx *ctx, int argc, char **argv)
 		{ "yes",	no_argument,		NULL,	'y' },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st;
 	struct run	 r;
 	const char	*me;
 	char		 q[512], d[32];
-	int		 ch, ex, rc, yflag = 0;
+	int		 ch, ex, yflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "y", opts)) != -1) {
 		if (ch != 'y')
@@ -596,19 +594,12 @@ c_abandon(struct em_ctx *ctx, int argc, char **argv)
 		return ex;
 	}
 	/* The one asked about, unless the partner abandoned it meanwhile. */
-	if ((ex = em_db_prepare(ctx, &st, "UPDATE run SET abandoned = " NOW ", updated = "
-	    NOW " WHERE id = ? AND abandoned IS NULL")) != 0) {
+	if ((ex = em_sql_run(ctx, "abandoning", "UPDATE run SET abandoned = " NOW
+	    ", updated = " NOW " WHERE id = ?1 AND abandoned IS NULL", "s",
+	    r.id)) != 0) {
 		em_db_rollback(ctx);
 		run_free(&r);
 		return ex;
-	}
-	em_bind_text(st, 1, r.id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		em_db_rollback(ctx);
-		run_free(&r);
-		return em_db_err(ctx, rc, "abandoning");
 	}
 	if (sqlite3_changes(ctx->db) == 0) {
 		em_db_rollback(ctx);
@@ -632,22 +623,9 @@ static int
 done_on(struct em_ctx *ctx, const char *run, const char *user, long day,
     char **when)
 {
-	sqlite3_stmt	*st;
-	int		 ex, rc;
-
-	*when = NULL;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT date FROM run_day WHERE run = ? AND "
-	    "user = ? AND day = ?")) != 0)
-		return ex;
-	em_bind_text(st, 1, run);
-	em_bind_text(st, 2, user);
-	sqlite3_bind_int64(st, 3, day);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*when = em_strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return em_db_err(ctx, rc, "reading challenges");
-	return 0;
+	return em_sql_one(ctx, "reading challenges", when, "SELECT date FROM "
+	    "run_day WHERE run = ?1 AND user = ?2 AND day = ?3", "ssl", run, user,
+	    day);
 }
 
 static int
@@ -917,12 +895,10 @@ partners(struct em_ctx *ctx, const struct run *r, const char *me, char ***v,
 
 	*v = NULL;
 	*n = 0;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT u FROM (SELECT ?2 AS u UNION "
+	if ((ex = em_sql_prep(ctx, &st, "SELECT u FROM (SELECT ?2 AS u UNION "
 	    "SELECT user FROM run WHERE id = ?1 UNION SELECT user FROM run_day "
-	    "WHERE run = ?1) ORDER BY u <> ?2, u")) != 0)
+	    "WHERE run = ?1) ORDER BY u <> ?2, u", "ss", r->id, me)) != 0)
 		return ex;
-	em_bind_text(st, 1, r->id);
-	em_bind_text(st, 2, me);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		u = em_xreallocarray(u, nu + 1, sizeof(*u));
 		u[nu++] = em_strdup((const char *)sqlite3_column_text(st, 0));

@@ -267,21 +267,13 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 static int
 checked_in(struct em_ctx *ctx, const char *user, const char *date, int *yes)
 {
-	sqlite3_stmt	*st;
-	int		 ex, rc;
+	long	 n;
+	int	 ex;
 
-	*yes = 0;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT 1 FROM checkin WHERE user = ? "
-	    "AND date = ?")) != 0)
-		return ex;
-	em_bind_text(st, 1, user);
-	em_bind_text(st, 2, date);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return em_db_err(ctx, rc, "reading check-ins");
-	*yes = rc == SQLITE_ROW;
-	return 0;
+	ex = em_sql_long(ctx, "reading check-ins", &n, "SELECT count(*) FROM "
+	    "checkin WHERE user = ?1 AND date = ?2", "ss", user, date);
+	*yes = ex == 0 && n > 0;
+	return ex;
 }
 
 /* An option's text, trimmed and checked; empty only if empty_ok. */
@@ -471,12 +463,10 @@ find_partner(struct em_ctx *ctx, const char *me, const char *to,
 		*out = em_strdup(to);
 		return 0;
 	}
-	if ((ex = em_db_prepare(ctx, &st, "SELECT user, max(date = ?2) AS that "
+	if ((ex = em_sql_prep(ctx, &st, "SELECT user, max(date = ?2) AS that "
 	    "FROM checkin WHERE user <> ?1 GROUP BY user ORDER BY that DESC, "
-	    "user")) != 0)
+	    "user", "ss", me, date)) != 0)
 		return ex;
-	em_bind_text(st, 1, me);
-	em_bind_text(st, 2, date);
 	names[0] = '\0';
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (that == -1)
@@ -607,13 +597,12 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		{ "to",		required_argument,	NULL,	OPT_TO },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st = NULL;
 	const char	*me, *to = NULL, *kind;
 	char		*partner = NULL, *text = NULL, *cid = NULL, *prompt = NULL;
 	char		 date[11], id[EM_ID_LEN + 1];
 	long		 day = em_date_today();
 	size_t		 len;
-	int		 ch, ex, rc, fflag = 0, pflag = 0, typed, mine;
+	int		 ch, ex, fflag = 0, pflag = 0, typed, mine;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -643,19 +632,12 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = find_partner(ctx, me, to, date, &partner)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT id FROM checkin WHERE user = ? "
-	    "AND date = ?")) != 0)
+	if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
+	    "checkin WHERE user = ?1 AND date = ?2", "ss", partner, date)) != 0)
 		goto out;
-	em_bind_text(st, 1, partner);
-	em_bind_text(st, 2, date);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		cid = em_strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_ROW) {
-		ex = rc == SQLITE_DONE ? em_err(ctx, EM_EX_NOINPUT, "%s has no "
-		    "check-in for %s", partner, date) :
-		    em_db_err(ctx, rc, "reading check-ins");
+	if (cid == NULL) {
+		ex = em_err(ctx, EM_EX_NOINPUT, "%s has no check-in for %s",
+		    partner, date);
 		goto out;
 	}
 	/* You answer what you can see: a check-in hidden from you is not yet. */
@@ -689,17 +671,10 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	em_id_new(id);
 	if ((ex = em_db_begin(ctx)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO response (id, checkin, user, "
-	    "kind, text, forced, created, updated) SELECT ?1, id, ?3, ?4, ?5, ?6, "
-	    NOW ", " NOW " FROM checkin WHERE id = ?2")) != 0)
-		goto fail;
-	em_bind_text(st, 1, id);
-	em_bind_text(st, 2, cid);
-	em_bind_text(st, 3, me);
-	em_bind_text(st, 4, kind);
-	em_bind_text(st, 5, text);
-	sqlite3_bind_int(st, 6, fflag);
-	if ((ex = em_db_done(ctx, &st, "saving the answer")) != 0)
+	if ((ex = em_sql_run(ctx, "saving the answer", "INSERT INTO response (id, "
+	    "checkin, user, kind, text, forced, created, updated) SELECT ?1, id, "
+	    "?3, ?4, ?5, ?6, " NOW ", " NOW " FROM checkin WHERE id = ?2",
+	    "sssssl", id, cid, me, kind, text, (long)fflag)) != 0)
 		goto fail;
 	if (sqlite3_changes(ctx->db) != 1) {
 		ex = em_err(ctx, EM_EX_NOINPUT, "%s's check-in for %s is gone",
@@ -719,7 +694,6 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	}
 	goto out;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 out:
 	free(partner);
@@ -863,12 +837,9 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(d2, to);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, show_sql)) != 0)
+	    (ex = em_sql_prep(ctx, &st, show_sql, "sssl", from, to, me,
+	    (long)pflag)) != 0)
 		return ex;
-	em_bind_text(st, 1, from);
-	em_bind_text(st, 2, to);
-	em_bind_text(st, 3, me);
-	sqlite3_bind_int(st, 4, pflag);
 	if (ctx->fmt != EM_FMT_TEXT) {
 		ex = em_out_stmt(ctx, st, &rows);
 		goto out;

@@ -8,6 +8,7 @@
 #define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 #define REVIEW_WIDTH	80
 #define REVIEW_TAGS	5	/* tags the review names; it counts the rest */
+#define SAVING	"saving the journal"	/* what failed, when a write fails */
 
 static int	j_add(struct em_ctx *, int, char **);
 static int	j_list(struct em_ctx *, int, char **);
@@ -91,7 +92,6 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 		{ NULL,			0,			NULL,	0 }
 	};
 	struct em_tags	 ts = { { NULL }, 0 };
-	sqlite3_stmt	*st = NULL;
 	const char	*user, *kind = NULL;
 	char		*text = NULL, *tags = NULL, date[11], id[EM_ID_LEN + 1];
 	char		 tmpl[512];
@@ -146,18 +146,10 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	em_id_new(id);
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO entry (id, user, date, kind, "
-	    "text, tags, created, updated) VALUES (?, ?, ?, ?, ?, ?, " NOW ", " NOW
-	    ")")) != 0)
-		goto fail;
-	em_bind_text(st, 1, id);
-	em_bind_text(st, 2, user);
-	em_bind_text(st, 3, date);
-	em_bind_text(st, 4, kind);
-	em_bind_text(st, 5, text);
-	em_bind_text(st, 6, tags);
-	if ((ex = em_db_done(ctx, &st, "saving the entry")) != 0 ||
-	    (ex = em_db_exec(ctx, em_entry_index)) != 0)
+	if ((ex = em_sql_run(ctx, "saving the entry", "INSERT INTO entry (id, user, "
+	    "date, kind, text, tags, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, " NOW ", " NOW ")", "ssssss", id, user, date, kind, text, tags))
+	    != 0 || (ex = em_db_exec(ctx, em_entry_index)) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
@@ -171,7 +163,6 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	}
 	goto out;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 out:
 	em_tags_free(&ts);
@@ -348,17 +339,12 @@ list_text(struct em_ctx *ctx, sqlite3_stmt *st)
 static int
 nothing_yet(struct em_ctx *ctx, int tags)
 {
-	sqlite3_stmt	*st;
-	int		 ex, rc, any = 1;
+	long	 any;
+	int	 ex;
 
-	if ((ex = em_db_prepare(ctx, &st, "SELECT EXISTS (SELECT 1 FROM entry "
-	    "WHERE removed IS NULL)")) != 0)
+	if ((ex = em_sql_long(ctx, "reading the journal", &any, "SELECT EXISTS "
+	    "(SELECT 1 FROM entry WHERE removed IS NULL)", "")) != 0)
 		return ex;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		any = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return em_db_err(ctx, rc, "reading the journal");
 	if (!any)
 		fprintf(stderr, "%s: the journal is empty; write down a first moment "
 		    "with: %s add --seen (or --misunderstood)\n", ctx->prog,
@@ -532,12 +518,10 @@ find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
 		    "4 of its hex digits)", prefix);
 	if ((ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT id, user FROM entry WHERE id >= ?1 "
+	if ((ex = em_sql_prep(ctx, &st, "SELECT id, user FROM entry WHERE id >= ?1 "
 	    "AND id < ?1 || 'g' AND (?2 < 0 OR (removed IS NOT NULL) = ?2) "
-	    "LIMIT 2")) != 0)
+	    "LIMIT 2", "sl", prefix, (long)removed)) != 0)
 		return ex;
-	em_bind_text(st, 1, prefix);
-	sqlite3_bind_int(st, 2, removed);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ == 0) {
 			*idp = em_strdup((const char *)sqlite3_column_text(st, 0));
@@ -562,26 +546,6 @@ find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
 		*idp = NULL;
 	}
 	return ex;
-}
-
-/* Run one statement binding the id as ?1 and, if not NULL, two texts. */
-static int
-run_on(struct em_ctx *ctx, const char *sql, const char *id, const char *a,
-    const char *b)
-{
-	sqlite3_stmt	*st;
-	int		 ex, rc;
-
-	if ((ex = em_db_prepare(ctx, &st, sql)) != 0)
-		return ex;
-	em_bind_text(st, 1, id);
-	if (a != NULL)
-		em_bind_text(st, 2, a);
-	if (b != NULL)
-		em_bind_text(st, 3, b);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "saving the journal");
 }
 
 /*
@@ -634,10 +598,9 @@ still_there(struct em_ctx *ctx, const char *id)
 	sqlite3_stmt	*st;
 	int		 ex, rc, removed = 0;
 
-	if ((ex = em_db_prepare(ctx, &st, "SELECT removed IS NOT NULL FROM entry "
-	    "WHERE id = ?1")) != 0)
+	if ((ex = em_sql_prep(ctx, &st, "SELECT removed IS NOT NULL FROM entry "
+	    "WHERE id = ?1", "s", id)) != 0)
 		return ex;
-	em_bind_text(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		removed = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
@@ -709,10 +672,9 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = find_entry(ctx, prefix, 0, &id)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT text, tags FROM entry WHERE id = ?"))
-	    != 0)
+	if ((ex = em_sql_prep(ctx, &st, "SELECT text, tags FROM entry WHERE id = ?1",
+	    "s", id)) != 0)
 		goto out;
-	em_bind_text(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		old = em_strdup((const char *)sqlite3_column_text(st, 0));
 		oldtags = em_strdup((const char *)sqlite3_column_text(st, 1));
@@ -746,11 +708,11 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_begin(ctx)) != 0)
 		goto out;
 	if ((ex = still_there(ctx, id)) != 0 ||
-	    (ex = run_on(ctx, "INSERT INTO entry_version (id, entry, text, tags, "
-	    "created, updated) SELECT ?2, id, text, tags, " NOW ", " NOW " FROM "
-	    "entry WHERE id = ?1", id, vid, NULL)) != 0 ||
-	    (ex = run_on(ctx, "UPDATE entry SET text = ?2, tags = ?3, "
-	    "updated = " NOW " WHERE id = ?1", id, text, tags)) != 0) {
+	    (ex = em_sql_run(ctx, SAVING, "INSERT INTO entry_version (id, entry, "
+	    "text, tags, created, updated) SELECT ?2, id, text, tags, " NOW ", "
+	    NOW " FROM entry WHERE id = ?1", "ss", id, vid)) != 0 ||
+	    (ex = em_sql_run(ctx, SAVING, "UPDATE entry SET text = ?2, tags = ?3, "
+	    "updated = " NOW " WHERE id = ?1", "sss", id, text, tags)) != 0) {
 		em_db_rollback(ctx);
 		goto out;
 	}
@@ -793,9 +755,9 @@ set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 			em_err(ctx, ex, "no entry %s", prefix);
 	}
 	if (ex != 0 ||
-	    (ex = run_on(ctx, removing ? "UPDATE entry SET removed = " NOW ", "
-	    "updated = " NOW " WHERE id = ?1" : "UPDATE entry SET removed = NULL, "
-	    "updated = " NOW " WHERE id = ?1", id, NULL, NULL)) != 0 ||
+	    (ex = em_sql_run(ctx, SAVING, removing ? "UPDATE entry SET removed = "
+	    NOW ", updated = " NOW " WHERE id = ?1" : "UPDATE entry SET removed = "
+	    "NULL, updated = " NOW " WHERE id = ?1", "s", id)) != 0 ||
 	    (ex = em_db_commit(ctx)) != 0) {
 		em_db_rollback(ctx);
 		free(id);
@@ -820,7 +782,8 @@ purge(struct em_ctx *ctx, const char *prefix)
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		return ex;
 	if ((ex = find_entry(ctx, prefix, -1, &id)) != 0 ||
-	    (ex = run_on(ctx, "DELETE FROM entry WHERE id = ?1", id, NULL, NULL)) != 0 ||
+	    (ex = em_sql_run(ctx, SAVING, "DELETE FROM entry WHERE id = ?1", "s",
+	    id)) != 0 ||
 	    (ex = em_db_exec(ctx, "INSERT INTO entry_fts (entry_fts) "
 	    "VALUES ('optimize')")) != 0 ||
 	    (ex = em_db_commit(ctx)) != 0) {
@@ -902,11 +865,9 @@ j_tags(struct em_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, tags_sql)) != 0)
+	    (ex = em_sql_prep(ctx, &st, tags_sql, "ssl", DATE_MIN, DATE_MAX, -1L))
+	    != 0)
 		return ex;
-	em_bind_text(st, 1, DATE_MIN);
-	em_bind_text(st, 2, DATE_MAX);
-	sqlite3_bind_int(st, 3, -1);
 	if (ctx->fmt != EM_FMT_TEXT)
 		ex = em_out_stmt(ctx, st, &rows);
 	else {
@@ -1083,13 +1044,9 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	    (ctx->fmt == EM_FMT_TEXT &&
 	    (ex = em_ctx_content(ctx, EM_KIND(EM_K_PROMPTS), &c)) != 0) ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, review_counts_sql)) != 0)
+	    (ex = em_sql_prep(ctx, &st, review_counts_sql, "sssss", from, to, me,
+	    pfrom, pto)) != 0)
 		return ex;
-	em_bind_text(st, 1, from);
-	em_bind_text(st, 2, to);
-	em_bind_text(st, 3, me);
-	em_bind_text(st, 4, pfrom);
-	em_bind_text(st, 5, pto);
 	if (ctx->fmt != EM_FMT_TEXT) {
 		ex = em_out_stmt(ctx, st, &rows);
 		sqlite3_finalize(st);
@@ -1148,11 +1105,8 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	}
 	sqlite3_finalize(es);
 	es = NULL;
-	if ((ex = em_db_prepare(ctx, &st, tags_sql)) != 0)
+	if ((ex = em_sql_prep(ctx, &st, tags_sql, "ssl", from, to, -1L)) != 0)
 		goto out;
-	em_bind_text(st, 1, from);
-	em_bind_text(st, 2, to);
-	sqlite3_bind_int(st, 3, -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (ntags++ >= REVIEW_TAGS)
 			continue;
