@@ -707,6 +707,27 @@ out:
  * Check-ins in a range. A partner's stays hidden on a day you have not
  * checked in yourself, unless ?4 (peek) is set.
  */
+/*
+ * XXX until schema 7 is merged: an empty stand-in for its table of
+ * earlier versions, in the connection's temporary schema. Remove then.
+ */
+static int
+earlier_standin(struct em_ctx *ctx)
+{
+	long	 n;
+	int	 ex;
+
+	if ((ex = em_sql_long(ctx, "reading the database", &n, "SELECT count(*) "
+	    "FROM sqlite_master WHERE name = 'earlier'", "")) != 0 || n > 0)
+		return ex;
+	return em_db_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS earlier (id TEXT, "
+	    "tbl TEXT, rid TEXT, field TEXT, value TEXT, clock TEXT, user TEXT, "
+	    "created TEXT)");
+}
+
+#define EARLIER_SQL(cols)						\
+    "SELECT " cols " FROM earlier WHERE tbl = 'checkin' AND rid = ?1 "	\
+    "ORDER BY clock, instr('feeling underneath high low', field)"
 static const char show_sql[] =
     "WITH c AS (SELECT c.*, (c.user <> ?3 AND NOT ?4 AND NOT EXISTS ("
     "  SELECT 1 FROM checkin m WHERE m.user = ?3 AND m.date = c.date)) AS hidden"
@@ -722,11 +743,52 @@ static const char show_sql[] =
     " (SELECT json_group_array(json_object('id', r.id, 'user', r.user, 'kind',"
     "  r.kind, 'text', r.text, 'created', r.created)) FROM (SELECT * FROM response"
     "  WHERE checkin = c.id AND NOT hidden ORDER BY created, id) r)"
-    "  AS \"json:responses\" "
+    "  AS \"json:responses\","
+    " (SELECT count(*) FROM earlier e WHERE e.tbl = 'checkin' AND e.rid = c.id"
+    "  AND NOT hidden) AS \"tsv:earlier\","
+    " (SELECT json_group_array(json_object('field', e.field, 'text', e.value,"
+    "  'user', e.user, 'clock', e.clock, 'kept', e.created)) FROM (SELECT * FROM"
+    "  earlier WHERE tbl = 'checkin' AND rid = c.id AND NOT hidden ORDER BY clock,"
+    "  instr('feeling underneath high low', field)) e) AS \"json:earlier\" "
     "FROM c ORDER BY date, user <> ?3, user";
 
+/*
+ * Text that lost when the check-in met its twin from another machine
+ * (the same person, the same day): each version under a line that says
+ * so, its fields as in the check-in.
+ */
 static void
-show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs, const char *last)
+show_earlier(struct em_ctx *ctx, sqlite3_stmt *es, const char *id)
+{
+	const char *dim = em_color(ctx, "\033[2m"), *off = em_color(ctx, "\033[0m");
+	const char *field, *clock;
+	char	*last = NULL;
+	size_t	 w;
+
+	sqlite3_reset(es);
+	em_bind_text(es, 1, id);
+	while (sqlite3_step(es) == SQLITE_ROW) {
+		field = (const char *)sqlite3_column_text(es, 0);
+		clock = (const char *)sqlite3_column_text(es, 2);
+		if (last == NULL || strcmp(last, clock) != 0) {
+			printf("    %san earlier version from another machine:%s\n",
+			    dim, off);
+			free(last);
+			last = em_strdup(clock);
+		}
+		w = em_text_width(field) < 4 ? 4 : em_text_width(field);
+		printf("      %s", dim);
+		em_put_cell(stdout, field, w, 0);
+		printf("%s  ", off);
+		em_put_wrapped((const char *)sqlite3_column_text(es, 1), WIDTH,
+		    (int)(8 + w), 1);
+	}
+	free(last);
+}
+
+static void
+show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs,
+    sqlite3_stmt *es, const char *last)
 {
 	const char *date = (const char *)sqlite3_column_text(st, 1);
 	const char *user = (const char *)sqlite3_column_text(st, 2);
@@ -769,6 +831,8 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs, const char *la
 		printf("%s(none)%s\n", dim, off);
 	else
 		em_put_wrapped((const char *)sqlite3_column_text(st, 6), WIDTH, 10, 1);
+	if (sqlite3_column_int(st, 10) > 0)
+		show_earlier(ctx, es, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(rs);
 	em_bind_text(rs, 1, (const char *)sqlite3_column_text(st, 0));
 	while (sqlite3_step(rs) == SQLITE_ROW) {
@@ -793,7 +857,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		{ "until",	required_argument,	NULL,	OPT_UNTIL },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st = NULL, *rs = NULL;
+	sqlite3_stmt	*st = NULL, *rs = NULL, *es = NULL;
 	const char	*me;
 	char		 from[11], to[11], *last = NULL;
 	long		 d1 = em_date_today(), d2 = d1, rows = 0;
@@ -837,6 +901,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(d2, to);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = earlier_standin(ctx)) != 0 ||
 	    (ex = em_sql_prep(ctx, &st, show_sql, "sssl", from, to, me,
 	    (long)pflag)) != 0)
 		return ex;
@@ -845,10 +910,11 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if ((ex = em_db_prepare(ctx, &rs, "SELECT user, kind, text FROM response "
-	    "WHERE checkin = ? ORDER BY created, id")) != 0)
+	    "WHERE checkin = ? ORDER BY created, id")) != 0 ||
+	    (ex = em_db_prepare(ctx, &es, EARLIER_SQL("field, value, clock"))) != 0)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		show_text(ctx, st, rs, last);
+		show_text(ctx, st, rs, es, last);
 		free(last);
 		last = em_strdup((const char *)sqlite3_column_text(st, 1));
 		rows++;
@@ -857,6 +923,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		ex = em_db_err(ctx, rc, "reading check-ins");
 out:
 	free(last);
+	sqlite3_finalize(es);
 	sqlite3_finalize(rs);
 	sqlite3_finalize(st);
 	if (ex == 0 && rows == 0) {

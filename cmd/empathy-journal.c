@@ -9,6 +9,7 @@
 #define REVIEW_WIDTH	80
 #define REVIEW_TAGS	5	/* tags the review names; it counts the rest */
 #define SAVING	"saving the journal"	/* what failed, when a write fails */
+#define CHANGE	"change it"		/* what only an entry's author may do */
 
 static int	j_add(struct em_ctx *, int, char **);
 static int	j_list(struct em_ctx *, int, char **);
@@ -16,6 +17,7 @@ static int	j_review(struct em_ctx *, int, char **);
 static int	j_edit(struct em_ctx *, int, char **);
 static int	j_rm(struct em_ctx *, int, char **);
 static int	j_restore(struct em_ctx *, int, char **);
+static int	j_history(struct em_ctx *, int, char **);
 static int	j_tags(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
@@ -33,6 +35,8 @@ static const struct em_subcmd subcmds[] = {
 	    "remove a moment (recoverable unless --purge)" },
 	{ "restore", j_restore, "id",
 	    "bring back a removed moment" },
+	{ "history", j_history, "id",
+	    "a moment's text now and every earlier version of it" },
 	{ "tags", j_tags, "",
 	    "the tags in use, with counts" },
 	{ "export", em_cmd_export, "",
@@ -504,7 +508,8 @@ put_id(struct em_ctx *ctx, const char *id, const char *what)
 
 /* Find one of your own entries (removed: 1 yes, 0 no, -1 either) by its id or a prefix of at least 4 digits. */
 static int
-find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
+find_entry(struct em_ctx *ctx, const char *prefix, int removed, const char *may,
+    char **idp)
 {
 	sqlite3_stmt	*st;
 	const char	*me;
@@ -539,7 +544,7 @@ find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
 		    "more of its id", prefix);
 	else if (strcmp(owner, me) != 0)
 		ex = em_err(ctx, EM_EX_DATAERR, "entry %s is %s's; only its author "
-		    "can change it", prefix, owner);
+		    "can %s", prefix, owner, may);
 	free(owner);
 	if (ex != 0) {
 		free(*idp);
@@ -670,7 +675,7 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		goto out;
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
-	    (ex = find_entry(ctx, prefix, 0, &id)) != 0)
+	    (ex = find_entry(ctx, prefix, 0, CHANGE, &id)) != 0)
 		goto out;
 	if ((ex = em_sql_prep(ctx, &st, "SELECT text, tags FROM entry WHERE id = ?1",
 	    "s", id)) != 0)
@@ -739,10 +744,10 @@ set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		return ex;
-	ex = find_entry(ctx, prefix, !removing, &id);
+	ex = find_entry(ctx, prefix, !removing, CHANGE, &id);
 	/* Removing what is already removed: nothing to do but say so. */
 	if (removing && ex == EM_EX_NOINPUT) {
-		if ((ex2 = find_entry(ctx, prefix, 1, &id)) == 0) {
+		if ((ex2 = find_entry(ctx, prefix, 1, CHANGE, &id)) == 0) {
 			em_db_rollback(ctx);
 			em_err_clear(ctx);	/* the first look's "no entry" */
 			put_id(ctx, id, "already removed (bring it back with restore)");
@@ -781,7 +786,7 @@ purge(struct em_ctx *ctx, const char *prefix)
 
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		return ex;
-	if ((ex = find_entry(ctx, prefix, -1, &id)) != 0 ||
+	if ((ex = find_entry(ctx, prefix, -1, CHANGE, &id)) != 0 ||
 	    (ex = em_sql_run(ctx, SAVING, "DELETE FROM entry WHERE id = ?1", "s",
 	    id)) != 0 ||
 	    (ex = em_db_exec(ctx, "INSERT INTO entry_fts (entry_fts) "
@@ -1140,4 +1145,105 @@ int
 main(int argc, char *argv[])
 {
 	return em_main("empathy-journal", subcmds, em_journal_records, argc, argv);
+}
+
+/*
+ * XXX until schema 7 is merged: an empty stand-in for its table of
+ * earlier versions, in the connection's temporary schema. Remove then.
+ */
+static int
+earlier_standin(struct em_ctx *ctx)
+{
+	long	 n;
+	int	 ex;
+
+	if ((ex = em_sql_long(ctx, "reading the database", &n, "SELECT count(*) "
+	    "FROM sqlite_master WHERE name = 'earlier'", "")) != 0 || n > 0)
+		return ex;
+	return em_db_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS earlier (id TEXT, "
+	    "tbl TEXT, rid TEXT, field TEXT, value TEXT, clock TEXT, user TEXT, "
+	    "created TEXT)");
+}
+
+/*
+ * An entry's versions, newest first: its text now, the texts an edit
+ * replaced, and text from another machine that lost to a later change
+ * there (kept when the two met in a sync or an import).
+ */
+static const char history_sql[] =
+    "SELECT version, text, tags, \"when\" FROM ("
+    " SELECT 'now' AS version, text, tags, updated AS \"when\", 0 AS k"
+    "  FROM entry WHERE id = ?1"
+    " UNION ALL SELECT 'edited', text, tags, created, 1 FROM entry_version"
+    "  WHERE entry = ?1"
+    " UNION ALL SELECT 'earlier', CASE field WHEN 'text' THEN value END,"
+    "  CASE field WHEN 'tags' THEN value END, created, 2 FROM earlier"
+    "  WHERE tbl = 'entry' AND rid = ?1 AND field IN ('text', 'tags')"
+    ") ORDER BY k, \"when\" DESC";
+
+static void
+history_text(struct em_ctx *ctx, sqlite3_stmt *st)
+{
+	const char *b = em_color(ctx, "\033[1m"), *off = em_color(ctx, "\033[0m");
+	const char *dim = em_color(ctx, "\033[2m");
+	const char *version = (const char *)sqlite3_column_text(st, 0);
+	const char *text = (const char *)sqlite3_column_text(st, 1);
+	const char *when = (const char *)sqlite3_column_text(st, 3);
+	char	*tags;
+
+	/* The time is checked on the way in: ASCII, as SQLite writes it. */
+	if (strcmp(version, "now") == 0)
+		printf("%snow%s %s(changed %.10s)%s\n", b, off, dim, when, off);
+	else if (strcmp(version, "edited") == 0)
+		printf("%suntil %.10s%s %s(replaced by an edit)%s\n", b, when, off,
+		    dim, off);
+	else
+		printf("%san earlier version from another machine%s %s(kept %.10s)"
+		    "%s\n", b, off, dim, when, off);
+	if (text != NULL)
+		em_put_wrapped(text, REVIEW_WIDTH, 4, 0);
+	if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+		tags = hash_tags((const char *)sqlite3_column_text(st, 2));
+		if (*tags != '\0') {
+			printf("    %s", dim);
+			em_put_text(stdout, tags);
+			printf("%s\n", off);
+		}
+		free(tags);
+	}
+}
+
+static int
+j_history(struct em_ctx *ctx, int argc, char **argv)
+{
+	sqlite3_stmt	*st = NULL;
+	const char	*prefix = NULL;
+	char		*id = NULL;
+	long		 rows = 0;
+	int		 ch, ex, rc;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
+		return ex;
+	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = find_entry(ctx, prefix, -1, "read its history", &id)) != 0 ||
+	    (ex = earlier_standin(ctx)) != 0 ||
+	    (ex = em_sql_prep(ctx, &st, history_sql, "s", id)) != 0)
+		goto out;
+	if (ctx->fmt != EM_FMT_TEXT)
+		ex = em_out_stmt(ctx, st, &rows);
+	else {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (rows++ > 0)
+				putchar('\n');
+			history_text(ctx, st);
+		}
+		if (rc != SQLITE_DONE)
+			ex = em_db_err(ctx, rc, "reading the journal");
+	}
+out:
+	sqlite3_finalize(st);
+	free(id);
+	return ex;
 }
