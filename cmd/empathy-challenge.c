@@ -487,7 +487,7 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 	    "FROM run WHERE challenge = ?1", "s", d->id)) != 0)
 		goto fail;
 	snprintf(n, sizeof(n), "%ld", gen);
-	em_id_derive(rid, "run", d->id, n, NULL);
+	em_id_derive(rid, "run", d->id, n, (const char *)NULL);
 	if ((ex = em_sql_run(ctx, "starting the challenge", "INSERT INTO run (id, "
 	    "challenge, start, days, user, created, updated) VALUES (?1, ?2, ?3, "
 	    "?4, ?5, " NOW ", " NOW ")", "sssls", rid, d->id, start,
@@ -845,7 +845,7 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(today, date);
 	/* A person's day of a run has one id on every machine. */
 	snprintf(n, sizeof(n), "%ld", day);
-	em_id_derive(id, "run_day", r.id, me, n, NULL);
+	em_id_derive(id, "run_day", r.id, me, n, (const char *)NULL);
 	if ((ex = em_db_begin(ctx)) != 0)
 		goto out;
 	if ((ex = em_sql_run(ctx, "saving the day", "INSERT INTO run_day (id, run, "

@@ -409,7 +409,7 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 		    "feeling = ?2, underneath = ?3, high = ?4, low = ?5, updated = "
 		    NOW " WHERE id = ?1", "sssss", id, feeling, under, high, low);
 	} else {
-		em_id_derive(id, "checkin", user, date, NULL);
+		em_id_derive(id, "checkin", user, date, (const char *)NULL);
 		ex = em_sql_run(ctx, "saving the check-in", "INSERT INTO checkin "
 		    "(id, user, date, feeling, underneath, high, low, created, "
 		    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW ", " NOW ")",
