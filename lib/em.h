@@ -170,6 +170,21 @@ void	 em_bind_text(sqlite3_stmt *, int, const char *);
 int	 em_db_schema_version(void);
 int	 em_busy_ms(void);
 
+/*
+ * em_sql.c: one-line SQLite. types names the arguments after it, one letter
+ * each, bound to ?1, ?2, ...: 's' a const char * (NULL binds NULL), 'l' a
+ * long. what names the work in the message if it fails ("reading the
+ * journal"). em_sql_one hands over the first column of the first row (NULL
+ * when there is no row or it is NULL); em_sql_long the same as a number (0).
+ */
+int	 em_sql_prep(struct em_ctx *, sqlite3_stmt **, const char *, const char *,
+	    ...);
+int	 em_sql_one(struct em_ctx *, const char *, char **, const char *,
+	    const char *, ...);
+int	 em_sql_long(struct em_ctx *, const char *, long *, const char *,
+	    const char *, ...);
+int	 em_sql_run(struct em_ctx *, const char *, const char *, const char *, ...);
+
 /* em_date.c: days are counted from 1970-01-01 in the local calendar. */
 int	 em_date_parse(const char *, long *);
 int	 em_week_parse(const char *, long *);

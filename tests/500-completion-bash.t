@@ -38,10 +38,10 @@ ok     'it completes all four programs'	registered
 
 # Words from the man pages.
 same   'the commands of empathy-journal'	"$(comp empathy-journal '')" \
-       'add list review edit rm restore tags export import'
+       'add list review edit rm restore history tags export import'
 same   'the commands after a common option and its value' \
        "$(comp empathy-journal -u alex --format tsv '')" \
-       'add list review edit rm restore tags export import'
+       'add list review edit rm restore history tags export import'
 same   'commands by prefix'	"$(comp empathy-challenge st)"	'start status'
 same   'the options of empathy-journal list, and the common ones' \
        "$(comp empathy-journal list --)" \
