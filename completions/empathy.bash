@@ -20,7 +20,7 @@ _empathy_commands() {
 	case $1 in
 	empathy) echo today due init partners sync checkin journal assess challenge ;;
 	empathy-checkin) echo add respond show due prompt feelings stats export import ;;
-	empathy-journal) echo add list review edit rm restore tags export import ;;
+	empathy-journal) echo add list review edit rm restore history tags export import ;;
 	empathy-assess) echo list show take history compare export import ;;
 	empathy-challenge)
 		echo list show start abandon today 'done' status review timer export import
@@ -163,7 +163,7 @@ _empathy_arg() {
 	empathy-checkin:feelings)
 		_empathy_reply < <(_empathy_column empathy-checkin 1 feelings)
 		;;
-	empathy-journal:edit | empathy-journal:rm)
+	empathy-journal:edit | empathy-journal:rm | empathy-journal:history)
 		_empathy_reply < <(_empathy_column empathy-journal 1 list -n 200)
 		;;
 	empathy-assess:show | empathy-assess:take | empathy-assess:history | empathy-assess:compare)

@@ -229,6 +229,7 @@ function __empathy_complete_journal
     complete -c $p -n $n -a edit -d 'Change the text of one of your entries'
     complete -c $p -n $n -a rm -d 'Remove one of your entries'
     complete -c $p -n $n -a restore -d 'Bring back a removed entry'
+    complete -c $p -n $n -a history -d 'The text of one of your entries and its earlier versions'
     complete -c $p -n $n -a tags -d 'List the tags with their counts'
     complete -c $p -n $n -a export -d 'Write every record as JSON Lines'
     complete -c $p -n $n -a import -d 'Merge records from standard input'

@@ -73,6 +73,7 @@ struct em_ctx {
 	char	       **words;		/* typed at a terminal, not yet stored */
 	size_t		 nwords;
 	const struct em_rectype *const *rectypes;	/* what export/import carry */
+	struct em_oplog	*ol;		/* the operation log's state (em_op.c) */
 	char		 optstr[96];
 	struct option	 longopts[48];
 };
@@ -169,6 +170,21 @@ void	 em_bind_text(sqlite3_stmt *, int, const char *);
 int	 em_db_schema_version(void);
 int	 em_busy_ms(void);
 
+/*
+ * em_sql.c: one-line SQLite. types names the arguments after it, one letter
+ * each, bound to ?1, ?2, ...: 's' a const char * (NULL binds NULL), 'l' a
+ * long. what names the work in the message if it fails ("reading the
+ * journal"). em_sql_one hands over the first column of the first row (NULL
+ * when there is no row or it is NULL); em_sql_long the same as a number (0).
+ */
+int	 em_sql_prep(struct em_ctx *, sqlite3_stmt **, const char *, const char *,
+	    ...);
+int	 em_sql_one(struct em_ctx *, const char *, char **, const char *,
+	    const char *, ...);
+int	 em_sql_long(struct em_ctx *, const char *, long *, const char *,
+	    const char *, ...);
+int	 em_sql_run(struct em_ctx *, const char *, const char *, const char *, ...);
+
 /* em_date.c: days are counted from 1970-01-01 in the local calendar. */
 int	 em_date_parse(const char *, long *);
 int	 em_week_parse(const char *, long *);
@@ -240,6 +256,57 @@ void	 em_id_derive(char [EM_ID_LEN + 1], const char *, ...)
 	    __attribute__((sentinel));
 unsigned long em_rand_below(unsigned long);
 
+/*
+ * em_box.c: keys, pairing codes and passphrases; the sealed mailbox files
+ * of sync (design.md): DIR/<replica>-<n as 12 digits>, each written once,
+ * sealed with XChaCha20-Poly1305 to the couple, the replica and n; and
+ * DIR/couple, which says whose mailbox DIR is. Payloads are secret: the
+ * caller releases one with em_box_free, which wipes it.
+ */
+#define EM_KEY_BYTES	32
+#define EM_SALT_BYTES	16
+#define EM_PAIR_MAX	96	/* bytes in a pairing code with its NUL */
+#define EM_BOX_MAX	(64L * 1024 * 1024)	/* bytes in one mailbox file */
+#define EM_BOX_OVERHEAD	48	/* bytes of a file beside its payload */
+void	 em_key_new(unsigned char [EM_KEY_BYTES]);
+void	 em_salt_new(unsigned char [EM_SALT_BYTES]);
+/* Argon2id; 65 for an empty passphrase, 73 out of memory. */
+int	 em_key_from_pass(struct em_ctx *, const char *,
+	    const unsigned char [EM_SALT_BYTES], unsigned char [EM_KEY_BYTES]);
+/* 17 groups of 4 digits and capitals; parsed ignoring case, spaces, dashes. */
+void	 em_pair_code(const char *, const unsigned char [EM_KEY_BYTES],
+	    char [EM_PAIR_MAX]);
+int	 em_pair_parse(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
+	    unsigned char [EM_KEY_BYTES]);
+/* dir, couple, key, replica, n, payload, len: 73 if it exists, 66 no dir. */
+int	 em_box_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], const char *, unsigned long,
+	    const char *, size_t);
+/* dir, name, couple, key: 65 refused (nothing to apply), 66 missing, 74 I/O. */
+int	 em_box_get(struct em_ctx *, const char *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], char **, size_t *);
+void	 em_box_free(char *, size_t);
+struct em_box_name {
+	char		 replica[EM_ID_LEN + 1];
+	unsigned long	 n;
+	char		*name;
+};
+/* 1 if a name is a mailbox file's (fills replica and n), else 0. */
+int	 em_box_name_parse(const char *, struct em_box_name *);
+/* Sorted by replica, then n; other names ignored; 66 no dir. */
+int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **,
+	    size_t *);
+void	 em_box_names_free(struct em_box_name *, size_t);
+/* dir, couple, salt or NULL, key: DIR/couple once; 65 other couple or key. */
+int	 em_box_couple_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char *, const unsigned char [EM_KEY_BYTES]);
+/* 66 missing, 65 damaged; the last says whether salt was filled. */
+int	 em_box_couple_get(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
+	    unsigned char [EM_SALT_BYTES], int *);
+/* 0 if the key is the one DIR/couple was written with, 65 if not. */
+int	 em_box_key_check(struct em_ctx *, const char *,
+	    const unsigned char [EM_KEY_BYTES]);
+
 /* em_json.c: one strict, flat JSON object per import line. */
 #define EM_JSON_MAXKEYS	32	/* keys in one object, at most */
 enum em_jtype { EM_J_NULL, EM_J_BOOL, EM_J_NUM, EM_J_STR };
@@ -288,9 +355,17 @@ struct em_rectype {
 	const struct em_field *fields;	/* id first, then the rest; created, updated last */
 	const char *const *natural;	/* fields of a unique key beside id, or NULL */
 	const char	*added;		/* SQL to run after a record is added, or NULL */
+	int		 own;		/* EM_OWN_*: who may change a record */
+	const char	*owner;		/* EM_OWN_PARENT: the table its EM_F_REF field names */
+};
+/* Who may change a record, in commands, import and sync alike. */
+enum {
+	EM_OWN_AUTHOR,	/* only the person in its "user" field */
+	EM_OWN_COUPLE,	/* either partner; its "user" (who began it) never changes */
+	EM_OWN_PARENT	/* only the author of the record its reference names */
 };
 struct em_import_counts {
-	long		 added, updated, unchanged;
+	long		 added, updated, unchanged, refused, earlier;
 };
 int	 em_export(struct em_ctx *, const struct em_rectype *const *);
 int	 em_import(struct em_ctx *, const struct em_rectype *const *, FILE *,
@@ -300,8 +375,47 @@ extern const struct em_rectype *const em_journal_records[];
 extern const char em_entry_index[];
 extern const struct em_rectype *const em_assess_records[];
 extern const struct em_rectype *const em_challenge_records[];
+extern const struct em_rectype *const em_couple_records[];
+const struct em_rectype *em_rectype_find(const char *);
+const struct em_rectype *em_rectype_nth(size_t);
 int	 em_cmd_import(struct em_ctx *, int, char **);
 int	 em_cmd_export(struct em_ctx *, int, char **);
+
+/* em_couple.c: the couple, its roster of two, this replica; meta values. */
+struct em_couple {
+	char		 id[EM_ID_LEN + 1];	/* the couple */
+	char		 replica[EM_ID_LEN + 1];	/* this database */
+	int		 has_key;	/* made or joined: the couple key is here */
+	unsigned char	 key[32];
+	int		 has_salt;	/* the key came from a passphrase */
+	unsigned char	 salt[16];
+	char		*names[2];	/* the roster, as stored, sorted; NULL when absent */
+	size_t		 nnames;
+};
+int	 em_couple_load(struct em_ctx *, struct em_couple *);
+void	 em_couple_free(struct em_couple *);
+int	 em_couple_create(struct em_ctx *, const unsigned char *, const unsigned char *);
+int	 em_couple_join(struct em_ctx *, const char *, const unsigned char *,
+	    const unsigned char *);
+int	 em_partner_rename(struct em_ctx *, const char *, const char *);
+int	 em_meta_get(struct em_ctx *, const char *, char **);
+int	 em_meta_set(struct em_ctx *, const char *, const char *);
+
+/* em_op.c: the operation log: every change, stamped with a hybrid logical clock. */
+#define EM_CLOCK_LEN	34	/* MMMMMMMMMMMM.CCCC.RRRRRRRRRRRRRRRR */
+int	 em_op_register(struct em_ctx *);
+void	 em_op_close(struct em_ctx *);
+
+/* em_xfer.c: sync with the partner's machines. */
+struct em_sync_report {
+	long		 sent, received, applied, refused, earlier, pending, files;
+	long long	 skew_ms;	/* a partner's clock minus ours, the largest seen */
+	char		*warnings;	/* lines for people, or NULL */
+};
+int	 em_sync_dir(struct em_ctx *, const char *, int, struct em_sync_report *);
+int	 em_sync_ssh(struct em_ctx *, const char *, int, struct em_sync_report *);
+int	 em_sync_serve(struct em_ctx *);
+void	 em_sync_report_free(struct em_sync_report *);
 
 /* em_content.c: YAML content documents found on the content path. */
 enum em_kind {
