@@ -69,7 +69,7 @@ same   'the options of empathy init'	"$(comp empathy init --)" \
 same   'a folder after empathy sync --dir'	"$(comp empathy sync --dir "$EM_SRCDIR/complet")" \
        "$EM_SRCDIR/completions"
 same   'the commands of empathy-journal after empathy journal' \
-       "$(comp empathy journal '')"	'add list review edit rm restore tags export import'
+       "$(comp empathy journal '')"	'add list review edit rm restore history tags export import'
 same   'after common options too'	"$(comp empathy -u alex challenge st)"	'start status'
 same   'and their options'	"$(comp empathy journal list --s)"	'--since --seen'
 same   'rename after empathy partners'	"$(comp empathy partners '')"	'rename'
