@@ -1208,8 +1208,8 @@ d_init(struct em_ctx *ctx, int argc, char **argv)
 		ex = init_pass(ctx, &cp, dir);
 	else
 		ex = init_new(ctx, &cp, dir, showkey);
-	if (ex == 0 && dir != NULL)
-		ex = em_meta_set(ctx, "sync.dir", dir);
+	if (ex == 0 && dir != NULL && (ex = em_meta_set(ctx, "sync.dir", dir)) == 0)
+		ex = em_meta_set(ctx, "sync.ssh", NULL);
 	if (ex == 0 && showkey) {
 		if ((ex = couple_reload(ctx, &cp)) != 0)
 			goto out;
@@ -1245,7 +1245,7 @@ d_sync(struct em_ctx *ctx, int argc, char **argv)
 	const char	*dir = NULL, *host = NULL, *line, *nl;
 	char		*saved = NULL;
 	long long	 skew;
-	int		 ch, ex, qflag = 0, serve = 0, progress;
+	int		 ch, ex, ex2, qflag = 0, serve = 0, progress;
 
 	while ((ch = em_getopt(ctx, argc, argv, "q", opts)) != -1) {
 		switch (ch) {
@@ -1298,6 +1298,13 @@ d_sync(struct em_ctx *ctx, int argc, char **argv)
 	memset(&rep, 0, sizeof(rep));
 	ex = dir != NULL ? em_sync_dir(ctx, dir, progress, &rep) :
 	    em_sync_ssh(ctx, host, progress, &rep);
+	/* The way just used is the one the next sync takes: forget the other. */
+	if ((ex == 0 || ex == EM_EX_DATAERR) && saved == NULL &&
+	    (ex2 = em_meta_set(ctx, dir != NULL ? "sync.ssh" : "sync.dir",
+	    NULL)) != 0) {
+		em_warn(ctx, "%s", em_errmsg(ctx));
+		em_err_clear(ctx);
+	}
 	free(saved);
 	if (ex != 0 && ex != EM_EX_DATAERR) {
 		em_sync_report_free(&rep);

@@ -127,3 +127,38 @@ status 'sync with no transport, none used before'	64 empathy -d "$T/u.db" sync
 like   'says how to give one'	"$(err)" '--dir DIR .* --ssh HOST'
 status 'two transports at once'	64 empathy sync --dir "$T/box" --ssh host
 status 'an unexpected argument'	64 empathy sync "$T/box"
+
+# Two machines and one mailbox: init --dir makes it the sync's default.
+mkdir -p "$T/m1" "$T/m2" "$T/mail"
+chmod 700 "$T/m1" "$T/m2"
+A=$T/m1/a.db B2=$T/m2/b.db
+ok     'machine 1: init --dir'	empathy -d "$A" -u sara init --dir "$T/mail"
+o=$(out)
+c1=$(printf '%s\n' "$o" | sed -n '/^The pairing code/{n;n;p;n;p;}' | tr -d ' \n')
+like   'names the mailbox'	"$o" "^mailbox: $T/mail\$"
+ok     'machine 2: init --join - --dir' \
+       sh -c 'echo "$1" | empathy -d "$2" -u alex init --join - --dir "$3"' sh "$c1" "$B2" "$T/mail"
+ok     'sara checks in on machine 1'	empathy-checkin -d "$A" add --high 'a swim' --low 'cold'
+ok     'machine 1 syncs, no transport given: the mailbox of init' empathy -d "$A" sync
+like   'and says what it sent'	"$(out)" '^sent [0-9]+ changes?, received [0-9]+ changes?'
+ok     'machine 2 syncs'	empathy -d "$B2" -u alex sync
+like   'and received them'	"$(out)" '^sent [0-9]+ changes?, received [1-9][0-9]* changes?'
+ok     'alex sees what is owed'	empathy -d "$B2" -u alex due
+like   'sara'\''s check-in, to answer once he checked in' "$(out)" "answer sara's check-in for $(day 0)"
+ok     'today names the last sync'	empathy -d "$B2" -u alex today
+like   'its time'	"$(out)" "^Last sync: $(date -u +%F) [0-9]{2}:[0-9]{2} UTC\$"
+ok     'sync -q'	empathy -d "$B2" -u alex sync -q
+same   'prints nothing'	"$(out)$(err)" ''
+status 'a mailbox folder that is not there'	66 empathy -d "$B2" -u alex sync --dir "$T/gone"
+
+# Over ssh: EMPATHY_SSH stands in for ssh and runs the other machine here.
+printf '#!/bin/sh\nhost=$1; shift\nexec env EMPATHY_DB="%s/$host/a.db" EMPATHY_USER=sara "$@"\n' \
+    "$T" >"$T/fakessh"
+chmod +x "$T/fakessh"
+ok     'alex writes a moment'	sh -c 'echo "heard" | empathy-journal -d "$1" -u alex add --seen' sh "$B2"
+ok     'sync --ssh'	env EMPATHY_SSH="$T/fakessh" empathy -d "$B2" -u alex sync --ssh m1
+like   'sent it'	"$(out)" '^sent [1-9][0-9]* changes?'
+same   'the moment is on machine 1'	"$(sqlite3 "$A" "SELECT user, kind FROM entry")" 'alex|seen'
+ok     'alex writes another'	sh -c 'echo "again" | empathy-journal -d "$1" -u alex add --seen' sh "$B2"
+ok     'sync with no transport: the last one used, ssh'	env EMPATHY_SSH="$T/fakessh" empathy -d "$B2" -u alex sync
+same   'both moments are on machine 1'	"$(sqlite3 "$A" "SELECT count(*) FROM entry")" 2
