@@ -17,7 +17,6 @@
 
 #define WIDTH		80
 #define NAMEW		16	/* columns a name gets in a table */
-#define SKEW_MS		(5L * 60 * 1000)	/* a partner's clock this far off is said */
 
 static int	d_today(struct em_ctx *, int, char **);
 static int	d_due(struct em_ctx *, int, char **);
@@ -1244,7 +1243,6 @@ d_sync(struct em_ctx *ctx, int argc, char **argv)
 	struct em_sync_report rep;
 	const char	*dir = NULL, *host = NULL, *line, *nl;
 	char		*saved = NULL;
-	long long	 skew;
 	int		 ch, ex, ex2, qflag = 0, serve = 0, progress;
 
 	while ((ch = em_getopt(ctx, argc, argv, "q", opts)) != -1) {
@@ -1306,6 +1304,15 @@ d_sync(struct em_ctx *ctx, int argc, char **argv)
 		em_err_clear(ctx);
 	}
 	free(saved);
+	/*
+	 * Refusals come back as the status with its message; the warnings
+	 * (a clock far off, a file refused) are said even with -q.
+	 */
+	for (line = rep.warnings; line != NULL && *line != '\0'; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL)
+			nl = line + strlen(line) - 1;
+		em_warn(ctx, "%.*s", (int)(nl - line + (*nl != '\n')), line);
+	}
 	if (ex != 0 && ex != EM_EX_DATAERR) {
 		em_sync_report_free(&rep);
 		return ex;
@@ -1329,23 +1336,6 @@ d_sync(struct em_ctx *ctx, int argc, char **argv)
 			puts(" for what it depends on to arrive");
 		}
 	}
-	if (rep.refused > 0) {
-		/* Said even with -q: something was refused. */
-		em_warn(ctx, "%ld %s refused: %s", rep.refused, rep.refused == 1 ?
-		    "change was" : "changes were", "it would have changed what its "
-		    "sender may not change");
-	}
-	for (line = rep.warnings; line != NULL && *line != '\0'; line = nl + 1) {
-		if ((nl = strchr(line, '\n')) == NULL)
-			nl = line + strlen(line) - 1;
-		em_warn(ctx, "%.*s", (int)(nl - line + (*nl != '\n')), line);
-	}
-	skew = rep.skew_ms < 0 ? -rep.skew_ms : rep.skew_ms;
-	if (skew > SKEW_MS)
-		em_warn(ctx, "the other machine's clock is %lld minutes %s of this "
-		    "one's; set both clocks right (what you write there is still "
-		    "merged fairly)", skew / 60000, rep.skew_ms > 0 ? "ahead" :
-		    "behind");
 	em_sync_report_free(&rep);
 	return ex;
 }

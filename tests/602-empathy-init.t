@@ -162,3 +162,12 @@ same   'the moment is on machine 1'	"$(sqlite3 "$A" "SELECT user, kind FROM entr
 ok     'alex writes another'	sh -c 'echo "again" | empathy-journal -d "$1" -u alex add --seen' sh "$B2"
 ok     'sync with no transport: the last one used, ssh'	env EMPATHY_SSH="$T/fakessh" empathy -d "$B2" -u alex sync
 same   'both moments are on machine 1'	"$(sqlite3 "$A" "SELECT count(*) FROM entry")" 2
+
+# A clock far off on the other machine is said, even with -q.
+ok     'machine 1, its clock a day ahead, writes and syncs' sh -c '
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+    echo ahead | faketime -f +1d empathy-journal -d "$1" -u sara add --seen &&
+    faketime -f +1d empathy -d "$1" -u sara sync --dir "$2"' sh "$A" "$T/mail"
+ok     'machine 2 syncs quietly'	empathy -d "$B2" -u alex sync -q --dir "$T/mail"
+same   'nothing on stdout'	"$(out)" ''
+like   'the clock on stderr'	"$(err)" '^empathy: .*clock.* ahead'
