@@ -937,29 +937,19 @@ out:
 }
 
 /*
- * What you owe today: your own check-in, answers to your partner's recent
- * ones. For text, whether the check-in to answer is still hidden from you
- * (you have not checked in that day): then you check in first.
+ * What you owe today (em_owed_checkins): your own check-in, answers to your
+ * partner's recent ones. For text, whether the check-in to answer is still
+ * hidden from you (you have not checked in that day): then you check in first.
  */
-#define DUE_SQL(mine, theirs)						\
-    "SELECT 'checkin' AS what, ?1 AS user, ?2 AS date" mine " WHERE NOT EXISTS (" \
-    "  SELECT 1 FROM checkin WHERE user = ?1 AND date = ?2) "		\
-    "UNION ALL "							\
-    "SELECT 'answer', c.user, c.date" theirs " FROM checkin c WHERE c.user <> ?1" \
-    "  AND c.date BETWEEN ?3 AND ?2 AND NOT EXISTS (SELECT 1 FROM response r" \
-    "  WHERE r.checkin = c.id AND r.user = ?1)"
-static const char due_sql[] = DUE_SQL("", "");
-static const char due_text_sql[] = DUE_SQL(", 0", ", NOT EXISTS (SELECT 1 "
-    "FROM checkin m WHERE m.user = ?1 AND m.date = c.date)");
-
 static int
 c_due(struct em_ctx *ctx, int argc, char **argv)
 {
-	sqlite3_stmt	*st;
-	const char	*me, *what, *date;
-	char		 today[11], yesterday[11];
-	long		 rows = 0;
-	int		 ch, ex, rc, qflag = 0;
+	static const char *const keys[] = { "what", "user", "date", NULL };
+	struct em_owed	*v;
+	const char	*me, *vals[3];
+	char		 today[11];
+	size_t		 i, n;
+	int		 ch, ex, qflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "q", NULL)) != -1) {
 		switch (ch) {
@@ -973,52 +963,38 @@ c_due(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = no_args(ctx, argc)) != 0)
 		return ex;
 	em_date_fmt(em_date_today(), today);
-	em_date_fmt(em_date_today() - 1, yesterday);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, ctx->fmt == EM_FMT_TEXT && !qflag ?
-	    due_text_sql : due_sql)) != 0)
+	    (ex = em_owed_checkins(ctx, me, em_date_today(), &v, &n)) != 0)
 		return ex;
-	em_bind_text(st, 1, me);
-	em_bind_text(st, 2, today);
-	em_bind_text(st, 3, yesterday);
-	if (qflag) {
-		rc = sqlite3_step(st);
-		rows = rc == SQLITE_ROW;
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			ex = em_db_err(ctx, rc, "reading check-ins");
-	} else if (ctx->fmt != EM_FMT_TEXT) {
-		ex = em_out_stmt(ctx, st, &rows);
-	} else {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			rows++;
-			what = (const char *)sqlite3_column_text(st, 0);
-			if (strcmp(what, "checkin") == 0) {
-				printf("your check-in for today, %s\n", today);
-				continue;
-			}
-			date = (const char *)sqlite3_column_text(st, 2);
-			if (sqlite3_column_int(st, 3) == 0)
-				fputs("an answer to ", stdout);
-			else if (strcmp(date, today) == 0)
-				fputs("check in first, then answer ", stdout);
-			else
-				printf("check in for %s first, then answer ", date);
-			em_put_cell(stdout, (const char *)sqlite3_column_text(st, 1),
-			    min_width((const char *)sqlite3_column_text(st, 1), NAMEW),
-			    0);
-			if (sqlite3_column_int(st, 3) == 0 || strcmp(date, today) == 0)
-				printf("'s check-in for %s\n", date);
-			else
-				puts("'s check-in");
+	if (ctx->fmt == EM_FMT_TSV && !qflag && n == 0)
+		puts("what\tuser\tdate");
+	for (i = 0; i < n && !qflag; i++) {
+		if (ctx->fmt != EM_FMT_TEXT) {
+			vals[0] = v[i].what == EM_OWE_CHECKIN ? "checkin" : "answer";
+			vals[1] = v[i].user;
+			vals[2] = v[i].date;
+			em_out_row(ctx, keys, vals, i == 0);
+			continue;
 		}
-		if (rc != SQLITE_DONE)
-			ex = em_db_err(ctx, rc, "reading check-ins");
+		if (v[i].what == EM_OWE_CHECKIN) {
+			printf("your check-in for today, %s\n", today);
+			continue;
+		}
+		if (!v[i].hidden)
+			fputs("an answer to ", stdout);
+		else if (strcmp(v[i].date, today) == 0)
+			fputs("check in first, then answer ", stdout);
+		else
+			printf("check in for %s first, then answer ", v[i].date);
+		em_put_cell(stdout, v[i].user, min_width(v[i].user, NAMEW), 0);
+		if (!v[i].hidden || strcmp(v[i].date, today) == 0)
+			printf("'s check-in for %s\n", v[i].date);
+		else
+			puts("'s check-in");
 	}
-	sqlite3_finalize(st);
-	if (ex != 0)
-		return ex;
-	return rows > 0 ? EM_EX_OK : EM_EX_NO;
+	em_owed_free(v, n);
+	return n > 0 ? EM_EX_OK : EM_EX_NO;
 }
 
 static int

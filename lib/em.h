@@ -497,4 +497,25 @@ const struct em_band *em_band_of(const struct em_doc *, int);
 /* em_advice.c: answers that give advice instead of listening. */
 const struct em_pattern *em_advice_match(const struct em_content *, const char *);
 
+/* em_today.c: what is owed today (empathy due and today, empathy-checkin due). */
+enum em_owe { EM_OWE_CHECKIN, EM_OWE_ANSWER };
+struct em_owed {
+	enum em_owe	 what;
+	char		*user;		/* whose check-in: yours, or the one to answer */
+	char		 date[11];
+	int		 hidden;	/* to answer, but you have not checked in that day */
+};
+int	 em_owed_checkins(struct em_ctx *, const char *, long, struct em_owed **,
+	    size_t *);
+void	 em_owed_free(struct em_owed *, size_t);
+struct em_run_now {
+	char		 id[EM_ID_LEN + 1];
+	char		*challenge;
+	long		 day, days;	/* today's day number, of days */
+	int		 done;		/* you did today's day */
+	int		 partner_done;	/* someone else did */
+};
+int	 em_run_now(struct em_ctx *, const char *, long, struct em_run_now *);
+void	 em_run_now_free(struct em_run_now *);
+
 #endif

@@ -31,10 +31,10 @@ comp() {
 
 load_bash() (cd "$EM_SRCDIR" && bash -c '. completions/empathy.bash')
 registered() (cd "$EM_SRCDIR" && bash -c '. completions/empathy.bash &&
-    complete -p empathy-checkin empathy-journal empathy-assess empathy-challenge')
+    complete -p empathy empathy-checkin empathy-journal empathy-assess empathy-challenge')
 ok     'bash loads completions/empathy.bash'	load_bash
 same   'without a word on stderr'	"$(err)" ''
-ok     'it completes all four programs'	registered
+ok     'it completes all five programs'	registered
 
 # Words from the man pages.
 same   'the commands of empathy-journal'	"$(comp empathy-journal '')" \
@@ -57,6 +57,22 @@ same   'the current ISO week after --week'	"$(comp empathy-journal review --week
        "$(date +%G-W%V)"
 same   'prompt kinds'	"$(comp empathy-checkin prompt --kind '')"	'question reflection missing'
 same   'no words for a free text'	"$(comp empathy-checkin add --high '')"	''
+
+# The front door: its commands and options, and after `empathy journal` the
+# words of empathy-journal.
+same   'the commands of empathy'	"$(comp empathy '')" \
+       'today due init partners sync checkin journal assess challenge'
+same   'the options of empathy sync'	"$(comp empathy sync --)" \
+       '--dir --ssh --serve --db --format --help --user --version --content'
+same   'the options of empathy init'	"$(comp empathy init --)" \
+       '--join --passphrase --dir --show-key --db --format --help --user --version --content'
+same   'a folder after empathy sync --dir'	"$(comp empathy sync --dir "$EM_SRCDIR/complet")" \
+       "$EM_SRCDIR/completions"
+same   'the commands of empathy-journal after empathy journal' \
+       "$(comp empathy journal '')"	'add list review edit rm restore history tags export import'
+same   'after common options too'	"$(comp empathy -u alex challenge st)"	'start status'
+same   'and their options'	"$(comp empathy journal list --s)"	'--since --seen'
+same   'rename after empathy partners'	"$(comp empathy partners '')"	'rename'
 
 # Words from the content.
 same   'the instrument ids after empathy-assess take' \
