@@ -9,6 +9,9 @@
 #   machine NAME USER	make a machine (NAME may hold a '/': s/a)
 #   as NAME CMD...	run CMD as that machine (its partner, HOME, database)
 #   asu NAME USER CMD...	the same, acting as USER (the other partner on it)
+#   clock NAME SPEC	from now on, NAME's programs see the time faketime -f
+#			SPEC gives ('+3650d', '-3650d', '@2026-03-01 08:00:00'); an
+#			empty SPEC gives the real time back
 #   dbof NAME		the path of its database
 #   couple FIRST OTHER...	FIRST makes the couple (a passphrase and its
 #			mailbox), each OTHER joins it through FIRST's `couple` file
@@ -26,6 +29,8 @@
 # Argon2id at its smallest: the tests make many couples.
 export EMPATHY_PWHASH_FAST=1
 SYNC_PASS='a long walk by the river at dusk'
+# libfaketime comes before the ASan runtime in a SANITIZE=1 build.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 SYNC_TABLES='checkin response entry entry_version result run run_day partner tomb earlier'
 
 machine() {
@@ -37,8 +42,13 @@ machine() {
 
 dbof() { printf '%s\n' "$T/$1/data/empathy/empathy.db"; }
 
+clock() { printf '%s' "$2" >"$T/$1/.time"; }
+
 asu() {
 	_am=$1 _au=$2; shift 2
+	if [ -s "$T/$_am/.time" ]; then
+		set -- faketime -f "$(cat "$T/$_am/.time")" "$@"
+	fi
 	env HOME="$T/$_am" XDG_DATA_HOME="$T/$_am/data" \
 	    XDG_CONFIG_HOME="$T/$_am/config" XDG_RUNTIME_DIR="$T/$_am/run" \
 	    XDG_CACHE_HOME="$T/$_am/cache" EMPATHY_DB='' EMPATHY_USER="$_au" "$@"
