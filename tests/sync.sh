@@ -218,8 +218,13 @@ _step() {	# ACTION MACHINE R [TO BITS]: one step, its output to $T/steps.log
 		[ -z "$_id" ] || printf 'moment %s edited by %s\n' "$_w" "$_u" |
 		    as "$_m" empathy-journal edit --text "$_id";;
 	jtag)	_id=$(_nth "$(_own "and removed is null")" "$_r")
-		[ -z "$_id" ] || as "$_m" empathy-journal edit --tag "t$((_r % 4))" \
-		    --untag "t$((_r / 7 % 4))" "$_id";;
+		[ -n "$_id" ] || return 0
+		_tag=$(sqlite3 "$_db" "select tags from entry where id = '$_id'")
+		if [ $((_r % 2)) -eq 0 ] || [ -z "$_tag" ]; then
+			as "$_m" empathy-journal edit --tag "t$((_r / 2 % 4))" "$_id"
+		else
+			as "$_m" empathy-journal edit --untag "${_tag%% *}" "$_id"
+		fi;;
 	jrm)	_id=$(_nth "$(_own "and removed is null")" "$_r")
 		[ -z "$_id" ] || as "$_m" empathy-journal rm "$_id";;
 	jrestore) _id=$(_nth "$(_own "and removed is not null")" "$_r")
