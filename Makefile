@@ -156,7 +156,7 @@ build/analyze/%.ok: %.c lib/em.h lib/em_int.h
 analyze: $(ANALYZE)
 
 # Lint: man pages, shell scripts and C, all warnings fatal.
-SHELLSCRIPTS = .ci/run tests/lib.sh $(wildcard tests/*.t tests/stress/*.t)
+SHELLSCRIPTS = .ci/run tests/lib.sh tests/sync.sh $(wildcard tests/*.t tests/stress/*.t)
 lint: analyze
 	mandoc -Tlint -W warning man/*.[157]
 	shellcheck -s sh $(SHELLSCRIPTS)

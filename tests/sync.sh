@@ -141,8 +141,10 @@ dump() {
 # Random schedules (tests 610 and stress/050).
 #
 #   converge_setup	make the machines' starting states once: $T/tpl2 (sara on
-#			a, alex on b) and $T/tpl3 (and sara's second laptop c), each a
-#			couple made and joined, at the path $T/s every schedule uses
+#			a, alex on b), $T/tpl2s (sara on both: her two laptops, where
+#			the same field of the same record changes on two machines) and
+#			$T/tpl3 (sara, alex, and sara's second laptop c), each a couple
+#			made and joined, at the path $T/s every schedule uses
 #   schedule SEED	print the schedule SEED makes: its machine count, then
 #			one step a line: ACTION MACHINE NUMBER [BITS]
 #   converge SEED	run that schedule from a fresh copy of the starting
@@ -155,16 +157,19 @@ converge_setup() {
 	    couple s/a s/b s/c || return 1
 	cp -a "$T/s" "$T/tpl3" && rm -rf "$T/s" || return 1
 	machine s/a sara && machine s/b alex && couple s/a s/b || return 1
-	cp -a "$T/s" "$T/tpl2" && rm -rf "$T/s"
+	cp -a "$T/s" "$T/tpl2" && rm -rf "$T/s" || return 1
+	machine s/a sara && machine s/b sara && couple s/a s/b || return 1
+	cp -a "$T/s" "$T/tpl2s" && rm -rf "$T/s"
 }
 
 schedule() {
 	awk -v seed="$1" 'function pick(s) { return substr(s, 1 + int(rand() * length(s)), 1) }
 	BEGIN {
 		srand(seed)
-		n = rand() < 0.5 ? 2 : 3
+		x = rand()
+		n = x < 0.5 ? 3 : 2
 		ms = substr("abc", 1, n)
-		print "machines", n
+		print "machines", (x < 0.5 ? 3 : x < 0.75 ? "2" : "2s")
 		steps = 8 + int(rand() * 14)
 		for (k = 1; k <= steps; k++) {
 			m = pick(ms)
@@ -252,7 +257,7 @@ converge() {
 	schedule "$_seed" >"$T/schedule"
 	_nm=$(sed -n '1s/^machines //p' "$T/schedule")
 	rm -rf "$T/s" && cp -a "$T/tpl$_nm" "$T/s" || return 1
-	_ms=$(printf 'a b c' | cut -c 1-$((2 * _nm - 1)))
+	_ms=$(printf 'a b c' | cut -c 1-$((2 * ${_nm%s} - 1)))
 	_bad=0 _k=0
 	while read -r _a _sm _sr _to _bits <&3; do
 		[ "$_a" = machines ] && continue
