@@ -100,7 +100,7 @@ for m in a b; do
 done
 ok     'challenge status on a'	as a empathy-challenge status
 st=$(out)
-ok     'on b'	as b empathy-challenge status
+ok     'on b (as sara too)'	asu b sara empathy-challenge status
 same   'is the same'	"$(out)" "$st"
 
 # --- A purge travels.
@@ -173,9 +173,11 @@ clock b ''
 clock c ''
 
 # --- Nobody's words change hands: a forged import line.
+ok     'sara writes on a'	as a empathy-journal add --seen 'words of sara alone'
+ok     'it reaches b'	exchange a b
+eid=$(count b "select id from entry where text = 'words of sara alone'")
+etext='words of sara alone'
 ok     'alex exports on b'	as b empathy-journal export
-eid=$(count b "select id from entry where user = 'sara' and removed is null limit 1")
-etext=$(count b "select text from entry where id = '$eid'")
 jq -c --arg id "$eid" 'if .id == $id then .user = "alex" | .text = "alex wrote this now" else . end' \
     <"$T/.out" >"$T/forged.jsonl"
 printf '{"type":"entry","id":"00000000000a1e01","user":"alex","date":"%s","kind":"seen","text":"an honest line of alex","tags":"","removed":null,"created":"%sT10:00:00.000Z","updated":"%sT10:00:00.000Z"}\n' \
@@ -185,34 +187,28 @@ like   'naming the line'	"$(err)" "line $(grep -n "\"id\":\"$eid\"" "$T/forged.j
 like   'and the author'	"$(err)" 'author|sara'
 same   'the entry is still sara'"'"'s, with her words'	"$(count b "select user || ': ' || text from entry where id = '$eid'")" "sara: $etext"
 same   'the honest line went in'	"$(count b "select count(*) from entry where id = '00000000000a1e01'")" 1
+ok     'alex exports again'	as b empathy-journal export
 jq -c --arg id "$eid" 'select(.id == $id) | .text = "alex rewrote her words"' \
     <"$T/.out" >"$T/forged2.jsonl"
 status 'an import line that changes only sara'"'"'s text is refused too'	65 as b empathy-journal import <"$T/forged2.jsonl"
 same   'her words stay'	"$(count b "select text from entry where id = '$eid'")" "$etext"
 
-# --- A forged operation: b's own log is given operations that change the
-# author of sara's entry and its text (what no command of alex's can do),
-# between two honest changes of alex's. a refuses those two, applies the rest.
-ok     'an honest entry of alex before'	as b empathy-journal add --seen 'honest before the forgery'
-bdb=$(dbof b)
-brep=$(count b "select v from meta where k = 'replica'")
-# clock_after M: a clock of b's past every clock machine M has seen and now.
-clock_after() {
-	_hi=$(count "$1" "select max(substr(clock, 1, 12)) from op")
-	_ms=$(($(date +%s%3N) + 1000))
-	[ -n "$_hi" ] && [ $((0x$_hi)) -ge "$_ms" ] && _ms=$((0x$_hi + 1000))
-	printf '%012x.%04x.%s' "$_ms" 0 "$brep"
-}
-forge() {	# BODY: one more operation of b's, its clock past every clock there
-	_fc=$(clock_after b)
-	sqlite3 "$bdb" "insert into op (replica, seq, clock, user, tbl, rid, kind, body, base, state)
-	    select '$brep', max(seq) + 1, '$_fc', 'alex', 'entry', '$eid', 'set', '$1',
-	        (select max(clock) from stamp where rid = '$eid'), 0
-	    from op where replica = '$brep'"
-}
-ok     'a forged operation: sara'"'"'s entry now by alex'	forge '{"user":"alex"}'
-ok     'another: her text rewritten'	forge '{"text":"alex forged her words"}'
+# --- A forged operation: alex's laptop is made to send operations that
+# change the author of sara's entry, and its text (what no command of alex's
+# can do), between two honest changes of his. Two honest entries of his have
+# their operations rewritten in b's log into the forgeries (so every number
+# and clock in the log stays as b made it). a refuses those, applies the rest.
+ok     'an honest entry of alex'	as b empathy-journal add --seen 'honest before the forgery'
+ok     'an entry to be bent into a forgery'	as b empathy-journal add --seen 'bent into the first forgery'
+ok     'another'	as b empathy-journal add --seen 'bent into the second forgery'
 ok     'an honest entry of alex after'	as b empathy-journal add --seen 'honest after the forgery'
+bent1=$(count b "select id from entry where text = 'bent into the first forgery'")
+bent2=$(count b "select id from entry where text = 'bent into the second forgery'")
+brep=$(count b "select v from meta where k = 'replica'")
+ok     'the first: sara'"'"'s entry now by alex'	sqlite3 "$(dbof b)" "update op set rid = '$eid', body = '{\"user\":\"alex\"}' where replica = '$brep' and rid = '$bent1'"
+ok     'the second: her text rewritten'	sqlite3 "$(dbof b)" "update op set rid = '$eid', body = '{\"text\":\"alex forged her words\"}' where replica = '$brep' and rid = '$bent2'"
+same   'b'"'"'s log holds them'	"$(count b "select count(*) from op where replica = '$brep' and rid = '$eid'")" \
+    "$(count b "select count(*) from op where replica = '$brep' and rid = '$eid' and body like '%alex%'")"
 ok     'b syncs'	syncd b
 deliver b a
 status 'a refuses the forged operations: 65'	65 syncd a
@@ -220,3 +216,5 @@ like   'and says so'	"$(err)" '[Rr]efused'
 same   'sara'"'"'s entry is hers on a, with her words'	"$(count a "select user || ': ' || text from entry where id = '$eid'")" "sara: $etext"
 same   'the honest entries before and after are there'	"$(count a "select count(*) from entry where text like 'honest % the forgery'")" 2
 same   'the forged text is nowhere in a'"'"'s entries'	"$(count a "select count(*) from entry where text like '%forged%'")" 0
+ok     'the next sync of a'	syncd a
+same   'still her words'	"$(count a "select user || ': ' || text from entry where id = '$eid'")" "sara: $etext"

@@ -11,7 +11,6 @@ machine a sara
 machine b alex
 machine c sara
 ok     'a couple of three machines'	couple a b c
-cp -a "$T/b" "$T/b0"	# b as it joined, to start each case from
 
 count() { sqlite3 "$(dbof "$1")" "$2"; }
 replica() { count "$1" "select v from meta where k = 'replica'"; }
@@ -26,20 +25,20 @@ exchange() {
 # --- Nothing readable.
 ok     'sara writes a moment'	as a empathy-journal add --seen --tag marigoldtag 'the quince orchard in bloom'
 ok     'misunderstood'	as a empathy-journal add --misunderstood --tag lanternfish 'when the violinist left early'
-ok     'checks in'	as a empathy-checkin add --feeling anxious:afraid --high 'a letter from grandmother' --low 'the broken kettle'
+ok     'checks in'	as a empathy-checkin add --feeling anxious:uncertain --high 'a letter from grandmother' --low 'the broken kettle'
 ok     'takes an assessment'	as a empathy-assess take --answers 1,2,3,4 bandwidth
 ok     'starts the challenge'	as a empathy-challenge start one-week
 ok     'and writes a note'	as a empathy-challenge done --note 'we cooked saffron rice together'
 ok     'alex writes on b'	as b empathy-journal add --seen --tag harbourtag 'the tugboat whistle at noon'
-ok     'checks in'	as b empathy-checkin add --feeling calm --high 'a quiet train ride' --low 'a missed phone call'
+ok     'checks in'	as b empathy-checkin add --feeling hopeful --high 'a quiet train ride' --low 'a missed phone call'
 ok     'the first exchange'	exchange a b
-ok     'alex answers'	as b empathy-checkin respond --to sara --peek 'what did the letter from grandmother say?'
+ok     'alex answers'	as b empathy-checkin respond --to sara --peek --force 'what did the letter from grandmother say?'
 eid=$(count a "select id from entry where text like 'the quince%'")
 echo 'the quince orchard after the storm' >"$T/in"
 ok     'sara edits'	as a empathy-journal edit "$eid" <"$T/in"
 ok     'and the second exchange'	exchange a b c
 same   'alex'"'"'s answer reached a'	"$(count a "select count(*) from response where text like '%grandmother say%'")" 1
-for w in quince orchard violinist marigoldtag lanternfish grandmother kettle anxious afraid \
+for w in quince orchard violinist marigoldtag lanternfish grandmother kettle anxious uncertain hopeful \
     saffron harbourtag tugboat 'quiet train' 'missed phone' 'after the storm' sara alex \
     one-week bandwidth seen misunderstood '"text"' '"user"' 'SQLite format'; do
 	same   "'$w' is in no file of the mailbox"	"$(grep -r -l -a -F -- "$w" "$T/a/box" "$T/b/box" "$T/c/box")" ''
@@ -49,10 +48,14 @@ same   'every file is named by a replica id and a number'	"$bad" ''
 same   'a'"'"'s view holds only mailbox files and the couple file'	"$(find "$T/a/box" -mindepth 1 | grep -Ev '/[0-9a-f]{16}-[0-9]{12}$|/couple$')" ''
 same   'the couple file names nobody'	"$(grep -c -i -e sara -e alex "$T/a/box/couple")" 0
 
-# --- Refused files. a writes three files, one change each; c one.
+# --- Refused files. From here each case starts from b as it is now ($T/b0)
+# with, in its view, every file of a's up to the first parcel ($T/a1) and
+# every file c has; a's second parcel comes damaged.
+cp -a "$T/b" "$T/b0"
 ok     'a: the first parcel'	as a empathy-journal add --seen 'the first parcel'
 ok     'sync'	syncd a
 f1=$(last a)
+mkdir "$T/a1" && cp "$T/a/box/"* "$T/a1/"
 ok     'a: the second parcel'	as a empathy-journal add --seen 'the second parcel'
 ok     'sync'	syncd a
 f2=$(last a)
@@ -68,10 +71,12 @@ ok     'kim writes there'	as x empathy-journal add --seen 'the parcel of another
 ok     'and syncs'	syncd x
 fx=$(last x)
 
-# fresh: b as it joined, with the first parcel and c's file in its view.
+# fresh: b as it was, with a's files up to the first parcel and c's in its view.
 fresh() {
-	rm -rf "$T/b" && cp -a "$T/b0" "$T/b" &&
-	    _copy "$T/a/box/$f1" "$T/b/box" && _copy "$T/c/box/$f3" "$T/b/box"
+	rm -rf "$T/b" && cp -a "$T/b0" "$T/b" || return 1
+	for _f in "$T/a1/"* "$T/c/box/"*; do
+		[ -e "$T/b/box/${_f##*/}" ] || _copy "$_f" "$T/b/box" || return 1
+	done
 }
 # flip FILE OFFSET: the byte at OFFSET (negative: from the end) inverted.
 flip() {

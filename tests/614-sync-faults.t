@@ -53,7 +53,6 @@ awk -v n="$N" -v d="$(day -3)" 'BEGIN {
 ok     "sara imports $N entries on a"	as a empathy-journal import <"$T/big.jsonl"
 same   'all of them'	"$(count a 'select count(*) from entry')" "$N"
 count a 'select id, text from entry order by id' >"$T/a.entries"
-cp -a "$T/a" "$T/a0"	# a before it sent them
 
 # bg M FILE: start `empathy sync` of machine M in the background, its pid in FILE.
 bg() {
