@@ -207,8 +207,7 @@ bent2=$(count b "select id from entry where text = 'bent into the second forgery
 brep=$(count b "select v from meta where k = 'replica'")
 ok     'the first: sara'"'"'s entry now by alex'	sqlite3 "$(dbof b)" "update op set rid = '$eid', body = '{\"user\":\"alex\"}' where replica = '$brep' and rid = '$bent1'"
 ok     'the second: her text rewritten'	sqlite3 "$(dbof b)" "update op set rid = '$eid', body = '{\"text\":\"alex forged her words\"}' where replica = '$brep' and rid = '$bent2'"
-same   'b'"'"'s log holds them'	"$(count b "select count(*) from op where replica = '$brep' and rid = '$eid'")" \
-    "$(count b "select count(*) from op where replica = '$brep' and rid = '$eid' and body like '%alex%'")"
+ok     'b'"'"'s log holds them'	test "$(count b "select count(*) from op where replica = '$brep' and rid = '$eid' and body like '%alex%'")" -ge 2
 ok     'b syncs'	syncd b
 deliver b a
 status 'a refuses the forged operations: 65'	65 syncd a
