@@ -25,6 +25,8 @@
 #			every column (by name), rows sorted; what must be identical on
 #			every replica after a full exchange
 #   boxfiles NAME	the names of the mailbox files in its view, sorted
+#   derive KIND PART...	the id em_id_derive gives: the first 16 hex digits of
+#			BLAKE2b-64 of "empathy:" KIND NUL PART NUL ..., parts in lower case
 
 # Argon2id at its smallest: the tests make many couples.
 export EMPATHY_PWHASH_FAST=1
@@ -318,4 +320,14 @@ converge_many() {
 	done
 	[ "$_words" -gt 0 ]
 	_result $? "the schedules wrote: $_words of them kept journal text to compare"
+}
+
+derive() {
+	{
+		printf 'empathy:%s\0' "$1"
+		shift
+		# ASCII letters only, as em_id_derive does.
+		# shellcheck disable=SC2018,SC2019
+		for _p; do printf '%s\0' "$_p" | LC_ALL=C tr 'A-Z' 'a-z'; done
+	} | b2sum -l 64 | cut -c 1-16
 }
