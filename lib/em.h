@@ -73,6 +73,7 @@ struct em_ctx {
 	char	       **words;		/* typed at a terminal, not yet stored */
 	size_t		 nwords;
 	const struct em_rectype *const *rectypes;	/* what export/import carry */
+	struct em_oplog	*ol;		/* the operation log's state (em_op.c) */
 	char		 optstr[96];
 	struct option	 longopts[48];
 };
@@ -288,9 +289,17 @@ struct em_rectype {
 	const struct em_field *fields;	/* id first, then the rest; created, updated last */
 	const char *const *natural;	/* fields of a unique key beside id, or NULL */
 	const char	*added;		/* SQL to run after a record is added, or NULL */
+	int		 own;		/* EM_OWN_*: who may change a record */
+	const char	*owner;		/* EM_OWN_PARENT: the table its EM_F_REF field names */
+};
+/* Who may change a record, in commands, import and sync alike. */
+enum {
+	EM_OWN_AUTHOR,	/* only the person in its "user" field */
+	EM_OWN_COUPLE,	/* either partner; its "user" (who began it) never changes */
+	EM_OWN_PARENT	/* only the author of the record its reference names */
 };
 struct em_import_counts {
-	long		 added, updated, unchanged;
+	long		 added, updated, unchanged, refused, earlier;
 };
 int	 em_export(struct em_ctx *, const struct em_rectype *const *);
 int	 em_import(struct em_ctx *, const struct em_rectype *const *, FILE *,
@@ -300,8 +309,76 @@ extern const struct em_rectype *const em_journal_records[];
 extern const char em_entry_index[];
 extern const struct em_rectype *const em_assess_records[];
 extern const struct em_rectype *const em_challenge_records[];
+extern const struct em_rectype *const em_couple_records[];
+const struct em_rectype *em_rectype_find(const char *);
+const struct em_rectype *em_rectype_nth(size_t);
 int	 em_cmd_import(struct em_ctx *, int, char **);
 int	 em_cmd_export(struct em_ctx *, int, char **);
+
+/* em_couple.c: the couple, its roster of two, this replica; meta values. */
+struct em_couple {
+	char		 id[EM_ID_LEN + 1];	/* the couple */
+	char		 replica[EM_ID_LEN + 1];	/* this database */
+	int		 has_key;	/* made or joined: the couple key is here */
+	unsigned char	 key[32];
+	int		 has_salt;	/* the key came from a passphrase */
+	unsigned char	 salt[16];
+	char		*names[2];	/* the roster, as stored, sorted; NULL when absent */
+	size_t		 nnames;
+};
+int	 em_couple_load(struct em_ctx *, struct em_couple *);
+void	 em_couple_free(struct em_couple *);
+int	 em_couple_create(struct em_ctx *, const unsigned char *, const unsigned char *);
+int	 em_couple_join(struct em_ctx *, const char *, const unsigned char *,
+	    const unsigned char *);
+int	 em_partner_rename(struct em_ctx *, const char *, const char *);
+int	 em_meta_get(struct em_ctx *, const char *, char **);
+int	 em_meta_set(struct em_ctx *, const char *, const char *);
+
+/* em_op.c: the operation log: every change, stamped with a hybrid logical clock. */
+#define EM_CLOCK_LEN	34	/* MMMMMMMMMMMM.CCCC.RRRRRRRRRRRRRRRR */
+int	 em_op_register(struct em_ctx *);
+void	 em_op_close(struct em_ctx *);
+
+/* em_box.c: the mailbox's sealed files, pairing codes, keys from passphrases. */
+#define EM_KEY_BYTES	32
+#define EM_SALT_BYTES	16
+#define EM_PAIR_MAX	96	/* bytes in a pairing code with its NUL */
+void	 em_key_new(unsigned char [EM_KEY_BYTES]);
+void	 em_salt_new(unsigned char [EM_SALT_BYTES]);
+int	 em_key_from_pass(struct em_ctx *, const char *, const unsigned char [EM_SALT_BYTES],
+	    unsigned char [EM_KEY_BYTES]);
+void	 em_pair_code(const char *, const unsigned char [EM_KEY_BYTES], char [EM_PAIR_MAX]);
+int	 em_pair_parse(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
+	    unsigned char [EM_KEY_BYTES]);
+int	 em_box_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], const char *, unsigned long, const char *,
+	    size_t);
+int	 em_box_get(struct em_ctx *, const char *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], char **, size_t *);
+struct em_box_name {
+	char		 replica[EM_ID_LEN + 1];
+	unsigned long	 n;
+	char		*name;
+};
+int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **, size_t *);
+void	 em_box_names_free(struct em_box_name *, size_t);
+int	 em_box_couple_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char *, const unsigned char [EM_KEY_BYTES]);
+int	 em_box_couple_get(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
+	    unsigned char [EM_SALT_BYTES], int *);
+int	 em_box_key_check(struct em_ctx *, const char *, const unsigned char [EM_KEY_BYTES]);
+
+/* em_xfer.c: sync with the partner's machines. */
+struct em_sync_report {
+	long		 sent, received, applied, refused, earlier, pending, files;
+	long long	 skew_ms;	/* a partner's clock minus ours, the largest seen */
+	char		*warnings;	/* lines for people, or NULL */
+};
+int	 em_sync_dir(struct em_ctx *, const char *, int, struct em_sync_report *);
+int	 em_sync_ssh(struct em_ctx *, const char *, int, struct em_sync_report *);
+int	 em_sync_serve(struct em_ctx *);
+void	 em_sync_report_free(struct em_sync_report *);
 
 /* em_content.c: YAML content documents found on the content path. */
 enum em_kind {

@@ -334,52 +334,25 @@ em_one_arg(struct em_ctx *ctx, int argc, char **argv, const char *what,
 	return 0;
 }
 
-/* The names that wrote to the database, case folded, in the first spelling found. */
+/* The roster: the partners' names as stored, in the order they joined. */
 #define MAXNAMES	8
 
 static int
 stored_names(struct em_ctx *ctx, char **names, size_t *np)
 {
-	/* Indexed on user (migration 6, and checkin's unique key): cheap. */
-	static const char *const sql[] = {
-		"SELECT min(user) FROM checkin WHERE user > ?1",
-		"SELECT min(user) FROM response WHERE user > ?1",
-		"SELECT min(user) FROM entry WHERE user > ?1",
-		"SELECT min(user) FROM result WHERE user > ?1",
-		"SELECT min(user) FROM run WHERE user > ?1",
-		"SELECT min(user) FROM run_day WHERE user > ?1",
-	};
+	/* The roster (schema 7): names in the order they joined. */
 	sqlite3_stmt	*st;
-	const char	*u;
-	char		*cur;
-	size_t		 i, j, k, n = 0;
+	size_t		 n = 0, j;
 	int		 ex, rc;
 
-	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
-		if ((ex = em_db_prepare(ctx, &st, sql[i])) != 0)
-			goto fail;
-		cur = em_strdup("");
-		for (k = 0; k < 4 * MAXNAMES; k++) {
-			sqlite3_bind_text(st, 1, cur, -1, SQLITE_TRANSIENT);
-			if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-				free(cur);
-				sqlite3_finalize(st);
-				ex = em_db_err(ctx, rc, "reading the database");
-				goto fail;
-			}
-			if ((u = (const char *)sqlite3_column_text(st, 0)) == NULL)
-				break;
-			free(cur);
-			cur = em_strdup(u);
-			sqlite3_reset(st);
-			for (j = 0; j < n; j++)
-				if (strcasecmp(names[j], cur) == 0)
-					break;
-			if (j == n && n < MAXNAMES)
-				names[n++] = em_strdup(cur);
-		}
-		free(cur);
-		sqlite3_finalize(st);
+	if ((ex = em_db_prepare(ctx, &st, "SELECT name FROM partner ORDER BY created, name")) != 0)
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < MAXNAMES)
+		names[n++] = em_strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "reading the roster");
+		goto fail;
 	}
 	*np = n;
 	return 0;

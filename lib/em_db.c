@@ -135,7 +135,95 @@ static const char *const migrations[] = {
 	"CREATE INDEX IF NOT EXISTS entry_user ON entry (user);"
 	"CREATE INDEX IF NOT EXISTS response_user ON response (user);"
 	"CREATE INDEX IF NOT EXISTS result_user ON result (user);",
+
+	/*
+	 * 7: two machines. meta holds this replica's id, the couple's id and
+	 * key, the clock and the last sync; partner the roster of two; op the
+	 * log of every change (em_op.c), stamp which clock set each field last
+	 * ('' for the whole record), tomb the purged records, earlier the text
+	 * that lost a conflict, boxin the mailbox files already read.
+	 * Records there can be only one of take the ids their natural keys
+	 * give (em_id_derive); answers and days follow by ON UPDATE CASCADE.
+	 * The triggers that record each change, and an operation for every
+	 * record already here, come from migrate_log() below.
+	 */
+	"CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY NOT NULL, v TEXT) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO meta (k, v) VALUES ('replica', em_newid()), ('couple', em_newid());"
+	"CREATE TABLE IF NOT EXISTS partner ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS op ("
+	"  replica TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  clock TEXT NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  tbl TEXT NOT NULL,"
+	"  rid TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('set', 'purge')),"
+	"  body TEXT NOT NULL,"
+	"  base TEXT NOT NULL DEFAULT '{}',"
+	"  state INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),"
+	"  PRIMARY KEY (replica, seq)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS op_rid ON op (rid, clock);"
+	"CREATE INDEX IF NOT EXISTS op_waiting ON op (state) WHERE state = 1;"
+	"CREATE TABLE IF NOT EXISTS stamp ("
+	"  rid TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  clock TEXT NOT NULL,"
+	"  PRIMARY KEY (rid, field)) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS tomb ("
+	"  rid TEXT PRIMARY KEY NOT NULL,"
+	"  tbl TEXT NOT NULL,"
+	"  clock TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS earlier ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  tbl TEXT NOT NULL,"
+	"  rid TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  value TEXT,"
+	"  clock TEXT NOT NULL,"
+	"  user TEXT NOT NULL,"
+	"  created TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS earlier_rid ON earlier (rid);"
+	"CREATE TABLE IF NOT EXISTS boxin (name TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;"
+	"UPDATE OR IGNORE checkin SET id = em_derive('checkin', user, date);"
+	"UPDATE OR IGNORE run SET id = em_derive('run', challenge, (SELECT count(*) "
+	"  FROM run r2 WHERE r2.challenge = run.challenge AND (r2.created < run.created"
+	"  OR (r2.created = run.created AND r2.rowid < run.rowid))));"
+	"UPDATE OR IGNORE run_day SET id = em_derive('run_day', run, user, day);"
+	"INSERT OR IGNORE INTO partner (id, name, created, updated)"
+	"  SELECT em_derive('partner', user), user, min(created), min(created) FROM ("
+	"    SELECT user, created FROM checkin UNION ALL SELECT user, created FROM response"
+	"    UNION ALL SELECT user, created FROM entry UNION ALL SELECT user, created FROM result"
+	"    UNION ALL SELECT user, created FROM run UNION ALL SELECT user, created FROM run_day)"
+	"  GROUP BY user COLLATE NOCASE ORDER BY min(created) LIMIT 2;",
 };
+
+/*
+ * Schema 7's second half: one operation for each record already here
+ * (em_op in em_op.c, its clock from the record's "updated" time), so that
+ * the first sync carries everything.
+ */
+static int
+migrate_log(struct em_ctx *ctx)
+{
+	const struct em_rectype *rt;
+	struct em_sbuf	 b;
+	size_t		 i;
+	int		 ex = 0;
+
+	for (i = 0; ex == 0 && (rt = em_rectype_nth(i)) != NULL; i++) {
+		memset(&b, 0, sizeof(b));
+		em_sb_add(&b, "SELECT count(em_op('%s', 'B'", rt->table);
+		em_sb_fields(&b, rt, "");
+		em_sb_add(&b, ")) FROM (SELECT * FROM %s ORDER BY %s)", rt->table, rt->order);
+		ex = em_db_exec(ctx, b.s);
+		free(b.s);
+	}
+	return ex;
+}
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -306,6 +394,7 @@ begin_write(struct em_ctx *ctx)
 	int	 rc;
 
 	ctx->db_saved = 0;
+	em_op_begin(ctx);
 	if ((rc = sqlite3_exec(ctx->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
 		return em_db_err(ctx, rc, "starting a write");
 	return 0;
@@ -319,9 +408,13 @@ begin_write(struct em_ctx *ctx)
 int
 em_db_begin(struct em_ctx *ctx)
 {
+	int	 ex;
+
 	if (ctx->roster != NULL)
 		return em_stranger(ctx);
-	return begin_write(ctx);
+	if ((ex = begin_write(ctx)) == 0 && (ex = em_roster_join(ctx)) != 0)
+		em_db_rollback(ctx);
+	return ex;
 }
 
 int
@@ -474,7 +567,8 @@ migrate(struct em_ctx *ctx)
 	if ((ex = refuse_strangers(ctx, &v)) != 0)
 		goto fail;
 	for (i = v; i < NMIGRATIONS; i++)
-		if ((ex = em_db_exec(ctx, migrations[i])) != 0)
+		if ((ex = em_db_exec(ctx, migrations[i])) != 0 ||
+		    (i == 6 && (ex = migrate_log(ctx)) != 0))
 			goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", NMIGRATIONS);
 	if ((ex = em_db_exec(ctx, sql)) != 0)
@@ -537,6 +631,8 @@ configure(struct em_ctx *ctx, int mode)
 
 	sqlite3_busy_timeout(ctx->db, em_busy_ms());
 	sqlite3_extended_result_codes(ctx->db, 1);
+	if ((ex = em_op_register(ctx)) != 0)
+		return ex;
 	/* The first read tells whether this is a database at all, and whose. */
 	if ((ex = refuse_strangers(ctx, &v)) != 0)
 		return ex;
@@ -569,7 +665,9 @@ configure(struct em_ctx *ctx, int mode)
 		if (ex != 0)
 			return ex;
 	}
-	return migrate(ctx);
+	if ((ex = migrate(ctx)) != 0)
+		return ex;
+	return em_op_triggers(ctx);
 }
 
 static int
@@ -817,6 +915,7 @@ em_db_close(struct em_ctx *ctx)
 	if (ctx->db == NULL)
 		return;
 	em_db_rollback(ctx);
+	em_op_close(ctx);
 	sqlite3_close(ctx->db);
 	ctx->db = NULL;
 }

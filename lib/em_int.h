@@ -45,5 +45,54 @@ const char *em_smap_get(const struct em_smap *, const char *);
 void	 em_smap_put(struct em_smap *, const char *, const char *);
 void	 em_smap_free(struct em_smap *);
 
+/* A small growing string (em_rules.c). */
+struct em_sbuf {
+	char	*s;
+	size_t	 len, cap;
+};
+void	 em_sb_add(struct em_sbuf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 em_sb_json(struct em_sbuf *, const char *);
+
+/* em_sync.c: a value checked and brought to the form the commands store. */
+#define EM_FIELDS_MAX	16	/* fields of a record type, at most */
+int	 em_field_check(const struct em_field *, struct em_jval *, char *, size_t);
+
+/* em_op.c: operations, as the log and the transports carry them. */
+enum { EM_OP_SET, EM_OP_PURGE };
+enum { EM_ST_DONE, EM_ST_PENDING, EM_ST_REFUSED, EM_ST_VOID };
+struct em_op {
+	char		 replica[EM_ID_LEN + 1];
+	long long	 seq;
+	char		 clock[EM_CLOCK_LEN + 1];
+	char		*user;
+	const struct em_rectype *rt;
+	char		 rid[EM_ID_LEN + 1];
+	int		 kind;
+	struct em_jobj	 body;		/* field: value */
+	struct em_jobj	 base;		/* field: the clock it replaced */
+};
+/* What applying one operation did. */
+struct em_applied {
+	int		 state;		/* EM_ST_* */
+	int		 added, changed, earlier;
+	char		 why[256];	/* when refused */
+};
+int	 em_op_apply(struct em_ctx *, struct em_op *, int, struct em_applied *);
+int	 em_op_retry(struct em_ctx *, long *, long *);
+int	 em_op_parse(struct em_ctx *, const char *, size_t, struct em_op *, char *, size_t);
+void	 em_op_free(struct em_op *);
+int	 em_op_line(struct em_ctx *, sqlite3_stmt *, struct em_sbuf *);
+int	 em_hlc_see(struct em_ctx *, const char *);
+void	 em_op_begin(struct em_ctx *);
+int	 em_op_triggers(struct em_ctx *);
+int	 em_op_quiet(struct em_ctx *, int);
+void	 em_sb_fields(struct em_sbuf *, const struct em_rectype *, const char *);
+
+/* em_couple.c */
+int	 em_roster_join(struct em_ctx *);
+int	 em_replica(struct em_ctx *, const char **);
+void	 em_clock_from_time(const char *, const char *, char [EM_CLOCK_LEN + 1]);
+long long em_wall_ms(void);
 
 #endif

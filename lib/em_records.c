@@ -1,4 +1,10 @@
-/* em_records.c: what each program's export and import carry, beside the schema in em_db.c. */
+/*
+ * em_records.c: each record type's rules: its fields, their kinds and
+ * limits, its natural key (from which its id is derived), and who may
+ * change it. Export, import and sync read them here; the schema is in em_db.c.
+ */
+#include <string.h>
+
 #include "em.h"
 
 /* empathy-checkin */
@@ -29,10 +35,12 @@ static const struct em_field response_fields[] = {
 	{ NULL,		0,		0,		NULL }
 };
 static const struct em_rectype checkin_rt = {
-	"checkin", "checkin", "date, user", checkin_fields, checkin_key, NULL
+	"checkin", "checkin", "date, user", checkin_fields, checkin_key, NULL,
+	EM_OWN_AUTHOR, NULL
 };
 static const struct em_rectype response_rt = {
-	"response", "response", "created, id", response_fields, NULL, NULL
+	"response", "response", "created, id", response_fields, NULL, NULL,
+	EM_OWN_AUTHOR, NULL
 };
 const struct em_rectype *const em_checkin_records[] = {
 	&checkin_rt, &response_rt, NULL
@@ -69,10 +77,12 @@ static const struct em_field version_fields[] = {
 const char em_entry_index[] = "INSERT INTO entry_fts (rowid, text) VALUES "
     "(last_insert_rowid(), (SELECT text FROM entry WHERE rowid = last_insert_rowid()))";
 static const struct em_rectype entry_rt = {
-	"entry", "entry", "date, created, id", entry_fields, NULL, em_entry_index
+	"entry", "entry", "date, created, id", entry_fields, NULL, em_entry_index,
+	EM_OWN_AUTHOR, NULL
 };
 static const struct em_rectype version_rt = {
-	"entry_version", "entry_version", "created, id", version_fields, NULL, NULL
+	"entry_version", "entry_version", "created, id", version_fields, NULL, NULL,
+	EM_OWN_PARENT, "entry"
 };
 const struct em_rectype *const em_journal_records[] = {
 	&entry_rt, &version_rt, NULL
@@ -92,7 +102,8 @@ static const struct em_field result_fields[] = {
 	{ NULL,		0,		0,	NULL }
 };
 static const struct em_rectype result_rt = {
-	"result", "result", "date, created, id", result_fields, NULL, NULL
+	"result", "result", "date, created, id", result_fields, NULL, NULL,
+	EM_OWN_AUTHOR, NULL
 };
 const struct em_rectype *const em_assess_records[] = { &result_rt, NULL };
 
@@ -121,9 +132,57 @@ static const struct em_field run_day_fields[] = {
 	{ NULL,		0,		0,		NULL }
 };
 static const struct em_rectype run_rt = {
-	"run", "run", "created, id", run_fields, NULL, NULL
+	"run", "run", "created, id", run_fields, NULL, NULL,
+	EM_OWN_COUPLE, NULL
 };
 static const struct em_rectype run_day_rt = {
-	"run_day", "run_day", "run, day, user", run_day_fields, run_day_key, NULL
+	"run_day", "run_day", "run, day, user", run_day_fields, run_day_key, NULL,
+	EM_OWN_AUTHOR, NULL
 };
 const struct em_rectype *const em_challenge_records[] = { &run_rt, &run_day_rt, NULL };
+
+/* The couple: its roster of two names, kept by every machine. */
+static const struct em_field partner_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "name",	EM_F_NAME,	0,		NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
+static const char *const partner_key[] = { "name", NULL };
+static const struct em_rectype partner_rt = {
+	"partner", "partner", "name", partner_fields, partner_key, NULL,
+	EM_OWN_COUPLE, NULL
+};
+const struct em_rectype *const em_couple_records[] = { &partner_rt, NULL };
+
+/* Every record type, parents before the records that refer to them. */
+static const struct em_rectype *const *const all_records[] = {
+	em_couple_records, em_checkin_records, em_journal_records, em_assess_records,
+	em_challenge_records, NULL
+};
+
+/* The i-th record type of all, parents first; NULL past the last. */
+const struct em_rectype *
+em_rectype_nth(size_t n)
+{
+	size_t	 i, j;
+
+	for (i = 0; all_records[i] != NULL; i++)
+		for (j = 0; all_records[i][j] != NULL; j++)
+			if (n-- == 0)
+				return all_records[i][j];
+	return NULL;
+}
+
+const struct em_rectype *
+em_rectype_find(const char *table)
+{
+	size_t	 i, j;
+
+	for (i = 0; all_records[i] != NULL; i++)
+		for (j = 0; all_records[i][j] != NULL; j++)
+			if (strcmp(all_records[i][j]->table, table) == 0)
+				return all_records[i][j];
+	return NULL;
+}

@@ -2,6 +2,8 @@
 #include <sys/random.h>
 
 #include <stdint.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -258,4 +260,47 @@ em_smap_free(struct em_smap *m)
 	free(m->k);
 	free(m->v);
 	memset(m, 0, sizeof(*m));
+}
+
+/* Append to a growing string, printf-style. */
+void
+em_sb_add(struct em_sbuf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0,
+		    fmt, ap);
+		va_end(ap);
+		if (b->s != NULL && (size_t)n < b->cap - b->len)
+			break;
+		b->cap = b->cap * 2 + (size_t)n + 64;
+		b->s = em_xreallocarray(b->s, b->cap, 1);
+	}
+	b->len += (size_t)n;
+}
+
+/* Append s as a JSON string; a byte that is not UTF-8 becomes U+FFFD. */
+void
+em_sb_json(struct em_sbuf *b, const char *s)
+{
+	unsigned	 cp;
+	size_t		 n;
+
+	em_sb_add(b, "\"");
+	while (*s != '\0') {
+		n = em_u8_next(s, &cp);
+		if (cp == EM_U8_BAD)
+			em_sb_add(b, "\\ufffd");
+		else if (cp == '"' || cp == '\\')
+			em_sb_add(b, "\\%c", (int)cp);
+		else if (cp < 0x20 || cp == 0x7f)
+			em_sb_add(b, "\\u%04x", cp);
+		else
+			em_sb_add(b, "%.*s", (int)n, s);
+		s += n;
+	}
+	em_sb_add(b, "\"");
 }

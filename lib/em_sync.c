@@ -16,36 +16,7 @@
  * stays well below it.
  */
 #define LINE_MAX_BYTES	(1024 * 1024)
-#define EM_FIELDS_MAX	16	/* fields of a record type, at most */
 #define PROGRESS_EVERY	10000	/* lines between progress lines on a terminal */
-
-/* A small growing string for SQL assembled from the (constant) field tables. */
-struct sbuf {
-	char	*s;
-	size_t	 len, cap;
-};
-
-static void
-sb_add(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-sb_add(struct sbuf *b, const char *fmt, ...)
-{
-	va_list	 ap;
-	int	 n;
-
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0,
-		    fmt, ap);
-		va_end(ap);
-		if (b->s != NULL && (size_t)n < b->cap - b->len)
-			break;
-		b->cap = b->cap * 2 + (size_t)n + 64;
-		b->s = em_xreallocarray(b->s, b->cap, 1);
-	}
-	b->len += (size_t)n;
-}
 
 static size_t
 nfields(const struct em_rectype *rt)
@@ -57,11 +28,15 @@ nfields(const struct em_rectype *rt)
 	return n;
 }
 
-/* Every record of every type, as JSON Lines built by SQLite's json_object. */
+/*
+ * Every record of every type, as JSON Lines built by SQLite's json_object,
+ * each with the clock that set it ("clock") and any field set later
+ * ("clock:FIELD"); then the tombstones of purged records, with who purged.
+ */
 int
 em_export(struct em_ctx *ctx, const struct em_rectype *const *types)
 {
-	struct sbuf	 sql;
+	struct em_sbuf	 sql;
 	sqlite3_stmt	*st;
 	const struct em_field *f;
 	size_t		 t;
@@ -71,15 +46,22 @@ em_export(struct em_ctx *ctx, const struct em_rectype *const *types)
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));	/* before any output */
 	for (t = 0; types[t] != NULL; t++) {
 		memset(&sql, 0, sizeof(sql));
-		sb_add(&sql, "SELECT json_object('type', '%s'", types[t]->type);
+		em_sb_add(&sql, "SELECT json_patch(json_object('type', '%s'", types[t]->type);
 		for (f = types[t]->fields; f->name != NULL; f++) {
 			if (f->type == EM_F_BOOL)
-				sb_add(&sql, ", '%s', json(CASE WHEN %s THEN 'true' "
+				em_sb_add(&sql, ", '%s', json(CASE WHEN %s THEN 'true' "
 				    "ELSE 'false' END)", f->name, f->name);
 			else
-				sb_add(&sql, ", '%s', %s", f->name, f->name);
+				em_sb_add(&sql, ", '%s', %s", f->name, f->name);
 		}
-		sb_add(&sql, ") FROM %s ORDER BY %s", types[t]->table, types[t]->order);
+		em_sb_add(&sql, ", 'clock', (SELECT clock FROM stamp WHERE rid = r.id AND "
+		    "field = '')), coalesce((SELECT json_group_object(k, v) FROM ("
+		    "SELECT 'clock:' || s.field AS k, s.clock AS v FROM stamp s "
+		    "WHERE s.rid = r.id AND s.field <> '' UNION ALL "
+		    "SELECT 'base:' || s.field, (SELECT json_extract(o.base, '$.' || s.field) "
+		    "FROM op o WHERE o.rid = s.rid AND o.clock = s.clock LIMIT 1) "
+		    "FROM stamp s WHERE s.rid = r.id AND s.field <> '') WHERE v IS NOT NULL), "
+		    "'{}')) FROM %s r ORDER BY %s", types[t]->table, types[t]->order);
 		ex = em_db_prepare(ctx, &st, sql.s);
 		free(sql.s);
 		if (ex != 0)
@@ -92,100 +74,29 @@ em_export(struct em_ctx *ctx, const struct em_rectype *const *types)
 		if (rc != SQLITE_DONE)
 			return em_db_err(ctx, rc, "exporting");
 	}
+	for (t = 0; types[t] != NULL; t++) {
+		if ((ex = em_db_prepare(ctx, &st, "SELECT json_object('type', 'tombstone', "
+		    "'table', tbl, 'id', rid, 'clock', clock, 'user', coalesce((SELECT user "
+		    "FROM op WHERE op.rid = tomb.rid AND kind = 'purge' LIMIT 1), '')) "
+		    "FROM tomb WHERE tbl = ?1 ORDER BY rid")) != 0)
+			return ex;
+		sqlite3_bind_text(st, 1, types[t]->table, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			em_put_rawjson(stdout, (const char *)sqlite3_column_text(st, 0));
+			putchar('\n');
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return em_db_err(ctx, rc, "exporting");
+	}
 	return 0;
 }
 
-/* Statements for one record type, all numbering the fields ?1..?n alike. */
+/* One record type an import reads. */
 struct imp {
 	const struct em_rectype *rt;
 	size_t		 n;
-	int		 upd_at;	/* parameter index of "updated" */
-	sqlite3_stmt	*sel, *ins, *upd, *nat, *repl, *added;
 };
-
-static int
-imp_prepare(struct em_ctx *ctx, struct imp *im, const struct em_rectype *rt)
-{
-	struct sbuf	 b;
-	size_t		 i, k;
-	int		 ex;
-
-	memset(im, 0, sizeof(*im));
-	im->rt = rt;
-	im->n = nfields(rt);
-	if (im->n > EM_FIELDS_MAX)
-		abort();
-	for (i = 0; i < im->n; i++)
-		if (strcmp(rt->fields[i].name, "updated") == 0)
-			im->upd_at = (int)i + 1;
-
-	memset(&b, 0, sizeof(b));
-	sb_add(&b, "SELECT updated, (1");
-	for (i = 1; i < im->n; i++)
-		if ((int)i + 1 != im->upd_at)
-			sb_add(&b, " AND %s IS ?%zu", rt->fields[i].name, i + 1);
-	sb_add(&b, ") FROM %s WHERE id = ?1", rt->table);
-	ex = em_db_prepare(ctx, &im->sel, b.s);
-	free(b.s);
-	if (ex != 0)
-		return ex;
-
-	memset(&b, 0, sizeof(b));
-	sb_add(&b, "INSERT INTO %s (", rt->table);
-	for (i = 0; i < im->n; i++)
-		sb_add(&b, "%s%s", i ? ", " : "", rt->fields[i].name);
-	sb_add(&b, ") VALUES (");
-	for (i = 0; i < im->n; i++)
-		sb_add(&b, "%s?%zu", i ? ", " : "", i + 1);
-	sb_add(&b, ")");
-	ex = em_db_prepare(ctx, &im->ins, b.s);
-	free(b.s);
-	if (ex != 0)
-		return ex;
-
-	memset(&b, 0, sizeof(b));
-	sb_add(&b, "UPDATE %s SET ", rt->table);
-	for (i = 1; i < im->n; i++)
-		sb_add(&b, "%s%s = ?%zu", i > 1 ? ", " : "", rt->fields[i].name, i + 1);
-	sb_add(&b, " WHERE id = ?1");
-	ex = em_db_prepare(ctx, &im->upd, b.s);
-	free(b.s);
-	if (ex == 0 && rt->added != NULL)
-		ex = em_db_prepare(ctx, &im->added, rt->added);
-	if (ex != 0 || rt->natural == NULL)
-		return ex;
-
-	memset(&b, 0, sizeof(b));
-	sb_add(&b, "SELECT id, updated FROM %s WHERE 1", rt->table);
-	for (k = 0; rt->natural[k] != NULL; k++)
-		for (i = 0; i < im->n; i++)
-			if (strcmp(rt->fields[i].name, rt->natural[k]) == 0)
-				sb_add(&b, " AND %s IS ?%zu", rt->natural[k], i + 1);
-	ex = em_db_prepare(ctx, &im->nat, b.s);
-	free(b.s);
-	if (ex != 0)
-		return ex;
-
-	memset(&b, 0, sizeof(b));
-	sb_add(&b, "UPDATE %s SET ", rt->table);
-	for (i = 0; i < im->n; i++)
-		sb_add(&b, "%s%s = ?%zu", i ? ", " : "", rt->fields[i].name, i + 1);
-	sb_add(&b, " WHERE id = ?%zu", im->n + 1);
-	ex = em_db_prepare(ctx, &im->repl, b.s);
-	free(b.s);
-	return ex;
-}
-
-static void
-imp_finalize(struct imp *im)
-{
-	sqlite3_finalize(im->sel);
-	sqlite3_finalize(im->ins);
-	sqlite3_finalize(im->upd);
-	sqlite3_finalize(im->nat);
-	sqlite3_finalize(im->repl);
-	sqlite3_finalize(im->added);
-}
 
 static int
 valid_time(const char *s)
@@ -211,8 +122,8 @@ valid_time(const char *s)
  * bring it to the form they store: text trimmed, feelings in lower case,
  * tags canonical. Why a value is refused goes to msg.
  */
-static int
-check_field(const struct em_field *f, struct em_jval *v, char *msg, size_t len)
+int
+em_field_check(const struct em_field *f, struct em_jval *v, char *msg, size_t len)
 {
 	long	 day;
 	size_t	 i;
@@ -332,119 +243,274 @@ alias_of(const struct em_smap *al, const char *id)
 	return to != NULL ? to : id;
 }
 
-static void
-bind_all(sqlite3_stmt *st, const struct imp *im, const struct em_jval *const *vals,
-    const struct em_smap *al)
-{
-	const struct em_field *f;
-	const struct em_jval *v;
-	size_t	 i;
-
-	for (i = 0; i < im->n; i++) {
-		f = &im->rt->fields[i];
-		v = vals[i];
-		if (v == NULL || v->type == EM_J_NULL)
-			sqlite3_bind_null(st, (int)i + 1);
-		else if (f->type == EM_F_INT || f->type == EM_F_BOOL)
-			sqlite3_bind_int64(st, (int)i + 1, v->num);
-		else if (f->flags & EM_F_REF)
-			em_bind_text(st, (int)i + 1, alias_of(al, v->str));
-		else
-			em_bind_text(st, (int)i + 1, v->str);
-	}
-}
-
-/* What a failed step means, in the words of the line being imported. */
+/* The clock a record line gives: its own, or one from its "updated" time. */
 static int
-line_err(struct em_ctx *ctx, int rc, long line)
+line_clock(const struct em_jval *v, const struct em_jval *upd, char out[EM_CLOCK_LEN + 1])
 {
-	char	 what[64];
+	static const char zero[] = "0000000000000000";
+	unsigned	 i;
 
-	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-		return em_err(ctx, EM_EX_DATAERR, "line %ld: refers to a record that is "
-		    "not there (records must come after what they refer to)", line);
-	snprintf(what, sizeof(what), "line %ld", line);
-	return em_db_err(ctx, rc, what);
-}
-
-/* Run a write statement once. */
-static int
-run(struct em_ctx *ctx, sqlite3_stmt *st, long line)
-{
-	int	 rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : line_err(ctx, rc, line);
-}
-
-/* Merge one valid record: add it, update an older copy, or leave a newer one. */
-static int
-merge(struct em_ctx *ctx, struct imp *im, const struct em_jval *const *o, long line,
-    struct em_smap *al, struct em_import_counts *c)
-{
-	const char	*id = o[0]->str;
-	const char	*upd = o[im->upd_at - 1]->str;
-	const char	*stored;
-	char		*oldid;
-	int		 rc, ex, cmp, same;
-
-	bind_all(im->sel, im, o, al);
-	rc = sqlite3_step(im->sel);
-	if (rc == SQLITE_ROW) {
-		cmp = strcmp(upd, (const char *)sqlite3_column_text(im->sel, 0));
-		same = sqlite3_column_int(im->sel, 1);
-		sqlite3_reset(im->sel);
-		if (cmp > 0) {
-			bind_all(im->upd, im, o, al);
-			if ((ex = run(ctx, im->upd, line)) != 0)
-				return ex;
-			c->updated++;
-		} else if (cmp == 0 && !same) {
-			return em_err(ctx, EM_EX_DATAERR, "line %ld: %s %s is already "
-			    "here with other content and the same time", line,
-			    im->rt->type, id);
-		} else
-			c->unchanged++;
+	if (v == NULL) {
+		em_clock_from_time(upd && upd->type == EM_J_STR ? upd->str : NULL, zero, out);
 		return 0;
 	}
-	sqlite3_reset(im->sel);
-	if (rc != SQLITE_DONE)
-		return em_db_err(ctx, rc, "importing");
-	bind_all(im->ins, im, o, al);
-	rc = sqlite3_step(im->ins);
-	sqlite3_reset(im->ins);
-	if (rc == SQLITE_DONE) {
-		c->added++;
-		return im->added != NULL ? run(ctx, im->added, line) : 0;
-	}
-	if (rc != SQLITE_CONSTRAINT_UNIQUE || im->nat == NULL)
-		return line_err(ctx, rc, line);
+	if (v->type != EM_J_STR || strlen(v->str) != EM_CLOCK_LEN)
+		return -1;
+	for (i = 0; i < EM_CLOCK_LEN; i++)
+		if (i == 12 || i == 17 ? v->str[i] != '.' :
+		    strchr("0123456789abcdef", v->str[i]) == NULL)
+			return -1;
+	memcpy(out, v->str, EM_CLOCK_LEN + 1);
+	return 0;
+}
 
-	/* The same day (say) under another id: the newer one wins, ids follow. */
-	bind_all(im->nat, im, o, al);
-	if ((rc = sqlite3_step(im->nat)) != SQLITE_ROW) {
-		sqlite3_reset(im->nat);
-		return em_db_err(ctx, rc == SQLITE_DONE ? SQLITE_CONSTRAINT : rc,
-		    "importing");
+/* The clock of a line's field, when it has one of its own ("clock:FIELD"). */
+static const char *
+field_clock(const struct em_jobj *o, const struct em_rectype *rt, size_t i)
+{
+	const struct em_jval *v;
+	char	 key[64];
+
+	snprintf(key, sizeof(key), "clock:%s", rt->fields[i].name);
+	v = em_json_get(o, key);
+	return v != NULL && v->type == EM_J_STR ? v->str : NULL;
+}
+
+/* Whether a record with this id is here. */
+static int
+record_here(struct em_ctx *ctx, const struct em_rectype *rt, const char *id, int *here)
+{
+	sqlite3_stmt	*st;
+	char		 sql[96];
+	int		 ex, rc;
+
+	snprintf(sql, sizeof(sql), "SELECT 1 FROM %s WHERE id = ?1", rt->table);
+	if ((ex = em_db_prepare(ctx, &st, sql)) != 0)
+		return ex;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	*here = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "importing");
+}
+
+/* Add a field to an operation's body, a copy of the line's value. */
+static void
+body_add(struct em_jobj *o, const char *key, const struct em_jval *v)
+{
+	struct em_jval	*d;
+
+	o->v = em_xreallocarray(o->v, o->n + 1, sizeof(*o->v));
+	d = &o->v[o->n++];
+	*d = *v;
+	d->key = em_strdup(key);
+	d->str = v->str ? em_strdup(v->str) : NULL;
+}
+
+/* Who an imported record speaks for: its author, or its parent's. */
+static char *
+line_user(struct em_ctx *ctx, const struct imp *im, struct em_jval *const *vals)
+{
+	const struct em_rectype *rt = im->rt;
+	sqlite3_stmt	*st;
+	char		 sql[96], *u = NULL;
+	size_t		 i;
+
+	for (i = 0; i < im->n; i++)
+		if (strcmp(rt->fields[i].name, "user") == 0 && vals[i] != NULL)
+			return em_strdup(vals[i]->str);
+	if (rt->own != EM_OWN_PARENT)
+		return em_strdup(ctx->user ? ctx->user : "");
+	for (i = 0; i < im->n; i++)
+		if ((rt->fields[i].flags & EM_F_REF) && vals[i] != NULL) {
+			snprintf(sql, sizeof(sql), "SELECT user FROM %s WHERE id = ?1",
+			    rt->owner);
+			if (em_db_prepare(ctx, &st, sql) != 0)
+				break;
+			sqlite3_bind_text(st, 1, vals[i]->str, -1, SQLITE_TRANSIENT);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				u = em_strdup((const char *)sqlite3_column_text(st, 0));
+			sqlite3_finalize(st);
+		}
+	return u ? u : em_strdup("");
+}
+
+/* What one applied operation means for the counts; refusals are reported. */
+static int
+tally(struct em_ctx *ctx, const struct em_applied *ap, long line, const char *type,
+    const char *id, struct em_import_counts *c)
+{
+	switch (ap->state) {
+	case EM_ST_REFUSED:
+		c->refused++;
+		em_warn(ctx, "line %ld: refused: %s", line, ap->why);
+		return 0;
+	case EM_ST_PENDING:
+		return em_err(ctx, EM_EX_DATAERR, "line %ld: refers to a record that is "
+		    "not there (%s %s; records must come after what they refer to)", line,
+		    type, id);
+	case EM_ST_VOID:
+		c->unchanged++;
+		return 0;
 	}
-	oldid = em_strdup((const char *)sqlite3_column_text(im->nat, 0));
-	stored = (const char *)sqlite3_column_text(im->nat, 1);
-	cmp = strcmp(upd, stored);
-	sqlite3_reset(im->nat);
-	if (cmp > 0) {
-		bind_all(im->repl, im, o, al);
-		em_bind_text(im->repl, (int)im->n + 1, oldid);
-		ex = run(ctx, im->repl, line);
-		free(oldid);
+	if (ap->added)
+		c->added++;
+	else if (ap->changed)
+		c->updated++;
+	else
+		c->unchanged++;
+	c->earlier += ap->earlier;
+	return 0;
+}
+
+/*
+ * Merge one valid record through the same rules as sync: an operation with
+ * the line's clocks (one per clock: "clock", and each "clock:FIELD"),
+ * applied field by field and recorded to travel on.
+ */
+static int
+merge(struct em_ctx *ctx, struct imp *im, struct em_jval *const *vals,
+    const struct em_jobj *o, long line, struct em_smap *al, struct em_import_counts *c)
+{
+	const struct em_rectype *rt = im->rt;
+	struct em_op	 op;
+	struct em_applied ap, sum;
+	const struct em_jval *cv;
+	const char	*p[3] = { NULL, NULL, NULL };
+	char		 key[64], num[3][24], derived[EM_ID_LEN + 1];
+	const char	*pc;
+	size_t		 i, k;
+	int		 ex = 0, pass, any, here;
+
+	memset(&sum, 0, sizeof(sum));
+	/* A record there can be only one of goes under the id its key gives. */
+	snprintf(derived, sizeof(derived), "%s", vals[0]->str);
+	if (rt->natural != NULL) {
+		for (k = 0; rt->natural[k] != NULL && k < 3; k++)
+			for (i = 0; i < im->n; i++)
+				if (strcmp(rt->fields[i].name, rt->natural[k]) == 0) {
+					if (rt->fields[i].flags & EM_F_REF)
+						p[k] = alias_of(al, vals[i]->str);
+					else if (vals[i]->type == EM_J_NUM) {
+						snprintf(num[k], sizeof(num[k]), "%lld",
+						    vals[i]->num);
+						p[k] = num[k];
+					} else
+						p[k] = vals[i]->str;
+				}
+		em_id_derive(derived, rt->type, p[0], p[1], p[2], (const char *)NULL);
+		if (strcmp(derived, vals[0]->str) != 0)
+			em_smap_put(al, vals[0]->str, derived);
+	}
+	/*
+	 * Pass 0: every field without a clock of its own (all of them for a
+	 * record not here yet, so that it can be added whole); then one pass
+	 * for each field that has a clock of its own.
+	 */
+	if ((ex = record_here(ctx, rt, derived, &here)) != 0)
+		return ex;
+	for (pass = 0; ex == 0 && pass < (int)im->n; pass++) {
+		/* Fields that share a clock were set by one operation: one again. */
+		pc = pass ? field_clock(o, rt, (size_t)pass) : NULL;
+		if (pass > 0 && pc == NULL)
+			continue;
+		for (i = 1; pc != NULL && i < (size_t)pass; i++)
+			if (field_clock(o, rt, i) && strcmp(field_clock(o, rt, i), pc) == 0)
+				break;
+		if (pc != NULL && i < (size_t)pass)
+			continue;
+		memset(&op, 0, sizeof(op));
+		op.rt = rt;
+		snprintf(op.rid, sizeof(op.rid), "%s", derived);
+		op.kind = EM_OP_SET;
+		any = 0;
+		for (i = 1; i < im->n; i++) {
+			snprintf(key, sizeof(key), "clock:%s", rt->fields[i].name);
+			cv = em_json_get(o, key);
+			if (pass == 0 ? cv != NULL && here : (cv == NULL ||
+			    cv->type != EM_J_STR || strcmp(cv->str, pc) != 0))
+				continue;
+			if (vals[i] != NULL && (rt->fields[i].flags & EM_F_REF)) {
+				struct em_jval ref = *vals[i];
+
+				ref.str = (char *)alias_of(al, vals[i]->str);
+				body_add(&op.body, rt->fields[i].name, &ref);
+			} else if (vals[i] != NULL)
+				body_add(&op.body, rt->fields[i].name, vals[i]);
+			else {
+				struct em_jval null = { NULL, EM_J_NULL, NULL, 0, 0 };
+
+				body_add(&op.body, rt->fields[i].name, &null);
+			}
+			any = 1;
+			snprintf(key, sizeof(key), "base:%s", rt->fields[i].name);
+			if (pass != 0 && (cv = em_json_get(o, key)) != NULL)
+				body_add(&op.base, rt->fields[i].name, cv);
+		}
+		if (!any) {
+			em_op_free(&op);
+			continue;
+		}
+		for (i = 0; i < im->n; i++)
+			if (strcmp(rt->fields[i].name, "updated") == 0)
+				break;
+		snprintf(key, sizeof(key), "clock:%s", pass ? rt->fields[pass].name : "");
+		if (line_clock(pass == 0 ? em_json_get(o, "clock") : em_json_get(o, key),
+		    i < im->n ? vals[i] : NULL, op.clock) != 0) {
+			em_op_free(&op);
+			return em_err(ctx, EM_EX_DATAERR, "line %ld: a clock must look like "
+			    "MMMMMMMMMMMM.CCCC.RRRRRRRRRRRRRRRR (hexadecimal)", line);
+		}
+		op.user = line_user(ctx, im, vals);
+		ex = em_op_apply(ctx, &op, 1, &ap);
+		em_op_free(&op);
 		if (ex != 0)
 			return ex;
-		c->updated++;
-		return 0;
+		if (ap.state != EM_ST_DONE) {
+			sum = ap;
+			break;
+		}
+		sum.added |= ap.added;
+		sum.changed += ap.changed;
+		sum.earlier += ap.earlier;
 	}
-	em_smap_put(al, id, oldid);
-	free(oldid);
-	c->unchanged++;
-	return 0;
+	return tally(ctx, &sum, line, rt->type, derived, c);
+}
+
+/* A tombstone line: the record was purged; it is erased here too. */
+static int
+import_tomb(struct em_ctx *ctx, struct imp *imps, size_t nimps, const struct em_jobj *o,
+    long line, struct em_import_counts *c)
+{
+	const struct em_jval *t = em_json_get(o, "table"), *id = em_json_get(o, "id"),
+	    *u = em_json_get(o, "user");
+	struct em_op	 op;
+	struct em_applied ap;
+	size_t		 i;
+	int		 ex;
+
+	if (o->n > 5 || t == NULL || t->type != EM_J_STR || id == NULL ||
+	    id->type != EM_J_STR || !em_id_valid(id->str) ||
+	    (u != NULL && u->type != EM_J_STR))
+		return em_err(ctx, EM_EX_DATAERR, "line %ld: a tombstone has a \"table\", "
+		    "an \"id\", a \"clock\" and who purged it (\"user\")", line);
+	memset(&op, 0, sizeof(op));
+	for (i = 0; i < nimps; i++)
+		if (strcmp(imps[i].rt->table, t->str) == 0)
+			op.rt = imps[i].rt;
+	if (op.rt == NULL)
+		return em_err(ctx, EM_EX_DATAERR, "line %ld: a tombstone of a record that "
+		    "does not belong to %s", line, ctx->prog);
+	if (line_clock(em_json_get(o, "clock"), NULL, op.clock) != 0 ||
+	    em_json_get(o, "clock") == NULL)
+		return em_err(ctx, EM_EX_DATAERR, "line %ld: a tombstone needs its clock",
+		    line);
+	snprintf(op.rid, sizeof(op.rid), "%s", id->str);
+	op.kind = EM_OP_PURGE;
+	op.user = em_strdup(u != NULL && *u->str ? u->str : ctx->user ? ctx->user : "");
+	ex = em_op_apply(ctx, &op, 1, &ap);
+	em_op_free(&op);
+	return ex != 0 ? ex : tally(ctx, &ap, line, "tombstone", id->str, c);
 }
 
 /* One line: parse strictly, check against its record type, merge. */
@@ -467,6 +533,11 @@ import_line(struct em_ctx *ctx, struct imp *imps, size_t nimps, const char *buf,
 		return em_err(ctx, EM_EX_DATAERR, "line %ld: a record needs a \"type\"",
 		    line);
 	}
+	if (strcmp(t->str, "tombstone") == 0) {
+		ex = import_tomb(ctx, imps, nimps, &o, line, c);
+		em_json_free(&o);
+		return ex;
+	}
 	for (i = 0; i < nimps; i++)
 		if (strcmp(imps[i].rt->type, t->str) == 0)
 			im = &imps[i];
@@ -480,8 +551,17 @@ import_line(struct em_ctx *ctx, struct imp *imps, size_t nimps, const char *buf,
 	/* Each key to its field, once: the parser has refused duplicate keys. */
 	memset(vals, 0, sizeof(vals));
 	for (i = 0; i < o.n; i++) {
-		if (&o.v[i] == t)
+		if (&o.v[i] == t || strcmp(o.v[i].key, "clock") == 0)
 			continue;
+		if (strncmp(o.v[i].key, "clock:", 6) == 0 ||
+		    strncmp(o.v[i].key, "base:", 5) == 0) {
+			for (j = 1; j < im->n; j++)
+				if (strcmp(strchr(o.v[i].key, ':') + 1,
+				    im->rt->fields[j].name) == 0)
+					break;
+			if (j < im->n && o.v[i].type == EM_J_STR)
+				continue;
+		}
 		for (j = 0; j < im->n; j++)
 			if (strcmp(o.v[i].key, im->rt->fields[j].name) == 0) {
 				vals[j] = &o.v[i];
@@ -496,12 +576,12 @@ import_line(struct em_ctx *ctx, struct imp *imps, size_t nimps, const char *buf,
 		}
 	}
 	for (j = 0; j < im->n; j++) {
-		if (check_field(&im->rt->fields[j], vals[j], msg, sizeof(msg)) != 0) {
+		if (em_field_check(&im->rt->fields[j], vals[j], msg, sizeof(msg)) != 0) {
 			em_json_free(&o);
 			return em_err(ctx, EM_EX_DATAERR, "line %ld: %s", line, msg);
 		}
 	}
-	ex = merge(ctx, im, (const struct em_jval *const *)vals, line, al, c);
+	ex = merge(ctx, im, vals, &o, line, al, c);
 	em_json_free(&o);
 	return ex;
 }
@@ -604,8 +684,11 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 		free(imps);
 		return ex;
 	}
-	for (i = 0; ex == 0 && i < nimps; i++)
-		ex = imp_prepare(ctx, &imps[i], types[i]);
+	for (i = 0; i < nimps; i++) {
+		imps[i].rt = types[i];
+		imps[i].n = nfields(types[i]);
+	}
+	ex = em_op_quiet(ctx, 1);
 	cap = 4096;
 	buf = em_xcalloc(1, cap);
 	while (ex == 0) {
@@ -625,11 +708,11 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 	}
 	if (tty && line > PROGRESS_EVERY && ex == 0)
 		fprintf(stderr, "%*s\r", (int)strlen(ctx->prog) + 32, "");
-	for (i = 0; i < nimps; i++)
-		imp_finalize(&imps[i]);
 	free(imps);
 	free(buf);
 	em_smap_free(&al);
+	if (ex == 0)
+		ex = em_op_quiet(ctx, 0);
 	if (ex != 0) {
 		em_db_rollback(ctx);
 		return ex;
@@ -643,7 +726,8 @@ em_cmd_import(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_rectype *const *types = ctx->rectypes;
 	struct em_import_counts c;
-	int	 ch, ex;
+	const char	*user;
+	int		 ch, ex;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return em_optdone(ctx, ch);
@@ -652,24 +736,42 @@ em_cmd_import(struct em_ctx *ctx, int argc, char **argv)
 	if (em_isatty_in())
 		return em_err(ctx, EM_EX_USAGE, "import reads JSON Lines from standard "
 		    "input, e.g. from an export");
+	/* Who imports (for tombstones without a name); anyone may restore. */
+	if (em_ctx_user(ctx, &user) != 0) {
+		free(ctx->user);
+		ctx->user = NULL;
+		free(ctx->roster);
+		ctx->roster = NULL;
+		em_err_clear(ctx);
+	}
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = em_import(ctx, types, stdin, &c)) != 0 ||
 	    (c.updated > 0 && (ex = em_db_scrub(ctx, 0)) != 0))
 		return ex;
 	switch (ctx->fmt) {
 	case EM_FMT_TEXT:
-		printf("%ld added, %ld updated, %ld unchanged\n", c.added, c.updated,
+		printf("%ld added, %ld updated, %ld unchanged", c.added, c.updated,
 		    c.unchanged);
+		if (c.earlier > 0)
+			printf(", %ld earlier version%s kept", c.earlier,
+			    c.earlier == 1 ? "" : "s");
+		if (c.refused > 0)
+			printf(", %ld refused", c.refused);
+		putchar('\n');
 		break;
 	case EM_FMT_TSV:
-		printf("added\tupdated\tunchanged\n%ld\t%ld\t%ld\n", c.added, c.updated,
-		    c.unchanged);
+		printf("added\tupdated\tunchanged\tearlier\trefused\n%ld\t%ld\t%ld\t%ld\t%ld\n",
+		    c.added, c.updated, c.unchanged, c.earlier, c.refused);
 		break;
 	case EM_FMT_JSON:
-		printf("{\"added\":%ld,\"updated\":%ld,\"unchanged\":%ld}\n", c.added,
-		    c.updated, c.unchanged);
+		printf("{\"added\":%ld,\"updated\":%ld,\"unchanged\":%ld,\"earlier\":%ld,"
+		    "\"refused\":%ld}\n", c.added, c.updated, c.unchanged, c.earlier,
+		    c.refused);
 		break;
 	}
+	if (c.refused > 0)
+		return em_err(ctx, EM_EX_DATAERR, "%ld record%s refused (see above); the "
+		    "rest is imported", c.refused, c.refused == 1 ? " was" : "s were");
 	return 0;
 }
 

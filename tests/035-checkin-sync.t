@@ -21,7 +21,8 @@ checkin
 response
 response'
 	same 'a response carries its fields'	"$(jq -r 'select(.type == "response") | keys_unsorted | join(",")' "$T/a.jsonl" | sort -u)" \
-	     'type,id,checkin,user,kind,text,forced,created,updated'
+	     'type,id,checkin,user,kind,text,forced,created,updated,clock'
+	same 'each record carries the clock that set it'	"$(jq -r '.clock' "$T/a.jsonl" | grep -c '^[0-9a-f]\{12\}\.[0-9a-f]\{4\}\.[0-9a-f]\{16\}$')" 4
 	same 'forced is a boolean'	"$(jq -r 'select(.type == "response") | .forced' "$T/a.jsonl" | sort)" 'false
 true'
 else
@@ -38,23 +39,29 @@ ok     'round trip: export the other database'	empathy-checkin -d "$B" export
 out >"$T/b.jsonl"
 ok     'it is byte for byte the first export'	cmp "$T/a.jsonl" "$T/b.jsonl"
 
-# A newer copy of a record replaces the stored one; an older one does not.
+# A copy edited by hand, without its clock: its "updated" time decides. A
+# newer one replaces the stored text; an older one does not, and its text
+# is kept as an earlier version (no word is lost).
 newer=$(date -u -d '+1 second' +%Y-%m-%dT%H:%M:%S.000Z)
-sed "/\"user\":\"alex\",\"date\"/{s/\"high\":\"A good run\"/\"high\":\"A great run\"/;s/\"updated\":\"[^\"]*\"/\"updated\":\"$newer\"/;}" \
+sed "/\"user\":\"alex\",\"date\"/{s/\"high\":\"A good run\"/\"high\":\"A great run\"/;s/\"updated\":\"[^\"]*\"/\"updated\":\"$newer\"/;s/,\"clock\":\"[^\"]*\"//;}" \
     "$T/a.jsonl" >"$T/newer.jsonl"
 ok     'the edit changed one line'	sh -c '! cmp -s "$1" "$2"' sh "$T/a.jsonl" "$T/newer.jsonl"
 ok     'import the newer copy'	empathy-checkin -d "$B" import <"$T/newer.jsonl"
-same   'one updated'	"$(out)" '0 added, 1 updated, 3 unchanged'
+same   'one updated, the text it replaced kept aside'	"$(out)" '0 added, 1 updated, 3 unchanged, 1 earlier version kept'
 same   'the new text is stored'	"$(sqlite3 "$B" "select high, updated from checkin where user = 'alex'")" "A great run|$newer"
-sed "/\"user\":\"alex\",\"date\"/{s/\"high\":\"A good run\"/\"high\":\"An old run\"/;s/\"updated\":\"[^\"]*\"/\"updated\":\"2000-01-01T00:00:00.000Z\"/;}" \
+sed "/\"user\":\"alex\",\"date\"/{s/\"high\":\"A good run\"/\"high\":\"An old run\"/;s/\"updated\":\"[^\"]*\"/\"updated\":\"2000-01-01T00:00:00.000Z\"/;s/,\"clock\":\"[^\"]*\"//;}" \
     "$T/a.jsonl" >"$T/older.jsonl"
 ok     'import an older copy'	empathy-checkin -d "$B" import <"$T/older.jsonl"
-same   'nothing updated'	"$(out)" '0 added, 0 updated, 4 unchanged'
+same   'nothing updated, the old text kept aside'	"$(out)" '0 added, 0 updated, 4 unchanged, 1 earlier version kept'
+same   'both texts that lost are kept, as earlier versions of alex'\''s high'	"$(sqlite3 "$B" "select field, value from earlier order by value")" 'high|A good run
+high|An old run'
+ok     'the same copy again'	empathy-checkin -d "$B" import <"$T/older.jsonl"
+same   'keeps nothing twice'	"$(sqlite3 "$B" "select count(*) from earlier")" 2
 same   'the newer text stays'	"$(sqlite3 "$B" "select high from checkin where user = 'alex'")" 'A great run'
 same   'still two and two'	"$(rows "$B")" 2/2
 
 ok     'import -f tsv reports counts as tsv'	empathy-checkin -d "$B" -f tsv import <"$T/a.jsonl"
-same   'tsv counts'	"$(out)" "$(printf 'added\tupdated\tunchanged\n0\t0\t4')"
+same   'tsv counts'	"$(out)" "$(printf 'added\tupdated\tunchanged\tearlier\trefused\n0\t0\t4\t0\t0')"
 
 # Two machines: sara checked in on both for the same day; the newer one wins on both.
 C=$T/laptop.db

@@ -13,7 +13,7 @@ ok     'alex answers'	empathy-checkin -u alex respond 'What did you eat?'
 ok     'export'	empathy-checkin export
 out >"$T/a.jsonl"
 same   'four lines'	"$(wc -l <"$T/a.jsonl")" 4
-ok     'the other database has one check-in of its own'	empathy-checkin -d "$B" -u bob add --high 'h' --low 'l'
+ok     'the other database has one check-in of its own'	empathy-checkin -d "$B" add --date -1 --high 'h' --low 'l'
 same   'one row there'	"$(rows)" 1/0
 
 # A broken line 3: lines 1 and 2 were good, yet nothing may stay.
@@ -48,4 +48,4 @@ same   'after all that, nothing was imported'	"$(rows)" 1/0
 
 ok     'the good file still imports'	imp "$T/a.jsonl"
 same   'all four added'	"$(out)" '4 added, 0 updated, 0 unchanged'
-same   'next to bob'\''s check-in'	"$(rows)" 3/2
+same   'next to sara'\''s check-in of the day before'	"$(rows)" 3/2

@@ -14,7 +14,7 @@ ok     'sara edits hers'	sh -c "echo 'He fixed my bike before I asked' | empathy
 ok     'export'	empathy-journal export
 out >"$T/a.jsonl"
 same   'three lines'	"$(wc -l <"$T/a.jsonl")" 3
-ok     'the other database has an entry of its own'	sh -c "echo 'mine' | empathy-journal -d '$B' -u robin add --misunderstood"
+ok     'the other database has an entry of its own'	sh -c "echo 'mine' | empathy-journal -d '$B' add --misunderstood --date -3"
 same   'one row there'	"$(rows)" 1/0
 
 bad 3 's/.*/{"type":"entry_version","id":/'

@@ -13,7 +13,7 @@ awk -v n=$n 'BEGIN {
 }' >"$T/in.jsonl"
 
 ok     'import 400 entries and an edit of one'	empathy-journal import <"$T/in.jsonl"
-same   'all counted'	"$(out)" '400 added, 1 updated, 0 unchanged'
+same   'all counted; the text the edit replaced is kept aside'	"$(out)" '400 added, 1 updated, 0 unchanged, 1 earlier version kept'
 same   'the index agrees with the table'	"$(sql "insert into entry_fts (entry_fts) values ('integrity-check'); select 'ok'")" ok
 same   'every entry is found by its own word'	"$(empathy-journal list --grep 'word1*' -f tsv | awk 'NR > 1' | wc -l)" 111
 same   'a common word finds all but the edited one'	"$(sql "select count(*) from entry_fts where entry_fts match 'tea'")" 399
