@@ -167,7 +167,7 @@ files=$(boxfiles a)
 free=$(df -k --output=avail "$T/a/box" | tail -n 1)
 head -c $((free * 1024)) /dev/zero >"$T/a/box/.filler" 2>/dev/null
 status 'a'"'"'s sync, the mailbox full, exits 74'	74 syncd a
-like   'saying the disk is full'	"$(err)" 'disk is full'
+like   'saying the disk is full'	"$(err)" 'disk is full|[Nn]o space left'
 same   'no new file in the mailbox'	"$(boxfiles a)" "$files"
 same   'no temporary file left either'	"$(find "$T/a/box" -name '.*' ! -name .filler)" ''
 ok     'room again'	rm "$T/a/box/.filler"

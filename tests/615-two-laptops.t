@@ -17,6 +17,9 @@ mkdir "$T/mailbox"
 rmdir "$T/a/box" "$T/b/box"
 ln -s "$T/mailbox" "$T/a/box"
 ln -s "$T/mailbox" "$T/b/box"
+# They set up their laptops the evening before the month begins.
+clock a '@2026-02-28 20:00:00'
+clock b '@2026-02-28 20:05:00'
 ok     'sara makes the couple on her laptop, alex joins on his'	couple a b
 
 count() { sqlite3 "$(dbof "$1")" "$2"; }
