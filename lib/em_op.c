@@ -1194,7 +1194,7 @@ check_derived(const struct em_op *op, const struct em_jval *const *vals,
 
 	if (rt->natural == NULL)
 		return 0;
-	for (k = 0; rt->natural[k] != NULL && k < 3; k++) {
+	for (k = 0; k < 3 && rt->natural[k] != NULL; k++) {
 		i = field_index(rt, rt->natural[k]);
 		if (i < 0 || (p[k] = jval_text(vals[i], num[k], sizeof(num[k]))) == NULL)
 			return 0;	/* incomplete: pending elsewhere */
