@@ -1,5 +1,5 @@
 #!/bin/sh
-# the same person checking in on two machines the same day, or starting the challenge on both: one record each, the losing text kept.
+# the same person checking in on two machines the same day; the challenge started on two machines: one record each, the losing text kept.
 . "${0%/*}/lib.sh"
 
 B=$T/laptop.db
@@ -27,3 +27,13 @@ ok     'the laptop exports again'	empathy-challenge -d "$B" export
 out >"$T/c.jsonl"
 ok     'the desktop imports it'	empathy-challenge import <"$T/c.jsonl"
 same   'one day done'	"$(sql 'select count(*) from run_day')" 1
+
+# Both partners start the challenge, each on their own machine.
+C=$T/c.db D=$T/d.db
+ok     'sara starts the week on her machine'	empathy-challenge -d "$C" start
+ok     'alex on his'	empathy-challenge -u alex -d "$D" start
+same   'the same run id on both'	"$(sqlite3 "$C" 'select id from run')" "$(sqlite3 "$D" 'select id from run')"
+ok     'his machine exports'	empathy-challenge -u alex -d "$D" export
+out >"$T/d.jsonl"
+ok     'hers imports it'	empathy-challenge -d "$C" import <"$T/d.jsonl"
+same   'one run'	"$(sqlite3 "$C" 'select count(*) from run')" 1
