@@ -283,6 +283,14 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 		"UPDATE run SET user = ?2 WHERE user = ?1",
 		NULL
 	};
+	static const char *const purge[] = {
+		"DELETE FROM checkin WHERE user = ?1 AND ?2 IS NOT NULL",
+		"DELETE FROM response WHERE user = ?1 AND ?2 IS NOT NULL",
+		"DELETE FROM entry WHERE user = ?1 AND ?2 IS NOT NULL",
+		"DELETE FROM result WHERE user = ?1 AND ?2 IS NOT NULL",
+		"DELETE FROM run_day WHERE user = ?1 AND ?2 IS NOT NULL",
+		NULL
+	};
 	struct em_couple c;
 	char		*other = NULL, *old = NULL, *conflict = NULL;
 	size_t		 i;
@@ -338,21 +346,8 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 		ex = as_user(ctx, other, "UPDATE result SET about = ?2 WHERE about = ?1 "
 		    "AND user <> ?1", old, to);
 	/* The old records go, as their writer's purge: their text with them. */
-	if (ex == 0)
-		ex = as_user(ctx, old, "DELETE FROM checkin WHERE user = ?1 AND ?2 IS NOT NULL",
-		    old, to);
-	if (ex == 0)
-		ex = as_user(ctx, old, "DELETE FROM response WHERE user = ?1 AND ?2 IS NOT NULL",
-		    old, to);
-	if (ex == 0)
-		ex = as_user(ctx, old, "DELETE FROM entry WHERE user = ?1 AND ?2 IS NOT NULL",
-		    old, to);
-	if (ex == 0)
-		ex = as_user(ctx, old, "DELETE FROM result WHERE user = ?1 AND ?2 IS NOT NULL",
-		    old, to);
-	if (ex == 0)
-		ex = as_user(ctx, old, "DELETE FROM run_day WHERE user = ?1 AND ?2 IS NOT NULL",
-		    old, to);
+	for (i = 0; ex == 0 && purge[i] != NULL; i++)
+		ex = as_user(ctx, old, purge[i], old, to);
 	if (ex == 0)
 		ex = em_db_exec(ctx, "INSERT INTO entry_fts (entry_fts) VALUES ('optimize')");
 	if (ex != 0) {
