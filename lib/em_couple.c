@@ -304,7 +304,7 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 	for (i = 0; i < c.nnames; i++) {
 		if (strcasecmp(c.names[i], from) == 0)
 			old = em_strdup(c.names[i]);
-		else if (strcasecmp(c.names[i], to) != 0)
+		else if (strcasecmp(c.names[i], to) != 0 && other == NULL)
 			other = em_strdup(c.names[i]);
 	}
 	em_couple_free(&c);

@@ -378,9 +378,10 @@ same_value(sqlite3_value *a, sqlite3_value *b)
 	case SQLITE_INTEGER:
 		return sqlite3_value_int64(a) == sqlite3_value_int64(b);
 	default:
+		/* (An empty value's blob is NULL: not for memcmp.) */
 		return sqlite3_value_bytes(a) == sqlite3_value_bytes(b) &&
-		    memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b),
-		    (size_t)sqlite3_value_bytes(a)) == 0;
+		    (sqlite3_value_bytes(a) == 0 || memcmp(sqlite3_value_blob(a),
+		    sqlite3_value_blob(b), (size_t)sqlite3_value_bytes(a)) == 0);
 	}
 }
 
