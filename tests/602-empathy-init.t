@@ -171,3 +171,20 @@ ok     'machine 1, its clock a day ahead, writes and syncs' sh -c '
 ok     'machine 2 syncs quietly'	empathy -d "$B2" -u alex sync -q --dir "$T/mail"
 same   'nothing on stdout'	"$(out)" ''
 like   'the clock on stderr'	"$(err)" '^empathy: .*clock.* ahead'
+
+# News is what arrived since you last looked, even if written before.
+ok     'alex writes on machine 2'	sh -c 'echo "before" | empathy-journal -d "$1" -u alex add --misunderstood' sh "$B2"
+ok     'then sara looks on machine 1, at a terminal' pty "empathy -d '$A' -u sara today"
+ok     'and sees nothing new after that'	empathy -d "$A" -u sara today
+like   'nothing'	"$(out)" '^  nothing new from your partner$'
+ok     'machine 2 syncs'	empathy -d "$B2" -u alex sync -q --dir "$T/mail"
+ok     'machine 1 syncs'	empathy -d "$A" -u sara sync -q --dir "$T/mail"
+ok     'today on machine 1'	empathy -d "$A" -u sara today
+like   'the moment written before she looked is new to her' "$(out)" \
+       '^  alex wrote in the journal: 1 misunderstood$'
+
+# Looking never makes a name a partner.
+ok     'sara checks in to a database of her own'	empathy-checkin -d "$T/k.db" add --high h --low l
+ok     'kim looks at a terminal'	pty "empathy -d '$T/k.db' -u kim today"
+ok     'partners'	empathy -d "$T/k.db" -u sara partners
+unlike 'kim is not one'	"$(out)" 'kim'
