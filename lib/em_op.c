@@ -1264,6 +1264,13 @@ merge_fields(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 	}
 	for (i = 0; i < n; i++)
 		free(vals_cur[i]);
+	/*
+	 * Every field set by this one operation (another machine's record of
+	 * the same day, say): its clock is the record's, as where it was made.
+	 */
+	if (ex == 0 && ap->state == EM_ST_DONE && ap->changed == n - 1 &&
+	    stamp_fresh(ctx, op->rid, op->clock) != 0)
+		ex = em_db_err(ctx, sqlite3_errcode(ctx->db), "changing a record");
 	return ex;
 }
 
