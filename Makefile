@@ -143,6 +143,8 @@ bench:
 	@$(MAKE) -s deps DEBS="$(BENCHDEBS)"
 	@$(MAKE) -s B=build/rel SANITIZE= VALGRIND= all build/bench/floor build/bench/gen
 	sh bench/run.sh
+	BENCH_SYNC_FULL=$${BENCH_SYNC_FULL:-100000} BENCH_SYNC_SIZE=$${BENCH_SYNC_SIZE:-1000000} \
+	    sh bench/sync.sh
 
 # gcc -fanalyzer over lib/ and cmd/, one file at a time, no link; a stamp per
 # file that passed. EM_ANALYZE tells it that em_err() and its kin return the
@@ -156,7 +158,7 @@ build/analyze/%.ok: %.c lib/em.h lib/em_int.h
 analyze: $(ANALYZE)
 
 # Lint: man pages, shell scripts and C, all warnings fatal.
-SHELLSCRIPTS = .ci/run tests/lib.sh $(wildcard tests/*.t tests/stress/*.t)
+SHELLSCRIPTS = .ci/run tests/lib.sh tests/sync.sh $(wildcard tests/*.t tests/stress/*.t)
 lint: analyze
 	mandoc -Tlint -W warning man/*.[157]
 	shellcheck -s sh $(SHELLSCRIPTS)
