@@ -6,6 +6,7 @@
 export EMPATHY_PWHASH_FAST=1
 cfg=$XDG_CONFIG_HOME/empathy/config.yaml
 mode() { stat -c %a "$1"; }
+EOT=$(printf '\004')
 noname() { env -u EMPATHY_USER "$@"; }
 
 # Who you are.
@@ -32,6 +33,19 @@ like   'and how to join with it, out of the shell history' "$o" \
        "run 'empathy init --join -'"
 same   'no line wider than 80 columns'	"$(printf '%s\n' "$o" | awk 'length > 80')" ''
 ok     'the config is enough to say who acts'	noname empathy-checkin due -q
+
+# At a terminal, with no name anywhere, the name is asked.
+drive "env -u EMPATHY_USER XDG_CONFIG_HOME='$T/cfg2' empathy -d '$T/n.db' init" \
+    'Your name' 'Kim
+'
+same   'a name typed at the prompt'	"$S" 0
+same   'is written to the config'	"$(cat "$T/cfg2/empathy/config.yaml")" 'user: "Kim"'
+like   'and said'	"$O" 'you are Kim \(written to '
+drive "env -u EMPATHY_USER XDG_CONFIG_HOME='$T/cfg3' empathy -d '$T/n2.db' init" \
+    'Your name' "$EOT"
+same   'Ctrl-D at the prompt: exit 1'	"$S" 1
+like   'cancelled'	"$O" 'cancelled; nothing was stored'
+ok     'no config, no database'	test ! -e "$T/cfg3/empathy/config.yaml" -a ! -e "$T/n2.db"
 
 # Twice is safe.
 ok     'init again'	noname empathy init
