@@ -116,7 +116,7 @@ d_run(struct em_ctx *ctx, int argc, char **argv)
 {
 	char	 self[PATH_MAX], path[PATH_MAX + 32], prog[32], *slash, **av;
 	ssize_t	 n;
-	int	 i, k = 0, ex;
+	int	 i, k = 0, e;
 
 	snprintf(prog, sizeof(prog), "empathy-%s", argv[0]);
 	av = em_xcalloc((size_t)(pre_argc + argc + 1), sizeof(*av));
@@ -140,10 +140,11 @@ d_run(struct em_ctx *ctx, int argc, char **argv)
 	} else
 		self[0] = '\0';
 	execvp(prog, av);
-	ex = errno == ENOENT ? 127 : 126;
+	e = errno;
 	free(av);
-	return em_err(ctx, ex, "cannot run %s: %s (looked in %s and in PATH)", prog,
-	    strerror(errno), self[0] != '\0' ? self : "this program's directory");
+	return em_err(ctx, e == ENOENT ? 127 : 126, "cannot run %s: %s (looked in "
+	    "%s and in PATH)", prog, strerror(e), self[0] != '\0' ? self :
+	    "this program's directory");
 }
 
 /* One row of today's screen for tsv and json: every row has the same keys. */
