@@ -750,6 +750,7 @@ em_cmd_import(struct em_ctx *ctx, int argc, char **argv)
 		    "input, e.g. from an export");
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = em_import(ctx, types, stdin, &c)) != 0 ||
+	    (ex = em_op_erase(ctx)) != 0 ||
 	    (c.updated > 0 && (ex = em_db_scrub(ctx, 0)) != 0))
 		return ex;
 	switch (ctx->fmt) {
