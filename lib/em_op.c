@@ -1058,9 +1058,10 @@ check_owner(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 	sqlite3_stmt	*st;
 	int		 a = field_index(rt, "user"), i, r, ex = 0;
 
+	/* (A purge only erases, and only its author's: a renamed name may.) */
 	if ((r = roster_admits(ctx, op->user)) < 0)
 		return em_db_err(ctx, sqlite3_errcode(ctx->db), "reading the roster");
-	if (r == 0)
+	if (r == 0 && op->kind != EM_OP_PURGE)
 		return refuse(ap, "%s is not one of the two partners here", op->user);
 	if (a >= 0) {
 		owner = row ? (const char *)sqlite3_column_text(row, a) :
@@ -1077,7 +1078,7 @@ check_owner(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 			ap->state = EM_ST_PENDING;
 			return 0;
 		}
-		if ((r = roster_admits(ctx, owner)) == 0)
+		if ((r = roster_admits(ctx, owner)) == 0 && op->kind != EM_OP_PURGE)
 			return refuse(ap, "%s is not one of the two partners here", owner);
 		if (strcasecmp(owner, op->user) != 0)
 			return refuse(ap, "%s cannot change %s's %s", op->user, owner,
@@ -1193,7 +1194,7 @@ check_derived(const struct em_op *op, const struct em_jval *const *vals,
 
 	if (rt->natural == NULL)
 		return 0;
-	for (k = 0; rt->natural[k] != NULL && k < 3; k++) {
+	for (k = 0; k < 3 && rt->natural[k] != NULL; k++) {
 		i = field_index(rt, rt->natural[k]);
 		if (i < 0 || (p[k] = jval_text(vals[i], num[k], sizeof(num[k]))) == NULL)
 			return 0;	/* incomplete: pending elsewhere */

@@ -388,8 +388,15 @@ finish(struct em_ctx *ctx, int lockfd, const char *k, const char *v, int ex,
 
 	if (ex == 0) {
 		strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-		if ((ex2 = em_meta_set(ctx, "sync.last", now)) == 0 && k != NULL)
-			ex2 = em_meta_set(ctx, k, v);
+		/* One transaction (one wait for the disk) for both. */
+		if ((ex2 = em_db_begin(ctx)) == 0) {
+			if ((ex2 = em_meta_set(ctx, "sync.last", now)) == 0 && k != NULL)
+				ex2 = em_meta_set(ctx, k, v);
+			if (ex2 == 0)
+				ex2 = em_db_commit(ctx);
+			else
+				em_db_rollback(ctx);
+		}
 		if (ex2 == 0)
 			ex2 = em_op_erase(ctx);
 		if (ex2 == 0 && r->applied > 0)
@@ -463,25 +470,27 @@ box_read(struct em_ctx *ctx, const char *dir, const struct em_couple *c, int pro
     struct em_sync_report *r)
 {
 	struct em_box_name *names = NULL;
-	sqlite3_stmt	*st;
+	sqlite3_stmt	*st, *seen;
 	size_t		 n = 0, i, todo = 0, hl;
 	char		*payload, where[PATH_MAX + 64];
 	const char	*nl;
 	size_t		 len;
-	int		 ex, rc, seen;
+	int		 ex, rc;
 
 	if ((ex = em_box_list(ctx, dir, &names, &n)) != 0)
 		return ex;
+	/* Which files were read before: one prepared look-up each (the list grows). */
+	if ((ex = em_db_prepare(ctx, &seen, "SELECT 1 FROM boxin WHERE name = ?1")) != 0) {
+		em_box_names_free(names, n);
+		return ex;
+	}
 	for (i = 0; ex == 0 && i < n; i++) {
 		if (strcmp(names[i].replica, c->replica) == 0)
 			continue;
-		if ((ex = em_db_prepare(ctx, &st, "SELECT 1 FROM boxin WHERE name = ?1")) != 0)
-			break;
-		sqlite3_bind_text(st, 1, names[i].name, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		seen = rc == SQLITE_ROW;
-		if (seen)
+		sqlite3_bind_text(seen, 1, names[i].name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(seen);
+		sqlite3_reset(seen);
+		if (rc == SQLITE_ROW)
 			continue;
 		todo++;
 		if (progress)
@@ -524,6 +533,7 @@ box_read(struct em_ctx *ctx, const char *dir, const struct em_couple *c, int pro
 			ex = 0;
 		}
 	}
+	sqlite3_finalize(seen);
 	if (progress && todo > 0)
 		fprintf(stderr, "%*s\r", (int)strlen(ctx->prog) + 48, "");
 	em_box_names_free(names, n);
