@@ -679,6 +679,28 @@ d_partners(struct em_ctx *ctx, int argc, char **argv)
 
 	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return em_optdone(ctx, ch);
+	if (optind < argc && strcmp(argv[optind], "rename") == 0) {
+		if (argc - optind != 3) {
+			em_fail(ctx, EM_EX_USAGE, "rename takes two names: the one "
+			    "to fold, and the real one");
+			return em_usage(ctx, stderr, EM_EX_USAGE);
+		}
+		if (!em_name_valid(argv[optind + 2]))
+			return em_fail(ctx, EM_EX_USAGE, "'%s' is not a usable name",
+			    argv[optind + 2]);
+		if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+		    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+		    (ex = em_partner_rename(ctx, argv[optind + 1],
+		    argv[optind + 2])) != 0)
+			return ex;
+		fputs("renamed ", stdout);
+		put_name(argv[optind + 1]);
+		fputs(" to ", stdout);
+		put_name(argv[optind + 2]);
+		puts(" everywhere in this database; the other machine follows at "
+		    "the next sync");
+		return 0;
+	}
 	if ((ex = no_args(ctx, argc)) != 0)
 		return ex;
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||

@@ -74,6 +74,19 @@ like   'what and value'	"$(out)" "^what	value
 ok     'sara checks in'	empathy-checkin add --high 'a swim' --low 'cold'
 ok     'partners'	empathy partners
 like   'names sara, as you'	"$(out)" '^  sara \(you\)$'
+ok     'a typo writes as the second partner'	empathy-checkin -u Alxe add --high h --low l
+ok     'partners'	empathy partners
+like   'the typo is in the roster'	"$(out)" '^  Alxe$'
+ok     'partners rename Alxe alex'	empathy partners rename Alxe alex
+same   'says what changed'	"$(out)" \
+       'renamed Alxe to alex everywhere in this database; the other machine follows at the next sync'
+same   'the check-in is alex'\''s now'	"$(sql "SELECT user FROM checkin ORDER BY user")" 'alex
+sara'
+ok     'partners'	empathy partners
+like   'alex in the roster'	"$(out)" '^  alex$'
+unlike 'not the typo'	"$(out)" 'Alxe'
+status 'rename takes two names'	64 empathy partners rename alex
+status 'a name that is not a partner'	66 empathy partners rename nobody alex
 
 # The backup of the key.
 ok     'init --show-key'	empathy init --show-key
