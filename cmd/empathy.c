@@ -116,7 +116,7 @@ d_run(struct em_ctx *ctx, int argc, char **argv)
 {
 	char	 self[PATH_MAX], path[PATH_MAX + 32], prog[32], *slash, **av;
 	ssize_t	 n;
-	int	 i, k = 0, ex;
+	int	 i, k = 0, e;
 
 	snprintf(prog, sizeof(prog), "empathy-%s", argv[0]);
 	av = em_xcalloc((size_t)(pre_argc + argc + 1), sizeof(*av));
@@ -140,10 +140,11 @@ d_run(struct em_ctx *ctx, int argc, char **argv)
 	} else
 		self[0] = '\0';
 	execvp(prog, av);
-	ex = errno == ENOENT ? 127 : 126;
+	e = errno;
 	free(av);
-	return em_err(ctx, ex, "cannot run %s: %s (looked in %s and in PATH)", prog,
-	    strerror(errno), self[0] != '\0' ? self : "this program's directory");
+	return em_err(ctx, e == ENOENT ? 127 : 126, "cannot run %s: %s (looked in "
+	    "%s and in PATH)", prog, strerror(e), self[0] != '\0' ? self :
+	    "this program's directory");
 }
 
 /* One row of today's screen for tsv and json: every row has the same keys. */
@@ -285,25 +286,69 @@ d_due(struct em_ctx *ctx, int argc, char **argv)
 }
 
 /*
- * What a partner sent since you last looked, from the records they made
- * after that time: answers to your check-ins, their check-ins once you can
- * see them, journal moments, challenge days. since is a stored UTC time or
- * a date; shown for text, rows for tsv and json.
+ * What a partner sent since you last looked: records made here after that
+ * time, or that arrived from another machine since (door_arrived, below):
+ * answers to your check-ins, their check-ins once you can see them,
+ * journal moments, challenge days. since is a stored UTC time or a date;
+ * shown for text, rows for tsv and json.
  */
 static const char *const news_sql[] = {
 	"SELECT r.user, c.date, count(*) FROM response r JOIN checkin c ON "
-	"c.id = r.checkin WHERE c.user = ?1 AND r.user <> ?1 AND r.created > ?2 "
-	"GROUP BY r.user, c.date ORDER BY c.date, r.user",
+	"c.id = r.checkin WHERE c.user = ?1 AND r.user <> ?1 AND (r.created > ?2 "
+	"OR r.id IN door_arrived) GROUP BY r.user, c.date ORDER BY c.date, r.user",
 	"SELECT c.user, c.date, 1 FROM checkin c JOIN checkin m ON m.date = c.date "
 	"AND m.user = ?1 WHERE c.user <> ?1 AND (c.created > ?2 OR "
-	"m.created > ?2) ORDER BY c.date, c.user",
+	"m.created > ?2 OR c.id IN door_arrived) ORDER BY c.date, c.user",
 	"SELECT user, sum(kind = 'seen'), sum(kind = 'misunderstood') FROM entry "
-	"WHERE user <> ?1 AND removed IS NULL AND created > ?2 GROUP BY user "
-	"ORDER BY user",
+	"WHERE user <> ?1 AND removed IS NULL AND (created > ?2 OR id IN "
+	"door_arrived) GROUP BY user ORDER BY user",
 	"SELECT d.user, r.challenge, d.day, d.date FROM run_day d JOIN run r ON "
-	"r.id = d.run WHERE d.user <> ?1 AND d.created > ?2 ORDER BY d.date, "
-	"d.day, d.user"
+	"r.id = d.run WHERE d.user <> ?1 AND (d.created > ?2 OR d.id IN "
+	"door_arrived) ORDER BY d.date, d.day, d.user"
 };
+
+/*
+ * How far this database has seen each other machine's operations: a JSON
+ * object of replica to its last sequence number, kept with the time you
+ * looked (meta seen.NAME.ops), so that what a sync brought later counts as
+ * new even when it was written before you looked.
+ */
+static int
+ops_mark(struct em_ctx *ctx, char **vv)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc;
+
+	*vv = NULL;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT coalesce(json_group_object("
+	    "replica, m), '{}') FROM (SELECT replica, max(seq) AS m FROM op WHERE "
+	    "replica <> (SELECT v FROM meta WHERE k = 'replica') GROUP BY "
+	    "replica)")) != 0)
+		return ex;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*vv = em_strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : em_db_err(ctx, rc, "reading the log");
+}
+
+/* door_arrived: the records other machines changed past the mark vv. */
+static int
+arrived(struct em_ctx *ctx, const char *vv)
+{
+	sqlite3_stmt	*st;
+	int		 ex;
+
+	if ((ex = em_db_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS door_arrived "
+	    "(rid TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID")) != 0 || vv == NULL)
+		return ex;
+	if ((ex = em_db_prepare(ctx, &st, "INSERT OR IGNORE INTO door_arrived "
+	    "SELECT rid FROM op WHERE replica <> (SELECT v FROM meta WHERE k = "
+	    "'replica') AND state = 0 AND seq > coalesce(json_extract(?1, '$.\"' "
+	    "|| replica || '\"'), 0)")) != 0)
+		return ex;
+	em_bind_text(st, 1, vv);
+	return em_db_done(ctx, &st, "reading the log");
+}
 
 static int
 news(struct em_ctx *ctx, const char *me, const char *since, int *nrows,
@@ -463,14 +508,26 @@ out:
 	return ex;
 }
 
-/* Remember that NAME looked at today's screen now; a failure only warns. */
+/*
+ * Remember that you looked at today's screen at now, having seen the other
+ * machines' operations up to mark; a failure only warns.
+ */
 static void
-seen_now(struct em_ctx *ctx, const char *key)
+seen_now(struct em_ctx *ctx, const char *key, const char *now, const char *mark)
 {
-	char	 now[48];
+	char	 okey[128];
+	int	 ex;
 
-	utc_now(now);
-	if (em_db_open(ctx, EM_DB_WRITE) != 0 || em_meta_set(ctx, key, now) != 0) {
+	snprintf(okey, sizeof(okey), "%s.ops", key);
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) == 0 &&
+	    (ex = em_db_begin(ctx)) == 0) {
+		if ((ex = em_meta_set(ctx, key, now)) == 0 &&
+		    (ex = em_meta_set(ctx, okey, mark)) == 0)
+			ex = em_db_commit(ctx);
+		else
+			em_db_rollback(ctx);
+	}
+	if (ex != 0) {
 		em_warn(ctx, "could not note the time you looked: %s",
 		    em_errmsg(ctx));
 		em_err_clear(ctx);
@@ -485,10 +542,11 @@ d_today(struct em_ctx *ctx, int argc, char **argv)
 	struct em_couple cp;
 	const struct em_day *dd;
 	const char	*me;
-	char		 today[11], since[32], key[96], *seen = NULL, *last = NULL;
+	char		 today[11], since[48], key[96], now[48], *seen = NULL;
+	char		*last = NULL, *mark = NULL, *vv = NULL, okey[128];
 	long		 day = em_date_today(), nnews = 0;
 	size_t		 i, n = 0;
-	int		 ch, ex, run_owed, nrows = 0, text, have_cp = 0;
+	int		 ch, ex, run_owed, nrows = 0, text, have_cp = 0, mine = 0;
 
 	memset(&r, 0, sizeof(r));
 	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
@@ -502,9 +560,15 @@ d_today(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_couple_load(ctx, &cp)) != 0)
 		return ex;
 	have_cp = 1;
+	/* Now, and how far the log goes: what the next look starts from. */
+	utc_now(now);
 	snprintf(key, sizeof(key), "seen.%s", me);
+	snprintf(okey, sizeof(okey), "%s.ops", key);
 	if ((ex = em_meta_get(ctx, key, &seen)) != 0 ||
+	    (ex = em_meta_get(ctx, okey, &vv)) != 0 ||
 	    (ex = em_meta_get(ctx, "sync.last", &last)) != 0 ||
+	    (ex = ops_mark(ctx, &mark)) != 0 ||
+	    (ex = arrived(ctx, seen != NULL ? vv : NULL)) != 0 ||
 	    (ex = owed(ctx, me, day, &v, &n, &r, &run_owed)) != 0)
 		goto out;
 
@@ -580,9 +644,16 @@ d_today(struct em_ctx *ctx, int argc, char **argv)
 	} else
 		row(ctx, &nrows, "sync", "last", NULL, last, last != NULL, NULL);
 
-	/* Looking is remembered only when a person saw it: text on a terminal. */
-	if (text && isatty(STDOUT_FILENO) && !ctx->db_mem)
-		seen_now(ctx, key);
+	/*
+	 * Looking is remembered only when a person saw it, text on a
+	 * terminal, and only for a partner already in the roster: looking
+	 * never makes a name a partner.
+	 */
+	for (i = 0; i < cp.nnames; i++)
+		if (strcasecmp(cp.names[i], me) == 0)
+			mine = 1;
+	if (text && isatty(STDOUT_FILENO) && !ctx->db_mem && mine)
+		seen_now(ctx, key, now, mark);
 out:
 	if (have_cp)
 		em_couple_free(&cp);
@@ -590,6 +661,8 @@ out:
 	em_run_now_free(&r);
 	free(seen);
 	free(last);
+	free(vv);
+	free(mark);
 	return ex;
 }
 
@@ -606,6 +679,28 @@ d_partners(struct em_ctx *ctx, int argc, char **argv)
 
 	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return em_optdone(ctx, ch);
+	if (optind < argc && strcmp(argv[optind], "rename") == 0) {
+		if (argc - optind != 3) {
+			em_fail(ctx, EM_EX_USAGE, "rename takes two names: the one "
+			    "to fold, and the real one");
+			return em_usage(ctx, stderr, EM_EX_USAGE);
+		}
+		if (!em_name_valid(argv[optind + 2]))
+			return em_fail(ctx, EM_EX_USAGE, "'%s' is not a usable name",
+			    argv[optind + 2]);
+		if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+		    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+		    (ex = em_partner_rename(ctx, argv[optind + 1],
+		    argv[optind + 2])) != 0)
+			return ex;
+		fputs("renamed ", stdout);
+		put_name(argv[optind + 1]);
+		fputs(" to ", stdout);
+		put_name(argv[optind + 2]);
+		puts(" everywhere in this database; the other machine follows at "
+		    "the next sync");
+		return 0;
+	}
 	if ((ex = no_args(ctx, argc)) != 0)
 		return ex;
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||

@@ -121,6 +121,9 @@ same   'and with the user given with -u'	"$(comp empathy-checkin -ubo respond --
 same   'a database that does not exist has only the acting user' \
        "$(comp empathy-checkin -d "$T/none.db" respond --to '')"	'sara'
 ok     'and is not created'	test ! -e "$T/none.db"
+same   'the roster after empathy partners rename' \
+       "$(comp empathy partners rename '')"	'lee sara'
+same   'for both names'	"$(comp empathy partners rename lee s)"	'sara'
 same   'a file name after --db'	"$(comp empathy-journal --db "$T/other.d")"	"$T/other.db"
 same   'a database that cannot be read gives nothing' \
        "$(comp empathy-journal -d "$T" list --by '')"	''

@@ -6,6 +6,7 @@
 export EMPATHY_PWHASH_FAST=1
 cfg=$XDG_CONFIG_HOME/empathy/config.yaml
 mode() { stat -c %a "$1"; }
+EOT=$(printf '\004')
 noname() { env -u EMPATHY_USER "$@"; }
 
 # Who you are.
@@ -32,6 +33,19 @@ like   'and how to join with it, out of the shell history' "$o" \
        "run 'empathy init --join -'"
 same   'no line wider than 80 columns'	"$(printf '%s\n' "$o" | awk 'length > 80')" ''
 ok     'the config is enough to say who acts'	noname empathy-checkin due -q
+
+# At a terminal, with no name anywhere, the name is asked.
+drive "env -u EMPATHY_USER XDG_CONFIG_HOME='$T/cfg2' empathy -d '$T/n.db' init" \
+    'Your name' 'Kim
+'
+same   'a name typed at the prompt'	"$S" 0
+same   'is written to the config'	"$(cat "$T/cfg2/empathy/config.yaml")" 'user: "Kim"'
+like   'and said'	"$O" 'you are Kim \(written to '
+drive "env -u EMPATHY_USER XDG_CONFIG_HOME='$T/cfg3' empathy -d '$T/n2.db' init" \
+    'Your name' "$EOT"
+same   'Ctrl-D at the prompt: exit 1'	"$S" 1
+like   'cancelled'	"$O" 'cancelled; nothing was stored'
+ok     'no config, no database'	test ! -e "$T/cfg3/empathy/config.yaml" -a ! -e "$T/n2.db"
 
 # Twice is safe.
 ok     'init again'	noname empathy init
@@ -60,6 +74,19 @@ like   'what and value'	"$(out)" "^what	value
 ok     'sara checks in'	empathy-checkin add --high 'a swim' --low 'cold'
 ok     'partners'	empathy partners
 like   'names sara, as you'	"$(out)" '^  sara \(you\)$'
+ok     'a typo writes as the second partner'	empathy-checkin -u Alxe add --high h --low l
+ok     'partners'	empathy partners
+like   'the typo is in the roster'	"$(out)" '^  Alxe$'
+ok     'partners rename Alxe alex'	empathy partners rename Alxe alex
+same   'says what changed'	"$(out)" \
+       'renamed Alxe to alex everywhere in this database; the other machine follows at the next sync'
+same   'the check-in is alex'\''s now'	"$(sql "SELECT user FROM checkin ORDER BY user")" 'alex
+sara'
+ok     'partners'	empathy partners
+like   'alex in the roster'	"$(out)" '^  alex$'
+unlike 'not the typo'	"$(out)" 'Alxe'
+status 'rename takes two names'	64 empathy partners rename alex
+status 'a name that is not a partner'	66 empathy partners rename nobody alex
 
 # The backup of the key.
 ok     'init --show-key'	empathy init --show-key
@@ -171,3 +198,20 @@ ok     'machine 1, its clock a day ahead, writes and syncs' sh -c '
 ok     'machine 2 syncs quietly'	empathy -d "$B2" -u alex sync -q --dir "$T/mail"
 same   'nothing on stdout'	"$(out)" ''
 like   'the clock on stderr'	"$(err)" '^empathy: .*clock.* ahead'
+
+# News is what arrived since you last looked, even if written before.
+ok     'alex writes on machine 2'	sh -c 'echo "before" | empathy-journal -d "$1" -u alex add --misunderstood' sh "$B2"
+ok     'then sara looks on machine 1, at a terminal' pty "empathy -d '$A' -u sara today"
+ok     'and sees nothing new after that'	empathy -d "$A" -u sara today
+like   'nothing'	"$(out)" '^  nothing new from your partner$'
+ok     'machine 2 syncs'	empathy -d "$B2" -u alex sync -q --dir "$T/mail"
+ok     'machine 1 syncs'	empathy -d "$A" -u sara sync -q --dir "$T/mail"
+ok     'today on machine 1'	empathy -d "$A" -u sara today
+like   'the moment written before she looked is new to her' "$(out)" \
+       '^  alex wrote in the journal: 1 misunderstood$'
+
+# Looking never makes a name a partner.
+ok     'sara checks in to a database of her own'	empathy-checkin -d "$T/k.db" add --high h --low l
+ok     'kim looks at a terminal'	pty "empathy -d '$T/k.db' -u kim today"
+ok     'partners'	empathy -d "$T/k.db" -u sara partners
+unlike 'kim is not one'	"$(out)" 'kim'
