@@ -324,7 +324,6 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_content *c;
 	const struct em_doc *d;
 	const struct em_band *band;
-	sqlite3_stmt	*st = NULL;
 	const char	*me, *about = NULL, *given = NULL, *iid = NULL;
 	char		*buf = NULL, *joined = NULL, err[160], date[11], id[EM_ID_LEN + 1];
 	char		 score_s[8], exs[160] = "";
@@ -385,18 +384,10 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 	em_id_new(id);
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO result (id, user, about, "
-	    "instrument, date, answers, score, created, updated) VALUES "
-	    "(?, ?, ?, ?, ?, ?, ?, " NOW ", " NOW ")")) != 0)
-		goto fail;
-	em_bind_text(st, 1, id);
-	em_bind_text(st, 2, me);
-	em_bind_text(st, 3, about);
-	em_bind_text(st, 4, d->id);
-	em_bind_text(st, 5, date);
-	em_bind_text(st, 6, joined);
-	sqlite3_bind_int(st, 7, score);
-	if ((ex = em_db_done(ctx, &st, "saving the result")) != 0)
+	if ((ex = em_sql_run(ctx, "saving the result", "INSERT INTO result (id, "
+	    "user, about, instrument, date, answers, score, created, updated) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW ", " NOW ")", "ssssssl", id,
+	    me, about, d->id, date, joined, (long)score)) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
@@ -425,7 +416,6 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 	}
 	goto out;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 out:
 	free(answers);
@@ -479,12 +469,11 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 	if (iid != NULL && (ex = instrument(ctx, iid, &c, &d)) != 0)
 		return ex;
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, "SELECT date, instrument, score, answers, "
+	    (ex = em_sql_prep(ctx, &st, "SELECT date, instrument, score, answers, "
 	    "created FROM result WHERE user = ?1 AND about = ?1 AND (?2 IS NULL OR "
-	    "instrument = ?2) ORDER BY instrument, date, created")) != 0)
+	    "instrument = ?2) ORDER BY instrument, date, created", "ss", me,
+	    iid)) != 0)
 		return ex;
-	em_bind_text(st, 1, me);
-	em_bind_text(st, 2, iid);
 	if (ctx->fmt != EM_FMT_TEXT) {
 		ex = em_out_stmt(ctx, st, &rows);
 		sqlite3_finalize(st);
@@ -544,15 +533,13 @@ latest(struct em_ctx *ctx, const char *me, const char *iid, int self, char **who
 
 	*who = *date = *answers = NULL;
 	*score = 0;
-	if ((ex = em_db_prepare(ctx, &st, self ?
+	if ((ex = em_sql_prep(ctx, &st, self ?
 	    "SELECT user, date, answers, score FROM result WHERE user = ?1 AND "
 	    "about = ?1 AND instrument = ?2 ORDER BY date DESC, created DESC LIMIT 1" :
 	    "SELECT user, date, answers, score FROM result WHERE user <> ?1 AND "
-	    "about = ?1 AND instrument = ?2 ORDER BY date DESC, created DESC LIMIT 1"))
-	    != 0)
+	    "about = ?1 AND instrument = ?2 ORDER BY date DESC, created DESC LIMIT 1",
+	    "ss", me, iid)) != 0)
 		return ex;
-	em_bind_text(st, 1, me);
-	em_bind_text(st, 2, iid);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*who = em_strdup((const char *)sqlite3_column_text(st, 0));
 		*date = em_strdup((const char *)sqlite3_column_text(st, 1));

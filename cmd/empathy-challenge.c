@@ -105,9 +105,8 @@ find_run(struct em_ctx *ctx, long date, int which, struct run *r)
 
 	memset(r, 0, sizeof(*r));
 	em_date_fmt(date, d);
-	if ((ex = em_db_prepare(ctx, &st, sql[which])) != 0)
+	if ((ex = em_sql_prep(ctx, &st, sql[which], "s", d)) != 0)
 		return ex;
-	em_bind_text(st, 1, d);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->id = em_strdup((const char *)sqlite3_column_text(st, 0));
 		r->challenge = em_strdup((const char *)sqlite3_column_text(st, 1));
@@ -441,11 +440,10 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 	};
 	const struct em_content *c;
 	const struct em_doc *d;
-	sqlite3_stmt	*st = NULL;
 	struct run	 o;
 	const char	*me, *id = NULL, *asked = NULL;
-	char		 start[11], rid[EM_ID_LEN + 1], when[32];
-	long		 day = em_date_today();
+	char		 start[11], rid[EM_ID_LEN + 1], when[32], n[24];
+	long		 day = em_date_today(), gen;
 	int		 ch, ex, dflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
@@ -469,7 +467,6 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 		return em_err(ctx, EM_EX_NOINPUT, "no challenge '%s'; see %s list",
 		    id ? id : "", ctx->prog);
 	em_date_fmt(day, start);
-	em_id_new(rid);
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		return ex;
 	/* One at a time: a run not abandoned whose last day is not yet past. */
@@ -482,15 +479,19 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 		run_free(&o);
 		return ex;
 	}
-	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO run (id, challenge, start, days, "
-	    "user, created, updated) VALUES (?, ?, ?, ?, ?, " NOW ", " NOW ")")) != 0)
+	/*
+	 * The couple's n-th run of a challenge has one id on every machine:
+	 * two laptops starting it make one run when they sync.
+	 */
+	if ((ex = em_sql_long(ctx, "reading challenges", &gen, "SELECT count(*) "
+	    "FROM run WHERE challenge = ?1", "s", d->id)) != 0)
 		goto fail;
-	em_bind_text(st, 1, rid);
-	em_bind_text(st, 2, d->id);
-	em_bind_text(st, 3, start);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)d->ndays);
-	em_bind_text(st, 5, me);
-	if ((ex = em_db_done(ctx, &st, "starting the challenge")) != 0)
+	snprintf(n, sizeof(n), "%ld", gen);
+	em_id_derive(rid, "run", d->id, n, (const char *)NULL);
+	if ((ex = em_sql_run(ctx, "starting the challenge", "INSERT INTO run (id, "
+	    "challenge, start, days, user, created, updated) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, " NOW ", " NOW ")", "sssls", rid, d->id, start,
+	    (long)d->ndays, me)) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		return ex;
@@ -502,7 +503,6 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 		printf("started %s on %s: %zu days; see today's task with: %s today\n",
 		    d->id, start, d->ndays, ctx->prog);
 	} else {
-		char n[24];
 		const char *const keys[] = { "id", "challenge", "start", "days#", NULL };
 		const char *const vals[] = { rid, d->id, start, n };
 
@@ -511,7 +511,6 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 	}
 	return 0;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 	return ex;
 }
@@ -552,11 +551,10 @@ c_abandon(struct em_ctx *ctx, int argc, char **argv)
 		{ "yes",	no_argument,		NULL,	'y' },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st;
 	struct run	 r;
 	const char	*me;
 	char		 q[512], d[32];
-	int		 ch, ex, rc, yflag = 0;
+	int		 ch, ex, yflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "y", opts)) != -1) {
 		if (ch != 'y')
@@ -596,19 +594,12 @@ c_abandon(struct em_ctx *ctx, int argc, char **argv)
 		return ex;
 	}
 	/* The one asked about, unless the partner abandoned it meanwhile. */
-	if ((ex = em_db_prepare(ctx, &st, "UPDATE run SET abandoned = " NOW ", updated = "
-	    NOW " WHERE id = ? AND abandoned IS NULL")) != 0) {
+	if ((ex = em_sql_run(ctx, "abandoning", "UPDATE run SET abandoned = " NOW
+	    ", updated = " NOW " WHERE id = ?1 AND abandoned IS NULL", "s",
+	    r.id)) != 0) {
 		em_db_rollback(ctx);
 		run_free(&r);
 		return ex;
-	}
-	em_bind_text(st, 1, r.id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		em_db_rollback(ctx);
-		run_free(&r);
-		return em_db_err(ctx, rc, "abandoning");
 	}
 	if (sqlite3_changes(ctx->db) == 0) {
 		em_db_rollback(ctx);
@@ -632,22 +623,9 @@ static int
 done_on(struct em_ctx *ctx, const char *run, const char *user, long day,
     char **when)
 {
-	sqlite3_stmt	*st;
-	int		 ex, rc;
-
-	*when = NULL;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT date FROM run_day WHERE run = ? AND "
-	    "user = ? AND day = ?")) != 0)
-		return ex;
-	em_bind_text(st, 1, run);
-	em_bind_text(st, 2, user);
-	sqlite3_bind_int64(st, 3, day);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*when = em_strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return em_db_err(ctx, rc, "reading challenges");
-	return 0;
+	return em_sql_one(ctx, "reading challenges", when, "SELECT date FROM "
+	    "run_day WHERE run = ?1 AND user = ?2 AND day = ?3", "ssl", run, user,
+	    day);
 }
 
 static int
@@ -788,10 +766,9 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 		{ "note",	required_argument,	NULL,	OPT_NOTE },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st = NULL;
 	struct run	 r;
 	const char	*me, *noteopt = NULL;
-	char		*note = NULL, date[11], id[EM_ID_LEN + 1], tmpl[256];
+	char		*note = NULL, date[11], id[EM_ID_LEN + 1], tmpl[256], n[24];
 	size_t		 len;
 	long		 today = em_date_today(), day = 0;
 	int		 ch, ex;
@@ -866,21 +843,16 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 			goto out;
 	}
 	em_date_fmt(today, date);
-	em_id_new(id);
+	/* A person's day of a run has one id on every machine. */
+	snprintf(n, sizeof(n), "%ld", day);
+	em_id_derive(id, "run_day", r.id, me, n, (const char *)NULL);
 	if ((ex = em_db_begin(ctx)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO run_day (id, run, user, day, "
-	    "date, note, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW ", "
-	    NOW ") ON CONFLICT (run, user, day) DO UPDATE SET note = coalesce(?6, "
-	    "note), updated = " NOW " WHERE ?6 IS NOT NULL")) != 0)
-		goto fail;
-	em_bind_text(st, 1, id);
-	em_bind_text(st, 2, r.id);
-	em_bind_text(st, 3, me);
-	sqlite3_bind_int64(st, 4, day);
-	em_bind_text(st, 5, date);
-	em_bind_text(st, 6, note);
-	if ((ex = em_db_done(ctx, &st, "saving the day")) != 0)
+	if ((ex = em_sql_run(ctx, "saving the day", "INSERT INTO run_day (id, run, "
+	    "user, day, date, note, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, " NOW ", " NOW ") ON CONFLICT (run, user, day) DO UPDATE SET "
+	    "note = coalesce(?6, note), updated = " NOW " WHERE ?6 IS NOT NULL",
+	    "ssslss", id, r.id, me, day, date, note)) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
@@ -893,7 +865,6 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 		printf(" done%s\n", strcmp(state(&r, day, date), "late") == 0 ?
 		    " (late, and that is fine)" : "");
 	} else {
-		char n[24];
 		const char *const keys[] = { "challenge", "day#", "date", NULL };
 		const char *const vals[] = { r.challenge, n, date };
 
@@ -902,7 +873,6 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 	}
 	goto out;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 out:
 	free(note);
@@ -925,12 +895,10 @@ partners(struct em_ctx *ctx, const struct run *r, const char *me, char ***v,
 
 	*v = NULL;
 	*n = 0;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT u FROM (SELECT ?2 AS u UNION "
+	if ((ex = em_sql_prep(ctx, &st, "SELECT u FROM (SELECT ?2 AS u UNION "
 	    "SELECT user FROM run WHERE id = ?1 UNION SELECT user FROM run_day "
-	    "WHERE run = ?1) ORDER BY u <> ?2, u")) != 0)
+	    "WHERE run = ?1) ORDER BY u <> ?2, u", "ss", r->id, me)) != 0)
 		return ex;
-	em_bind_text(st, 1, r->id);
-	em_bind_text(st, 2, me);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		u = em_xreallocarray(u, nu + 1, sizeof(*u));
 		u[nu++] = em_strdup((const char *)sqlite3_column_text(st, 0));

@@ -267,21 +267,13 @@ read_high_low(struct em_ctx *ctx, char **high, char **low)
 static int
 checked_in(struct em_ctx *ctx, const char *user, const char *date, int *yes)
 {
-	sqlite3_stmt	*st;
-	int		 ex, rc;
+	long	 n;
+	int	 ex;
 
-	*yes = 0;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT 1 FROM checkin WHERE user = ? "
-	    "AND date = ?")) != 0)
-		return ex;
-	em_bind_text(st, 1, user);
-	em_bind_text(st, 2, date);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return em_db_err(ctx, rc, "reading check-ins");
-	*yes = rc == SQLITE_ROW;
-	return 0;
+	ex = em_sql_long(ctx, "reading check-ins", &n, "SELECT count(*) FROM "
+	    "checkin WHERE user = ?1 AND date = ?2", "ss", user, date);
+	*yes = ex == 0 && n > 0;
+	return ex;
 }
 
 /* An option's text, trimmed and checked; empty only if empty_ok. */
@@ -315,7 +307,6 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 		{ "replace",	no_argument,		NULL,	OPT_REPLACE },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st = NULL;
 	const char	*user, *hopt = NULL, *lopt = NULL, *fopt = NULL;
 	char		*high = NULL, *low = NULL, *feeling = NULL, *under = NULL;
 	char		 date[11], id[EM_ID_LEN + 1], *oldid = NULL;
@@ -399,46 +390,32 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT id FROM checkin WHERE user = ? "
-	    "AND date = ?")) != 0)
+	if ((ex = em_sql_one(ctx, "reading check-ins", &oldid, "SELECT id FROM "
+	    "checkin WHERE user = ?1 AND date = ?2", "ss", user, date)) != 0)
 		goto fail;
-	em_bind_text(st, 1, user);
-	em_bind_text(st, 2, date);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		oldid = em_strdup((const char *)sqlite3_column_text(st, 0));
-	else if (rc != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "reading check-ins");
-		goto fail;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
 	if (oldid != NULL && !rflag) {
 		ex = refuse(ctx, EM_EX_DATAERR, "%s has already checked in for %s; "
 		    "use --replace to change it", user, date);
 		goto fail;
 	}
+	/*
+	 * A person's check-in for a day has one id on every machine, so the
+	 * two meet when they sync. Replacing changes it in place: a delete
+	 * would travel as a purge, and the id could never come back.
+	 */
 	if (oldid != NULL) {
 		snprintf(id, sizeof(id), "%s", oldid);
-		ex = em_db_prepare(ctx, &st, "UPDATE checkin SET feeling = ?3, "
-		    "underneath = ?4, high = ?5, low = ?6, updated = " NOW
-		    " WHERE id = ?1 AND ?2 IS NOT NULL");
+		ex = em_sql_run(ctx, "saving the check-in", "UPDATE checkin SET "
+		    "feeling = ?2, underneath = ?3, high = ?4, low = ?5, updated = "
+		    NOW " WHERE id = ?1", "sssss", id, feeling, under, high, low);
 	} else {
-		em_id_new(id);
-		ex = em_db_prepare(ctx, &st, "INSERT INTO checkin (id, user, date, "
-		    "feeling, underneath, high, low, created, updated) VALUES "
-		    "(?1, ?2, ?7, ?3, ?4, ?5, ?6, " NOW ", " NOW ")");
+		em_id_derive(id, "checkin", user, date, (const char *)NULL);
+		ex = em_sql_run(ctx, "saving the check-in", "INSERT INTO checkin "
+		    "(id, user, date, feeling, underneath, high, low, created, "
+		    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW ", " NOW ")",
+		    "sssssss", id, user, date, feeling, under, high, low);
 	}
 	if (ex != 0)
-		goto fail;
-	em_bind_text(st, 1, id);
-	em_bind_text(st, 2, user);
-	em_bind_text(st, 3, feeling);
-	em_bind_text(st, 4, under);
-	em_bind_text(st, 5, high);
-	em_bind_text(st, 6, low);
-	if (oldid == NULL)
-		em_bind_text(st, 7, date);
-	if ((ex = em_db_done(ctx, &st, "saving the check-in")) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0 ||
 	    (oldid != NULL && (ex = em_db_scrub(ctx, 0)) != 0))
@@ -453,7 +430,6 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	}
 	goto out;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 out:
 	free(oldid);
@@ -487,12 +463,10 @@ find_partner(struct em_ctx *ctx, const char *me, const char *to,
 		*out = em_strdup(to);
 		return 0;
 	}
-	if ((ex = em_db_prepare(ctx, &st, "SELECT user, max(date = ?2) AS that "
+	if ((ex = em_sql_prep(ctx, &st, "SELECT user, max(date = ?2) AS that "
 	    "FROM checkin WHERE user <> ?1 GROUP BY user ORDER BY that DESC, "
-	    "user")) != 0)
+	    "user", "ss", me, date)) != 0)
 		return ex;
-	em_bind_text(st, 1, me);
-	em_bind_text(st, 2, date);
 	names[0] = '\0';
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (that == -1)
@@ -623,13 +597,12 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		{ "to",		required_argument,	NULL,	OPT_TO },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st = NULL;
 	const char	*me, *to = NULL, *kind;
 	char		*partner = NULL, *text = NULL, *cid = NULL, *prompt = NULL;
 	char		 date[11], id[EM_ID_LEN + 1];
 	long		 day = em_date_today();
 	size_t		 len;
-	int		 ch, ex, rc, fflag = 0, pflag = 0, typed, mine;
+	int		 ch, ex, fflag = 0, pflag = 0, typed, mine;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -659,19 +632,12 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = find_partner(ctx, me, to, date, &partner)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT id FROM checkin WHERE user = ? "
-	    "AND date = ?")) != 0)
+	if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
+	    "checkin WHERE user = ?1 AND date = ?2", "ss", partner, date)) != 0)
 		goto out;
-	em_bind_text(st, 1, partner);
-	em_bind_text(st, 2, date);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		cid = em_strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_ROW) {
-		ex = rc == SQLITE_DONE ? em_err(ctx, EM_EX_NOINPUT, "%s has no "
-		    "check-in for %s", partner, date) :
-		    em_db_err(ctx, rc, "reading check-ins");
+	if (cid == NULL) {
+		ex = em_err(ctx, EM_EX_NOINPUT, "%s has no check-in for %s",
+		    partner, date);
 		goto out;
 	}
 	/* You answer what you can see: a check-in hidden from you is not yet. */
@@ -705,17 +671,10 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	em_id_new(id);
 	if ((ex = em_db_begin(ctx)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO response (id, checkin, user, "
-	    "kind, text, forced, created, updated) SELECT ?1, id, ?3, ?4, ?5, ?6, "
-	    NOW ", " NOW " FROM checkin WHERE id = ?2")) != 0)
-		goto fail;
-	em_bind_text(st, 1, id);
-	em_bind_text(st, 2, cid);
-	em_bind_text(st, 3, me);
-	em_bind_text(st, 4, kind);
-	em_bind_text(st, 5, text);
-	sqlite3_bind_int(st, 6, fflag);
-	if ((ex = em_db_done(ctx, &st, "saving the answer")) != 0)
+	if ((ex = em_sql_run(ctx, "saving the answer", "INSERT INTO response (id, "
+	    "checkin, user, kind, text, forced, created, updated) SELECT ?1, id, "
+	    "?3, ?4, ?5, ?6, " NOW ", " NOW " FROM checkin WHERE id = ?2",
+	    "sssssl", id, cid, me, kind, text, (long)fflag)) != 0)
 		goto fail;
 	if (sqlite3_changes(ctx->db) != 1) {
 		ex = em_err(ctx, EM_EX_NOINPUT, "%s's check-in for %s is gone",
@@ -735,7 +694,6 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	}
 	goto out;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 out:
 	free(partner);
@@ -749,6 +707,27 @@ out:
  * Check-ins in a range. A partner's stays hidden on a day you have not
  * checked in yourself, unless ?4 (peek) is set.
  */
+/*
+ * XXX until schema 7 is merged: an empty stand-in for its table of
+ * earlier versions, in the connection's temporary schema. Remove then.
+ */
+static int
+earlier_standin(struct em_ctx *ctx)
+{
+	long	 n;
+	int	 ex;
+
+	if ((ex = em_sql_long(ctx, "reading the database", &n, "SELECT count(*) "
+	    "FROM sqlite_master WHERE name = 'earlier'", "")) != 0 || n > 0)
+		return ex;
+	return em_db_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS earlier (id TEXT, "
+	    "tbl TEXT, rid TEXT, field TEXT, value TEXT, clock TEXT, user TEXT, "
+	    "created TEXT)");
+}
+
+#define EARLIER_SQL(cols)						\
+    "SELECT " cols " FROM earlier WHERE tbl = 'checkin' AND rid = ?1 "	\
+    "ORDER BY clock, instr('feeling underneath high low', field)"
 static const char show_sql[] =
     "WITH c AS (SELECT c.*, (c.user <> ?3 AND NOT ?4 AND NOT EXISTS ("
     "  SELECT 1 FROM checkin m WHERE m.user = ?3 AND m.date = c.date)) AS hidden"
@@ -764,11 +743,52 @@ static const char show_sql[] =
     " (SELECT json_group_array(json_object('id', r.id, 'user', r.user, 'kind',"
     "  r.kind, 'text', r.text, 'created', r.created)) FROM (SELECT * FROM response"
     "  WHERE checkin = c.id AND NOT hidden ORDER BY created, id) r)"
-    "  AS \"json:responses\" "
+    "  AS \"json:responses\","
+    " (SELECT count(*) FROM earlier e WHERE e.tbl = 'checkin' AND e.rid = c.id"
+    "  AND NOT hidden) AS \"tsv:earlier\","
+    " (SELECT json_group_array(json_object('field', e.field, 'text', e.value,"
+    "  'user', e.user, 'clock', e.clock, 'kept', e.created)) FROM (SELECT * FROM"
+    "  earlier WHERE tbl = 'checkin' AND rid = c.id AND NOT hidden ORDER BY clock,"
+    "  instr('feeling underneath high low', field)) e) AS \"json:earlier\" "
     "FROM c ORDER BY date, user <> ?3, user";
 
+/*
+ * Text that lost when the check-in met its twin from another machine
+ * (the same person, the same day): each version under a line that says
+ * so, its fields as in the check-in.
+ */
 static void
-show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs, const char *last)
+show_earlier(struct em_ctx *ctx, sqlite3_stmt *es, const char *id)
+{
+	const char *dim = em_color(ctx, "\033[2m"), *off = em_color(ctx, "\033[0m");
+	const char *field, *clock;
+	char	*last = NULL;
+	size_t	 w;
+
+	sqlite3_reset(es);
+	em_bind_text(es, 1, id);
+	while (sqlite3_step(es) == SQLITE_ROW) {
+		field = (const char *)sqlite3_column_text(es, 0);
+		clock = (const char *)sqlite3_column_text(es, 2);
+		if (last == NULL || strcmp(last, clock) != 0) {
+			printf("    %san earlier version from another machine:%s\n",
+			    dim, off);
+			free(last);
+			last = em_strdup(clock);
+		}
+		w = em_text_width(field) < 4 ? 4 : em_text_width(field);
+		printf("      %s", dim);
+		em_put_cell(stdout, field, w, 0);
+		printf("%s  ", off);
+		em_put_wrapped((const char *)sqlite3_column_text(es, 1), WIDTH,
+		    (int)(8 + w), 1);
+	}
+	free(last);
+}
+
+static void
+show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs,
+    sqlite3_stmt *es, const char *last)
 {
 	const char *date = (const char *)sqlite3_column_text(st, 1);
 	const char *user = (const char *)sqlite3_column_text(st, 2);
@@ -811,6 +831,8 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs, const char *la
 		printf("%s(none)%s\n", dim, off);
 	else
 		em_put_wrapped((const char *)sqlite3_column_text(st, 6), WIDTH, 10, 1);
+	if (sqlite3_column_int(st, 10) > 0)
+		show_earlier(ctx, es, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(rs);
 	em_bind_text(rs, 1, (const char *)sqlite3_column_text(st, 0));
 	while (sqlite3_step(rs) == SQLITE_ROW) {
@@ -835,7 +857,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		{ "until",	required_argument,	NULL,	OPT_UNTIL },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st = NULL, *rs = NULL;
+	sqlite3_stmt	*st = NULL, *rs = NULL, *es = NULL;
 	const char	*me;
 	char		 from[11], to[11], *last = NULL;
 	long		 d1 = em_date_today(), d2 = d1, rows = 0;
@@ -879,21 +901,20 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(d2, to);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, show_sql)) != 0)
+	    (ex = earlier_standin(ctx)) != 0 ||
+	    (ex = em_sql_prep(ctx, &st, show_sql, "sssl", from, to, me,
+	    (long)pflag)) != 0)
 		return ex;
-	em_bind_text(st, 1, from);
-	em_bind_text(st, 2, to);
-	em_bind_text(st, 3, me);
-	sqlite3_bind_int(st, 4, pflag);
 	if (ctx->fmt != EM_FMT_TEXT) {
 		ex = em_out_stmt(ctx, st, &rows);
 		goto out;
 	}
 	if ((ex = em_db_prepare(ctx, &rs, "SELECT user, kind, text FROM response "
-	    "WHERE checkin = ? ORDER BY created, id")) != 0)
+	    "WHERE checkin = ? ORDER BY created, id")) != 0 ||
+	    (ex = em_db_prepare(ctx, &es, EARLIER_SQL("field, value, clock"))) != 0)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		show_text(ctx, st, rs, last);
+		show_text(ctx, st, rs, es, last);
 		free(last);
 		last = em_strdup((const char *)sqlite3_column_text(st, 1));
 		rows++;
@@ -902,6 +923,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		ex = em_db_err(ctx, rc, "reading check-ins");
 out:
 	free(last);
+	sqlite3_finalize(es);
 	sqlite3_finalize(rs);
 	sqlite3_finalize(st);
 	if (ex == 0 && rows == 0) {
@@ -915,29 +937,19 @@ out:
 }
 
 /*
- * What you owe today: your own check-in, answers to your partner's recent
- * ones. For text, whether the check-in to answer is still hidden from you
- * (you have not checked in that day): then you check in first.
+ * What you owe today (em_owed_checkins): your own check-in, answers to your
+ * partner's recent ones. For text, whether the check-in to answer is still
+ * hidden from you (you have not checked in that day): then you check in first.
  */
-#define DUE_SQL(mine, theirs)						\
-    "SELECT 'checkin' AS what, ?1 AS user, ?2 AS date" mine " WHERE NOT EXISTS (" \
-    "  SELECT 1 FROM checkin WHERE user = ?1 AND date = ?2) "		\
-    "UNION ALL "							\
-    "SELECT 'answer', c.user, c.date" theirs " FROM checkin c WHERE c.user <> ?1" \
-    "  AND c.date BETWEEN ?3 AND ?2 AND NOT EXISTS (SELECT 1 FROM response r" \
-    "  WHERE r.checkin = c.id AND r.user = ?1)"
-static const char due_sql[] = DUE_SQL("", "");
-static const char due_text_sql[] = DUE_SQL(", 0", ", NOT EXISTS (SELECT 1 "
-    "FROM checkin m WHERE m.user = ?1 AND m.date = c.date)");
-
 static int
 c_due(struct em_ctx *ctx, int argc, char **argv)
 {
-	sqlite3_stmt	*st;
-	const char	*me, *what, *date;
-	char		 today[11], yesterday[11];
-	long		 rows = 0;
-	int		 ch, ex, rc, qflag = 0;
+	static const char *const keys[] = { "what", "user", "date", NULL };
+	struct em_owed	*v;
+	const char	*me, *vals[3];
+	char		 today[11];
+	size_t		 i, n;
+	int		 ch, ex, qflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "q", NULL)) != -1) {
 		switch (ch) {
@@ -951,52 +963,38 @@ c_due(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = no_args(ctx, argc)) != 0)
 		return ex;
 	em_date_fmt(em_date_today(), today);
-	em_date_fmt(em_date_today() - 1, yesterday);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, ctx->fmt == EM_FMT_TEXT && !qflag ?
-	    due_text_sql : due_sql)) != 0)
+	    (ex = em_owed_checkins(ctx, me, em_date_today(), &v, &n)) != 0)
 		return ex;
-	em_bind_text(st, 1, me);
-	em_bind_text(st, 2, today);
-	em_bind_text(st, 3, yesterday);
-	if (qflag) {
-		rc = sqlite3_step(st);
-		rows = rc == SQLITE_ROW;
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			ex = em_db_err(ctx, rc, "reading check-ins");
-	} else if (ctx->fmt != EM_FMT_TEXT) {
-		ex = em_out_stmt(ctx, st, &rows);
-	} else {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			rows++;
-			what = (const char *)sqlite3_column_text(st, 0);
-			if (strcmp(what, "checkin") == 0) {
-				printf("your check-in for today, %s\n", today);
-				continue;
-			}
-			date = (const char *)sqlite3_column_text(st, 2);
-			if (sqlite3_column_int(st, 3) == 0)
-				fputs("an answer to ", stdout);
-			else if (strcmp(date, today) == 0)
-				fputs("check in first, then answer ", stdout);
-			else
-				printf("check in for %s first, then answer ", date);
-			em_put_cell(stdout, (const char *)sqlite3_column_text(st, 1),
-			    min_width((const char *)sqlite3_column_text(st, 1), NAMEW),
-			    0);
-			if (sqlite3_column_int(st, 3) == 0 || strcmp(date, today) == 0)
-				printf("'s check-in for %s\n", date);
-			else
-				puts("'s check-in");
+	if (ctx->fmt == EM_FMT_TSV && !qflag && n == 0)
+		puts("what\tuser\tdate");
+	for (i = 0; i < n && !qflag; i++) {
+		if (ctx->fmt != EM_FMT_TEXT) {
+			vals[0] = v[i].what == EM_OWE_CHECKIN ? "checkin" : "answer";
+			vals[1] = v[i].user;
+			vals[2] = v[i].date;
+			em_out_row(ctx, keys, vals, i == 0);
+			continue;
 		}
-		if (rc != SQLITE_DONE)
-			ex = em_db_err(ctx, rc, "reading check-ins");
+		if (v[i].what == EM_OWE_CHECKIN) {
+			printf("your check-in for today, %s\n", today);
+			continue;
+		}
+		if (!v[i].hidden)
+			fputs("an answer to ", stdout);
+		else if (strcmp(v[i].date, today) == 0)
+			fputs("check in first, then answer ", stdout);
+		else
+			printf("check in for %s first, then answer ", v[i].date);
+		em_put_cell(stdout, v[i].user, min_width(v[i].user, NAMEW), 0);
+		if (!v[i].hidden || strcmp(v[i].date, today) == 0)
+			printf("'s check-in for %s\n", v[i].date);
+		else
+			puts("'s check-in");
 	}
-	sqlite3_finalize(st);
-	if (ex != 0)
-		return ex;
-	return rows > 0 ? EM_EX_OK : EM_EX_NO;
+	em_owed_free(v, n);
+	return n > 0 ? EM_EX_OK : EM_EX_NO;
 }
 
 static int

@@ -8,6 +8,8 @@
 #define NOW	"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 #define REVIEW_WIDTH	80
 #define REVIEW_TAGS	5	/* tags the review names; it counts the rest */
+#define SAVING	"saving the journal"	/* what failed, when a write fails */
+#define CHANGE	"change it"		/* what only an entry's author may do */
 
 static int	j_add(struct em_ctx *, int, char **);
 static int	j_list(struct em_ctx *, int, char **);
@@ -15,6 +17,7 @@ static int	j_review(struct em_ctx *, int, char **);
 static int	j_edit(struct em_ctx *, int, char **);
 static int	j_rm(struct em_ctx *, int, char **);
 static int	j_restore(struct em_ctx *, int, char **);
+static int	j_history(struct em_ctx *, int, char **);
 static int	j_tags(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
@@ -32,6 +35,8 @@ static const struct em_subcmd subcmds[] = {
 	    "remove a moment (recoverable unless --purge)" },
 	{ "restore", j_restore, "id",
 	    "bring back a removed moment" },
+	{ "history", j_history, "id",
+	    "a moment's text now and every earlier version of it" },
 	{ "tags", j_tags, "",
 	    "the tags in use, with counts" },
 	{ "export", em_cmd_export, "",
@@ -91,7 +96,6 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 		{ NULL,			0,			NULL,	0 }
 	};
 	struct em_tags	 ts = { { NULL }, 0 };
-	sqlite3_stmt	*st = NULL;
 	const char	*user, *kind = NULL;
 	char		*text = NULL, *tags = NULL, date[11], id[EM_ID_LEN + 1];
 	char		 tmpl[512];
@@ -146,18 +150,10 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	em_id_new(id);
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "INSERT INTO entry (id, user, date, kind, "
-	    "text, tags, created, updated) VALUES (?, ?, ?, ?, ?, ?, " NOW ", " NOW
-	    ")")) != 0)
-		goto fail;
-	em_bind_text(st, 1, id);
-	em_bind_text(st, 2, user);
-	em_bind_text(st, 3, date);
-	em_bind_text(st, 4, kind);
-	em_bind_text(st, 5, text);
-	em_bind_text(st, 6, tags);
-	if ((ex = em_db_done(ctx, &st, "saving the entry")) != 0 ||
-	    (ex = em_db_exec(ctx, em_entry_index)) != 0)
+	if ((ex = em_sql_run(ctx, "saving the entry", "INSERT INTO entry (id, user, "
+	    "date, kind, text, tags, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, " NOW ", " NOW ")", "ssssss", id, user, date, kind, text, tags))
+	    != 0 || (ex = em_db_exec(ctx, em_entry_index)) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
@@ -171,7 +167,6 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	}
 	goto out;
 fail:
-	sqlite3_finalize(st);
 	em_db_rollback(ctx);
 out:
 	em_tags_free(&ts);
@@ -348,17 +343,12 @@ list_text(struct em_ctx *ctx, sqlite3_stmt *st)
 static int
 nothing_yet(struct em_ctx *ctx, int tags)
 {
-	sqlite3_stmt	*st;
-	int		 ex, rc, any = 1;
+	long	 any;
+	int	 ex;
 
-	if ((ex = em_db_prepare(ctx, &st, "SELECT EXISTS (SELECT 1 FROM entry "
-	    "WHERE removed IS NULL)")) != 0)
+	if ((ex = em_sql_long(ctx, "reading the journal", &any, "SELECT EXISTS "
+	    "(SELECT 1 FROM entry WHERE removed IS NULL)", "")) != 0)
 		return ex;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		any = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return em_db_err(ctx, rc, "reading the journal");
 	if (!any)
 		fprintf(stderr, "%s: the journal is empty; write down a first moment "
 		    "with: %s add --seen (or --misunderstood)\n", ctx->prog,
@@ -518,7 +508,8 @@ put_id(struct em_ctx *ctx, const char *id, const char *what)
 
 /* Find one of your own entries (removed: 1 yes, 0 no, -1 either) by its id or a prefix of at least 4 digits. */
 static int
-find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
+find_entry(struct em_ctx *ctx, const char *prefix, int removed, const char *may,
+    char **idp)
 {
 	sqlite3_stmt	*st;
 	const char	*me;
@@ -532,12 +523,10 @@ find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
 		    "4 of its hex digits)", prefix);
 	if ((ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT id, user FROM entry WHERE id >= ?1 "
+	if ((ex = em_sql_prep(ctx, &st, "SELECT id, user FROM entry WHERE id >= ?1 "
 	    "AND id < ?1 || 'g' AND (?2 < 0 OR (removed IS NOT NULL) = ?2) "
-	    "LIMIT 2")) != 0)
+	    "LIMIT 2", "sl", prefix, (long)removed)) != 0)
 		return ex;
-	em_bind_text(st, 1, prefix);
-	sqlite3_bind_int(st, 2, removed);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n++ == 0) {
 			*idp = em_strdup((const char *)sqlite3_column_text(st, 0));
@@ -555,33 +544,13 @@ find_entry(struct em_ctx *ctx, const char *prefix, int removed, char **idp)
 		    "more of its id", prefix);
 	else if (strcmp(owner, me) != 0)
 		ex = em_err(ctx, EM_EX_DATAERR, "entry %s is %s's; only its author "
-		    "can change it", prefix, owner);
+		    "can %s", prefix, owner, may);
 	free(owner);
 	if (ex != 0) {
 		free(*idp);
 		*idp = NULL;
 	}
 	return ex;
-}
-
-/* Run one statement binding the id as ?1 and, if not NULL, two texts. */
-static int
-run_on(struct em_ctx *ctx, const char *sql, const char *id, const char *a,
-    const char *b)
-{
-	sqlite3_stmt	*st;
-	int		 ex, rc;
-
-	if ((ex = em_db_prepare(ctx, &st, sql)) != 0)
-		return ex;
-	em_bind_text(st, 1, id);
-	if (a != NULL)
-		em_bind_text(st, 2, a);
-	if (b != NULL)
-		em_bind_text(st, 3, b);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "saving the journal");
 }
 
 /*
@@ -634,10 +603,9 @@ still_there(struct em_ctx *ctx, const char *id)
 	sqlite3_stmt	*st;
 	int		 ex, rc, removed = 0;
 
-	if ((ex = em_db_prepare(ctx, &st, "SELECT removed IS NOT NULL FROM entry "
-	    "WHERE id = ?1")) != 0)
+	if ((ex = em_sql_prep(ctx, &st, "SELECT removed IS NOT NULL FROM entry "
+	    "WHERE id = ?1", "s", id)) != 0)
 		return ex;
-	em_bind_text(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		removed = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
@@ -707,12 +675,11 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		goto out;
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
-	    (ex = find_entry(ctx, prefix, 0, &id)) != 0)
+	    (ex = find_entry(ctx, prefix, 0, CHANGE, &id)) != 0)
 		goto out;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT text, tags FROM entry WHERE id = ?"))
-	    != 0)
+	if ((ex = em_sql_prep(ctx, &st, "SELECT text, tags FROM entry WHERE id = ?1",
+	    "s", id)) != 0)
 		goto out;
-	em_bind_text(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		old = em_strdup((const char *)sqlite3_column_text(st, 0));
 		oldtags = em_strdup((const char *)sqlite3_column_text(st, 1));
@@ -746,11 +713,11 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_begin(ctx)) != 0)
 		goto out;
 	if ((ex = still_there(ctx, id)) != 0 ||
-	    (ex = run_on(ctx, "INSERT INTO entry_version (id, entry, text, tags, "
-	    "created, updated) SELECT ?2, id, text, tags, " NOW ", " NOW " FROM "
-	    "entry WHERE id = ?1", id, vid, NULL)) != 0 ||
-	    (ex = run_on(ctx, "UPDATE entry SET text = ?2, tags = ?3, "
-	    "updated = " NOW " WHERE id = ?1", id, text, tags)) != 0) {
+	    (ex = em_sql_run(ctx, SAVING, "INSERT INTO entry_version (id, entry, "
+	    "text, tags, created, updated) SELECT ?2, id, text, tags, " NOW ", "
+	    NOW " FROM entry WHERE id = ?1", "ss", id, vid)) != 0 ||
+	    (ex = em_sql_run(ctx, SAVING, "UPDATE entry SET text = ?2, tags = ?3, "
+	    "updated = " NOW " WHERE id = ?1", "sss", id, text, tags)) != 0) {
 		em_db_rollback(ctx);
 		goto out;
 	}
@@ -777,10 +744,10 @@ set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		return ex;
-	ex = find_entry(ctx, prefix, !removing, &id);
+	ex = find_entry(ctx, prefix, !removing, CHANGE, &id);
 	/* Removing what is already removed: nothing to do but say so. */
 	if (removing && ex == EM_EX_NOINPUT) {
-		if ((ex2 = find_entry(ctx, prefix, 1, &id)) == 0) {
+		if ((ex2 = find_entry(ctx, prefix, 1, CHANGE, &id)) == 0) {
 			em_db_rollback(ctx);
 			em_err_clear(ctx);	/* the first look's "no entry" */
 			put_id(ctx, id, "already removed (bring it back with restore)");
@@ -793,9 +760,9 @@ set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 			em_err(ctx, ex, "no entry %s", prefix);
 	}
 	if (ex != 0 ||
-	    (ex = run_on(ctx, removing ? "UPDATE entry SET removed = " NOW ", "
-	    "updated = " NOW " WHERE id = ?1" : "UPDATE entry SET removed = NULL, "
-	    "updated = " NOW " WHERE id = ?1", id, NULL, NULL)) != 0 ||
+	    (ex = em_sql_run(ctx, SAVING, removing ? "UPDATE entry SET removed = "
+	    NOW ", updated = " NOW " WHERE id = ?1" : "UPDATE entry SET removed = "
+	    "NULL, updated = " NOW " WHERE id = ?1", "s", id)) != 0 ||
 	    (ex = em_db_commit(ctx)) != 0) {
 		em_db_rollback(ctx);
 		free(id);
@@ -819,8 +786,9 @@ purge(struct em_ctx *ctx, const char *prefix)
 
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		return ex;
-	if ((ex = find_entry(ctx, prefix, -1, &id)) != 0 ||
-	    (ex = run_on(ctx, "DELETE FROM entry WHERE id = ?1", id, NULL, NULL)) != 0 ||
+	if ((ex = find_entry(ctx, prefix, -1, CHANGE, &id)) != 0 ||
+	    (ex = em_sql_run(ctx, SAVING, "DELETE FROM entry WHERE id = ?1", "s",
+	    id)) != 0 ||
 	    (ex = em_db_exec(ctx, "INSERT INTO entry_fts (entry_fts) "
 	    "VALUES ('optimize')")) != 0 ||
 	    (ex = em_db_commit(ctx)) != 0) {
@@ -902,11 +870,9 @@ j_tags(struct em_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, tags_sql)) != 0)
+	    (ex = em_sql_prep(ctx, &st, tags_sql, "ssl", DATE_MIN, DATE_MAX, -1L))
+	    != 0)
 		return ex;
-	em_bind_text(st, 1, DATE_MIN);
-	em_bind_text(st, 2, DATE_MAX);
-	sqlite3_bind_int(st, 3, -1);
 	if (ctx->fmt != EM_FMT_TEXT)
 		ex = em_out_stmt(ctx, st, &rows);
 	else {
@@ -1083,13 +1049,9 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	    (ctx->fmt == EM_FMT_TEXT &&
 	    (ex = em_ctx_content(ctx, EM_KIND(EM_K_PROMPTS), &c)) != 0) ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_db_prepare(ctx, &st, review_counts_sql)) != 0)
+	    (ex = em_sql_prep(ctx, &st, review_counts_sql, "sssss", from, to, me,
+	    pfrom, pto)) != 0)
 		return ex;
-	em_bind_text(st, 1, from);
-	em_bind_text(st, 2, to);
-	em_bind_text(st, 3, me);
-	em_bind_text(st, 4, pfrom);
-	em_bind_text(st, 5, pto);
 	if (ctx->fmt != EM_FMT_TEXT) {
 		ex = em_out_stmt(ctx, st, &rows);
 		sqlite3_finalize(st);
@@ -1148,11 +1110,8 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	}
 	sqlite3_finalize(es);
 	es = NULL;
-	if ((ex = em_db_prepare(ctx, &st, tags_sql)) != 0)
+	if ((ex = em_sql_prep(ctx, &st, tags_sql, "ssl", from, to, -1L)) != 0)
 		goto out;
-	em_bind_text(st, 1, from);
-	em_bind_text(st, 2, to);
-	sqlite3_bind_int(st, 3, -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (ntags++ >= REVIEW_TAGS)
 			continue;
@@ -1186,4 +1145,105 @@ int
 main(int argc, char *argv[])
 {
 	return em_main("empathy-journal", subcmds, em_journal_records, argc, argv);
+}
+
+/*
+ * XXX until schema 7 is merged: an empty stand-in for its table of
+ * earlier versions, in the connection's temporary schema. Remove then.
+ */
+static int
+earlier_standin(struct em_ctx *ctx)
+{
+	long	 n;
+	int	 ex;
+
+	if ((ex = em_sql_long(ctx, "reading the database", &n, "SELECT count(*) "
+	    "FROM sqlite_master WHERE name = 'earlier'", "")) != 0 || n > 0)
+		return ex;
+	return em_db_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS earlier (id TEXT, "
+	    "tbl TEXT, rid TEXT, field TEXT, value TEXT, clock TEXT, user TEXT, "
+	    "created TEXT)");
+}
+
+/*
+ * An entry's versions, newest first: its text now, the texts an edit
+ * replaced, and text from another machine that lost to a later change
+ * there (kept when the two met in a sync or an import).
+ */
+static const char history_sql[] =
+    "SELECT version, text, tags, \"when\" FROM ("
+    " SELECT 'now' AS version, text, tags, updated AS \"when\", 0 AS k"
+    "  FROM entry WHERE id = ?1"
+    " UNION ALL SELECT 'edited', text, tags, created, 1 FROM entry_version"
+    "  WHERE entry = ?1"
+    " UNION ALL SELECT 'earlier', CASE field WHEN 'text' THEN value END,"
+    "  CASE field WHEN 'tags' THEN value END, created, 2 FROM earlier"
+    "  WHERE tbl = 'entry' AND rid = ?1 AND field IN ('text', 'tags')"
+    ") ORDER BY k, \"when\" DESC";
+
+static void
+history_text(struct em_ctx *ctx, sqlite3_stmt *st)
+{
+	const char *b = em_color(ctx, "\033[1m"), *off = em_color(ctx, "\033[0m");
+	const char *dim = em_color(ctx, "\033[2m");
+	const char *version = (const char *)sqlite3_column_text(st, 0);
+	const char *text = (const char *)sqlite3_column_text(st, 1);
+	const char *when = (const char *)sqlite3_column_text(st, 3);
+	char	*tags;
+
+	/* The time is checked on the way in: ASCII, as SQLite writes it. */
+	if (strcmp(version, "now") == 0)
+		printf("%snow%s %s(changed %.10s)%s\n", b, off, dim, when, off);
+	else if (strcmp(version, "edited") == 0)
+		printf("%suntil %.10s%s %s(replaced by an edit)%s\n", b, when, off,
+		    dim, off);
+	else
+		printf("%san earlier version from another machine%s %s(kept %.10s)"
+		    "%s\n", b, off, dim, when, off);
+	if (text != NULL)
+		em_put_wrapped(text, REVIEW_WIDTH, 4, 0);
+	if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+		tags = hash_tags((const char *)sqlite3_column_text(st, 2));
+		if (*tags != '\0') {
+			printf("    %s", dim);
+			em_put_text(stdout, tags);
+			printf("%s\n", off);
+		}
+		free(tags);
+	}
+}
+
+static int
+j_history(struct em_ctx *ctx, int argc, char **argv)
+{
+	sqlite3_stmt	*st = NULL;
+	const char	*prefix = NULL;
+	char		*id = NULL;
+	long		 rows = 0;
+	int		 ch, ex, rc;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
+		return ex;
+	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = find_entry(ctx, prefix, -1, "read its history", &id)) != 0 ||
+	    (ex = earlier_standin(ctx)) != 0 ||
+	    (ex = em_sql_prep(ctx, &st, history_sql, "s", id)) != 0)
+		goto out;
+	if (ctx->fmt != EM_FMT_TEXT)
+		ex = em_out_stmt(ctx, st, &rows);
+	else {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (rows++ > 0)
+				putchar('\n');
+			history_text(ctx, st);
+		}
+		if (rc != SQLITE_DONE)
+			ex = em_db_err(ctx, rc, "reading the journal");
+	}
+out:
+	sqlite3_finalize(st);
+	free(id);
+	return ex;
 }

@@ -1,9 +1,11 @@
-# bash completion for empathy-checkin, empathy-journal, empathy-assess and
-# empathy-challenge.
+# bash completion for empathy (the front door), empathy-checkin,
+# empathy-journal, empathy-assess and empathy-challenge.
 #
-# One file serves all four programs. bash-completion loads completion files
+# One file serves all five programs. bash-completion loads completion files
 # by command name, so it is installed once under each program's name; loading
-# any copy sets up all four, and loading it again is harmless.
+# any copy sets up all five, and loading it again is harmless. After
+# `empathy checkin` (journal, assess, challenge) the words are completed as
+# for empathy-checkin.
 #
 # Completes command names, the options of each command, and option values:
 # formats, files and directories, dates, the current ISO week, partner names
@@ -16,8 +18,9 @@
 # _empathy_commands PROG: the commands of PROG.
 _empathy_commands() {
 	case $1 in
+	empathy) echo today due init partners sync checkin journal assess challenge ;;
 	empathy-checkin) echo add respond show due prompt feelings stats export import ;;
-	empathy-journal) echo add list review edit rm restore tags export import ;;
+	empathy-journal) echo add list review edit rm restore history tags export import ;;
 	empathy-assess) echo list show take history compare export import ;;
 	empathy-challenge)
 		echo list show start abandon today 'done' status review timer export import
@@ -28,6 +31,9 @@ _empathy_commands() {
 # _empathy_options PROG CMD: the options of one command (as in the man pages).
 _empathy_options() {
 	case $1:$2 in
+	empathy:due) echo -q ;;
+	empathy:init) echo --join --passphrase --dir --show-key ;;
+	empathy:sync) echo --dir --ssh --serve -q ;;
 	empathy-checkin:add) echo --date --feeling --replace --high --low ;;
 	empathy-checkin:respond) echo --date --force --peek --to ;;
 	empathy-checkin:show) echo --date --since --until --peek ;;
@@ -57,6 +63,7 @@ _empathy_options() {
 _empathy_takes_value() {
 	case $1:$2 in
 	*:-d | *:--db | *:-f | *:--format | *:-u | *:--user | *:--content) return 0 ;;
+	empathy:--join | empathy:--dir | empathy:--ssh) return 0 ;;
 	empathy-checkin:--date | empathy-checkin:--feeling | empathy-checkin:--high) return 0 ;;
 	empathy-checkin:--low | empathy-checkin:--to | empathy-checkin:--since) return 0 ;;
 	empathy-checkin:--until | empathy-checkin:--kind) return 0 ;;
@@ -129,7 +136,8 @@ _empathy_value() {
 	case $2 in
 	-f | --format) _empathy_words text tsv json ;;
 	-d | --db) _empathy_files ;;
-	--content) _empathy_files -d ;;
+	--content | --dir) _empathy_files -d ;;
+	--ssh) _empathy_reply < <(compgen -A hostname -- "$cur") ;;
 	--date | --since | --until) _empathy_words today yesterday ;;
 	--week) _empathy_words "$(date +%G-W%V)" ;;
 	-u | --user | --by | --to | --about) _empathy_reply < <(_empathy_names) ;;
@@ -141,12 +149,21 @@ _empathy_value() {
 
 # _empathy_arg PROG CMD N: complete the Nth argument (from 0) of a command.
 _empathy_arg() {
+	if [[ $1:$2 == empathy:partners ]]; then
+		if (($3 == 0)); then
+			_empathy_words rename
+		elif (($3 <= 2)); then
+			_empathy_reply < <(_empathy_run empathy partners -f tsv |
+				awk -F '\t' '$1 == "you" || $1 == "partner" { print $2 }')
+		fi
+		return
+	fi
 	(($3 == 0)) || return
 	case $1:$2 in
 	empathy-checkin:feelings)
 		_empathy_reply < <(_empathy_column empathy-checkin 1 feelings)
 		;;
-	empathy-journal:edit | empathy-journal:rm)
+	empathy-journal:edit | empathy-journal:rm | empathy-journal:history)
 		_empathy_reply < <(_empathy_column empathy-journal 1 list -n 200)
 		;;
 	empathy-assess:show | empathy-assess:take | empathy-assess:history | empathy-assess:compare)
@@ -191,7 +208,11 @@ _empathy() {
 		w=${COMP_WORDS[i]}
 		i=$((i + 1))
 		if ((endopts)) || [[ $w != -?* ]]; then
-			if [[ -z $cmd ]]; then
+			if [[ -z $cmd && $prog == empathy ]] &&
+				[[ $w == checkin || $w == journal || $w == assess || $w == challenge ]]; then
+				# From here on, the words of that program.
+				prog=empathy-$w
+			elif [[ -z $cmd ]]; then
 				cmd=$w
 			else
 				npos=$((npos + 1))
@@ -262,4 +283,4 @@ _empathy() {
 	return 0
 }
 
-complete -F _empathy empathy-checkin empathy-journal empathy-assess empathy-challenge
+complete -F _empathy empathy empathy-checkin empathy-journal empathy-assess empathy-challenge

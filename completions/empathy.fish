@@ -1,5 +1,5 @@
-# fish completion for empathy-checkin, empathy-journal, empathy-assess and
-# empathy-challenge: commands, the options of each command (as in the man
+# fish completion for empathy (the front door), empathy-checkin,
+# empathy-journal, empathy-assess and empathy-challenge: commands, the options of each command (as in the man
 # pages) and their values. Partner names, tags and the ids of instruments,
 # challenges, exercises, feelings and journal entries are asked of the
 # programs themselves, with any -d/--db, -u/--user and --content given on the
@@ -7,7 +7,9 @@
 #
 # fish loads completions by command name, so this file is installed once per
 # program (empathy-checkin.fish, ...); each copy sets up only the program it
-# is named after, and this file under its own name sets up all four.
+# is named after, and this file under its own name sets up all five. After
+# `empathy journal` (checkin, assess, challenge) the rest of the line is
+# completed as empathy-journal's.
 
 # __empathy_parse: read the line before the cursor. Sets __empathy_cmd (the
 # command, empty when none yet), __empathy_npos (the number of arguments
@@ -22,6 +24,8 @@ function __empathy_parse
     # The options that take a value, for each program.
     set -l valued -d --db -f --format -u --user --content
     switch $prog
+        case empathy
+            set -a valued --join --dir --ssh
         case empathy-checkin
             set -a valued --date --feeling --high --low --to --since --until --kind
         case empathy-journal
@@ -145,6 +149,27 @@ function __empathy_challenges
         'only == "" || $1 == only { print $2 "\t" $3 " (" $1 ")" }'
 end
 
+# __empathy_wrapped: after `empathy journal`, the completions of
+# empathy-journal for the rest of the line.
+function __empathy_wrapped
+    set -l tokens (commandline -opc)
+    set -l dir (string match -r '.*/' -- $tokens[1])
+    set -l prog
+    set -l rest
+    for t in $tokens[2..-1]
+        if test -z "$prog"; and contains -- $t checkin journal assess challenge
+            set prog empathy-$t
+        else
+            set -a rest $t
+        end
+    end
+    test -n "$prog"; or return
+    if test -n "$dir"; and test -x "$dir$prog"
+        set prog $dir$prog
+    end
+    complete -C (string join ' ' -- (string escape -- $prog $rest) (commandline -ct))
+end
+
 function __empathy_common -a prog
     complete -c $prog -f
     complete -c $prog -l content -x -a '(__fish_complete_directories (commandline -ct))' -d 'Look for content in this directory first'
@@ -204,6 +229,7 @@ function __empathy_complete_journal
     complete -c $p -n $n -a edit -d 'Change the text of one of your entries'
     complete -c $p -n $n -a rm -d 'Remove one of your entries'
     complete -c $p -n $n -a restore -d 'Bring back a removed entry'
+    complete -c $p -n $n -a history -d 'The text of one of your entries and its earlier versions'
     complete -c $p -n $n -a tags -d 'List the tags with their counts'
     complete -c $p -n $n -a export -d 'Write every record as JSON Lines'
     complete -c $p -n $n -a import -d 'Merge records from standard input'
@@ -266,7 +292,41 @@ function __empathy_complete_challenge
     complete -c $p -n '__empathy_arg start' -k -a '(__empathy_challenges challenge)'
 end
 
+function __empathy_complete_door
+    set -l p empathy
+    set -l n __empathy_needs_command
+    set -l w '__empathy_using checkin journal assess challenge'
+    # After `empathy journal`, only empathy-journal's words.
+    complete -c $p -f
+    complete -c $p -n "not $w" -l content -x -a '(__fish_complete_directories (commandline -ct))' -d 'Look for content in this directory first'
+    complete -c $p -n "not $w" -s d -l db -r -F -d 'Use the database at this path'
+    complete -c $p -n "not $w" -s f -l format -x -a 'text tsv json' -d 'Output format'
+    complete -c $p -n "not $w" -s h -l help -d 'Print the usage and exit'
+    complete -c $p -n "not $w" -s u -l user -x -a '(__empathy_names)' -d 'Act as this person'
+    complete -c $p -n "not $w" -s V -l version -d 'Print the version and exit'
+    complete -c $p -n $n -a today -d 'What you owe, what your partner sent, the week'
+    complete -c $p -n $n -a due -d 'Say what is owed today'
+    complete -c $p -n $n -a init -d 'Who you are, the database, the couple'
+    complete -c $p -n $n -a partners -d "The couple's two names"
+    complete -c $p -n $n -a sync -d 'Exchange changes with the other machine'
+    complete -c $p -n $n -a checkin -d 'Run empathy-checkin'
+    complete -c $p -n $n -a journal -d 'Run empathy-journal'
+    complete -c $p -n $n -a assess -d 'Run empathy-assess'
+    complete -c $p -n $n -a challenge -d 'Run empathy-challenge'
+    complete -c $p -n '__empathy_using due sync' -s q -d 'Say nothing on success'
+    __empathy_option $p init join 'Join the couple of a pairing code (- to paste it)' '-'
+    __empathy_option $p init passphrase 'Make or join the couple with a passphrase'
+    __empathy_option $p init show-key 'Print the couple key, for a backup'
+    __empathy_option $p 'init sync' dir 'The mailbox folder' '(__fish_complete_directories (commandline -ct))'
+    __empathy_option $p sync ssh 'The other machine, over ssh' '(__fish_print_hostnames)'
+    __empathy_option $p sync serve 'The other end of --ssh'
+    complete -c $p -n '__empathy_arg partners' -a rename -d 'Fold one name into another'
+    complete -c $p -n $w -a '(__empathy_wrapped)'
+end
+
 switch (string replace -r '.*/' '' -- (status current-filename))
+    case empathy.fish
+        __empathy_complete_door
     case empathy-checkin.fish
         __empathy_complete_checkin
     case empathy-journal.fish
@@ -276,6 +336,7 @@ switch (string replace -r '.*/' '' -- (status current-filename))
     case empathy-challenge.fish
         __empathy_complete_challenge
     case '*'
+        __empathy_complete_door
         __empathy_complete_checkin
         __empathy_complete_journal
         __empathy_complete_assess

@@ -170,6 +170,21 @@ void	 em_bind_text(sqlite3_stmt *, int, const char *);
 int	 em_db_schema_version(void);
 int	 em_busy_ms(void);
 
+/*
+ * em_sql.c: one-line SQLite. types names the arguments after it, one letter
+ * each, bound to ?1, ?2, ...: 's' a const char * (NULL binds NULL), 'l' a
+ * long. what names the work in the message if it fails ("reading the
+ * journal"). em_sql_one hands over the first column of the first row (NULL
+ * when there is no row or it is NULL); em_sql_long the same as a number (0).
+ */
+int	 em_sql_prep(struct em_ctx *, sqlite3_stmt **, const char *, const char *,
+	    ...);
+int	 em_sql_one(struct em_ctx *, const char *, char **, const char *,
+	    const char *, ...);
+int	 em_sql_long(struct em_ctx *, const char *, long *, const char *,
+	    const char *, ...);
+int	 em_sql_run(struct em_ctx *, const char *, const char *, const char *, ...);
+
 /* em_date.c: days are counted from 1970-01-01 in the local calendar. */
 int	 em_date_parse(const char *, long *);
 int	 em_week_parse(const char *, long *);
@@ -240,6 +255,57 @@ void	 em_id_new(char [EM_ID_LEN + 1]);
 void	 em_id_derive(char [EM_ID_LEN + 1], const char *, ...)
 	    __attribute__((sentinel));
 unsigned long em_rand_below(unsigned long);
+
+/*
+ * em_box.c: keys, pairing codes and passphrases; the sealed mailbox files
+ * of sync (design.md): DIR/<replica>-<n as 12 digits>, each written once,
+ * sealed with XChaCha20-Poly1305 to the couple, the replica and n; and
+ * DIR/couple, which says whose mailbox DIR is. Payloads are secret: the
+ * caller releases one with em_box_free, which wipes it.
+ */
+#define EM_KEY_BYTES	32
+#define EM_SALT_BYTES	16
+#define EM_PAIR_MAX	96	/* bytes in a pairing code with its NUL */
+#define EM_BOX_MAX	(64L * 1024 * 1024)	/* bytes in one mailbox file */
+#define EM_BOX_OVERHEAD	48	/* bytes of a file beside its payload */
+void	 em_key_new(unsigned char [EM_KEY_BYTES]);
+void	 em_salt_new(unsigned char [EM_SALT_BYTES]);
+/* Argon2id; 65 for an empty passphrase, 73 out of memory. */
+int	 em_key_from_pass(struct em_ctx *, const char *,
+	    const unsigned char [EM_SALT_BYTES], unsigned char [EM_KEY_BYTES]);
+/* 17 groups of 4 digits and capitals; parsed ignoring case, spaces, dashes. */
+void	 em_pair_code(const char *, const unsigned char [EM_KEY_BYTES],
+	    char [EM_PAIR_MAX]);
+int	 em_pair_parse(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
+	    unsigned char [EM_KEY_BYTES]);
+/* dir, couple, key, replica, n, payload, len: 73 if it exists, 66 no dir. */
+int	 em_box_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], const char *, unsigned long,
+	    const char *, size_t);
+/* dir, name, couple, key: 65 refused (nothing to apply), 66 missing, 74 I/O. */
+int	 em_box_get(struct em_ctx *, const char *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], char **, size_t *);
+void	 em_box_free(char *, size_t);
+struct em_box_name {
+	char		 replica[EM_ID_LEN + 1];
+	unsigned long	 n;
+	char		*name;
+};
+/* 1 if a name is a mailbox file's (fills replica and n), else 0. */
+int	 em_box_name_parse(const char *, struct em_box_name *);
+/* Sorted by replica, then n; other names ignored; 66 no dir. */
+int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **,
+	    size_t *);
+void	 em_box_names_free(struct em_box_name *, size_t);
+/* dir, couple, salt or NULL, key: DIR/couple once; 65 other couple or key. */
+int	 em_box_couple_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char *, const unsigned char [EM_KEY_BYTES]);
+/* 66 missing, 65 damaged; the last says whether salt was filled. */
+int	 em_box_couple_get(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
+	    unsigned char [EM_SALT_BYTES], int *);
+/* 0 if the key is the one DIR/couple was written with, 65 if not. */
+int	 em_box_key_check(struct em_ctx *, const char *,
+	    const unsigned char [EM_KEY_BYTES]);
 
 /* em_json.c: one strict, flat JSON object per import line. */
 #define EM_JSON_MAXKEYS	32	/* keys in one object, at most */
@@ -340,35 +406,6 @@ int	 em_meta_set(struct em_ctx *, const char *, const char *);
 int	 em_op_register(struct em_ctx *);
 void	 em_op_close(struct em_ctx *);
 
-/* em_box.c: the mailbox's sealed files, pairing codes, keys from passphrases. */
-#define EM_KEY_BYTES	32
-#define EM_SALT_BYTES	16
-#define EM_PAIR_MAX	96	/* bytes in a pairing code with its NUL */
-void	 em_key_new(unsigned char [EM_KEY_BYTES]);
-void	 em_salt_new(unsigned char [EM_SALT_BYTES]);
-int	 em_key_from_pass(struct em_ctx *, const char *, const unsigned char [EM_SALT_BYTES],
-	    unsigned char [EM_KEY_BYTES]);
-void	 em_pair_code(const char *, const unsigned char [EM_KEY_BYTES], char [EM_PAIR_MAX]);
-int	 em_pair_parse(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
-	    unsigned char [EM_KEY_BYTES]);
-int	 em_box_put(struct em_ctx *, const char *, const char *,
-	    const unsigned char [EM_KEY_BYTES], const char *, unsigned long, const char *,
-	    size_t);
-int	 em_box_get(struct em_ctx *, const char *, const char *, const char *,
-	    const unsigned char [EM_KEY_BYTES], char **, size_t *);
-struct em_box_name {
-	char		 replica[EM_ID_LEN + 1];
-	unsigned long	 n;
-	char		*name;
-};
-int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **, size_t *);
-void	 em_box_names_free(struct em_box_name *, size_t);
-int	 em_box_couple_put(struct em_ctx *, const char *, const char *,
-	    const unsigned char *, const unsigned char [EM_KEY_BYTES]);
-int	 em_box_couple_get(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
-	    unsigned char [EM_SALT_BYTES], int *);
-int	 em_box_key_check(struct em_ctx *, const char *, const unsigned char [EM_KEY_BYTES]);
-
 /* em_xfer.c: sync with the partner's machines. */
 struct em_sync_report {
 	long		 sent, received, applied, refused, earlier, pending, files;
@@ -459,5 +496,26 @@ const struct em_band *em_band_of(const struct em_doc *, int);
 
 /* em_advice.c: answers that give advice instead of listening. */
 const struct em_pattern *em_advice_match(const struct em_content *, const char *);
+
+/* em_today.c: what is owed today (empathy due and today, empathy-checkin due). */
+enum em_owe { EM_OWE_CHECKIN, EM_OWE_ANSWER };
+struct em_owed {
+	enum em_owe	 what;
+	char		*user;		/* whose check-in: yours, or the one to answer */
+	char		 date[11];
+	int		 hidden;	/* to answer, but you have not checked in that day */
+};
+int	 em_owed_checkins(struct em_ctx *, const char *, long, struct em_owed **,
+	    size_t *);
+void	 em_owed_free(struct em_owed *, size_t);
+struct em_run_now {
+	char		 id[EM_ID_LEN + 1];
+	char		*challenge;
+	long		 day, days;	/* today's day number, of days */
+	int		 done;		/* you did today's day */
+	int		 partner_done;	/* someone else did */
+};
+int	 em_run_now(struct em_ctx *, const char *, long, struct em_run_now *);
+void	 em_run_now_free(struct em_run_now *);
 
 #endif

@@ -667,7 +667,15 @@ configure(struct em_ctx *ctx, int mode)
 	}
 	if ((ex = migrate(ctx)) != 0)
 		return ex;
-	return em_op_triggers(ctx);
+	/*
+	 * A database damaged so that the log cannot follow it (a table made a
+	 * view) can still be read, and its reading fail where it fails.
+	 */
+	if ((ex = em_op_triggers(ctx)) != 0 && mode == EM_DB_READ) {
+		em_err_clear(ctx);
+		ex = 0;
+	}
+	return ex;
 }
 
 static int

@@ -76,6 +76,7 @@ struct em_op {
 struct em_applied {
 	int		 state;		/* EM_ST_* */
 	int		 added, changed, earlier;
+	int		 bad;		/* refused as impossible data, not as forbidden */
 	char		 why[256];	/* when refused */
 };
 int	 em_op_apply(struct em_ctx *, struct em_op *, int, struct em_applied *);

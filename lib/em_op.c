@@ -20,7 +20,7 @@
 enum {
 	S_OPINS, S_STAMP_SET, S_STAMP_NEW, S_STAMP_GET, S_STAMP_DROP, S_TOMB_ADD,
 	S_TOMB_GET, S_SCRUB, S_EARLIER_DROP, S_EARLIER_ADD, S_META_SET, S_OP_HAS,
-	S_WINNER, S_ROSTER, S_NSTMT
+	S_WINNER, S_ROSTER, S_OLDER, S_NSTMT
 };
 
 static const char *const stmt_sql[S_NSTMT] = {
@@ -41,6 +41,8 @@ static const char *const stmt_sql[S_NSTMT] = {
 	"SELECT 1 FROM op WHERE replica = ?1 AND seq = ?2",
 	"SELECT user, base FROM op WHERE rid = ?1 AND clock = ?2 LIMIT 1",
 	"SELECT name FROM partner",
+	"UPDATE op SET body = json_set(body, '$.' || ?3, ?4) WHERE rid = ?1 AND clock < ?2 "
+	    "AND kind = 'set' AND json_type(body, '$.' || ?3) IS NOT NULL",
 };
 
 #define NTYPES	8	/* record types, at most */
@@ -427,6 +429,34 @@ stamp_fresh(struct em_ctx *ctx, const char *rid, const char *clock)
 	return stamp_set(ctx, rid, "", clock);
 }
 
+/*
+ * A field's new value, set by clock, replaces the value older operations
+ * on the record carry: text a person replaced does not linger in the log.
+ * (Applied in any order, the older ones now set what the newer one sets;
+ * the result is the same.) Returns an SQLite code.
+ */
+static int
+scrub_older(struct em_ctx *ctx, const char *rid, const char *field, const char *clock,
+    sqlite3_value *v, const struct em_field *f, const struct em_jval *jv)
+{
+	sqlite3_stmt	*st = stmt(ctx, S_OLDER);
+
+	if (st == NULL)
+		return SQLITE_ERROR;
+	sqlite3_bind_text(st, 1, rid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, clock, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
+	if (v != NULL)
+		sqlite3_bind_value(st, 4, v);
+	else if (jv == NULL || jv->type == EM_J_NULL)
+		sqlite3_bind_null(st, 4);
+	else if (jv->type == EM_J_BOOL || jv->type == EM_J_NUM || f->type == EM_F_INT)
+		sqlite3_bind_int64(st, 4, jv->num);
+	else
+		sqlite3_bind_text(st, 4, jv->str, -1, SQLITE_TRANSIENT);
+	return step_done(st);
+}
+
 /* ---- recording local changes (the triggers) ---- */
 
 /*
@@ -493,7 +523,9 @@ fn_op(sqlite3_context *cx, int argc, sqlite3_value **argv)
 				    rt->fields[i].name, cur);
 				free(cur);
 			}
-			if ((rc = stamp_set(ctx, rid, rt->fields[i].name, clock)) != 0)
+			if ((rc = stamp_set(ctx, rid, rt->fields[i].name, clock)) != 0 ||
+			    (rt->fields[i].type == EM_F_TEXT && (rc = scrub_older(ctx, rid,
+			    rt->fields[i].name, clock, nv[i], NULL, NULL)) != 0))
 				goto fail;
 		}
 		nset++;
@@ -1126,8 +1158,11 @@ update_field(struct em_ctx *ctx, const struct em_op *op, int i, const struct em_
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return em_db_err(ctx, rc, "changing a record");
-	return stamp_set(ctx, op->rid, rt->fields[i].name, op->clock) == 0 ? 0 :
-	    em_db_err(ctx, sqlite3_errcode(ctx->db), "changing a record");
+	if (stamp_set(ctx, op->rid, rt->fields[i].name, op->clock) != 0 ||
+	    (rt->fields[i].type == EM_F_TEXT && scrub_older(ctx, op->rid,
+	    rt->fields[i].name, op->clock, NULL, &rt->fields[i], v) != 0))
+		return em_db_err(ctx, sqlite3_errcode(ctx->db), "changing a record");
+	return 0;
 }
 
 static int
@@ -1173,9 +1208,11 @@ merge_fields(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 		cur = query_text(stmt(ctx, S_STAMP_GET), 0, op->rid, rt->fields[i].name,
 		    (const char *)NULL);
 		nv = jval_text(vals[i], num, sizeof(num));
-		if (cur != NULL && strcmp(op->clock, cur) == 0 && !same_text(nv, vals_cur[i]))
+		if (cur != NULL && strcmp(op->clock, cur) == 0 && !same_text(nv, vals_cur[i])) {
 			refuse(ap, "%s %s is already here with other content and the same "
 			    "time (clock %s)", rt->type, op->rid, cur);
+			ap->bad = 1;
+		}
 		free(cur);
 	}
 	for (i = 1; ex == 0 && ap->state == EM_ST_DONE && i < n; i++) {
@@ -1227,6 +1264,13 @@ merge_fields(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 	}
 	for (i = 0; i < n; i++)
 		free(vals_cur[i]);
+	/*
+	 * Every field set by this one operation (another machine's record of
+	 * the same day, say): its clock is the record's, as where it was made.
+	 */
+	if (ex == 0 && ap->state == EM_ST_DONE && ap->changed == n - 1 &&
+	    stamp_fresh(ctx, op->rid, op->clock) != 0)
+		ex = em_db_err(ctx, sqlite3_errcode(ctx->db), "changing a record");
 	return ex;
 }
 

@@ -335,6 +335,16 @@ line_user(struct em_ctx *ctx, const struct imp *im, struct em_jval *const *vals)
 	return u ? u : em_strdup("");
 }
 
+/* A failure while merging line N, said with the line. */
+static int
+line_err(struct em_ctx *ctx, int ex, long line)
+{
+	char	 why[sizeof(ctx->errmsg)];
+
+	snprintf(why, sizeof(why), "%s", em_errmsg(ctx));
+	return em_err(ctx, ex, "line %ld: %s", line, why);
+}
+
 /* What one applied operation means for the counts; refusals are reported. */
 static int
 tally(struct em_ctx *ctx, const struct em_applied *ap, long line, const char *type,
@@ -342,6 +352,8 @@ tally(struct em_ctx *ctx, const struct em_applied *ap, long line, const char *ty
 {
 	switch (ap->state) {
 	case EM_ST_REFUSED:
+		if (ap->bad)
+			return em_err(ctx, EM_EX_DATAERR, "line %ld: %s", line, ap->why);
 		c->refused++;
 		em_warn(ctx, "line %ld: refused: %s", line, ap->why);
 		return 0;
@@ -465,7 +477,7 @@ merge(struct em_ctx *ctx, struct imp *im, struct em_jval *const *vals,
 		ex = em_op_apply(ctx, &op, 1, &ap);
 		em_op_free(&op);
 		if (ex != 0)
-			return ex;
+			return line_err(ctx, ex, line);
 		if (ap.state != EM_ST_DONE) {
 			sum = ap;
 			break;
@@ -510,7 +522,8 @@ import_tomb(struct em_ctx *ctx, struct imp *imps, size_t nimps, const struct em_
 	op.user = em_strdup(u != NULL && *u->str ? u->str : ctx->user ? ctx->user : "");
 	ex = em_op_apply(ctx, &op, 1, &ap);
 	em_op_free(&op);
-	return ex != 0 ? ex : tally(ctx, &ap, line, "tombstone", id->str, c);
+	return ex != 0 ? line_err(ctx, ex, line) : tally(ctx, &ap, line, "tombstone",
+	    id->str, c);
 }
 
 /* One line: parse strictly, check against its record type, merge. */
@@ -726,7 +739,6 @@ em_cmd_import(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_rectype *const *types = ctx->rectypes;
 	struct em_import_counts c;
-	const char	*user;
 	int		 ch, ex;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
@@ -736,14 +748,6 @@ em_cmd_import(struct em_ctx *ctx, int argc, char **argv)
 	if (em_isatty_in())
 		return em_err(ctx, EM_EX_USAGE, "import reads JSON Lines from standard "
 		    "input, e.g. from an export");
-	/* Who imports (for tombstones without a name); anyone may restore. */
-	if (em_ctx_user(ctx, &user) != 0) {
-		free(ctx->user);
-		ctx->user = NULL;
-		free(ctx->roster);
-		ctx->roster = NULL;
-		em_err_clear(ctx);
-	}
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = em_import(ctx, types, stdin, &c)) != 0 ||
 	    (c.updated > 0 && (ex = em_db_scrub(ctx, 0)) != 0))

@@ -447,7 +447,7 @@ box_read(struct em_ctx *ctx, const char *dir, const struct em_couple *c, int pro
 				em_db_rollback(ctx);
 		}
 		r->files++;
-		free(payload);
+		em_box_free(payload, len);
 		if (ex == EM_EX_DATAERR) {
 			warnf(r, "%s", em_errmsg(ctx));
 			em_err_clear(ctx);

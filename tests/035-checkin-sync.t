@@ -67,10 +67,10 @@ same   'tsv counts'	"$(out)" "$(printf 'added\tupdated\tunchanged\tearlier\trefu
 C=$T/laptop.db
 ok     'sara checks in on the laptop too, later'	empathy-checkin -d "$C" add --high 'Laptop high' --low 'Laptop low'
 ok     'the laptop takes the main database'	sh -c 'empathy-checkin export | empathy-checkin -d "$1" import' sh "$C"
-same   'sara'\''s older check-in there is left, the rest added'	"$(out)" '3 added, 0 updated, 1 unchanged'
+same   'sara'\''s older check-in there is left, the rest added; its texts kept aside'	"$(out)" '3 added, 0 updated, 1 unchanged, 2 earlier versions kept'
 same   'alex'\''s answer now hangs on the laptop check-in'	"$(sqlite3 "$C" "select c.high from response r join checkin c on c.id = r.checkin where r.user = 'alex'")" 'Laptop high'
 ok     'the main database takes the laptop'	sh -c 'empathy-checkin -d "$1" export | empathy-checkin import' sh "$C"
-same   'sara'\''s check-in is replaced by the newer one'	"$(out)" '0 added, 1 updated, 3 unchanged'
+same   'sara'\''s check-in is replaced by the newer one, the old texts kept aside'	"$(out)" '0 added, 1 updated, 3 unchanged, 2 earlier versions kept'
 ok     'export the main database'	empathy-checkin export
 out >"$T/main.jsonl"
 ok     'export the laptop'	empathy-checkin -d "$C" export

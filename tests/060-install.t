@@ -7,10 +7,12 @@ build() { make -s -C "$EM_SRCDIR" B="$T/build" CFLAGS=-O0 "$@" >/dev/null; }
 ok     'a staged install with DESTDIR'	build install DESTDIR="$T/stage" PREFIX=/usr
 same   'it holds the binaries, man pages, content and shell completions' \
        "$(cd "$T/stage" && find . -type f | sort)" \
-"./usr/bin/empathy-assess
+"./usr/bin/empathy
+./usr/bin/empathy-assess
 ./usr/bin/empathy-challenge
 ./usr/bin/empathy-checkin
 ./usr/bin/empathy-journal
+./usr/share/bash-completion/completions/empathy
 ./usr/share/bash-completion/completions/empathy-assess
 ./usr/share/bash-completion/completions/empathy-challenge
 ./usr/share/bash-completion/completions/empathy-checkin
@@ -25,10 +27,12 @@ same   'it holds the binaries, man pages, content and shell completions' \
 ./usr/share/fish/vendor_completions.d/empathy-challenge.fish
 ./usr/share/fish/vendor_completions.d/empathy-checkin.fish
 ./usr/share/fish/vendor_completions.d/empathy-journal.fish
+./usr/share/fish/vendor_completions.d/empathy.fish
 ./usr/share/man/man1/empathy-assess.1
 ./usr/share/man/man1/empathy-challenge.1
 ./usr/share/man/man1/empathy-checkin.1
 ./usr/share/man/man1/empathy-journal.1
+./usr/share/man/man1/empathy.1
 ./usr/share/man/man5/empathy-content.5
 ./usr/share/man/man7/empathy.7
 ./usr/share/zsh/site-functions/_empathy"

@@ -13,7 +13,7 @@ ok     'export'	empathy-assess export
 out >"$T/a.jsonl"
 same   'three lines'	"$(wc -l <"$T/a.jsonl")" 3
 same   'each a result with its fields, in order'	"$(jq -r 'keys_unsorted | join(",")' "$T/a.jsonl" | sort -u)" \
-       'type,id,user,about,instrument,date,answers,score,created,updated'
+       'type,id,user,about,instrument,date,answers,score,created,updated,clock'
 same   'answers as stored, score a number'	"$(jq -c 'select(.about == "sara" and .user == "alex") | [.instrument, .answers, .score]' "$T/a.jsonl")" \
        '["self","3,3,3,3,3,3,3,3,3,3",50]'
 same   'oldest day first'	"$(jq -r .date "$T/a.jsonl" | head -1)" "$(day -2)"
@@ -33,11 +33,12 @@ ok     'history too'	empathy-assess -d "$B" -f tsv history
 same   'the two of sara'	"$(out | tail -n +2 | cut -f1-3)" "$(day 0)	bandwidth	100
 $(day -2)	self	75"
 ok     'import -f tsv reports counts as tsv'	empathy-assess -d "$B" -f tsv import <"$T/a.jsonl"
-same   'header and counts'	"$(out)" 'added	updated	unchanged
-0	0	3'
+same   'header and counts'	"$(out)" 'added	updated	unchanged	earlier	refused
+0	0	3	0	0'
 
-# A newer copy of a record wins; an older one does not.
-sed '1s/"updated":"[^"]*"/"updated":"2999-01-01T00:00:00.000Z"/; 1s/"score":75/"score":70/' "$T/a.jsonl" >"$T/newer.jsonl"
+# A newer copy of a record wins; an older one does not. (Edited by hand,
+# without its clock: its "updated" time decides.)
+sed '1s/"updated":"[^"]*"/"updated":"2999-01-01T00:00:00.000Z"/; 1s/"score":75/"score":70/; 1s/,"clock":"[^"]*"//' "$T/a.jsonl" >"$T/newer.jsonl"
 ok     'a newer copy of line 1'	imp "$T/newer.jsonl"
 same   'is an update'	"$(out)" '0 added, 1 updated, 2 unchanged'
 same   'its score is the new one'	"$(sqlite3 "$B" "select score from result where date = '$(day -2)'")" 70

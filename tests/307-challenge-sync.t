@@ -16,7 +16,7 @@ ok     'export'	empathy-challenge export
 out >"$T/a.jsonl"
 same   'two runs, three days'	"$(grep -c '^{"type":"run",' "$T/a.jsonl")/$(grep -c '^{"type":"run_day",' "$T/a.jsonl")" 2/3
 like   'runs come first, with their fields in order'	"$(head -1 "$T/a.jsonl")" \
-       "^\\{\"type\":\"run\",\"id\":\"[0-9a-f]{16}\",\"challenge\":\"one-week\",\"start\":\"$(day -3)\",\"days\":7,\"user\":\"sara\",\"abandoned\":\"[0-9T:.Z-]+\",\"created\":\"[^\"]+\",\"updated\":\"[^\"]+\"\\}$"
+       "^\\{\"type\":\"run\",\"id\":\"[0-9a-f]{16}\",\"challenge\":\"one-week\",\"start\":\"$(day -3)\",\"days\":7,\"user\":\"sara\",\"abandoned\":\"[0-9T:.Z-]+\",\"created\":\"[^\"]+\",\"updated\":\"[^\"]+\",\"clock\":\"[0-9a-f.]{34}\".*\\}$"
 like   'a day with its note escaped'	"$(grep '"day":1' "$T/a.jsonl")" \
        '"user":"sara","day":1,"date":"[0-9-]{10}","note":"tab\\there, \\"quotes\\", back\\\\slash, é and 😀\\nline two"'
 like   'a day without a note has null'	"$(grep '"user":"alex"' "$T/a.jsonl")" '"note":null,'

@@ -9,14 +9,14 @@ wide() { LC_ALL=C.UTF-8 wc -L; }	# the widest line, in terminal columns
 anne='Anne-Marié Dubois-Léger'
 yamada='山田花子山田花子山田'
 
-# A couple has two partners; a database written before the roster, or merged
-# from elsewhere, can hold more: they come in here by import.
+# A couple has two partners; a database written before the roster can hold
+# more (they come in here by hand: import and sync refuse a third name).
 _k=0
 imported_done() {	# NAME: NAME did day 1 of the running challenge
 	_k=$((_k + 1))
-	printf '{"type":"run_day","id":"%016x","run":"%s","user":"%s","day":1,"date":"%s","note":null,"created":"2026-01-01T00:00:00.000Z","updated":"2026-01-01T00:00:00.000Z"}\n' \
-	    "$((0xd0d0000 + _k))" "$(sql "select id from run where abandoned is null")" "$1" "$(day 0)" |
-	    empathy-challenge import
+	sql "insert into run_day (id, run, user, day, date, created, updated) select
+	    printf('%016x', $((0xd0d0000 + _k))), id, '$1', 1, '$(day 0)',
+	    '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' from run where abandoned is null"
 }
 
 ok     'sara starts one-week two days ago'	empathy-challenge start --date -2

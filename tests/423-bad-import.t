@@ -7,8 +7,8 @@ TIME=$(command -v /usr/bin/time || true)
 [ "$EM_SLOW" -eq 1 ] || TIME=
 
 # Something of each program's own already stored.
-ok     'setup: ben checks in'	empathy-checkin -u ben add --high 'A calm day' --low 'A late bus'
-ok     'setup: sara answers'	sh -c 'echo "What made it calm?" | empathy-checkin respond --peek --to ben'
+ok     'setup: kim checks in'	empathy-checkin -u kim add --high 'A calm day' --low 'A late bus'
+ok     'setup: sara answers'	sh -c 'echo "What made it calm?" | empathy-checkin respond --peek --to kim'
 ok     'setup: sara writes in the journal'	sh -c 'echo "felt heard" | empathy-journal add --seen'
 ok     'setup: sara takes the bandwidth check'	empathy-assess take bandwidth --answers 1,2,3,4
 ok     'setup: a challenge starts'	empathy-challenge start

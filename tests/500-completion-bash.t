@@ -31,17 +31,17 @@ comp() {
 
 load_bash() (cd "$EM_SRCDIR" && bash -c '. completions/empathy.bash')
 registered() (cd "$EM_SRCDIR" && bash -c '. completions/empathy.bash &&
-    complete -p empathy-checkin empathy-journal empathy-assess empathy-challenge')
+    complete -p empathy empathy-checkin empathy-journal empathy-assess empathy-challenge')
 ok     'bash loads completions/empathy.bash'	load_bash
 same   'without a word on stderr'	"$(err)" ''
-ok     'it completes all four programs'	registered
+ok     'it completes all five programs'	registered
 
 # Words from the man pages.
 same   'the commands of empathy-journal'	"$(comp empathy-journal '')" \
-       'add list review edit rm restore tags export import'
+       'add list review edit rm restore history tags export import'
 same   'the commands after a common option and its value' \
        "$(comp empathy-journal -u alex --format tsv '')" \
-       'add list review edit rm restore tags export import'
+       'add list review edit rm restore history tags export import'
 same   'commands by prefix'	"$(comp empathy-challenge st)"	'start status'
 same   'the options of empathy-journal list, and the common ones' \
        "$(comp empathy-journal list --)" \
@@ -57,6 +57,22 @@ same   'the current ISO week after --week'	"$(comp empathy-journal review --week
        "$(date +%G-W%V)"
 same   'prompt kinds'	"$(comp empathy-checkin prompt --kind '')"	'question reflection missing'
 same   'no words for a free text'	"$(comp empathy-checkin add --high '')"	''
+
+# The front door: its commands and options, and after `empathy journal` the
+# words of empathy-journal.
+same   'the commands of empathy'	"$(comp empathy '')" \
+       'today due init partners sync checkin journal assess challenge'
+same   'the options of empathy sync'	"$(comp empathy sync --)" \
+       '--dir --ssh --serve --db --format --help --user --version --content'
+same   'the options of empathy init'	"$(comp empathy init --)" \
+       '--join --passphrase --dir --show-key --db --format --help --user --version --content'
+same   'a folder after empathy sync --dir'	"$(comp empathy sync --dir "$EM_SRCDIR/complet")" \
+       "$EM_SRCDIR/completions"
+same   'the commands of empathy-journal after empathy journal' \
+       "$(comp empathy journal '')"	'add list review edit rm restore history tags export import'
+same   'after common options too'	"$(comp empathy -u alex challenge st)"	'start status'
+same   'and their options'	"$(comp empathy journal list --s)"	'--since --seen'
+same   'rename after empathy partners'	"$(comp empathy partners '')"	'rename'
 
 # Words from the content.
 same   'the instrument ids after empathy-assess take' \
@@ -87,8 +103,9 @@ same   'the tags after empathy-journal list --tag, most used first' \
 same   'tags by prefix'	"$(comp empathy-journal add --tag t)"	'tea'
 like   'entry ids after edit'	"$(comp empathy-journal edit '')"	'^[0-9a-f]{16} [0-9a-f]{16}$'
 ok     'sara checks in'	empathy-checkin add --high 'a walk' --low 'a long day'
-# A third name can no longer write by itself (empathy(7)); an import brings alex.
-ok     'alex checks in'	sh -c 'echo "{\"type\":\"checkin\",\"id\":\"c00000000000a1e0\",\"user\":\"alex\",\"date\":\"$1\",\"feeling\":null,\"underneath\":null,\"high\":\"dinner\",\"low\":\"traffic\",\"created\":\"2026-01-01T10:00:00.000Z\",\"updated\":\"2026-01-01T10:00:00.000Z\"}" | empathy-checkin import' sh "$(day 0)"
+# A third name can no longer write (empathy(7)), nor come by import or sync;
+# a database from before the roster can still hold one: put there by hand.
+ok     'alex checks in'	sql "insert into checkin (id, user, date, high, low, created, updated) values ('c00000000000a1e0', 'alex', '$(day 0)', 'dinner', 'traffic', '2026-01-01T10:00:00.000Z', '2026-01-01T10:00:00.000Z')"
 same   'partner names after empathy-checkin respond --to' \
        "$(comp empathy-checkin respond --to '')"	'alex lee sara'
 same   'and after --about, --by and -u'	"$(comp empathy-assess take --about a) \

@@ -73,7 +73,8 @@ ok     'at least one of them while the import ran'	test "$during" -ge 1
 
 same   "all $N imported entries are there"	"$(sql "select count(*) from entry where user = 'sara'")" "$N"
 # Byte for byte: what export gives back for Sara is what was imported.
-empathy-journal export | grep '"user":"sara"' | sort >"$T/back.jsonl"
+# The export adds the clock each line took from its "updated" time.
+empathy-journal export | grep '"user":"sara"' | sed 's/,"clock":"[^"]*"//' | sort >"$T/back.jsonl"
 sort "$T/import.jsonl" >"$T/import.sorted"
 ok     'and export gives them back byte for byte'	cmp -s "$T/back.jsonl" "$T/import.sorted"
 same   "all $n of Alex's entries are there, each once" \

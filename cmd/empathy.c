@@ -1,0 +1,1374 @@
+/* empathy: the front door: today's screen, the cron predicate, the couple, sync, and the four programs. */
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "em.h"
+
+#define WIDTH		80
+#define NAMEW		16	/* columns a name gets in a table */
+
+static int	d_today(struct em_ctx *, int, char **);
+static int	d_due(struct em_ctx *, int, char **);
+static int	d_init(struct em_ctx *, int, char **);
+static int	d_partners(struct em_ctx *, int, char **);
+static int	d_sync(struct em_ctx *, int, char **);
+static int	d_run(struct em_ctx *, int, char **);
+
+static const struct em_subcmd subcmds[] = {
+	{ "today", d_today, "",
+	    "one screen: what you owe, what your partner sent, the challenge, "
+	    "the week (the default)" },
+	{ "due", d_due, "[-q]",
+	    "exit 0 when anything is owed today, 1 when nothing is: for cron" },
+	{ "init", d_init, "[--join code | --join - | --passphrase] [--dir dir] "
+	    "[--show-key]",
+	    "who you are, where the database is, and the couple on this machine" },
+	{ "partners", d_partners, "[rename old new]",
+	    "the couple's two names; fold a mistyped name into the real one" },
+	{ "sync", d_sync, "[--dir dir | --ssh host | --serve] [-q]",
+	    "exchange changes with the other machine, both ways" },
+	{ "checkin", d_run, "[argument ...]",
+	    "run empathy-checkin: the daily check-in" },
+	{ "journal", d_run, "[argument ...]",
+	    "run empathy-journal: moments of feeling seen or misunderstood" },
+	{ "assess", d_run, "[argument ...]",
+	    "run empathy-assess: questionnaires about the relationship" },
+	{ "challenge", d_run, "[argument ...]",
+	    "run empathy-challenge: challenges of a few days, done together" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+enum { OPT_JOIN = 0x100, OPT_PASSPHRASE, OPT_DIR, OPT_SHOWKEY, OPT_SSH, OPT_SERVE };
+
+/* The common options given before the command, handed on by d_run. */
+static char	**pre_argv;
+static int	  pre_argc;
+
+/* No positional arguments after the options. */
+static int
+no_args(struct em_ctx *ctx, int argc)
+{
+	if (optind < argc) {
+		em_fail(ctx, EM_EX_USAGE, "unexpected argument");
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+	return 0;
+}
+
+static size_t
+min_width(const char *s, size_t max)
+{
+	size_t	 w = em_text_width(s);
+
+	return w < max ? w : max;
+}
+
+/* A name inside a sentence: safe, and cut if it runs long. */
+static void
+put_name(const char *s)
+{
+	em_put_cell(stdout, s, min_width(s, NAMEW), 0);
+}
+
+/* A stored UTC time (2026-11-30T09:12:03.123Z) as "2026-11-30 09:12 UTC". */
+static void
+put_time(const char *t)
+{
+	if (strlen(t) >= 16 && t[10] == 'T') {
+		printf("%.10s %.5s UTC", t, t + 11);
+		return;
+	}
+	em_put_text(stdout, t);
+}
+
+/* Now, as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') writes it. */
+static void
+utc_now(char buf[48])
+{
+	struct timespec	 ts;
+	struct tm	 tm;
+	char		 s[24];
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf, 48, "%s.%03dZ", s, (int)(ts.tv_nsec / 1000000));
+}
+
+/*
+ * `empathy checkin ARGS`: run empathy-checkin from the directory this
+ * program is in, else from PATH, with the common options given before the
+ * command and the arguments after it, unchanged.
+ */
+static int
+d_run(struct em_ctx *ctx, int argc, char **argv)
+{
+	char	 self[PATH_MAX], path[PATH_MAX + 32], prog[32], *slash, **av;
+	ssize_t	 n;
+	int	 i, k = 0, ex;
+
+	snprintf(prog, sizeof(prog), "empathy-%s", argv[0]);
+	av = em_xcalloc((size_t)(pre_argc + argc + 1), sizeof(*av));
+	av[k++] = prog;
+	for (i = 0; i < pre_argc; i++)
+		av[k++] = pre_argv[i];
+	for (i = 1; i < argc; i++)
+		av[k++] = argv[i];
+	av[k] = NULL;
+	fflush(stdout);
+	fflush(stderr);
+	self[0] = '\0';
+	if ((n = readlink("/proc/self/exe", self, sizeof(self) - 1)) > 0) {
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(path, sizeof(path), "%s/%s", self, prog);
+			if (access(path, X_OK) == 0)
+				execv(path, av);
+		}
+	} else
+		self[0] = '\0';
+	execvp(prog, av);
+	ex = errno == ENOENT ? 127 : 126;
+	free(av);
+	return em_err(ctx, ex, "cannot run %s: %s (looked in %s and in PATH)", prog,
+	    strerror(errno), self[0] != '\0' ? self : "this program's directory");
+}
+
+/* One row of today's screen for tsv and json: every row has the same keys. */
+static void
+row(struct em_ctx *ctx, int *nrows, const char *kind, const char *what,
+    const char *user, const char *date, long count, const char *text)
+{
+	static const char *const keys[] = { "kind", "what", "user", "date",
+	    "count#", "text", NULL };
+	const char	*vals[6];
+	char		 n[24];
+
+	snprintf(n, sizeof(n), "%ld", count);
+	vals[0] = kind;
+	vals[1] = what;
+	vals[2] = user != NULL ? user : "";
+	vals[3] = date != NULL ? date : "";
+	vals[4] = n;
+	vals[5] = text != NULL ? text : "";
+	em_out_row(ctx, keys, vals, *nrows == 0);
+	(*nrows)++;
+}
+
+/* Something you owe, in text: one line, indented by in. */
+static void
+put_owed(const struct em_owed *o, const char *today, const char *in)
+{
+	fputs(in, stdout);
+	if (o->what == EM_OWE_CHECKIN) {
+		printf("your check-in for today, %s\n", today);
+		return;
+	}
+	if (!o->hidden)
+		fputs("an answer to ", stdout);
+	else if (strcmp(o->date, today) == 0)
+		fputs("check in first, then answer ", stdout);
+	else
+		printf("check in for %s first, then answer ", o->date);
+	put_name(o->user);
+	printf("'s check-in for %s\n", o->date);
+}
+
+/* Today's challenge day, when one is under way and the content has it. */
+static const struct em_day *
+run_day(struct em_ctx *ctx, const struct em_run_now *r)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+
+	if (em_ctx_content(ctx, EM_KIND(EM_K_CHALLENGE), &c) != 0) {
+		em_err_clear(ctx);
+		return NULL;
+	}
+	if ((d = em_content_find(c, EM_K_CHALLENGE, r->challenge)) == NULL ||
+	    r->day < 1 || (size_t)r->day > d->ndays)
+		return NULL;
+	return &d->days[r->day - 1];
+}
+
+/* The owed part of today and due: check-in, answers, the challenge day. */
+static int
+owed(struct em_ctx *ctx, const char *me, long today, struct em_owed **vp,
+    size_t *np, struct em_run_now *r, int *run_owed)
+{
+	int	 ex;
+
+	*run_owed = 0;
+	if ((ex = em_owed_checkins(ctx, me, today, vp, np)) != 0)
+		return ex;
+	if ((ex = em_run_now(ctx, me, today, r)) == EM_EX_NO) {
+		memset(r, 0, sizeof(*r));
+		return 0;
+	}
+	if (ex != 0) {
+		em_owed_free(*vp, *np);
+		*vp = NULL;
+		*np = 0;
+		return ex;
+	}
+	*run_owed = !r->done;
+	return 0;
+}
+
+static int
+d_due(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const char *const keys[] = { "what", "user", "date", NULL };
+	struct em_owed	*v;
+	struct em_run_now r;
+	const char	*me, *vals[3];
+	char		 today[11];
+	size_t		 i, n;
+	int		 ch, ex, qflag = 0, run_owed, rows = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "q", NULL)) != -1) {
+		switch (ch) {
+		case 'q':
+			qflag = 1;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	em_date_fmt(em_date_today(), today);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = owed(ctx, me, em_date_today(), &v, &n, &r, &run_owed)) != 0)
+		return ex;
+	if (ctx->fmt == EM_FMT_TSV && !qflag && n == 0 && !run_owed)
+		puts("what\tuser\tdate");
+	for (i = 0; i < n && !qflag; i++) {
+		if (ctx->fmt == EM_FMT_TEXT) {
+			put_owed(&v[i], today, "");
+			continue;
+		}
+		vals[0] = v[i].what == EM_OWE_CHECKIN ? "checkin" : "answer";
+		vals[1] = v[i].user;
+		vals[2] = v[i].date;
+		em_out_row(ctx, keys, vals, rows++ == 0);
+	}
+	if (run_owed && !qflag) {
+		if (ctx->fmt == EM_FMT_TEXT) {
+			printf("day %ld of %ld of the challenge ", r.day, r.days);
+			em_put_text(stdout, r.challenge);
+			puts(", not done yet");
+		} else {
+			vals[0] = "challenge";
+			vals[1] = me;
+			vals[2] = today;
+			em_out_row(ctx, keys, vals, rows++ == 0);
+		}
+	}
+	ex = n > 0 || run_owed ? EM_EX_OK : EM_EX_NO;
+	em_owed_free(v, n);
+	em_run_now_free(&r);
+	return ex;
+}
+
+/*
+ * What a partner sent since you last looked, from the records they made
+ * after that time: answers to your check-ins, their check-ins once you can
+ * see them, journal moments, challenge days. since is a stored UTC time or
+ * a date; shown for text, rows for tsv and json.
+ */
+static const char *const news_sql[] = {
+	"SELECT r.user, c.date, count(*) FROM response r JOIN checkin c ON "
+	"c.id = r.checkin WHERE c.user = ?1 AND r.user <> ?1 AND r.created > ?2 "
+	"GROUP BY r.user, c.date ORDER BY c.date, r.user",
+	"SELECT c.user, c.date, 1 FROM checkin c JOIN checkin m ON m.date = c.date "
+	"AND m.user = ?1 WHERE c.user <> ?1 AND (c.created > ?2 OR "
+	"m.created > ?2) ORDER BY c.date, c.user",
+	"SELECT user, sum(kind = 'seen'), sum(kind = 'misunderstood') FROM entry "
+	"WHERE user <> ?1 AND removed IS NULL AND created > ?2 GROUP BY user "
+	"ORDER BY user",
+	"SELECT d.user, r.challenge, d.day, d.date FROM run_day d JOIN run r ON "
+	"r.id = d.run WHERE d.user <> ?1 AND d.created > ?2 ORDER BY d.date, "
+	"d.day, d.user"
+};
+
+static int
+news(struct em_ctx *ctx, const char *me, const char *since, int *nrows,
+    long *nnews)
+{
+	sqlite3_stmt	*st;
+	const char	*u, *a;
+	long		 x, y;
+	size_t		 i;
+	int		 ex, rc = SQLITE_DONE;
+
+	for (i = 0; i < sizeof(news_sql) / sizeof(news_sql[0]); i++) {
+		if ((ex = em_db_prepare(ctx, &st, news_sql[i])) != 0)
+			return ex;
+		em_bind_text(st, 1, me);
+		em_bind_text(st, 2, since);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			u = (const char *)sqlite3_column_text(st, 0);
+			a = (const char *)sqlite3_column_text(st, 1);
+			x = sqlite3_column_int64(st, 2);
+			(*nnews)++;
+			if (ctx->fmt != EM_FMT_TEXT) {
+				switch (i) {
+				case 0:
+					row(ctx, nrows, "news", "answer", u, a, x, NULL);
+					break;
+				case 1:
+					row(ctx, nrows, "news", "checkin", u, a, 1, NULL);
+					break;
+				case 2:
+					y = sqlite3_column_int64(st, 1);
+					if (y > 0)
+						row(ctx, nrows, "news", "seen", u, NULL, y, NULL);
+					y = sqlite3_column_int64(st, 2);
+					if (y > 0)
+						row(ctx, nrows, "news", "misunderstood", u,
+						    NULL, y, NULL);
+					break;
+				default:
+					row(ctx, nrows, "news", "challenge",
+					    u, (const char *)sqlite3_column_text(st, 3),
+					    x, a);
+				}
+				continue;
+			}
+			fputs("  ", stdout);
+			put_name(u);
+			switch (i) {
+			case 0:
+				printf(" answered your check-in for %s", a);
+				if (x > 1)
+					printf(" (%ld answers)", x);
+				putchar('\n');
+				break;
+			case 1:
+				printf(" checked in for %s\n", a);
+				break;
+			case 2:
+				y = sqlite3_column_int64(st, 1);
+				x = sqlite3_column_int64(st, 2);
+				fputs(" wrote in the journal:", stdout);
+				if (y > 0)
+					printf(" %ld seen", y);
+				if (y > 0 && x > 0)
+					fputs(",", stdout);
+				if (x > 0)
+					printf(" %ld misunderstood", x);
+				putchar('\n');
+				break;
+			default:
+				printf(" did day %ld of ", x);
+				em_put_text(stdout, a);
+				putchar('\n');
+			}
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return em_db_err(ctx, rc, "reading what your partner sent");
+	}
+	return 0;
+}
+
+/* One partner's line of the week. */
+struct tally {
+	char	*name;
+	long	 seen, mis;
+};
+
+/* The tally of name, added (with zeros) when it is not there yet. */
+static struct tally *
+tally_of(struct tally **v, size_t *n, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < *n; i++)
+		if (strcasecmp((*v)[i].name, name) == 0)
+			return &(*v)[i];
+	*v = em_xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[*n].name = em_strdup(name);
+	(*v)[*n].seen = (*v)[*n].mis = 0;
+	return &(*v)[(*n)++];
+}
+
+/* This ISO week's journal moments, seen and misunderstood, per partner. */
+static int
+week(struct em_ctx *ctx, const struct em_couple *cp, const char *me, long today,
+    int *nrows)
+{
+	sqlite3_stmt	*st;
+	struct tally	*v = NULL, *t;
+	char		 mon[11], sun[11], wk[16];
+	long		 monday;
+	size_t		 n = 0, i;
+	int		 ex, rc;
+
+	monday = today - em_date_wday(today) + 1;
+	em_date_fmt(monday, mon);
+	em_date_fmt(monday + 6, sun);
+	em_week_fmt(today, wk);
+	/* The roster first (sorted), you even before the roster has you. */
+	for (i = 0; i < cp->nnames; i++)
+		tally_of(&v, &n, cp->names[i]);
+	tally_of(&v, &n, me);
+	if ((ex = em_db_prepare(ctx, &st, "SELECT user, sum(kind = 'seen'), "
+	    "sum(kind = 'misunderstood') FROM entry WHERE removed IS NULL AND "
+	    "date BETWEEN ?1 AND ?2 GROUP BY user ORDER BY user")) != 0)
+		goto out;
+	em_bind_text(st, 1, mon);
+	em_bind_text(st, 2, sun);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t = tally_of(&v, &n, (const char *)sqlite3_column_text(st, 0));
+		t->seen = sqlite3_column_int64(st, 1);
+		t->mis = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, "reading the journal");
+		goto out;
+	}
+	if (ctx->fmt == EM_FMT_TEXT)
+		printf("\nThis week, %s, in the journal\n", wk);
+	for (i = 0; i < n; i++) {
+		if (ctx->fmt != EM_FMT_TEXT) {
+			row(ctx, nrows, "week", "seen", v[i].name, wk, v[i].seen, NULL);
+			row(ctx, nrows, "week", "misunderstood", v[i].name, wk,
+			    v[i].mis, NULL);
+			continue;
+		}
+		fputs("  ", stdout);
+		em_put_cell(stdout, v[i].name, NAMEW, 0);
+		printf("  %3ld seen  %3ld misunderstood\n", v[i].seen, v[i].mis);
+	}
+out:
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+	return ex;
+}
+
+/* Remember that NAME looked at today's screen now; a failure only warns. */
+static void
+seen_now(struct em_ctx *ctx, const char *key)
+{
+	char	 now[48];
+
+	utc_now(now);
+	if (em_db_open(ctx, EM_DB_WRITE) != 0 || em_meta_set(ctx, key, now) != 0) {
+		em_warn(ctx, "could not note the time you looked: %s",
+		    em_errmsg(ctx));
+		em_err_clear(ctx);
+	}
+}
+
+static int
+d_today(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct em_owed	*v = NULL;
+	struct em_run_now r;
+	struct em_couple cp;
+	const struct em_day *dd;
+	const char	*me;
+	char		 today[11], since[32], key[96], *seen = NULL, *last = NULL;
+	long		 day = em_date_today(), nnews = 0;
+	size_t		 i, n = 0;
+	int		 ch, ex, run_owed, nrows = 0, text, have_cp = 0;
+
+	memset(&r, 0, sizeof(r));
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	text = ctx->fmt == EM_FMT_TEXT;
+	em_date_fmt(day, today);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_couple_load(ctx, &cp)) != 0)
+		return ex;
+	have_cp = 1;
+	snprintf(key, sizeof(key), "seen.%s", me);
+	if ((ex = em_meta_get(ctx, key, &seen)) != 0 ||
+	    (ex = em_meta_get(ctx, "sync.last", &last)) != 0 ||
+	    (ex = owed(ctx, me, day, &v, &n, &r, &run_owed)) != 0)
+		goto out;
+
+	if (text) {
+		put_name(me);
+		printf(", %s\n\n", today);
+		puts(n > 0 || run_owed ? "To do today" : "Nothing owed today");
+	}
+	for (i = 0; i < n; i++) {
+		if (text)
+			put_owed(&v[i], today, "  ");
+		else
+			row(ctx, &nrows, "owe", v[i].what == EM_OWE_CHECKIN ?
+			    "checkin" : "answer", v[i].user, v[i].date, 1, NULL);
+	}
+	if (run_owed) {
+		if (text) {
+			printf("  the challenge: day %ld of ", r.day);
+			em_put_text(stdout, r.challenge);
+			putchar('\n');
+		} else
+			row(ctx, &nrows, "owe", "challenge", me, today, r.day,
+			    r.challenge);
+	}
+
+	/* Never looked: the last week. */
+	if (seen != NULL)
+		snprintf(since, sizeof(since), "%s", seen);
+	else
+		em_date_fmt(day - 7, since);
+	if (text) {
+		fputs("\nSince you last looked", stdout);
+		if (seen != NULL) {
+			fputs(" (", stdout);
+			put_time(seen);
+			putchar(')');
+		} else
+			fputs(" (never: the last seven days)", stdout);
+		putchar('\n');
+	}
+	if ((ex = news(ctx, me, since, &nrows, &nnews)) != 0)
+		goto out;
+	if (text && nnews == 0)
+		puts("  nothing new from your partner");
+
+	if (r.challenge != NULL) {
+		dd = run_day(ctx, &r);
+		if (text) {
+			fputs("\nChallenge: ", stdout);
+			em_put_text(stdout, r.challenge);
+			printf(", day %ld of %ld%s\n", r.day, r.days, r.done ?
+			    " (you did it)" : r.partner_done ?
+			    " (your partner did it)" : "");
+			if (dd != NULL) {
+				em_put_wrapped(dd->title, WIDTH, 2, 0);
+				em_put_wrapped(dd->task, WIDTH, 4, 0);
+			}
+		} else
+			row(ctx, &nrows, "challenge", r.challenge, NULL, today, r.day,
+			    dd != NULL ? dd->title : NULL);
+	}
+
+	if ((ex = week(ctx, &cp, me, day, &nrows)) != 0)
+		goto out;
+
+	if (text) {
+		fputs("\nLast sync: ", stdout);
+		if (last != NULL)
+			put_time(last);
+		else
+			fputs("never", stdout);
+		putchar('\n');
+	} else
+		row(ctx, &nrows, "sync", "last", NULL, last, last != NULL, NULL);
+
+	/* Looking is remembered only when a person saw it: text on a terminal. */
+	if (text && isatty(STDOUT_FILENO) && !ctx->db_mem)
+		seen_now(ctx, key);
+out:
+	if (have_cp)
+		em_couple_free(&cp);
+	em_owed_free(v, n);
+	em_run_now_free(&r);
+	free(seen);
+	free(last);
+	return ex;
+}
+
+/* ---- partners ---- */
+
+static int
+d_partners(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const char *const keys[] = { "what", "value", NULL };
+	struct em_couple cp;
+	const char	*me, *vals[2];
+	size_t		 i;
+	int		 ch, ex, rows = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_couple_load(ctx, &cp)) != 0)
+		return ex;
+	if (ctx->fmt != EM_FMT_TEXT) {
+		for (i = 0; i < cp.nnames; i++) {
+			vals[0] = strcasecmp(cp.names[i], me) == 0 ? "you" : "partner";
+			vals[1] = cp.names[i];
+			em_out_row(ctx, keys, vals, rows++ == 0);
+		}
+		vals[0] = "couple";
+		vals[1] = cp.id;
+		em_out_row(ctx, keys, vals, rows++ == 0);
+		vals[0] = "replica";
+		vals[1] = cp.replica;
+		em_out_row(ctx, keys, vals, 0);
+		vals[0] = "key";
+		vals[1] = cp.has_key ? "here" : "none";
+		em_out_row(ctx, keys, vals, 0);
+		em_couple_free(&cp);
+		return 0;
+	}
+	puts("partners:");
+	if (cp.nnames == 0)
+		puts("  none yet: the first two names that write become the couple");
+	for (i = 0; i < cp.nnames; i++) {
+		fputs("  ", stdout);
+		em_put_cell(stdout, cp.names[i], min_width(cp.names[i], 60), 0);
+		puts(strcasecmp(cp.names[i], me) == 0 ? " (you)" : "");
+	}
+	printf("couple:        %s\n", cp.id[0] != '\0' ? cp.id : "none yet");
+	printf("this database: %s\n", cp.replica[0] != '\0' ? cp.replica : "none yet");
+	printf("couple key:    %s\n", cp.has_key ? "here" :
+	    "not here: run empathy init to create or join the couple");
+	em_couple_free(&cp);
+	return 0;
+}
+
+/* ---- init ---- */
+
+static struct termios	 saved_tio;
+static volatile sig_atomic_t tio_saved;
+
+static void
+restore_tty(int sig)
+{
+	if (tio_saved)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tio);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/*
+ * A secret (a pairing code, a passphrase): from the terminal without echo,
+ * else one line of stdin. EOF is "cancelled" (EM_EX_NO).
+ */
+static int
+read_secret(struct em_ctx *ctx, const char *prompt, char **out)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa, old[4];
+	struct termios	 t;
+	char		*line = NULL;
+	size_t		 cap = 0, i;
+	ssize_t		 len;
+	int		 tty = isatty(STDIN_FILENO), ex;
+
+	*out = NULL;
+	if (tty) {
+		fflush(stdout);
+		fputs(prompt, stderr);
+		fflush(stderr);
+		if (tcgetattr(STDIN_FILENO, &saved_tio) == 0) {
+			memset(&sa, 0, sizeof(sa));
+			sa.sa_handler = restore_tty;
+			sigemptyset(&sa.sa_mask);
+			for (i = 0; i < 4; i++)
+				sigaction(sigs[i], &sa, &old[i]);
+			tio_saved = 1;
+			t = saved_tio;
+			t.c_lflag &= ~(tcflag_t)(ECHO | ECHOE | ECHOK);
+			t.c_lflag |= ECHONL;
+			tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
+		}
+	}
+	len = getline(&line, &cap, stdin);
+	if (tio_saved) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tio);
+		tio_saved = 0;
+		for (i = 0; i < 4; i++)
+			sigaction(sigs[i], &old[i], NULL);
+	}
+	if (len == -1) {
+		free(line);
+		if (tty)
+			fputc('\n', stderr);
+		if (ferror(stdin) && errno != 0 && errno != EBADF)
+			return em_errno(ctx, EM_EX_IOERR, "reading stdin");
+		return em_err(ctx, EM_EX_NO, "cancelled; nothing was stored");
+	}
+	if ((ex = em_text_bytes(ctx, "the line", line, (size_t)len)) != 0) {
+		free(line);
+		return ex;
+	}
+	em_text_trim(line);
+	if (*line == '\0') {
+		free(line);
+		return em_err(ctx, EM_EX_NO, "nothing given; nothing was stored");
+	}
+	*out = line;
+	return 0;
+}
+
+/* A secret no longer needed: wiped before it is freed. */
+static void
+wipe(char *s)
+{
+	if (s != NULL) {
+		explicit_bzero(s, strlen(s));
+		free(s);
+	}
+}
+
+/* The passphrase: twice at a terminal, they must match; one line of stdin. */
+static int
+ask_passphrase(struct em_ctx *ctx, int twice, char **out)
+{
+	char	*again;
+	int	 ex;
+
+	*out = NULL;
+	if ((ex = read_secret(ctx, "Passphrase: ", out)) != 0)
+		return ex;
+	if (!twice || !isatty(STDIN_FILENO))
+		return 0;
+	if ((ex = read_secret(ctx, "The same passphrase again: ", &again)) != 0) {
+		wipe(*out);
+		*out = NULL;
+		return ex;
+	}
+	ex = strcmp(*out, again) == 0 ? 0 : em_err(ctx, EM_EX_DATAERR, "the two "
+	    "passphrases differ; nothing was stored");
+	wipe(again);
+	if (ex != 0) {
+		wipe(*out);
+		*out = NULL;
+	}
+	return ex;
+}
+
+/* A name YAML reads back as written: double-quoted, with \ and " escaped. */
+static void
+yaml_quoted(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', fp);
+		fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+/* mkdir -p, private. */
+static int
+make_dir(struct em_ctx *ctx, const char *path)
+{
+	char	*p = em_strdup(path), *s;
+	int	 ex = 0;
+
+	for (s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) == -1 && errno != EEXIST) {
+			ex = em_errno(ctx, EM_EX_CANTCREAT, "cannot create %s", p);
+			break;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return ex;
+}
+
+/*
+ * user: NAME in the config, once: a new file is made 0600 in a 0700
+ * directory; a file without user: gets the line added; a file naming
+ * someone else is left as it is, and said so.
+ */
+static int
+cfg_user(struct em_ctx *ctx, const char *name)
+{
+	struct stat	 st;
+	FILE		*fp;
+	char		*path, *dir, *slash;
+	int		 fd, ex = 0, exists, lastnl = 1;
+
+	path = em_xdg_path("XDG_CONFIG_HOME", ".config", "empathy/config.yaml");
+	if (ctx->cfg_user != NULL) {
+		if (strcasecmp(ctx->cfg_user, name) == 0) {
+			fputs("you are ", stdout);
+			put_name(name);
+			printf(" (as %s says)\n", path);
+		} else {
+			fputs("you are ", stdout);
+			put_name(name);
+			fputs(" here, but ", stdout);
+			em_put_text(stdout, path);
+			fputs(" says 'user: ", stdout);
+			put_name(ctx->cfg_user);
+			puts("'; left as it is");
+		}
+		free(path);
+		return 0;
+	}
+	dir = em_strdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	if ((ex = make_dir(ctx, dir)) != 0)
+		goto out;
+	exists = stat(path, &st) == 0;
+	if (exists && st.st_size > 0) {
+		if ((fp = fopen(path, "r")) != NULL) {
+			if (fseek(fp, -1, SEEK_END) == 0)
+				lastnl = fgetc(fp) == '\n';
+			fclose(fp);
+		}
+	}
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd == -1 || (fp = fdopen(fd, "a")) == NULL) {
+		ex = em_errno(ctx, EM_EX_CANTCREAT, "cannot write %s", path);
+		if (fd != -1)
+			close(fd);
+		goto out;
+	}
+	if (!lastnl)
+		fputc('\n', fp);
+	fputs("user: ", fp);
+	yaml_quoted(fp, name);
+	fputc('\n', fp);
+	if (fclose(fp) != 0) {
+		ex = em_errno(ctx, EM_EX_IOERR, "writing %s", path);
+		goto out;
+	}
+	fputs("you are ", stdout);
+	put_name(name);
+	fputs(exists ? " (added to " : " (written to ", stdout);
+	em_put_text(stdout, path);
+	puts(")");
+out:
+	free(dir);
+	free(path);
+	return ex;
+}
+
+/* Who is acting, asked at a terminal when nothing says. */
+static int
+init_user(struct em_ctx *ctx, const char **mep)
+{
+	const char	*s;
+	char		*name;
+	int		 ex;
+
+	if ((ex = em_cfg_load(ctx)) != 0)
+		return ex;
+	if (ctx->user == NULL && ((s = getenv("EMPATHY_USER")) == NULL || *s == '\0') &&
+	    ctx->cfg_user == NULL) {
+		if (!em_isatty_in())
+			return em_err(ctx, EM_EX_USAGE, "who are you? give -u NAME "
+			    "(it is written to the config once)");
+		for (;;) {
+			if ((ex = em_ask_line(ctx, "Your name, as your partner knows "
+			    "you: ", 0, &name)) != 0)
+				return ex;
+			if (em_name_valid(name))
+				break;
+			fprintf(stderr, "(one line of at most 64 bytes, not starting "
+			    "with '-')\n");
+			free(name);
+		}
+		ctx->user = name;
+		ctx->user_from = EM_USER_OPT;
+	}
+	if ((ex = em_ctx_user(ctx, mep)) != 0)
+		return ex;
+	return cfg_user(ctx, *mep);
+}
+
+/* The couple again, after a change; cp owns nothing if it fails. */
+static int
+couple_reload(struct em_ctx *ctx, struct em_couple *cp)
+{
+	em_couple_free(cp);
+	memset(cp, 0, sizeof(*cp));
+	return em_couple_load(ctx, cp);
+}
+
+/*
+ * A pairing code, indented, within 80 columns: a code too long for one line
+ * is cut in two at a dash (init --join - takes it in two lines as well).
+ */
+static void
+put_code(const char *code)
+{
+	size_t	 len = strlen(code), cut;
+
+	putchar('\n');
+	if (len + 4 <= WIDTH) {
+		printf("    %s\n\n", code);
+		return;
+	}
+	for (cut = len / 2; cut < len && code[cut] != '-'; cut++)
+		;
+	printf("    %.*s\n    %s\n\n", (int)cut + (cut < len), code,
+	    code + cut + (cut < len));
+}
+
+/* The pairing code, with what to do with it, or the backup warning. */
+static void
+show_code(const struct em_couple *cp, int backup)
+{
+	char	 code[EM_PAIR_MAX];
+
+	em_pair_code(cp->id, cp->key, code);
+	if (backup) {
+		puts("The couple key, as a pairing code:");
+		put_code(code);
+		em_put_wrapped("Whoever has this code can read everything in the "
+		    "mailbox and write to it as one of you: keep it on paper, "
+		    "somewhere safe. Without it (or the passphrase) a lost "
+		    "machine's mailbox cannot be read by anyone, you included.",
+		    WIDTH, 0, 0);
+	} else {
+		puts("The pairing code for the other machine:");
+		put_code(code);
+		em_put_wrapped("On the other machine, run 'empathy init --join -' "
+		    "and paste the code when asked, so it stays out of the shell's "
+		    "history. Anyone with the code can read the couple's mailbox.",
+		    WIDTH, 0, 0);
+	}
+	explicit_bzero(code, sizeof(code));
+}
+
+/*
+ * DIR/couple for the couple here (with its salt when the key came from a
+ * passphrase, so that the other machine can join with it), then say so.
+ */
+static int
+put_couple_file(struct em_ctx *ctx, const struct em_couple *cp, const char *dir)
+{
+	int	 ex;
+
+	if ((ex = em_box_couple_put(ctx, dir, cp->id, cp->has_salt ? cp->salt :
+	    NULL, cp->key)) != 0)
+		return ex;
+	fputs("mailbox: ", stdout);
+	em_put_text(stdout, dir);
+	putchar('\n');
+	return 0;
+}
+
+/* init --passphrase: join the couple of DIR/couple, or make a new one. */
+static int
+init_pass(struct em_ctx *ctx, struct em_couple *cp, const char *dir)
+{
+	unsigned char	 salt[EM_SALT_BYTES], key[EM_KEY_BYTES];
+	char		 couple[EM_ID_LEN + 1], *pass = NULL;
+	int		 ex, has_salt = 0, there = 0;
+
+	if (dir != NULL) {
+		ex = em_box_couple_get(ctx, dir, couple, salt, &has_salt);
+		if (ex == 0)
+			there = 1;
+		else if (ex != EM_EX_NOINPUT)
+			return ex;
+		else
+			em_err_clear(ctx);
+	}
+	if (there && !has_salt)
+		return em_err(ctx, EM_EX_DATAERR, "the couple in %s was made with a "
+		    "pairing code, not a passphrase: join it with --join", dir);
+	if (cp->has_key && (!there || strcmp(couple, cp->id) == 0)) {
+		printf("this database already belongs to couple %s; nothing "
+		    "changed\n", cp->id);
+		return there || dir == NULL ? 0 : put_couple_file(ctx, cp, dir);
+	}
+	if ((ex = ask_passphrase(ctx, !there, &pass)) != 0)
+		return ex;
+	if (!there)
+		em_salt_new(salt);
+	ex = em_key_from_pass(ctx, pass, salt, key);
+	wipe(pass);
+	if (ex != 0)
+		goto out;
+	if (there) {
+		if ((ex = em_box_key_check(ctx, dir, key)) != 0 ||
+		    (ex = em_couple_join(ctx, couple, key, salt)) != 0)
+			goto out;
+		printf("joined couple %s, whose mailbox is in ", couple);
+		em_put_text(stdout, dir);
+		putchar('\n');
+		goto out;
+	}
+	if ((ex = em_couple_create(ctx, key, salt)) != 0 ||
+	    (ex = couple_reload(ctx, cp)) != 0)
+		goto out;
+	printf("a new couple: %s, its key made from the passphrase\n", cp->id);
+	if (dir != NULL) {
+		if ((ex = put_couple_file(ctx, cp, dir)) != 0)
+			goto out;
+		puts("on the other machine, run 'empathy init --passphrase --dir' "
+		    "with the same folder");
+	} else
+		puts("on the other machine, run 'empathy init --join -' with the "
+		    "code from 'empathy init --show-key' here");
+out:
+	explicit_bzero(key, sizeof(key));
+	return ex;
+}
+
+/* Letters and digits in s: what a pairing code is made of. */
+static size_t
+alnums(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (isalnum((unsigned char)*s))
+			n++;
+	return n;
+}
+
+/* init --join CODE: the couple and key from the other machine's code. */
+static int
+init_join(struct em_ctx *ctx, struct em_couple *cp, const char *arg,
+    const char *dir)
+{
+	unsigned char	 key[EM_KEY_BYTES];
+	char		 couple[EM_ID_LEN + 1], *code = NULL, *more, *joined;
+	char		 full[EM_PAIR_MAX];
+	int		 ex;
+
+	if (strcmp(arg, "-") == 0) {
+		if ((ex = read_secret(ctx, "Pairing code: ", &code)) != 0)
+			return ex;
+		/*
+		 * A code shown on two lines may come in two: a line too
+		 * short for a code is followed by the rest.
+		 */
+		memset(key, 0, sizeof(key));
+		em_pair_code("0000000000000000", key, full);
+		if (alnums(code) < alnums(full)) {
+			ex = read_secret(ctx, "The rest of the code: ", &more);
+			if (ex == EM_EX_NO) {
+				/* No more: what is wrong with the first line. */
+				em_err_clear(ctx);
+				if ((ex = em_pair_parse(ctx, code, couple, key)) == 0)
+					more = em_strdup("");
+			}
+			if (ex != 0) {
+				wipe(code);
+				return ex;
+			}
+			joined = em_xcalloc(1, strlen(code) + strlen(more) + 2);
+			sprintf(joined, "%s-%s", code, more);
+			wipe(code);
+			wipe(more);
+			code = joined;
+		}
+		arg = code;
+	}
+	ex = em_pair_parse(ctx, arg, couple, key);
+	wipe(code);
+	if (ex != 0)
+		return ex;
+	if (cp->has_key && strcmp(cp->id, couple) == 0 &&
+	    memcmp(cp->key, key, sizeof(key)) == 0) {
+		printf("this database already belongs to couple %s; nothing "
+		    "changed\n", couple);
+	} else {
+		if ((ex = em_couple_join(ctx, couple, key, NULL)) != 0)
+			goto out;
+		printf("joined couple %s\n", couple);
+	}
+	if (dir != NULL) {
+		if ((ex = couple_reload(ctx, cp)) == 0)
+			ex = put_couple_file(ctx, cp, dir);
+	}
+out:
+	explicit_bzero(key, sizeof(key));
+	return ex;
+}
+
+/* init with no option: make the couple, unless there is one. */
+static int
+init_new(struct em_ctx *ctx, struct em_couple *cp, const char *dir, int showkey)
+{
+	unsigned char	 salt[EM_SALT_BYTES];
+	char		 couple[EM_ID_LEN + 1];
+	int		 ex, has_salt;
+
+	if (cp->has_key) {
+		printf("this database already belongs to couple %s; nothing "
+		    "changed\n", cp->id);
+	} else {
+		if (dir != NULL) {
+			ex = em_box_couple_get(ctx, dir, couple, salt, &has_salt);
+			if (ex == 0) {
+				em_fail(ctx, EM_EX_USAGE, "%s already holds the "
+				    "mailbox of couple %s: join it with %s", dir,
+				    couple, has_salt ? "--passphrase" :
+				    "--join - (the code from 'empathy init "
+				    "--show-key' on the other machine)");
+				return EM_EX_USAGE;
+			}
+			if (ex != EM_EX_NOINPUT)
+				return ex;
+			em_err_clear(ctx);
+		}
+		if ((ex = em_couple_create(ctx, NULL, NULL)) != 0)
+			return ex;
+		if ((ex = couple_reload(ctx, cp)) != 0)
+			return ex;
+		printf("a new couple: %s\n", cp->id);
+		if (!showkey)
+			show_code(cp, 0);
+	}
+	return dir != NULL ? put_couple_file(ctx, cp, dir) : 0;
+}
+
+static int
+d_init(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dir",	required_argument,	NULL,	OPT_DIR },
+		{ "join",	required_argument,	NULL,	OPT_JOIN },
+		{ "passphrase",	no_argument,		NULL,	OPT_PASSPHRASE },
+		{ "show-key",	no_argument,		NULL,	OPT_SHOWKEY },
+		{ NULL,		0,			NULL,	0 }
+	};
+	struct em_couple cp;
+	struct stat	 st;
+	const char	*me, *join = NULL, *dir = NULL;
+	char		*absdir = NULL;
+	int		 ch, ex, pass = 0, showkey = 0, fresh;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_DIR:
+			dir = optarg;
+			break;
+		case OPT_JOIN:
+			join = optarg;
+			break;
+		case OPT_PASSPHRASE:
+			pass = 1;
+			break;
+		case OPT_SHOWKEY:
+			showkey = 1;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	if (join != NULL && pass) {
+		em_fail(ctx, EM_EX_USAGE, "join with a pairing code or a "
+		    "passphrase, not both");
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+	if (dir != NULL && *dir == '\0')
+		return em_fail(ctx, EM_EX_USAGE, "--dir needs a folder");
+	if (dir != NULL && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
+		return em_err(ctx, EM_EX_NOINPUT, "%s: no such folder (make it, or "
+		    "let Syncthing or Dropbox make it, first)", dir);
+	/* Kept for later syncs, which cron may start anywhere. */
+	if (dir != NULL && (absdir = realpath(dir, NULL)) != NULL)
+		dir = absdir;
+	if ((ex = init_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0)
+		goto out;
+	fresh = ctx->db_mem;
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
+		goto out;
+	fputs("database: ", stdout);
+	em_put_text(stdout, ctx->dbpath);
+	puts(fresh ? " (new)" : "");
+	if ((ex = em_couple_load(ctx, &cp)) != 0)
+		goto out;
+	if (join != NULL)
+		ex = init_join(ctx, &cp, join, dir);
+	else if (pass)
+		ex = init_pass(ctx, &cp, dir);
+	else
+		ex = init_new(ctx, &cp, dir, showkey);
+	if (ex == 0 && dir != NULL && (ex = em_meta_set(ctx, "sync.dir", dir)) == 0)
+		ex = em_meta_set(ctx, "sync.ssh", NULL);
+	if (ex == 0 && showkey) {
+		if ((ex = couple_reload(ctx, &cp)) != 0)
+			goto out;
+		if (!cp.has_key)
+			ex = em_err(ctx, EM_EX_NOINPUT, "no couple key here yet");
+		else
+			show_code(&cp, 1);
+	}
+	em_couple_free(&cp);
+out:
+	free(absdir);
+	return ex;
+}
+
+/* ---- sync ---- */
+
+static void
+put_count(long n, const char *one, const char *many)
+{
+	printf("%ld %s", n, n == 1 ? one : many);
+}
+
+static int
+d_sync(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dir",	required_argument,	NULL,	OPT_DIR },
+		{ "serve",	no_argument,		NULL,	OPT_SERVE },
+		{ "ssh",	required_argument,	NULL,	OPT_SSH },
+		{ NULL,		0,			NULL,	0 }
+	};
+	struct em_sync_report rep;
+	const char	*dir = NULL, *host = NULL, *line, *nl;
+	char		*saved = NULL;
+	int		 ch, ex, ex2, qflag = 0, serve = 0, progress;
+
+	while ((ch = em_getopt(ctx, argc, argv, "q", opts)) != -1) {
+		switch (ch) {
+		case 'q':
+			qflag = 1;
+			break;
+		case OPT_DIR:
+			dir = optarg;
+			break;
+		case OPT_SSH:
+			host = optarg;
+			break;
+		case OPT_SERVE:
+			serve = 1;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	if ((dir != NULL) + (host != NULL) + serve > 1) {
+		em_fail(ctx, EM_EX_USAGE, "one way to sync at a time: --dir, --ssh "
+		    "or --serve");
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+	if ((dir != NULL && *dir == '\0') || (host != NULL && *host == '\0'))
+		return em_fail(ctx, EM_EX_USAGE, "%s needs a value", dir != NULL ?
+		    "--dir" : "--ssh");
+	if (serve)
+		return em_sync_serve(ctx);
+	if (dir == NULL && host == NULL) {
+		if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+		    (ex = em_meta_get(ctx, "sync.dir", &saved)) != 0)
+			return ex;
+		if (saved != NULL)
+			dir = saved;
+		else if ((ex = em_meta_get(ctx, "sync.ssh", &saved)) != 0)
+			return ex;
+		else
+			host = saved;
+		if (saved == NULL) {
+			em_fail(ctx, EM_EX_USAGE, "no sync has run here yet: say "
+			    "where the other machine is, once, with --dir DIR (a "
+			    "shared folder) or --ssh HOST");
+			return em_usage(ctx, stderr, EM_EX_USAGE);
+		}
+	}
+	progress = !qflag && isatty(STDERR_FILENO);
+	memset(&rep, 0, sizeof(rep));
+	ex = dir != NULL ? em_sync_dir(ctx, dir, progress, &rep) :
+	    em_sync_ssh(ctx, host, progress, &rep);
+	/* The way just used is the one the next sync takes: forget the other. */
+	if ((ex == 0 || ex == EM_EX_DATAERR) && saved == NULL &&
+	    (ex2 = em_meta_set(ctx, dir != NULL ? "sync.ssh" : "sync.dir",
+	    NULL)) != 0) {
+		em_warn(ctx, "%s", em_errmsg(ctx));
+		em_err_clear(ctx);
+	}
+	free(saved);
+	/*
+	 * Refusals come back as the status with its message; the warnings
+	 * (a clock far off, a file refused) are said even with -q.
+	 */
+	for (line = rep.warnings; line != NULL && *line != '\0'; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL)
+			nl = line + strlen(line) - 1;
+		em_warn(ctx, "%.*s", (int)(nl - line + (*nl != '\n')), line);
+	}
+	if (ex != 0 && ex != EM_EX_DATAERR) {
+		em_sync_report_free(&rep);
+		return ex;
+	}
+	if (!qflag) {
+		fputs("sent ", stdout);
+		put_count(rep.sent, "change", "changes");
+		fputs(", received ", stdout);
+		put_count(rep.received, "change", "changes");
+		if (rep.received > 0 && rep.applied != rep.received)
+			printf(" (%ld applied)", rep.applied);
+		putchar('\n');
+		if (rep.earlier > 0) {
+			put_count(rep.earlier, "text", "texts");
+			puts(" lost to a newer version and kept as earlier "
+			    "versions (see empathy-checkin show, empathy-journal "
+			    "history)");
+		}
+		if (rep.pending > 0) {
+			put_count(rep.pending, "change waits", "changes wait");
+			puts(" for what it depends on to arrive");
+		}
+	}
+	em_sync_report_free(&rep);
+	return ex;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static char	 today[] = "today";
+	struct em_ctx	 ctx;
+	char		**av, **v;
+	int		 ac, ex;
+
+	/*
+	 * No command is `today`: parse the common options with "today"
+	 * after everything; if it is where the command stands, none was
+	 * given, else it is dropped again.
+	 */
+	em_ctx_init(&ctx, "empathy");
+	av = em_xcalloc((size_t)argc + 2, sizeof(*av));
+	memcpy(av, argv, (size_t)argc * sizeof(*av));
+	av[argc] = today;
+	ac = argc + 1;
+	v = av;
+	if ((ex = em_common_opts(&ctx, &ac, &v, subcmds)) == EM_CONTINUE) {
+		if (v != av + argc) {
+			ac--;
+			v[ac] = NULL;
+		}
+		pre_argv = av + 1;
+		pre_argc = (int)(v - av) - 1;
+		ex = em_dispatch(&ctx, ac, v);
+	}
+	ex = em_ctx_finish(&ctx, ex);
+	free(av);
+	return ex;
+}
