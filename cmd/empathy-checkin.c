@@ -707,24 +707,6 @@ out:
  * Check-ins in a range. A partner's stays hidden on a day you have not
  * checked in yourself, unless ?4 (peek) is set.
  */
-/*
- * XXX until schema 7 is merged: an empty stand-in for its table of
- * earlier versions, in the connection's temporary schema. Remove then.
- */
-static int
-earlier_standin(struct em_ctx *ctx)
-{
-	long	 n;
-	int	 ex;
-
-	if ((ex = em_sql_long(ctx, "reading the database", &n, "SELECT count(*) "
-	    "FROM sqlite_master WHERE name = 'earlier'", "")) != 0 || n > 0)
-		return ex;
-	return em_db_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS earlier (id TEXT, "
-	    "tbl TEXT, rid TEXT, field TEXT, value TEXT, clock TEXT, user TEXT, "
-	    "created TEXT)");
-}
-
 #define EARLIER_SQL(cols)						\
     "SELECT " cols " FROM earlier WHERE tbl = 'checkin' AND rid = ?1 "	\
     "ORDER BY clock, instr('feeling underneath high low', field)"
@@ -901,7 +883,6 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(d2, to);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = earlier_standin(ctx)) != 0 ||
 	    (ex = em_sql_prep(ctx, &st, show_sql, "sssl", from, to, me,
 	    (long)pflag)) != 0)
 		return ex;

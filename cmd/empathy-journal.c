@@ -1148,24 +1148,6 @@ main(int argc, char *argv[])
 }
 
 /*
- * XXX until schema 7 is merged: an empty stand-in for its table of
- * earlier versions, in the connection's temporary schema. Remove then.
- */
-static int
-earlier_standin(struct em_ctx *ctx)
-{
-	long	 n;
-	int	 ex;
-
-	if ((ex = em_sql_long(ctx, "reading the database", &n, "SELECT count(*) "
-	    "FROM sqlite_master WHERE name = 'earlier'", "")) != 0 || n > 0)
-		return ex;
-	return em_db_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS earlier (id TEXT, "
-	    "tbl TEXT, rid TEXT, field TEXT, value TEXT, clock TEXT, user TEXT, "
-	    "created TEXT)");
-}
-
-/*
  * An entry's versions, newest first: its text now, the texts an edit
  * replaced, and text from another machine that lost to a later change
  * there (kept when the two met in a sync or an import).
@@ -1228,7 +1210,6 @@ j_history(struct em_ctx *ctx, int argc, char **argv)
 		return ex;
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = find_entry(ctx, prefix, -1, "read its history", &id)) != 0 ||
-	    (ex = earlier_standin(ctx)) != 0 ||
 	    (ex = em_sql_prep(ctx, &st, history_sql, "s", id)) != 0)
 		goto out;
 	if (ctx->fmt != EM_FMT_TEXT)

@@ -226,3 +226,144 @@ em_roster_join(struct em_ctx *ctx)
 	sqlite3_bind_text(st, 2, ctx->user, -1, SQLITE_STATIC);
 	return em_db_done(ctx, &st, "adding a partner");
 }
+
+/* Run sql (binding ?1 = from, ?2 = to) with the log crediting who. */
+static int
+as_user(struct em_ctx *ctx, const char *who, const char *sql, const char *from,
+    const char *to)
+{
+	char	*was = ctx->user;
+	int	 ex;
+
+	ctx->user = (char *)who;
+	ex = em_sql_run(ctx, "renaming", sql, "ss", from, to);
+	ctx->user = was;
+	return ex;
+}
+
+/*
+ * Fold the name from into to, everywhere, in one transaction. Nobody's
+ * words change hands by an edit (sync refuses that), so what from wrote is
+ * written again under to, as to's, and the old records are purged as
+ * from's; answers to from's check-ins follow them, as their writers' own
+ * changes. Sync carries all of it like any change.
+ */
+int
+em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
+{
+	static const char *const copy[] = {
+		/* check-ins, under the ids their new person and day give */
+		"INSERT INTO checkin (id, user, date, feeling, underneath, high, low, "
+		"created, updated) SELECT em_derive('checkin', ?2, date), ?2, date, feeling, "
+		"underneath, high, low, created, updated FROM checkin WHERE user = ?1",
+		/* entries and their versions, under new ids */
+		"CREATE TEMP TABLE IF NOT EXISTS rename_map (old TEXT PRIMARY KEY, new TEXT)",
+		"DELETE FROM temp.rename_map",
+		"INSERT INTO temp.rename_map SELECT id, em_newid() FROM entry WHERE user = ?1 "
+		"UNION ALL SELECT id, em_newid() FROM response WHERE user = ?1 "
+		"UNION ALL SELECT id, em_newid() FROM result WHERE user = ?1",
+		"INSERT INTO entry (id, user, date, kind, text, tags, removed, created, updated) "
+		"SELECT m.new, ?2, date, kind, text, tags, removed, created, updated FROM entry "
+		"JOIN temp.rename_map m ON m.old = entry.id",
+		"INSERT INTO entry_fts (rowid, text) SELECT rowid, text FROM entry WHERE id IN "
+		"(SELECT new FROM temp.rename_map)",
+		"INSERT INTO entry_version (id, entry, text, tags, created, updated) SELECT "
+		"em_newid(), m.new, v.text, v.tags, v.created, v.updated FROM entry_version v "
+		"JOIN temp.rename_map m ON m.old = v.entry",
+		"INSERT INTO response (id, checkin, user, kind, text, forced, created, updated) "
+		"SELECT m.new, checkin, ?2, kind, text, forced, created, updated FROM response "
+		"JOIN temp.rename_map m ON m.old = response.id",
+		"INSERT INTO result (id, user, about, instrument, date, answers, score, created, "
+		"updated) SELECT m.new, ?2, CASE WHEN about = ?1 THEN ?2 ELSE about END, "
+		"instrument, date, answers, score, created, updated FROM result "
+		"JOIN temp.rename_map m ON m.old = result.id",
+		"INSERT INTO run_day (id, run, user, day, date, note, created, updated) SELECT "
+		"em_derive('run_day', run, ?2, day), run, ?2, day, date, note, created, updated "
+		"FROM run_day WHERE user = ?1",
+		"UPDATE run SET user = ?2 WHERE user = ?1",
+		NULL
+	};
+	struct em_couple c;
+	char		*other = NULL, *old = NULL, *conflict = NULL;
+	size_t		 i;
+	int		 ex;
+
+	if (!em_name_valid(to))
+		return em_err(ctx, EM_EX_USAGE, "'%s' is not a usable name", to);
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = em_couple_load(ctx, &c)) != 0)
+		return ex;
+	for (i = 0; i < c.nnames; i++) {
+		if (strcasecmp(c.names[i], from) == 0)
+			old = em_strdup(c.names[i]);
+		else if (strcasecmp(c.names[i], to) != 0)
+			other = em_strdup(c.names[i]);
+	}
+	em_couple_free(&c);
+	if (old == NULL) {
+		ex = em_err(ctx, EM_EX_NOINPUT, "%s is not a partner here", from);
+		goto out;
+	}
+	if (strcasecmp(old, to) == 0) {
+		ex = em_err(ctx, EM_EX_USAGE, "%s and %s are the same name here", old, to);
+		goto out;
+	}
+	if ((ex = em_db_begin(ctx)) != 0)
+		goto out;
+	/* A day both wrote for cannot become one person's twice. */
+	if ((ex = em_sql_one(ctx, "renaming", &conflict, "SELECT a.date FROM checkin a "
+	    "JOIN checkin b ON a.date = b.date WHERE a.user = ?1 AND b.user = ?2 "
+	    "UNION ALL SELECT 'day ' || a.day FROM run_day a JOIN run_day b ON "
+	    "a.run = b.run AND a.day = b.day WHERE a.user = ?1 AND b.user = ?2 LIMIT 1",
+	    "ss", old, to)) == 0 && conflict != NULL)
+		ex = em_err(ctx, EM_EX_DATAERR, "both %s and %s wrote for %s; remove one "
+		    "of the two first", old, to, conflict);
+	/* The roster first, so that every machine admits the new name's records. */
+	if (ex == 0)
+		ex = as_user(ctx, old, "DELETE FROM partner WHERE name = ?1 AND ?2 IS NOT NULL",
+		    old, to);
+	if (ex == 0)
+		ex = as_user(ctx, to, "INSERT INTO partner (id, name, created, updated) SELECT "
+		    "em_derive('partner', ?2), ?2, strftime('%Y-%m-%dT%H:%M:%fZ'), "
+		    "strftime('%Y-%m-%dT%H:%M:%fZ') WHERE NOT EXISTS (SELECT 1 FROM partner "
+		    "WHERE name = ?2) AND ?1 IS NOT NULL", old, to);
+	for (i = 0; ex == 0 && copy[i] != NULL; i++)
+		ex = as_user(ctx, to, copy[i], old, to);
+	/* Answers to the old check-ins, and results about the old name: their writers'. */
+	if (ex == 0 && other != NULL)
+		ex = as_user(ctx, other, "UPDATE response SET checkin = (SELECT em_derive("
+		    "'checkin', ?2, c.date) FROM checkin c WHERE c.id = response.checkin) "
+		    "WHERE checkin IN (SELECT id FROM checkin WHERE user = ?1)", old, to);
+	if (ex == 0 && other != NULL)
+		ex = as_user(ctx, other, "UPDATE result SET about = ?2 WHERE about = ?1 "
+		    "AND user <> ?1", old, to);
+	/* The old records go, as their writer's purge: their text with them. */
+	if (ex == 0)
+		ex = as_user(ctx, old, "DELETE FROM checkin WHERE user = ?1 AND ?2 IS NOT NULL",
+		    old, to);
+	if (ex == 0)
+		ex = as_user(ctx, old, "DELETE FROM response WHERE user = ?1 AND ?2 IS NOT NULL",
+		    old, to);
+	if (ex == 0)
+		ex = as_user(ctx, old, "DELETE FROM entry WHERE user = ?1 AND ?2 IS NOT NULL",
+		    old, to);
+	if (ex == 0)
+		ex = as_user(ctx, old, "DELETE FROM result WHERE user = ?1 AND ?2 IS NOT NULL",
+		    old, to);
+	if (ex == 0)
+		ex = as_user(ctx, old, "DELETE FROM run_day WHERE user = ?1 AND ?2 IS NOT NULL",
+		    old, to);
+	if (ex == 0)
+		ex = em_db_exec(ctx, "INSERT INTO entry_fts (entry_fts) VALUES ('optimize')");
+	if (ex != 0) {
+		em_db_rollback(ctx);
+		goto out;
+	}
+	if ((ex = em_db_commit(ctx)) == 0 && (ex = em_db_exec(ctx, "VACUUM")) == 0)
+		ex = em_db_scrub(ctx, 1);
+out:
+	free(old);
+	free(other);
+	free(conflict);
+	return ex;
+}

@@ -88,6 +88,7 @@ int	 em_hlc_see(struct em_ctx *, const char *);
 void	 em_op_begin(struct em_ctx *);
 int	 em_op_triggers(struct em_ctx *);
 int	 em_op_quiet(struct em_ctx *, int);
+int	 em_op_erase(struct em_ctx *);
 void	 em_sb_fields(struct em_sbuf *, const struct em_rectype *, const char *);
 
 /* em_couple.c */

@@ -20,7 +20,7 @@
 enum {
 	S_OPINS, S_STAMP_SET, S_STAMP_NEW, S_STAMP_GET, S_STAMP_DROP, S_TOMB_ADD,
 	S_TOMB_GET, S_SCRUB, S_EARLIER_DROP, S_EARLIER_ADD, S_META_SET, S_OP_HAS,
-	S_WINNER, S_ROSTER, S_OLDER, S_NSTMT
+	S_WINNER, S_ROSTER, S_OLDER, S_SEEN, S_RETRACT, S_NSTMT
 };
 
 static const char *const stmt_sql[S_NSTMT] = {
@@ -43,6 +43,8 @@ static const char *const stmt_sql[S_NSTMT] = {
 	"SELECT name FROM partner",
 	"UPDATE op SET body = json_set(body, '$.' || ?3, ?4) WHERE rid = ?1 AND clock < ?2 "
 	    "AND kind = 'set' AND json_type(body, '$.' || ?3) IS NOT NULL",
+	"SELECT 1 FROM op WHERE rid = ?1 AND json_extract(base, '$.' || ?2) = ?3 LIMIT 1",
+	"DELETE FROM earlier WHERE rid = ?1 AND field = ?2 AND clock = ?3",
 };
 
 #define NTYPES	8	/* record types, at most */
@@ -54,6 +56,7 @@ struct em_oplog {
 	unsigned	 cnt;		/* ... and a counter */
 	long long	 seq;		/* this replica's last operation */
 	int		 applying;	/* writes of em_op_apply: the triggers record nothing */
+	int		 purged;	/* records erased by purges applied, since asked */
 	const char	*apply_clock;	/* the purge being applied, for what it takes along */
 	sqlite3_stmt	*st[S_NSTMT];
 	const struct em_rectype *rts[NTYPES];
@@ -457,6 +460,21 @@ scrub_older(struct em_ctx *ctx, const char *rid, const char *field, const char *
 	return step_done(st);
 }
 
+/* The author of the record a parent-owned record belongs to, or NULL. */
+static char *
+parent_owner(struct em_ctx *ctx, const struct em_rectype *rt, const char *parent)
+{
+	sqlite3_stmt	*st;
+	char		 sql[96], *u;
+
+	snprintf(sql, sizeof(sql), "SELECT user FROM %s WHERE id = ?1", rt->owner);
+	if (sqlite3_prepare_v2(ctx->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	u = query_text(st, 0, parent, (const char *)NULL);
+	sqlite3_finalize(st);
+	return u;
+}
+
 /* ---- recording local changes (the triggers) ---- */
 
 /*
@@ -473,6 +491,7 @@ fn_op(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	struct em_sbuf	 body = { NULL, 0, 0 }, base = { NULL, 0, 0 };
 	char		 clock[EM_CLOCK_LEN + 1], *cur;
 	const char	*mode, *rid, *user = ctx->user;
+	char		*owner = NULL;
 	int		 n, i, a, rc = 0, nset = 0;
 
 	if (ctx->ol != NULL && ctx->ol->applying)
@@ -507,6 +526,16 @@ fn_op(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	if ((a = field_index(rt, "user")) >= 0 && sqlite3_value_type(nv[a]) == SQLITE_TEXT &&
 	    (user == NULL || *mode == 'B'))
 		user = (const char *)sqlite3_value_text(nv[a]);
+	/* A record from before the log speaks for its author, or its parent's. */
+	if (*mode == 'B' && rt->own == EM_OWN_PARENT) {
+		for (i = 0; i < n; i++)
+			if ((rt->fields[i].flags & EM_F_REF) &&
+			    sqlite3_value_type(nv[i]) == SQLITE_TEXT)
+				owner = parent_owner(ctx, rt,
+				    (const char *)sqlite3_value_text(nv[i]));
+		if (owner != NULL)
+			user = owner;
+	}
 
 	em_sb_add(&body, "{");
 	em_sb_add(&base, "{");
@@ -542,10 +571,12 @@ fn_op(sqlite3_context *cx, int argc, sqlite3_value **argv)
 done:
 	free(body.s);
 	free(base.s);
+	free(owner);
 	return;
 fail:
 	free(body.s);
 	free(base.s);
+	free(owner);
 	sqlite3_result_error(cx, sqlite3_errmsg(ctx->db), -1);
 }
 
@@ -716,14 +747,37 @@ em_op_quiet(struct em_ctx *ctx, int quiet)
 	size_t		 i;
 	int		 ex;
 
-	if (!quiet)
+	if (!quiet) {
+		/* Purged text leaves the search index's segments too. */
+		if (ctx->ol != NULL && ctx->ol->purged > 0 && (ex = em_db_exec(ctx,
+		    "INSERT INTO entry_fts (entry_fts) VALUES ('optimize')")) != 0)
+			return ex;
 		return em_op_triggers(ctx);
+	}
 	for (i = 0; (rt = em_rectype_nth(i)) != NULL; i++)
 		em_sb_add(&b, "DROP TRIGGER IF EXISTS temp.%s_log_add; "
 		    "DROP TRIGGER IF EXISTS temp.%s_log_change;", rt->table, rt->table);
 	ex = em_db_exec(ctx, b.s);
 	free(b.s);
 	return ex;
+}
+
+/*
+ * After a commit that applied purges: rebuild the file and empty the WAL,
+ * so that no free page or old frame keeps the erased text (as journal's
+ * rm --purge does).
+ */
+int
+em_op_erase(struct em_ctx *ctx)
+{
+	int	 ex;
+
+	if (ctx->ol == NULL || ctx->ol->purged == 0)
+		return 0;
+	ctx->ol->purged = 0;
+	if ((ex = em_db_exec(ctx, "VACUUM")) != 0)
+		return ex;
+	return em_db_scrub(ctx, 1);
 }
 
 /* A new transaction: read the clock again (another program may have moved it). */
@@ -953,8 +1007,25 @@ keep_earlier(struct em_ctx *ctx, const struct em_op *op, const char *field,
 	sqlite3_stmt	*st = stmt(ctx, S_EARLIER_ADD);
 	char		 id[EM_ID_LEN + 1];
 
+	sqlite3_stmt	*seen;
+	int		 r;
+
 	if (value == NULL || *value == '\0' || st == NULL)
 		return st == NULL ? em_db_err(ctx, SQLITE_ERROR, "keeping an earlier version") : 0;
+	/*
+	 * A value its own writer replaced later (an operation here names it as
+	 * its base) lost to that edit, not to a conflict: nothing to keep.
+	 */
+	if ((seen = stmt(ctx, S_SEEN)) == NULL)
+		return em_db_err(ctx, SQLITE_ERROR, "keeping an earlier version");
+	sqlite3_bind_text(seen, 1, op->rid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(seen, 2, field, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(seen, 3, clock, -1, SQLITE_TRANSIENT);
+	r = sqlite3_step(seen);
+	sqlite3_reset(seen);
+	if (r == SQLITE_ROW)
+		return 0;
+	st = stmt(ctx, S_EARLIER_ADD);
 	em_id_derive(id, "earlier", op->rid, field, clock, (const char *)NULL);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, op->rt->table, -1, SQLITE_STATIC);
@@ -970,6 +1041,9 @@ keep_earlier(struct em_ctx *ctx, const struct em_op *op, const char *field,
 	return 0;
 }
 
+static int tomb_with_parent(struct em_ctx *, const struct em_op *, const char *,
+    struct em_applied *);
+
 /*
  * Who may make this operation: its author, by the record type's rule.
  * Returns 0 and leaves ap->state alone when allowed; sets it otherwise.
@@ -984,15 +1058,17 @@ check_owner(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 	sqlite3_stmt	*st;
 	int		 a = field_index(rt, "user"), i, r, ex = 0;
 
+	/* (A purge only erases, and only its author's: a renamed name may.) */
 	if ((r = roster_admits(ctx, op->user)) < 0)
 		return em_db_err(ctx, sqlite3_errcode(ctx->db), "reading the roster");
-	if (r == 0)
+	if (r == 0 && op->kind != EM_OP_PURGE)
 		return refuse(ap, "%s is not one of the two partners here", op->user);
 	if (a >= 0) {
 		owner = row ? (const char *)sqlite3_column_text(row, a) :
 		    vals[a] && vals[a]->type == EM_J_STR ? vals[a]->str : NULL;
-		if (row != NULL && vals[a] != NULL && (vals[a]->type != EM_J_STR ||
-		    strcmp(vals[a]->str, owner) != 0))
+		/* The couple's own records (a run) say who began them: not words. */
+		if (rt->own != EM_OWN_COUPLE && row != NULL && vals[a] != NULL &&
+		    (vals[a]->type != EM_J_STR || strcmp(vals[a]->str, owner) != 0))
 			return refuse(ap, "it would change who wrote %s %s", rt->type,
 			    op->rid);
 	}
@@ -1002,7 +1078,7 @@ check_owner(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 			ap->state = EM_ST_PENDING;
 			return 0;
 		}
-		if ((r = roster_admits(ctx, owner)) == 0)
+		if ((r = roster_admits(ctx, owner)) == 0 && op->kind != EM_OP_PURGE)
 			return refuse(ap, "%s is not one of the two partners here", owner);
 		if (strcasecmp(owner, op->user) != 0)
 			return refuse(ap, "%s cannot change %s's %s", op->user, owner,
@@ -1023,7 +1099,9 @@ check_owner(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 		pown = query_text(st, 0, parent, (const char *)NULL);
 		sqlite3_finalize(st);
 		if (pown == NULL) {
-			ap->state = in_tomb(ctx, parent) == 1 ? EM_ST_VOID : EM_ST_PENDING;
+			if (in_tomb(ctx, parent) == 1)
+				return tomb_with_parent(ctx, op, parent, ap);
+			ap->state = EM_ST_PENDING;
 			return 0;
 		}
 		if (strcasecmp(pown, op->user) != 0)
@@ -1033,6 +1111,41 @@ check_owner(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 	default:
 		return 0;
 	}
+}
+
+/*
+ * A record whose parent was purged goes with it, as if it had been there
+ * when the purge came: a tombstone with the parent's clock (what the purge
+ * took along elsewhere carries that clock too).
+ */
+static int
+tomb_with_parent(struct em_ctx *ctx, const struct em_op *op, const char *parent,
+    struct em_applied *ap)
+{
+	sqlite3_stmt	*st;
+	char		*clock;
+	int		 ex;
+
+	ap->state = EM_ST_VOID;
+	if ((ex = em_db_prepare(ctx, &st, "SELECT clock FROM tomb WHERE rid = ?1")) != 0)
+		return ex;
+	clock = query_text(st, 0, parent, (const char *)NULL);
+	sqlite3_finalize(st);
+	if (clock == NULL)
+		return 0;
+	if ((st = stmt(ctx, S_TOMB_ADD)) == NULL) {
+		free(clock);
+		return em_db_err(ctx, SQLITE_ERROR, "erasing a record");
+	}
+	sqlite3_bind_text(st, 1, op->rid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, op->rt->table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, clock, -1, SQLITE_TRANSIENT);
+	free(clock);
+	if (step_done(st) != 0 || (st = stmt(ctx, S_SCRUB)) == NULL)
+		return em_db_err(ctx, sqlite3_errcode(ctx->db), "erasing a record");
+	sqlite3_bind_text(st, 1, op->rid, -1, SQLITE_TRANSIENT);
+	return step_done(st) == 0 ? 0 : em_db_err(ctx, sqlite3_errcode(ctx->db),
+	    "erasing a record");
 }
 
 /* The referred records of a new record: all here (0), or pending/void. */
@@ -1049,10 +1162,8 @@ check_refs(struct em_ctx *ctx, const struct em_op *op, const struct em_jval *con
 		if (!(rt->fields[i].flags & EM_F_REF) || vals[i] == NULL ||
 		    vals[i]->type != EM_J_STR)
 			continue;
-		if (in_tomb(ctx, vals[i]->str) == 1) {
-			ap->state = EM_ST_VOID;
-			return 0;
-		}
+		if (in_tomb(ctx, vals[i]->str) == 1)
+			return tomb_with_parent(ctx, op, vals[i]->str, ap);
 		/* The table it refers to: the type named like the field, or the owner. */
 		snprintf(sql, sizeof(sql), "SELECT 1 FROM %s WHERE id = ?1",
 		    rt->owner ? rt->owner : rt->fields[i].name);
@@ -1083,7 +1194,7 @@ check_derived(const struct em_op *op, const struct em_jval *const *vals,
 
 	if (rt->natural == NULL)
 		return 0;
-	for (k = 0; rt->natural[k] != NULL && k < 3; k++) {
+	for (k = 0; k < 3 && rt->natural[k] != NULL; k++) {
 		i = field_index(rt, rt->natural[k]);
 		if (i < 0 || (p[k] = jval_text(vals[i], num[k], sizeof(num[k]))) == NULL)
 			return 0;	/* incomplete: pending elsewhere */
@@ -1178,6 +1289,25 @@ base_of(const struct em_jobj *base, const char *field)
 	const struct em_jval *v = em_json_get(base, field);
 
 	return v != NULL && v->type == EM_J_STR ? v->str : NULL;
+}
+
+/* Values this operation replaced, knowingly: no longer earlier versions. */
+static int
+retract_earlier(struct em_ctx *ctx, const char *rid, const struct em_jobj *base)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	for (i = 0; i < base->n; i++) {
+		if (base->v[i].type != EM_J_STR || (st = stmt(ctx, S_RETRACT)) == NULL)
+			continue;
+		sqlite3_bind_text(st, 1, rid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, base->v[i].key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, base->v[i].str, -1, SQLITE_TRANSIENT);
+		if (step_done(st) != 0)
+			return em_db_err(ctx, sqlite3_errcode(ctx->db), "keeping versions");
+	}
+	return 0;
 }
 
 /*
@@ -1293,6 +1423,7 @@ apply_purge(struct em_ctx *ctx, struct em_op *op, struct em_applied *ap)
 		ap->state = EM_ST_DONE;
 	}
 	ol->apply_clock = op->clock;
+	ol->purged++;
 	if (row != NULL) {
 		snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = ?1", op->rt->table);
 		if ((ex = em_db_prepare(ctx, &st, sql)) != 0)
@@ -1358,7 +1489,9 @@ apply_set(struct em_ctx *ctx, struct em_op *op, struct em_applied *ap)
 			sqlite3_reset(row);
 			return ex;
 		}
-		return merge_fields(ctx, op, row, vals, ap);
+		if ((ex = merge_fields(ctx, op, row, vals, ap)) == 0 && ap->state == EM_ST_DONE)
+			ex = retract_earlier(ctx, op->rid, &op->base);
+		return ex;
 	}
 	/* A new record: complete, its references here, its author allowed. */
 	for (i = 1; rt->fields[i].name != NULL; i++)

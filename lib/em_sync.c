@@ -398,7 +398,7 @@ merge(struct em_ctx *ctx, struct imp *im, struct em_jval *const *vals,
 	/* A record there can be only one of goes under the id its key gives. */
 	snprintf(derived, sizeof(derived), "%s", vals[0]->str);
 	if (rt->natural != NULL) {
-		for (k = 0; rt->natural[k] != NULL && k < 3; k++)
+		for (k = 0; k < 3 && rt->natural[k] != NULL; k++)
 			for (i = 0; i < im->n; i++)
 				if (strcmp(rt->fields[i].name, rt->natural[k]) == 0) {
 					if (rt->fields[i].flags & EM_F_REF)
@@ -750,6 +750,7 @@ em_cmd_import(struct em_ctx *ctx, int argc, char **argv)
 		    "input, e.g. from an export");
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = em_import(ctx, types, stdin, &c)) != 0 ||
+	    (ex = em_op_erase(ctx)) != 0 ||
 	    (c.updated > 0 && (ex = em_db_scrub(ctx, 0)) != 0))
 		return ex;
 	switch (ctx->fmt) {

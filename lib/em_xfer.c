@@ -184,6 +184,20 @@ skew(const struct em_jobj *h, int live, struct em_sync_report *r)
 		if (seen - w->num > SKEW_WARN_MS)
 			off = w->num - seen;
 	}
+	/*
+	 * A file written long ago by a clock that never saw ours: a day or
+	 * more, and it may be the clock, or the file may have waited. Said so.
+	 */
+	if (off == 0 && !live && now - w->num > 24LL * 3600 * 1000) {
+		if (-(now - w->num) < r->skew_ms || r->skew_ms == 0)
+			r->skew_ms = w->num - now;
+		warnf(r, "machine %.7s wrote its changes %lld day%s ago by its clock: its "
+		    "clock is behind, or they took that long to arrive; changes still "
+		    "merge in the order they were made", rep && rep->type == EM_J_STR ?
+		    rep->str : "?", (now - w->num) / 86400000,
+		    (now - w->num) / 86400000 == 1 ? "" : "s");
+		return;
+	}
 	if (off > -SKEW_WARN_MS && off < SKEW_WARN_MS)
 		return;
 	if (llabs(off) > llabs(r->skew_ms))
@@ -374,8 +388,17 @@ finish(struct em_ctx *ctx, int lockfd, const char *k, const char *v, int ex,
 
 	if (ex == 0) {
 		strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-		if ((ex2 = em_meta_set(ctx, "sync.last", now)) == 0 && k != NULL)
-			ex2 = em_meta_set(ctx, k, v);
+		/* One transaction (one wait for the disk) for both. */
+		if ((ex2 = em_db_begin(ctx)) == 0) {
+			if ((ex2 = em_meta_set(ctx, "sync.last", now)) == 0 && k != NULL)
+				ex2 = em_meta_set(ctx, k, v);
+			if (ex2 == 0)
+				ex2 = em_db_commit(ctx);
+			else
+				em_db_rollback(ctx);
+		}
+		if (ex2 == 0)
+			ex2 = em_op_erase(ctx);
 		if (ex2 == 0 && r->applied > 0)
 			ex2 = em_db_scrub(ctx, 0);
 		ex = ex2;
@@ -390,30 +413,84 @@ finish(struct em_ctx *ctx, int lockfd, const char *k, const char *v, int ex,
 
 /* ---- the mailbox ---- */
 
+/*
+ * What a mailbox holds, for each replica: the last of its operations
+ * written there by us or read there from another ("boxvv.REPLICA.DIR").
+ * Files carry every replica's operations, so that what one machine got
+ * over ssh reaches a third through the mailbox.
+ */
+static long long
+boxvv_get(struct em_ctx *ctx, const char *dir, const char *replica)
+{
+	char	 key[PATH_MAX + 64], *v = NULL;
+	long long n = 0;
+
+	snprintf(key, sizeof(key), "boxvv.%s.%s", replica, dir);
+	if (em_meta_get(ctx, key, &v) == 0 && v != NULL)
+		n = strtoll(v, NULL, 10);
+	free(v);
+	return n;
+}
+
+static int
+boxvv_put(struct em_ctx *ctx, const char *dir, const char *replica, long long seq)
+{
+	char	 key[PATH_MAX + 64], val[32];
+
+	if (boxvv_get(ctx, dir, replica) >= seq)
+		return 0;
+	snprintf(key, sizeof(key), "boxvv.%s.%s", replica, dir);
+	snprintf(val, sizeof(val), "%lld", seq);
+	return em_meta_set(ctx, key, val);
+}
+
+/* Note every operation of a payload as held by the mailbox. */
+static int
+boxvv_note(struct em_ctx *ctx, const char *dir, const char *buf, size_t len)
+{
+	const char	*p = buf, *e = buf + len, *nl;
+	struct em_op	 op;
+	char		 msg[64];
+	int		 ex = 0;
+
+	for (; ex == 0 && p < e; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			nl = e;
+		if (nl > p && em_op_parse(ctx, p, (size_t)(nl - p), &op, msg,
+		    sizeof(msg)) == 0) {
+			ex = boxvv_put(ctx, dir, op.replica, op.seq);
+			em_op_free(&op);
+		}
+	}
+	return ex;
+}
+
 static int
 box_read(struct em_ctx *ctx, const char *dir, const struct em_couple *c, int progress,
     struct em_sync_report *r)
 {
 	struct em_box_name *names = NULL;
-	sqlite3_stmt	*st;
+	sqlite3_stmt	*st, *seen;
 	size_t		 n = 0, i, todo = 0, hl;
 	char		*payload, where[PATH_MAX + 64];
 	const char	*nl;
 	size_t		 len;
-	int		 ex, rc, seen;
+	int		 ex, rc;
 
 	if ((ex = em_box_list(ctx, dir, &names, &n)) != 0)
 		return ex;
+	/* Which files were read before: one prepared look-up each (the list grows). */
+	if ((ex = em_db_prepare(ctx, &seen, "SELECT 1 FROM boxin WHERE name = ?1")) != 0) {
+		em_box_names_free(names, n);
+		return ex;
+	}
 	for (i = 0; ex == 0 && i < n; i++) {
 		if (strcmp(names[i].replica, c->replica) == 0)
 			continue;
-		if ((ex = em_db_prepare(ctx, &st, "SELECT 1 FROM boxin WHERE name = ?1")) != 0)
-			break;
-		sqlite3_bind_text(st, 1, names[i].name, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		seen = rc == SQLITE_ROW;
-		if (seen)
+		sqlite3_bind_text(seen, 1, names[i].name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(seen);
+		sqlite3_reset(seen);
+		if (rc == SQLITE_ROW)
 			continue;
 		todo++;
 		if (progress)
@@ -435,7 +512,8 @@ box_read(struct em_ctx *ctx, const char *dir, const struct em_couple *c, int pro
 		if ((ex = em_db_begin(ctx)) == 0) {
 			if ((ex = check_header(ctx, payload, hl, c->id, names[i].replica, 0,
 			    where, r)) == 0 && (ex = apply_lines(ctx, payload + hl,
-			    len - hl, names[i].replica, where, r)) == 0 &&
+			    len - hl, NULL, where, r)) == 0 &&
+			    (ex = boxvv_note(ctx, dir, payload + hl, len - hl)) == 0 &&
 			    (ex = em_db_prepare(ctx, &st, "INSERT OR IGNORE INTO boxin (name) "
 			    "VALUES (?1)")) == 0) {
 				sqlite3_bind_text(st, 1, names[i].name, -1, SQLITE_STATIC);
@@ -455,6 +533,7 @@ box_read(struct em_ctx *ctx, const char *dir, const struct em_couple *c, int pro
 			ex = 0;
 		}
 	}
+	sqlite3_finalize(seen);
 	if (progress && todo > 0)
 		fprintf(stderr, "%*s\r", (int)strlen(ctx->prog) + 48, "");
 	em_box_names_free(names, n);
@@ -467,18 +546,19 @@ box_write(struct em_ctx *ctx, const char *dir, const struct em_couple *c,
 {
 	struct em_box_name *names = NULL;
 	struct em_sbuf	 b;
+	struct vv	 ours;
 	char		 key[PATH_MAX + 16], val[64], *v = NULL;
 	unsigned long	 nfile = 0;
-	long long	 done = 0, last;
-	long		 n;
+	long long	 last, *upto;
+	long		 n, inbuf;
 	size_t		 nn = 0, i;
 	int		 ex;
 
 	snprintf(key, sizeof(key), "box.%s", dir);
 	if ((ex = em_meta_get(ctx, key, &v)) != 0)
 		return ex;
-	if (v != NULL && sscanf(v, "%lu %lld", &nfile, &done) != 2)
-		nfile = 0, done = 0;
+	if (v != NULL && sscanf(v, "%lu", &nfile) != 1)
+		nfile = 0;
 	free(v);
 	/* A file written by a sync that died before noting it: never write over it. */
 	if ((ex = em_box_list(ctx, dir, &names, &nn)) != 0)
@@ -487,26 +567,55 @@ box_write(struct em_ctx *ctx, const char *dir, const struct em_couple *c,
 		if (strcmp(names[i].replica, c->replica) == 0 && names[i].n > nfile)
 			nfile = names[i].n;
 	em_box_names_free(names, nn);
+	if ((ex = vv_load(ctx, &ours)) != 0)
+		return ex;
+	upto = em_xcalloc(ours.n + 1, sizeof(*upto));
+	for (i = 0; i < ours.n; i++)
+		upto[i] = boxvv_get(ctx, dir, ours.replica[i]);
 	for (;;) {
+		/* A file of what the mailbox lacks, replica by replica. */
 		memset(&b, 0, sizeof(b));
 		header(ctx, c, &b);
-		if ((ex = ops_after(ctx, c->replica, done, FILE_OPS, &b, &n, &last)) != 0 ||
-		    n == 0) {
+		for (i = 0, inbuf = 0; ex == 0 && i < ours.n && inbuf < FILE_OPS &&
+		    b.len < FILE_BYTES; i++) {
+			if (upto[i] >= ours.seq[i])
+				continue;
+			if ((ex = ops_after(ctx, ours.replica[i], upto[i], FILE_OPS - inbuf,
+			    &b, &n, &last)) == 0) {
+				inbuf += n;
+				upto[i] = last;
+			}
+		}
+		if (ex != 0 || inbuf == 0) {
 			free(b.s);
-			return ex;
+			break;
+		}
+		/* Sealed, then noted with what it holds, in one transaction. */
+		if ((ex = em_db_begin(ctx)) != 0) {
+			free(b.s);
+			break;
 		}
 		ex = em_box_put(ctx, dir, c->id, c->key, c->replica, nfile + 1, b.s, b.len);
 		free(b.s);
-		if (ex != 0)
-			return ex;
-		nfile++;
-		done = last;
-		r->sent += n;
+		for (i = 0; ex == 0 && i < ours.n; i++)
+			ex = boxvv_put(ctx, dir, ours.replica[i], upto[i]);
+		if (ex == 0) {
+			nfile++;
+			snprintf(val, sizeof(val), "%lu", nfile);
+			ex = em_meta_set(ctx, key, val);
+		}
+		if (ex != 0) {
+			em_db_rollback(ctx);
+			break;
+		}
+		if ((ex = em_db_commit(ctx)) != 0)
+			break;
+		r->sent += inbuf;
 		r->files++;
-		snprintf(val, sizeof(val), "%lu %lld", nfile, done);
-		if ((ex = em_meta_set(ctx, key, val)) != 0)
-			return ex;
 	}
+	free(upto);
+	vv_free(&ours);
+	return ex;
 }
 
 int

@@ -2,13 +2,10 @@
 # earlier versions (text that lost when two machines' changes met): under a check-in in show, and in journal history.
 . "${0%/*}/lib.sh"
 
-# keep TABLE RID FIELD VALUE CLOCK: text the sync kept as an earlier version,
-# as the engine keeps it (the table is schema 7's; made here when older).
+# keep TABLE RID FIELD VALUE CLOCK: text a sync kept as an earlier version,
+# as the engine keeps it (552 makes them the real way, by an import).
 keep() {
-	sql "CREATE TABLE IF NOT EXISTS earlier (id TEXT PRIMARY KEY NOT NULL,
-	    tbl TEXT NOT NULL, rid TEXT NOT NULL, field TEXT NOT NULL, value TEXT,
-	    clock TEXT NOT NULL, user TEXT NOT NULL, created TEXT NOT NULL);
-	    INSERT INTO earlier VALUES (lower(hex(randomblob(8))), '$1', '$2', '$3',
+	sql "INSERT INTO earlier VALUES (lower(hex(randomblob(8))), '$1', '$2', '$3',
 	    '$4', '$5', 'sara', '2026-01-06T08:00:00.000Z')"
 }
 C1=0194a0000000.0000.aaaaaaaaaaaaaaaa
