@@ -84,6 +84,7 @@ printf '# %s; %s cores; SQLite %s; %s\n' "$(uname -srm)" "$(nproc)" \
     "$(sqlite3 --version | cut -d' ' -f1)" "$(date -u +%F)"
 printf '# full sync of %s records; incremental: %s rounds of 10 changes over %s entries\n' \
     "$full" "$rounds" "$size"
+printf '# rows "... / import": the x floor column holds the ratio to journal import\n'
 printf '%-46s %9s %10s %8s %9s\n' operation records 'median ms' 'x floor' 'RSS KiB'
 printf 'kind: prompts\nid: floor\nprompts:\n' >"$W/floor.yaml"
 i=0; while [ $i -lt 40 ]; do printf '  - A prompt of some length to make two KiB %s?\n' $i; i=$((i + 1)); done >>"$W/floor.yaml"

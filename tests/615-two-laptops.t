@@ -1,7 +1,8 @@
 #!/bin/sh
 # Two laptops, a month. Sara's laptop (a) and alex's (b): two HOMEs, two
 # databases, one mailbox folder both sync with, as a shared folder would be.
-# Every day of March 2026 (faketime) a cron-like sync runs on each laptop
+# Every day of March 2026 (faketime; each step at its own time of day, in
+# order) a cron-like sync runs on each laptop
 # morning, noon and night, between what the partners do: check-ins, answers,
 # journal moments (edited, removed, one purged), the challenge started on
 # both laptops (twice), its days and notes, an assessment. Alex is away with
@@ -67,12 +68,6 @@ while [ "$i" -lt 31 ]; do
 		run 'sara starts the challenge' at a 09:00 as a empathy-challenge start one-week
 		run 'alex starts it too, on his laptop' at b 09:01 as b empathy-challenge start one-week
 	esac
-	if [ "$i" -ge 2 ] && [ "$i" -le 8 ] || [ "$i" -ge 16 ] && [ "$i" -le 22 ]; then
-		run 'sara does the day' at a 21:00 as a empathy-challenge done --note "sara note $D"
-		keep here run_day.note "sara note $D"
-		run 'alex does the day' at b 21:30 as b empathy-challenge done --note "alex note $D"
-		keep here run_day.note "alex note $D"
-	fi
 	cron a 12:00
 	[ "$away" -eq 1 ] || cron b 12:05
 	if [ "$away" -eq 0 ]; then
@@ -103,15 +98,23 @@ while [ "$i" -lt 31 ]; do
 		eid=$(entry_id a 'sara felt seen on 2026-03-10')
 		run 'sara purges a moment' at a 15:00 as a empathy-journal rm --purge "$eid"
 		sed -i 's/^here\(\tentry.text\tsara felt seen on 2026-03-10\)$/gone\1/' "$T/ledger";;
-	20)	run 'sara takes the bandwidth check' at a 19:00 as a empathy-assess take --answers 4,2,3,1 bandwidth
-		run 'alex too' at b 19:10 as b empathy-assess take --answers 2,2,2,2 bandwidth;;
 	esac
 	cron a 18:00
 	[ "$away" -eq 1 ] || cron b 18:05
+	if [ "$i" -eq 20 ]; then
+		run 'sara takes the bandwidth check' at a 19:00 as a empathy-assess take --answers 4,2,3,1 bandwidth
+		run 'alex too' at b 19:10 as b empathy-assess take --answers 2,2,2,2 bandwidth
+	fi
 	if [ "$away" -eq 0 ]; then
 		run 'sara answers alex' at a 19:30 as a empathy-checkin respond --to alex --force \
 		    "is the alex low of $D still on your mind?"
 		keep here response.text "is the alex low of $D still on your mind?"
+	fi
+	if [ "$i" -ge 2 ] && [ "$i" -le 8 ] || [ "$i" -ge 16 ] && [ "$i" -le 22 ]; then
+		run 'sara does the day' at a 21:00 as a empathy-challenge done --note "sara note $D"
+		keep here run_day.note "sara note $D"
+		run 'alex does the day' at b 21:30 as b empathy-challenge done --note "alex note $D"
+		keep here run_day.note "alex note $D"
 	fi
 	cron a 23:00
 	[ "$away" -eq 1 ] || cron b 23:05

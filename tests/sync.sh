@@ -97,16 +97,20 @@ _copy() {	# FILE DESTDIR: as a syncer does, a temporary name, then a rename
 	cp "$1" "$2/.${1##*/}.part" && mv -f "$2/.${1##*/}.part" "$2/${1##*/}"
 }
 
+# Every file is written whole before the receiving machine syncs, so a
+# plain copy stands for the syncer here (no fork but cp's).
 deliver() {
-	_bits=${3:-1} _bi=0
-	[ -e "$T/$2/box/couple" ] || [ ! -e "$T/$1/box/couple" ] ||
-	    _copy "$T/$1/box/couple" "$T/$2/box"
-	for _f in $(boxfiles "$1"); do
-		[ -e "$T/$2/box/$_f" ] && continue
-		_b=$(printf '%s' "$_bits" | cut -c $((_bi % ${#_bits} + 1)))
-		_bi=$((_bi + 1))
-		[ "$_b" = 1 ] || continue
-		_copy "$T/$1/box/$_f" "$T/$2/box" || return 1
+	_bits=${3:-1} _rest=
+	for _f in "$T/$1/box"/*; do
+		[ -e "$_f" ] || continue
+		_b=${_f##*/}
+		[ -e "$T/$2/box/$_b" ] && continue
+		if [ "$_b" != couple ]; then
+			[ -n "$_rest" ] || _rest=$_bits
+			_bit=${_rest%"${_rest#?}"} _rest=${_rest#?}
+			[ "$_bit" = 1 ] || continue
+		fi
+		cp "$_f" "$T/$2/box/$_b" || return 1
 	done
 }
 
