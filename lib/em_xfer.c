@@ -133,7 +133,8 @@ vv_load(struct em_ctx *ctx, struct vv *v)
 			moved = 1;
 		}
 		sqlite3_reset(keep);
-		if (moved && !sqlite3_get_autocommit(ctx->db)) {
+		if (moved) {
+			/* Kept (in the transaction open, or one of its own). */
 			snprintf(key, sizeof(key), "have.%s", cur);
 			snprintf(val, sizeof(val), "%lld", have);
 			if ((ex = em_meta_set(ctx, key, val)) != 0)
