@@ -412,6 +412,13 @@ em_db_begin(struct em_ctx *ctx)
 
 	if (ctx->roster != NULL)
 		return em_stranger(ctx);
+	/*
+	 * The triggers that log each change, made by the first write of this
+	 * connection (reading needs none), before the transaction: a rollback
+	 * must not take them away.
+	 */
+	if ((ex = em_op_triggers(ctx)) != 0)
+		return ex;
 	if ((ex = begin_write(ctx)) == 0 && (ex = em_roster_join(ctx)) != 0)
 		em_db_rollback(ctx);
 	return ex;
@@ -665,17 +672,7 @@ configure(struct em_ctx *ctx, int mode)
 		if (ex != 0)
 			return ex;
 	}
-	if ((ex = migrate(ctx)) != 0)
-		return ex;
-	/*
-	 * A database damaged so that the log cannot follow it (a table made a
-	 * view) can still be read, and its reading fail where it fails.
-	 */
-	if ((ex = em_op_triggers(ctx)) != 0 && mode == EM_DB_READ) {
-		em_err_clear(ctx);
-		ex = 0;
-	}
-	return ex;
+	return migrate(ctx);
 }
 
 static int

@@ -57,6 +57,7 @@ struct em_oplog {
 	long long	 seq;		/* this replica's last operation */
 	int		 applying;	/* writes of em_op_apply: the triggers record nothing */
 	int		 purged;	/* records erased by purges applied, since asked */
+	int		 triggers;	/* the logging triggers are made on this connection */
 	const char	*apply_clock;	/* the purge being applied, for what it takes along */
 	sqlite3_stmt	*st[S_NSTMT];
 	const struct em_rectype *rts[NTYPES];
@@ -713,6 +714,8 @@ em_op_triggers(struct em_ctx *ctx)
 	size_t		 i;
 	int		 ex;
 
+	if (oplog(ctx)->triggers && sqlite3_get_autocommit(ctx->db))
+		return 0;
 	for (i = 0; (rt = em_rectype_nth(i)) != NULL; i++) {
 		em_sb_add(&b, "CREATE TEMP TRIGGER IF NOT EXISTS %s_log_add AFTER INSERT "
 		    "ON main.%s BEGIN SELECT em_op('%s', 'I'", rt->table, rt->table,
@@ -729,6 +732,8 @@ em_op_triggers(struct em_ctx *ctx)
 	}
 	ex = em_db_exec(ctx, b.s);
 	free(b.s);
+	if (ex == 0 && sqlite3_get_autocommit(ctx->db))
+		ctx->ol->triggers = 1;
 	return ex;
 }
 
