@@ -378,6 +378,7 @@ extern const struct em_rectype *const em_challenge_records[];
 extern const struct em_rectype *const em_couple_records[];
 const struct em_rectype *em_rectype_find(const char *);
 const struct em_rectype *em_rectype_nth(size_t);
+size_t	 em_nfields(const struct em_rectype *);
 int	 em_cmd_import(struct em_ctx *, int, char **);
 int	 em_cmd_export(struct em_ctx *, int, char **);
 

@@ -75,16 +75,6 @@ em_wall_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static size_t
-nfields(const struct em_rectype *rt)
-{
-	size_t	 n = 0;
-
-	while (rt->fields[n].name != NULL)
-		n++;
-	return n;
-}
-
 static int
 field_index(const struct em_rectype *rt, const char *name)
 {
@@ -502,7 +492,7 @@ fn_op(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		sqlite3_result_error(cx, "em_op: unknown record type", -1);
 		return;
 	}
-	n = (int)nfields(rt);
+	n = (int)em_nfields(rt);
 	mode = (const char *)sqlite3_value_text(argv[1]);
 	if (mode == NULL || argc != 2 + n * (*mode == 'U' ? 2 : 1)) {
 		sqlite3_result_error(cx, "em_op: wrong arguments", -1);
@@ -1328,7 +1318,7 @@ merge_fields(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 	struct em_jobj	 wbase;
 	char		*cur, *wuser, *wb, *curval, num[24], msg[64];
 	const char	*nv, *b;
-	int		 i, cmp, n = (int)nfields(rt), ex = 0, text;
+	int		 i, cmp, n = (int)em_nfields(rt), ex = 0, text;
 	char		*vals_cur[EM_FIELDS_MAX];
 	sqlite3_stmt	*st;
 

@@ -162,6 +162,17 @@ static const struct em_rectype *const *const all_records[] = {
 	em_challenge_records, NULL
 };
 
+/* How many fields a record type has. */
+size_t
+em_nfields(const struct em_rectype *rt)
+{
+	size_t	 n = 0;
+
+	while (rt->fields[n].name != NULL)
+		n++;
+	return n;
+}
+
 /* The i-th record type of all, parents first; NULL past the last. */
 const struct em_rectype *
 em_rectype_nth(size_t n)

@@ -18,16 +18,6 @@
 #define LINE_MAX_BYTES	(1024 * 1024)
 #define PROGRESS_EVERY	10000	/* lines between progress lines on a terminal */
 
-static size_t
-nfields(const struct em_rectype *rt)
-{
-	size_t	 n = 0;
-
-	while (rt->fields[n].name != NULL)
-		n++;
-	return n;
-}
-
 /*
  * Every record of every type, as JSON Lines built by SQLite's json_object,
  * each with the clock that set it ("clock") and any field set later
@@ -699,7 +689,7 @@ em_import(struct em_ctx *ctx, const struct em_rectype *const *types, FILE *in,
 	}
 	for (i = 0; i < nimps; i++) {
 		imps[i].rt = types[i];
-		imps[i].n = nfields(types[i]);
+		imps[i].n = em_nfields(types[i]);
 	}
 	ex = em_op_quiet(ctx, 1);
 	cap = 4096;
