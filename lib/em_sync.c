@@ -18,6 +18,20 @@
 #define LINE_MAX_BYTES	(1024 * 1024)
 #define PROGRESS_EVERY	10000	/* lines between progress lines on a terminal */
 
+/* Each row's one JSON column as a line of stdout; the statement is finalized. */
+static int
+put_lines(struct em_ctx *ctx, sqlite3_stmt *st)
+{
+	int	 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		em_put_rawjson(stdout, (const char *)sqlite3_column_text(st, 0));
+		putchar('\n');
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "exporting");
+}
+
 /*
  * Every record of every type, as JSON Lines built by SQLite's json_object,
  * each with the clock that set it ("clock") and any field set later
@@ -30,7 +44,7 @@ em_export(struct em_ctx *ctx, const struct em_rectype *const *types)
 	sqlite3_stmt	*st;
 	const struct em_field *f;
 	size_t		 t;
-	int		 rc, ex;
+	int		 ex;
 	static char	 obuf[64 * 1024];
 
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));	/* before any output */
@@ -56,13 +70,8 @@ em_export(struct em_ctx *ctx, const struct em_rectype *const *types)
 		free(sql.s);
 		if (ex != 0)
 			return ex;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			em_put_rawjson(stdout, (const char *)sqlite3_column_text(st, 0));
-			putchar('\n');
-		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return em_db_err(ctx, rc, "exporting");
+		if ((ex = put_lines(ctx, st)) != 0)
+			return ex;
 	}
 	for (t = 0; types[t] != NULL; t++) {
 		if ((ex = em_db_prepare(ctx, &st, "SELECT json_object('type', 'tombstone', "
@@ -71,13 +80,8 @@ em_export(struct em_ctx *ctx, const struct em_rectype *const *types)
 		    "FROM tomb WHERE tbl = ?1 ORDER BY rid")) != 0)
 			return ex;
 		sqlite3_bind_text(st, 1, types[t]->table, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			em_put_rawjson(stdout, (const char *)sqlite3_column_text(st, 0));
-			putchar('\n');
-		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return em_db_err(ctx, rc, "exporting");
+		if ((ex = put_lines(ctx, st)) != 0)
+			return ex;
 	}
 	return 0;
 }
