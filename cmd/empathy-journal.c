@@ -972,14 +972,18 @@ fill_side(struct em_ctx *ctx, sqlite3_stmt *es, const char *user, const char *ki
 }
 
 /* Counts per partner and kind, this week and the week before. */
+/*
+ * Each count reads the week through entry_date: "+e.user" keeps SQLite from
+ * choosing entry_user, which would read every entry the person ever wrote.
+ */
 static const char review_counts_sql[] =
     "WITH users AS (SELECT ?3 AS user UNION SELECT user FROM entry"
     "  WHERE removed IS NULL AND date BETWEEN ?4 AND ?2),"
     " kinds AS (SELECT 'seen' AS kind UNION ALL SELECT 'misunderstood') "
     "SELECT u.user, k.kind,"
-    " (SELECT count(*) FROM entry e WHERE e.user = u.user AND e.kind = k.kind"
+    " (SELECT count(*) FROM entry e WHERE +e.user = u.user AND e.kind = k.kind"
     "  AND e.removed IS NULL AND e.date BETWEEN ?1 AND ?2) AS count,"
-    " (SELECT count(*) FROM entry e WHERE e.user = u.user AND e.kind = k.kind"
+    " (SELECT count(*) FROM entry e WHERE +e.user = u.user AND e.kind = k.kind"
     "  AND e.removed IS NULL AND e.date BETWEEN ?4 AND ?5) AS previous "
     "FROM users u, kinds k ORDER BY u.user <> ?3, u.user, k.kind <> 'seen'";
 
@@ -1079,7 +1083,7 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	off = em_color(ctx, "\033[0m");
 	printf("%sThe week %s%s, %s to %s\n", b, week, off, from, to);
 	if ((ex = em_db_prepare(ctx, &es, "SELECT date, text FROM entry WHERE "
-	    "user = ?1 AND kind = ?2 AND removed IS NULL AND date BETWEEN ?3 AND ?4 "
+	    "+user = ?1 AND kind = ?2 AND removed IS NULL AND date BETWEEN ?3 AND ?4 "
 	    "ORDER BY date, created")) != 0)
 		goto out;
 	for (k = 0; k < 2; k++) {
