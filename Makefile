@@ -101,6 +101,12 @@ check: $(BINS) $(UNITS) $(CHECKDEPS)
 	PATH="$(CURDIR)/$(CHECKBIN):$$PATH" EM_UNITDIR="$(CURDIR)/$(B)/unit" \
 	    EM_SRCDIR="$(CURDIR)" prove $(PROVEFLAGS) $(CHECKTESTS)
 
+# The advice check on the labelled replies in tests/advice/: recall,
+# precision and the share of questions and reflections refused.
+eval-advice: $(BINS)
+	PATH="$(CURDIR)/$(B)/bin:$$PATH" EMPATHY_CONTENT="$(CURDIR)/content" \
+	    EMPATHY_CONTENTDIR= XDG_CONFIG_HOME=/nonexistent sh tests/advice/eval.sh
+
 # The stress tests at full size (make check runs them small).
 stress: $(BINS) $(CHECKDEPS)
 	PATH="$(CURDIR)/$(CHECKBIN):$$PATH" EM_SRCDIR="$(CURDIR)" EM_STRESS=long \
@@ -240,7 +246,7 @@ else
 	rm -rf build
 endif
 
-.PHONY: all analyze bench check deps deps-dev install uninstall clean fuzz lint stress FORCE
+.PHONY: all analyze bench check deps deps-dev eval-advice install uninstall clean fuzz lint stress FORCE
 .SECONDARY:
 
 # The Debian package (debian/), built with its tests (make check) inside.

@@ -1,4 +1,5 @@
 /* empathy-checkin: the daily check-in: a high, a low, and answers that only ask or reflect. */
+#include <ctype.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -23,6 +24,7 @@ static int	c_due(struct em_ctx *, int, char **);
 static int	c_prompt(struct em_ctx *, int, char **);
 static int	c_feelings(struct em_ctx *, int, char **);
 static int	c_stats(struct em_ctx *, int, char **);
+static int	c_check(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "add", c_add, "[--date date] [--feeling surface[:underneath]] [--replace] "
@@ -41,6 +43,8 @@ static const struct em_subcmd subcmds[] = {
 	    "the feelings vocabulary" },
 	{ "stats", c_stats, "[--since date]",
 	    "streaks, answers and feelings over time" },
+	{ "check", c_check, "[text ...]",
+	    "judge an answer as respond would, and store nothing (exit 1 if advice)" },
 	{ "export", em_cmd_export, "",
 	    "write every check-in as JSON Lines" },
 	{ "import", em_cmd_import, "",
@@ -508,32 +512,91 @@ answer_kind(const char *s)
 	return n > 0 && s[n - 1] == '?' ? "question" : "reflection";
 }
 
-/* Say why an answer is refused, wrapped to 80 columns, on stderr. */
-static void
-refusal(struct em_ctx *ctx, const struct em_pattern *hit, int typed)
+/* Sentence i of text, its white space runs made one space; the caller frees it. */
+static char *
+sentence_text(const char *text, const struct em_sentence *s)
 {
-	char	*msg;
+	char	*out = em_xcalloc(1, s->end - s->beg + 1), *o = out;
+	size_t	 i;
+
+	for (i = s->beg; i < s->end; i++) {
+		if (isspace((unsigned char)text[i])) {
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+		} else
+			*o++ = text[i];
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Why sentence s breaks its rule: ("you could try", a frame rule). */
+static char *
+why(const char *text, const struct em_sentence *s)
+{
+	struct em_sentence w = *s;
+	char	*words, *msg;
+	size_t	 len;
+
+	w.beg = s->mbeg;
+	w.end = s->mend;
+	words = sentence_text(text, &w);
+	len = strlen(words) + 64;
+	msg = em_xcalloc(1, len);
+	snprintf(msg, len, "(\"%s\", %s)", words, em_rkind_name(s->rule->kind));
+	free(words);
+	return msg;
+}
+
+/*
+ * Say why an answer is refused, wrapped to 80 columns, on stderr: the
+ * sentence, what it sounds like, the rule's kind and the words.
+ */
+static void
+refusal(struct em_ctx *ctx, const char *text, const struct em_sentence *ss,
+    size_t n, size_t i, int typed)
+{
+	const struct em_sentence *s = &ss[i];
+	char	*sent = sentence_text(text, s), *w = why(text, s), *msg, nth[64] = "";
 	int	 ind = (int)strlen(ctx->prog) + 2;
 	size_t	 len;
 
-	len = strlen(hit->match) + (hit->note ? strlen(hit->note) : 6) + 64;
+	if (n > 1)
+		snprintf(nth, sizeof(nth), " (sentence %zu of %zu)", i + 1, n);
+	len = strlen(sent) + strlen(w) + strlen(nth) + (s->rule->note ?
+	    strlen(s->rule->note) : 6) + 64;
 	msg = em_xcalloc(1, len);
-	snprintf(msg, len, "\"%s\" sounds like %s; %s", hit->match,
-	    hit->note ? hit->note : "advice", typed ? "it is not sent yet" :
-	    "nothing was stored");
+	snprintf(msg, len, "\"%s\"%s sounds like %s %s; %s", sent, nth,
+	    s->rule->note ? s->rule->note : "advice", w, typed ?
+	    "it is not sent yet" : "nothing was stored");
 	fflush(stdout);
 	fprintf(stderr, "%s: ", ctx->prog);
 	em_fput_wrapped(stderr, msg, WIDTH, ind, 1);
 	free(msg);
-	len = strlen(hit->instead) + 16;
+	free(sent);
+	free(w);
+	len = strlen(s->rule->instead) + 16;
 	msg = em_xcalloc(1, len);
-	snprintf(msg, len, "ask instead: %s", hit->instead);
+	snprintf(msg, len, "ask instead: %s", s->rule->instead);
 	fprintf(stderr, "%s: ", ctx->prog);
 	em_fput_wrapped(stderr, msg, WIDTH, ind, 1);
 	free(msg);
 	if (!typed)
 		fprintf(stderr, "%s: (or use --force to send it as it is)\n",
 		    ctx->prog);
+}
+
+/* The first sentence of text that sounds like advice, or n when none does. */
+static size_t
+first_advice(const struct em_content *c, const char *text,
+    struct em_sentence **ss, size_t *n)
+{
+	size_t	 i;
+
+	*n = em_advice_judge(c, text, ss);
+	for (i = 0; i < *n && (*ss)[i].rule == NULL; i++)
+		;
+	return i;
 }
 
 /*
@@ -546,20 +609,24 @@ static int
 advice_check(struct em_ctx *ctx, int typed, char **textp, int *forced)
 {
 	const struct em_content *content;
-	const struct em_pattern *hit;
+	struct em_sentence *ss = NULL;
 	char	*tmpl, *edited;
-	size_t	 len;
+	size_t	 len, i, n;
 	int	 ex, key;
 
 	if ((ex = em_ctx_content(ctx, EM_KIND(EM_K_ADVICE), &content)) != 0)
 		return ex;
-	while ((hit = em_advice_match(content, *textp)) != NULL) {
-		refusal(ctx, hit, typed);
-		if (!typed)
+	for (;; free(ss), ss = NULL) {
+		if ((i = first_advice(content, *textp, &ss, &n)) == n)
+			break;
+		refusal(ctx, *textp, ss, n, i, typed);
+		if (!typed) {
+			free(ss);
 			return EM_EX_DATAERR;
+		}
 		if ((ex = em_ask_key(ctx, "[e]dit it, [a]sk that instead, [s]end "
 		    "it as it is, or [c]ancel? ", "easc", &key)) != 0)
-			return ex;
+			break;
 		switch (key) {
 		case 'e':
 			len = strlen(*textp) + 80;
@@ -569,22 +636,108 @@ advice_check(struct em_ctx *ctx, int typed, char **textp, int *forced)
 			ex = em_editor_text(ctx, "", tmpl, &edited);
 			free(tmpl);
 			if (ex != 0)
-				return ex;
+				break;
 			free(*textp);
 			*textp = edited;
-			break;
+			continue;
 		case 'a':
 			free(*textp);
-			*textp = em_strdup(hit->instead);
-			return 0;
+			*textp = em_strdup(ss[i].rule->instead);
+			break;
 		case 's':
 			*forced = 1;
-			return 0;
+			break;
 		default:
-			return em_err(ctx, EM_EX_NO, "cancelled; nothing was stored");
+			ex = em_err(ctx, EM_EX_NO, "cancelled; nothing was stored");
+			break;
 		}
+		break;
 	}
-	return 0;
+	free(ss);
+	return ex;
+}
+
+/*
+ * check [TEXT]: judge an answer as respond would, sentence by sentence, and
+ * store nothing. Exit 0 when it would be sent, 1 when it would be refused.
+ */
+static int
+c_check(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const char *const keys[] = { "sentence#", "text", "verdict",
+	    "kind", "words", "rule", "note", "instead", "document", NULL };
+	static const char *const knames[EM_R_COUNT] = { "patterns", "openers",
+	    "frames", "questions" };
+	const struct em_content *content;
+	struct em_sentence *ss = NULL, w;
+	char	*text = NULL, *sent, *words, *why_s, *rule, num[24];
+	const char *vals[9];
+	size_t	 i, n, first, len;
+	int	 ch, ex;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = em_ctx_content(ctx, EM_KIND(EM_K_ADVICE), &content)) != 0 ||
+	    (ex = em_input_text(ctx, argc - optind, argv + optind, "the answer",
+	    NULL, NULL, &text)) != 0)
+		return ex;
+	first = first_advice(content, text, &ss, &n);
+	for (i = 0; i < n; i++) {
+		sent = sentence_text(text, &ss[i]);
+		if (ctx->fmt == EM_FMT_TEXT) {
+			fputs(ss[i].rule ? "advice  " : "ok      ", stdout);
+			em_put_wrapped(sent, WIDTH, 8, 1);
+		}
+		if (ss[i].rule != NULL) {
+			w = ss[i];
+			w.beg = w.mbeg;
+			w.end = w.mend;
+			words = sentence_text(text, &w);
+			why_s = why(text, &ss[i]);
+		} else
+			words = why_s = NULL;
+		if (ctx->fmt == EM_FMT_TEXT && ss[i].rule != NULL) {
+			printf("        sounds like %s %s\n", ss[i].rule->note ?
+			    ss[i].rule->note : "advice", why_s);
+			len = strlen(ss[i].rule->match) + strlen(ss[i].doc->id) +
+			    (ss[i].doc->file ? strlen(ss[i].doc->file) : 0) + 64;
+			rule = em_xcalloc(1, len);
+			snprintf(rule, len, "(%s rule '%s' in '%s', %s)",
+			    knames[ss[i].rule->kind], ss[i].rule->match,
+			    ss[i].doc->id, ss[i].doc->file ? ss[i].doc->file : "");
+			fputs("        ", stdout);
+			em_put_wrapped(rule, WIDTH, 9, 1);
+			free(rule);
+			fputs("        ask instead: ", stdout);
+			em_put_wrapped(ss[i].rule->instead, WIDTH, 21, 1);
+		} else if (ctx->fmt != EM_FMT_TEXT) {
+			snprintf(num, sizeof(num), "%zu", i + 1);
+			vals[0] = num;
+			vals[1] = sent;
+			vals[2] = ss[i].rule ? "advice" : "ok";
+			vals[3] = ss[i].rule ? knames[ss[i].rule->kind] : "";
+			vals[4] = words ? words : "";
+			vals[5] = ss[i].rule ? ss[i].rule->match : "";
+			vals[6] = ss[i].rule ? (ss[i].rule->note ? ss[i].rule->note :
+			    "advice") : "";
+			vals[7] = ss[i].rule ? ss[i].rule->instead : "";
+			vals[8] = ss[i].rule ? ss[i].doc->id : "";
+			em_out_row(ctx, keys, vals, i == 0);
+		}
+		free(words);
+		free(why_s);
+		free(sent);
+	}
+	if (ctx->fmt == EM_FMT_TEXT) {
+		if (first < n)
+			printf("it would be refused: sentence %zu of %zu sounds like "
+			    "advice\n", first + 1, n);
+		else
+			printf("it would be sent, as a %s\n", answer_kind(text));
+	}
+	free(ss);
+	free(text);
+	return first < n ? EM_EX_NO : 0;
 }
 
 static int
@@ -723,7 +876,8 @@ static const char show_sql[] =
     " (SELECT count(*) FROM response r WHERE r.checkin = c.id AND NOT hidden)"
     "  AS \"tsv:responses\","
     " (SELECT json_group_array(json_object('id', r.id, 'user', r.user, 'kind',"
-    "  r.kind, 'text', r.text, 'created', r.created)) FROM (SELECT * FROM response"
+    "  r.kind, 'text', r.text, 'forced', json(CASE WHEN r.forced THEN 'true' ELSE"
+    "  'false' END), 'created', r.created)) FROM (SELECT * FROM response"
     "  WHERE checkin = c.id AND NOT hidden ORDER BY created, id) r)"
     "  AS \"json:responses\","
     " (SELECT count(*) FROM earlier e WHERE e.tbl = 'checkin' AND e.rid = c.id"
@@ -826,6 +980,10 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs,
 		em_put_cell(stdout, who, w, 0);
 		printf("%s  ", off);
 		em_put_wrapped(text, WIDTH, (int)(8 + w), 1);
+		/* --force: the partner sees it was sent over the check */
+		if (sqlite3_column_int(rs, 3))
+			printf("%*s%s(sent despite the advice check)%s\n",
+			    (int)(8 + w), "", dim, off);
 	}
 }
 
@@ -890,8 +1048,8 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		ex = em_out_stmt(ctx, st, &rows);
 		goto out;
 	}
-	if ((ex = em_db_prepare(ctx, &rs, "SELECT user, kind, text FROM response "
-	    "WHERE checkin = ? ORDER BY created, id")) != 0 ||
+	if ((ex = em_db_prepare(ctx, &rs, "SELECT user, kind, text, forced FROM "
+	    "response WHERE checkin = ? ORDER BY created, id")) != 0 ||
 	    (ex = em_db_prepare(ctx, &es, EARLIER_SQL("field, value, clock"))) != 0)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -19,7 +19,7 @@
 _empathy_commands() {
 	case $1 in
 	empathy) echo today due init partners sync checkin journal assess challenge ;;
-	empathy-checkin) echo add respond show due prompt feelings stats export import ;;
+	empathy-checkin) echo add respond show due prompt feelings stats check export import ;;
 	empathy-journal) echo add list review edit rm restore history tags export import ;;
 	empathy-assess) echo list show take history compare export import ;;
 	empathy-challenge)

@@ -428,10 +428,20 @@ struct em_feeling {
 	char	       **under;
 	size_t		 nunder;
 };
+/* An advice rule: where it counts (empathy-content(5)), and its compiled phrase. */
+enum em_rkind { EM_R_PHRASE, EM_R_OPENER, EM_R_FRAME, EM_R_QUESTION, EM_R_COUNT };
+/* The lists that make a match not count, or let an opener come later. */
+enum em_xkind { EM_X_SOFTENER, EM_X_REPORTER, EM_X_NEGATION, EM_X_ASKING,
+	EM_X_COUNT };
+struct em_phrase;
 struct em_pattern {
 	char		*match;
 	char		*instead;
 	char		*note;
+	enum em_rkind	 kind;
+	struct em_phrase *rx;
+	struct em_phrase **unless;
+	size_t		 nunless;
 };
 struct em_item {
 	char		*text;
@@ -466,8 +476,10 @@ struct em_doc {
 	int		 minutes;	/* an exercise's length */
 	struct em_feeling *feelings;
 	size_t		 nfeelings;
-	struct em_pattern *patterns;
+	struct em_pattern *patterns;	/* advice rules of every kind */
 	size_t		 npatterns;
+	struct em_phrase **except[EM_X_COUNT];
+	size_t		 nexcept[EM_X_COUNT];
 	struct em_item	*items;
 	size_t		 nitems;
 	struct em_band	*bands;
@@ -496,7 +508,18 @@ int	 em_score(const struct em_doc *, const int *);
 const struct em_band *em_band_of(const struct em_doc *, int);
 
 /* em_advice.c: answers that give advice instead of listening. */
-const struct em_pattern *em_advice_match(const struct em_content *, const char *);
+struct em_sentence {
+	size_t		 beg, end;	/* bytes of the answer */
+	int		 question;
+	const struct em_pattern *rule;	/* the rule it breaks, or NULL */
+	const struct em_doc *doc;
+	size_t		 mbeg, mend;	/* the words that broke it */
+};
+struct em_phrase *em_phrase_new(const char *, char *, size_t);
+void	 em_phrase_free(struct em_phrase *);
+size_t	 em_advice_judge(const struct em_content *, const char *,
+	    struct em_sentence **);
+const char *em_rkind_name(enum em_rkind);
 
 /* em_today.c: what is owed today (empathy due and today, empathy-checkin due). */
 enum em_owe { EM_OWE_CHECKIN, EM_OWE_ANSWER };

@@ -92,7 +92,7 @@ em_content_path(struct em_ctx *ctx, char ***dirsp, size_t *np)
 static void
 doc_free(struct em_doc *d)
 {
-	size_t	 i;
+	size_t	 i, j;
 
 	if (d == NULL)
 		return;
@@ -111,8 +111,17 @@ doc_free(struct em_doc *d)
 		free(d->patterns[i].match);
 		free(d->patterns[i].instead);
 		free(d->patterns[i].note);
+		em_phrase_free(d->patterns[i].rx);
+		for (j = 0; j < d->patterns[i].nunless; j++)
+			em_phrase_free(d->patterns[i].unless[j]);
+		free(d->patterns[i].unless);
 	}
 	free(d->patterns);
+	for (i = 0; i < EM_X_COUNT; i++) {
+		for (j = 0; j < d->nexcept[i]; j++)
+			em_phrase_free(d->except[i][j]);
+		free(d->except[i]);
+	}
 	for (i = 0; i < d->nitems; i++) {
 		free(d->items[i].text);
 		free(d->items[i].exercise);
@@ -385,28 +394,102 @@ v_emotions(struct vctx *v, const struct em_ynode *m, struct em_doc *d)
 	return 0;
 }
 
+/* A phrase of an advice document, compiled; 78 naming where when it is not one. */
+static int
+get_phrase(struct vctx *v, const struct em_ynode *n, const char *key,
+    struct em_phrase **out)
+{
+	char	 err[160];
+
+	if (n->type != EM_Y_STR || *n->str == '\0')
+		return bad(v, n, "each entry of '%s' must be text", key);
+	if ((*out = em_phrase_new(n->str, err, sizeof(err))) == NULL)
+		return bad(v, n, "'%s' is not a phrase: %s", n->str, err);
+	return 0;
+}
+
+/* The rules of one kind: a list of {match, instead, note, unless}. */
+static int
+v_rules(struct vctx *v, const struct em_ynode *m, struct em_doc *d,
+    enum em_rkind kind)
+{
+	static const char *const names[EM_R_COUNT] = { "patterns", "openers",
+	    "frames", "questions" };
+	static const char *const pkeys[] = { "match", "instead", "note", "unless",
+	    NULL };
+	const struct em_ynode *list = em_ymap_get(m, names[kind]), *r, *u;
+	struct em_pattern *p;
+	size_t	 i, j;
+	int	 ex;
+
+	if (list == NULL)
+		return 0;
+	if (list->type != EM_Y_SEQ)
+		return bad(v, list, "'%s' must be a list", names[kind]);
+	if (list->n == 0)
+		return bad(v, list, "'%s' must not be empty", names[kind]);
+	d->patterns = em_xreallocarray(d->patterns, d->npatterns + list->n,
+	    sizeof(*d->patterns));
+	for (i = 0; i < list->n; i++) {
+		r = list->kids[i];
+		if ((ex = want_map(v, r, "each rule")) != 0)
+			return ex;
+		p = &d->patterns[d->npatterns++];
+		memset(p, 0, sizeof(*p));
+		p->kind = kind;
+		check_keys(v, r, pkeys);
+		if ((ex = get_str(v, r, "match", 1, &p->match)) != 0 ||
+		    (ex = get_str(v, r, "instead", 1, &p->instead)) != 0 ||
+		    (ex = get_str(v, r, "note", 0, &p->note)) != 0 ||
+		    (ex = get_phrase(v, em_ymap_get(r, "match"), "match",
+		    &p->rx)) != 0)
+			return ex;
+		if ((u = em_ymap_get(r, "unless")) == NULL)
+			continue;
+		if (u->type != EM_Y_SEQ)
+			return bad(v, u, "'unless' must be a list");
+		p->unless = em_xcalloc(u->n ? u->n : 1, sizeof(*p->unless));
+		for (j = 0; j < u->n; j++, p->nunless++)
+			if ((ex = get_phrase(v, u->kids[j], "unless",
+			    &p->unless[j])) != 0)
+				return ex;
+	}
+	return 0;
+}
+
 static int
 v_advice(struct vctx *v, const struct em_ynode *m, struct em_doc *d)
 {
-	static const char *const keys[] = { "kind", "id", "title", "patterns", NULL };
-	static const char *const pkeys[] = { "match", "instead", "note", NULL };
+	static const char *const keys[] = { "kind", "id", "title", "patterns",
+	    "openers", "frames", "questions", "softeners", "reporters",
+	    "negations", "asking", NULL };
+	static const char *const xnames[EM_X_COUNT] = { "softeners", "reporters",
+	    "negations", "asking" };
 	const struct em_ynode *list;
-	struct em_pattern *p;
-	size_t	 i;
+	size_t	 i, k;
 	int	 ex;
 
 	check_keys(v, m, keys);
-	if ((ex = get_maplist(v, m, "patterns", &list)) != 0)
-		return ex;
-	d->patterns = em_xcalloc(list->n, sizeof(*d->patterns));
-	for (i = 0; i < list->n; i++) {
-		p = &d->patterns[d->npatterns++];
-		check_keys(v, list->kids[i], pkeys);
-		if ((ex = get_str(v, list->kids[i], "match", 1, &p->match)) != 0 ||
-		    (ex = get_str(v, list->kids[i], "instead", 1, &p->instead)) != 0 ||
-		    (ex = get_str(v, list->kids[i], "note", 0, &p->note)) != 0)
+	for (k = 0; k < EM_R_COUNT; k++)
+		if ((ex = v_rules(v, m, d, (enum em_rkind)k)) != 0)
 			return ex;
+	for (k = 0; k < EM_X_COUNT; k++) {
+		if ((list = em_ymap_get(m, xnames[k])) == NULL)
+			continue;
+		if (list->type != EM_Y_SEQ)
+			return bad(v, list, "'%s' must be a list", xnames[k]);
+		if (list->n == 0)
+			return bad(v, list, "'%s' must not be empty", xnames[k]);
+		d->except[k] = em_xcalloc(list->n ? list->n : 1, sizeof(*d->except[k]));
+		for (i = 0; i < list->n; i++, d->nexcept[k]++)
+			if ((ex = get_phrase(v, list->kids[i], xnames[k],
+			    &d->except[k][i])) != 0)
+				return ex;
 	}
+	if (d->npatterns + d->nexcept[EM_X_SOFTENER] + d->nexcept[EM_X_REPORTER] +
+	    d->nexcept[EM_X_NEGATION] + d->nexcept[EM_X_ASKING] == 0)
+		return bad(v, m, "missing 'patterns' (or openers, frames, questions, "
+		    "softeners, reporters, negations, asking)");
 	return 0;
 }
 

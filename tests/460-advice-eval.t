@@ -1,0 +1,27 @@
+#!/bin/sh
+# The advice check on our labelled replies (tests/advice/*.tsv, written for
+# this project): the figures make eval-advice prints, held to thresholds.
+. "${0%/*}/lib.sh"
+
+ok     'the eval runs'	sh "$EM_SRCDIR/tests/advice/eval.sh"
+out >"$T/table"
+# field VALUE SET COLUMN: a column of a set's row (2 advice, 3 recall, 4
+# precision, 5 questions, 6 refused, 7 reflections, 8 refused).
+field() { awk -v s="$1" -v c="$2" '$1 == s { print $c }' "$T/table"; }
+atleast() { awk -v a="$2" -v b="$3" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
+atmost() { awk -v a="$2" -v b="$3" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
+for s in replies chat; do
+	ok "$s: at least 300 advice"	atleast x "$(field $s 2)" 300
+	ok "$s: at least 300 questions and reflections"	atleast x "$(($(field $s 5) + $(field $s 7)))" 300
+	ok "$s: advice recall $(field $s 3) >= 0.93"	atleast x "$(field $s 3)" 0.93
+	ok "$s: precision $(field $s 4) >= 0.97"	atleast x "$(field $s 4)" 0.97
+	ok "$s: questions refused $(field $s 6) <= 0.02"	atmost x "$(field $s 6)" 0.02
+	ok "$s: reflections refused $(field $s 8) <= 0.02"	atmost x "$(field $s 8)" 0.02
+done
+# The traps the issue names, on our set, each form on its own.
+awk -F'\t' '$2 ~ /quote|negation|own-judgement|reflection-trap|quantity/' \
+    "$EM_SRCDIR/tests/advice/replies.tsv" >"$T/traps.tsv"
+ok     'the traps'	sh "$EM_SRCDIR/tests/advice/eval.sh" "$T/traps.tsv"
+out >"$T/table"
+ok     "quoted, negated, own-view and quantity replies: $(field traps 6) of questions refused"	atmost x "$(field traps 6)" 0.03
+ok     "and $(field traps 8) of reflections"	atmost x "$(field traps 8)" 0.03
