@@ -82,6 +82,17 @@ for c in 'empathy-checkin due' 'empathy-challenge today' 'empathy-assess list' \
     'empathy-journal list -n 10'; do
 	row "$c" 1000 "$(median_ms "$c -d $small")" "$(rss $c -d "$small")"
 done
+# The advice check: an answer of three sentences judged by respond (which
+# stores it, against alex's check-in of the newest day) and by check (which
+# stores nothing). The issue's bar: both within 1.3x respond before the
+# sentence rules (bench/RESULTS.md has that comparison).
+answer="That sounds like a long day. I can hear how tired you are. What was the hardest part?"
+aday=$(sqlite3 "$small" "SELECT max(date) FROM checkin WHERE user = 'alex'")
+row 'checkin respond (advice check)' 1000 \
+    "$(median_ms "empathy-checkin -d $small respond --peek --to alex --date $aday '$answer'")" \
+    "$(rss empathy-checkin -d "$small" respond --peek --to alex --date "$aday" "$answer")"
+row 'checkin check' 0 "$(median_ms "empathy-checkin check '$answer'")" \
+    "$(rss empathy-checkin check "$answer")"
 
 for n in $sizes; do
 	[ -e "$W/$n.db" ] || make_db "$n"

@@ -32,9 +32,13 @@
 #define EM_PH_SPAN	128	/* words one phrase can cover */
 #define EM_WORD_MAX	32	/* bytes of a word a phrase can name */
 
+struct toks;
+
+/* Words of a phrase live in one buffer; an alternative holds their offsets. */
 struct palt {
-	char	*w[EM_PH_WORDS];
-	size_t	 n;
+	unsigned	 w[EM_PH_WORDS];
+	unsigned	 h[EM_PH_WORDS];	/* each word's hash, to compare first */
+	size_t		 n;
 };
 struct pelem {
 	struct palt	*alts;
@@ -45,16 +49,19 @@ struct pelem {
 struct em_phrase {
 	struct pelem	*e;
 	size_t		 n;
+	char		*buf;		/* the words, each ending in NUL */
+	size_t		 blen, bcap;
+	struct toks	*scratch;	/* while compiling */
 };
 
 /* A word of the text. */
 struct tok {
 	char		 w[EM_WORD_MAX];
+	unsigned	 h;		/* hash of w */
 	size_t		 beg, end;	/* bytes of the text it came from */
 	size_t		 sent;
 	unsigned	 clause : 1;	/* the first word of a clause */
 	unsigned	 quoted : 1;
-	unsigned	 num : 1;
 };
 struct toks {
 	struct tok	*t;
@@ -67,10 +74,11 @@ struct sent {
 };
 
 /* Contractions and chat spellings, written out (after apostrophes are dropped). */
-static const struct {
+struct spelling {
 	const char	*from, *to;
 	int		 apos;		/* only when written with an apostrophe */
-} spell[] = {
+};
+static struct spelling spell[] = {
 	{ "dont", "do not", 0 }, { "doesnt", "does not", 0 },
 	{ "didnt", "did not", 0 }, { "isnt", "is not", 0 },
 	{ "arent", "are not", 0 }, { "wasnt", "was not", 0 },
@@ -91,6 +99,9 @@ static const struct {
 	{ "thatll", "that will", 0 }, { "whats", "what is", 0 },
 	{ "theres", "there is", 0 }, { "heres", "here is", 0 },
 	{ "hes", "he is", 0 }, { "shes", "she is", 0 }, { "whos", "who is", 0 },
+	{ "hell", "he will", 1 }, { "shell", "she will", 1 },
+	{ "hed", "he would", 1 }, { "shed", "she would", 1 },
+	{ "wed", "we would", 1 }, { "theyd", "they would", 0 },
 	{ "lets", "let us", 0 }, { "wouldve", "would have", 0 },
 	{ "shouldve", "should have", 0 }, { "couldve", "could have", 0 },
 	{ "mightve", "might have", 0 }, { "mustve", "must have", 0 },
@@ -106,6 +117,17 @@ static const char *const numwords[] = {
 
 /* The speaker: a reporting word after one of these is the speaker's own. */
 static const char *const speaker[] = { "i", NULL };
+
+/* FNV-1a: words compare by hash before by bytes. */
+static unsigned
+whash(const char *w)
+{
+	unsigned h = 2166136261u;
+
+	while (*w != '\0')
+		h = (h ^ (unsigned char)*w++) * 16777619u;
+	return h;
+}
 
 static int
 in_list(const char *w, const char *const *l)
@@ -202,7 +224,14 @@ tok_push(struct toks *ts, const char *w, size_t beg, size_t end, int clause)
 	t->beg = beg;
 	t->end = end;
 	t->clause = clause != 0;
-	t->num = isdigit((unsigned char)w[0]) || in_list(w, numwords);
+	t->h = whash(t->w);
+}
+
+static int
+spell_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct spelling *)a)->from,
+	    ((const struct spelling *)b)->from);
 }
 
 /* One folded word, spelled out into one or two words. */
@@ -210,25 +239,30 @@ static void
 word_push(struct toks *ts, const char *w, int apos, size_t beg, size_t end,
     int clause)
 {
+	static int sorted;
+	struct spelling key = { w, NULL, 0 }, *sp;
 	char	 buf[EM_WORD_MAX];
-	size_t	 i;
-	const char *sp;
+	const char *space;
 
-	for (i = 0; i < sizeof(spell) / sizeof(spell[0]); i++) {
-		if (strcmp(w, spell[i].from) != 0 || (spell[i].apos && !apos))
-			continue;
-		sp = strchr(spell[i].to, ' ');
-		if (sp == NULL) {
-			tok_push(ts, spell[i].to, beg, end, clause);
-			return;
-		}
-		memcpy(buf, spell[i].to, (size_t)(sp - spell[i].to));
-		buf[sp - spell[i].to] = '\0';
-		tok_push(ts, buf, beg, end, clause);
-		tok_push(ts, sp + 1, beg, end, 0);
+	if (!sorted) {
+		qsort(spell, sizeof(spell) / sizeof(spell[0]), sizeof(spell[0]),
+		    spell_cmp);
+		sorted = 1;
+	}
+	sp = bsearch(&key, spell, sizeof(spell) / sizeof(spell[0]),
+	    sizeof(spell[0]), spell_cmp);
+	if (sp == NULL || (sp->apos && !apos)) {
+		tok_push(ts, w, beg, end, clause);
 		return;
 	}
-	tok_push(ts, w, beg, end, clause);
+	if ((space = strchr(sp->to, ' ')) == NULL) {
+		tok_push(ts, sp->to, beg, end, clause);
+		return;
+	}
+	memcpy(buf, sp->to, (size_t)(space - sp->to));
+	buf[space - sp->to] = '\0';
+	tok_push(ts, buf, beg, end, clause);
+	tok_push(ts, space + 1, beg, end, 0);
 }
 
 /*
@@ -383,17 +417,14 @@ tokenize(const char *text, struct toks *ts, struct sent **sp, size_t *nsp)
 void
 em_phrase_free(struct em_phrase *ph)
 {
-	size_t	 i, j, k;
+	size_t	 i;
 
 	if (ph == NULL)
 		return;
-	for (i = 0; i < ph->n; i++) {
-		for (j = 0; j < ph->e[i].nalts; j++)
-			for (k = 0; k < ph->e[i].alts[j].n; k++)
-				free(ph->e[i].alts[j].w[k]);
+	for (i = 0; i < ph->n; i++)
 		free(ph->e[i].alts);
-	}
 	free(ph->e);
+	free(ph->buf);
 	free(ph);
 }
 
@@ -433,55 +464,68 @@ fold_simple(char *w, int *apos)
  * number) and "*" (any word) stand for themselves.
  */
 static int
-alt_add(struct pelem *e, const char *src, size_t len, char *err, size_t errlen)
+alt_add(struct em_phrase *ph, struct pelem *e, const char *src, size_t len,
+    char *err, size_t errlen)
 {
-	struct toks ts = { NULL, 0, 0 }, one = { NULL, 0, 0 };
+	struct toks *ts = ph->scratch, one = { NULL, 0, 0 };
 	struct sent *ss = NULL;
 	struct palt *a;
-	char	*s = em_xcalloc(1, len + 1), *w, *last = NULL;
-	size_t	 ns, i;
+	char	 small[256], *s = len < sizeof(small) ? small : em_xcalloc(1, len + 1);
+	char	*w, *last = NULL;
+	size_t	 ns, i, wl;
 	int	 ex = 0, apos = 0;
 
 	memcpy(s, src, len);
+	s[len] = '\0';
+	ts->n = 0;
 	for (w = strtok_r(s, " \t\n", &last); w != NULL; w = strtok_r(NULL,
 	    " \t\n", &last)) {
 		if (strcmp(w, "#") == 0 || strcmp(w, "*") == 0) {
-			tok_push(&ts, w, 0, 0, 0);
+			tok_push(ts, w, 0, 0, 0);
 			continue;
 		}
 		if (simple_word(w)) {
 			/* most words: folded here, without the whole tokenizer */
 			fold_simple(w, &apos);
-			word_push(&ts, w, apos, 0, 0, 0);
+			word_push(ts, w, apos, 0, 0, 0);
 			continue;
 		}
 		tokenize(w, &one, &ss, &ns);
 		free(ss);
 		for (i = 0; i < one.n; i++)
-			tok_push(&ts, one.t[i].w, 0, 0, 0);
+			tok_push(ts, one.t[i].w, 0, 0, 0);
 	}
 	free(one.t);
-	if (ts.n == 0)
+	if (ts->n == 0)
 		ex = snprintf(err, errlen, "no words in '%.*s'", (int)len, src);
-	else if (ts.n > EM_PH_WORDS)
+	else if (ts->n > EM_PH_WORDS)
 		ex = snprintf(err, errlen, "'%.*s' has more than %d words", (int)len,
 		    src, EM_PH_WORDS);
 	else if (e->nalts == EM_PH_ALTS)
 		ex = snprintf(err, errlen, "more than %d alternatives", EM_PH_ALTS);
-	for (i = 0; ex == 0 && i < ts.n; i++)
-		if (strlen(ts.t[i].w) + 1 >= EM_WORD_MAX)
-			ex = snprintf(err, errlen, "'%s' is too long a word", ts.t[i].w);
+	for (i = 0; ex == 0 && i < ts->n; i++)
+		if (strlen(ts->t[i].w) + 1 >= EM_WORD_MAX)
+			ex = snprintf(err, errlen, "'%s' is too long a word", ts->t[i].w);
 	if (ex == 0) {
 		if ((e->nalts & (e->nalts - 1)) == 0)	/* 0, 1, 2, 4, 8, ... */
 			e->alts = em_xreallocarray(e->alts, e->nalts ? e->nalts * 2 :
 			    1, sizeof(*e->alts));
 		a = &e->alts[e->nalts++];
-		a->n = ts.n;
-		for (i = 0; i < ts.n; i++)
-			a->w[i] = em_strdup(ts.t[i].w);
+		a->n = ts->n;
+		for (i = 0; i < ts->n; i++) {
+			wl = strlen(ts->t[i].w) + 1;
+			while (ph->blen + wl > ph->bcap) {
+				ph->bcap = ph->bcap ? ph->bcap * 2 : 256;
+				ph->buf = em_xreallocarray(ph->buf, ph->bcap, 1);
+			}
+			memcpy(ph->buf + ph->blen, ts->t[i].w, wl);
+			a->w[i] = (unsigned)ph->blen;
+			a->h[i] = ts->t[i].h;
+			ph->blen += wl;
+		}
 	}
-	free(ts.t);
-	free(s);
+	if (s != small)
+		free(s);
 	return ex != 0;
 }
 
@@ -493,12 +537,14 @@ struct em_phrase *
 em_phrase_new(const char *src, char *err, size_t errlen)
 {
 	struct em_phrase *ph = em_xcalloc(1, sizeof(*ph));
+	struct toks scratch = { NULL, 0, 0 };
 	struct pelem *e;
 	const char *p = src, *b, *close;
 	size_t	 n;
 
 	*err = '\0';
 	ph->e = em_xcalloc(EM_PH_ELEMS, sizeof(*ph->e));
+	ph->scratch = &scratch;
 	while (*p != '\0') {
 		if (isspace((unsigned char)*p)) {
 			p++;
@@ -530,7 +576,7 @@ em_phrase_new(const char *src, char *err, size_t errlen)
 				}
 				if (*p != '|' && p != close)
 					continue;
-				if (alt_add(e, b, (size_t)(p - b), err, errlen))
+				if (alt_add(ph, e, b, (size_t)(p - b), err, errlen))
 					goto bad;
 				b = p + 1;
 			}
@@ -548,7 +594,7 @@ em_phrase_new(const char *src, char *err, size_t errlen)
 		for (n = 0; p[n] != '\0' && !isspace((unsigned char)p[n]) &&
 		    strchr("()[]|", p[n]) == NULL; n++)
 			;
-		if (alt_add(e, p, n, err, errlen))
+		if (alt_add(ph, e, p, n, err, errlen))
 			goto bad;
 		p += n;
 	}
@@ -558,42 +604,51 @@ em_phrase_new(const char *src, char *err, size_t errlen)
 		snprintf(err, errlen, "no words that must be there");
 		goto bad;
 	}
+	free(scratch.t);
+	ph->scratch = NULL;
 	return ph;
 bad:
+	free(scratch.t);
 	em_phrase_free(ph);
 	return NULL;
 }
 
 static int
-alt_at(const struct palt *a, const struct tok *t, size_t i, size_t end)
+alt_at(const char *buf, const struct palt *a, const struct tok *t, size_t i,
+    size_t end)
 {
+	const char *w;
 	size_t	 k;
 
 	if (i + a->n > end)
 		return 0;
 	for (k = 0; k < a->n; k++) {
-		if (strcmp(a->w[k], "*") == 0)
+		if (a->h[k] == t[i + k].h && strcmp(buf + a->w[k], t[i + k].w) == 0)
 			continue;
-		if (strcmp(a->w[k], "#") == 0 ? !t[i + k].num :
-		    strcmp(a->w[k], t[i + k].w) != 0)
-			return 0;
+		w = buf + a->w[k];
+		if (w[0] == '*' && w[1] == '\0')
+			continue;
+		if (w[0] == '#' && w[1] == '\0' && (isdigit((unsigned char)
+		    t[i + k].w[0]) || in_list(t[i + k].w, numwords)))
+			continue;
+		return 0;
 	}
 	return 1;
 }
 
 /* Whether element e takes alternative a at word i: its length, or -1. */
 static int
-elem_at(const struct pelem *e, size_t a, const struct tok *t, size_t i,
-    size_t end)
+elem_at(const char *buf, const struct pelem *e, size_t a, const struct tok *t,
+    size_t i, size_t end)
 {
 	size_t	 k;
 
 	if (!e->neg)
-		return alt_at(&e->alts[a], t, i, end) ? (int)e->alts[a].n : -1;
+		return alt_at(buf, &e->alts[a], t, i, end) ? (int)e->alts[a].n : -1;
 	if (a > 0 || i >= end)
 		return -1;
 	for (k = 0; k < e->nalts; k++)
-		if (alt_at(&e->alts[k], t, i, end))
+		if (alt_at(buf, &e->alts[k], t, i, end))
 			return -1;
 	return 1;
 }
@@ -614,25 +669,35 @@ ph_match(const struct em_phrase *ph, const struct tok *t, size_t i, size_t end)
 		return 0;
 	if (lim > EM_PH_SPAN)
 		lim = EM_PH_SPAN;
-	memset(cur, 0, sizeof(cur));
+	/* most rules fail on the first word: try that before the walk */
+	if (!ph->e[0].opt && !ph->e[0].neg) {
+		for (a = 0; a < ph->e[0].nalts; a++)
+			if (alt_at(ph->buf, &ph->e[0].alts[a], t, i, i + lim))
+				break;
+		if (a == ph->e[0].nalts)
+			return 0;
+	}
+	memset(cur, 0, lim + 1);
 	cur[0] = 1;
 	for (e = 0; e < ph->n; e++) {
-		memcpy(nxt, cur, sizeof(nxt));
-		if (!ph->e[e].opt)
-			memset(nxt, 0, sizeof(nxt));
+		if (ph->e[e].opt)
+			memcpy(nxt, cur, lim + 1);
+		else
+			memset(nxt, 0, lim + 1);
 		any = 0;
 		for (o = 0; o <= lim; o++) {
 			if (!cur[o])
 				continue;
 			for (a = 0; a < ph->e[e].nalts; a++)
-				if ((n = elem_at(&ph->e[e], a, t, i + o, i + lim)) >= 0) {
+				if ((n = elem_at(ph->buf, &ph->e[e], a, t, i + o,
+				    i + lim)) >= 0) {
 					nxt[o + (size_t)n] = 1;
 					any = 1;
 				}
 		}
 		if (!any && !ph->e[e].opt)
 			return 0;
-		memcpy(cur, nxt, sizeof(cur));
+		memcpy(cur, nxt, lim + 1);
 	}
 	for (o = 1; o <= lim; o++)
 		if (cur[o])
@@ -763,8 +828,12 @@ judge(const struct em_content *c, const struct tok *t, const struct sent *s,
 {
 	const struct em_doc *d;
 	const struct em_pattern *p;
-	size_t	 k, j, i, i0, m;
+	size_t	 k, j, i, i0, m, *body;
 
+	/* where each clause's body starts, past its softeners: once */
+	body = em_xcalloc(s->b - s->a, sizeof(*body));
+	for (i = s->a; i < s->b; i++)
+		body[i - s->a] = t[i].clause ? past_softeners(c, t, i, s->b) : i;
 	for (k = 0; k < em_content_count(c, EM_K_ADVICE); k++) {
 		d = em_content_nth(c, EM_K_ADVICE, k);
 		for (j = 0; j < d->npatterns; j++) {
@@ -774,7 +843,7 @@ judge(const struct em_content *c, const struct tok *t, const struct sent *s,
 				if (p->kind == EM_R_OPENER) {
 					if (!t[i].clause)
 						continue;
-					i0 = past_softeners(c, t, i, s->b);
+					i0 = body[i - s->a];
 				}
 				if ((m = ph_match(p->rx, t, i0, s->b)) == 0 &&
 				    p->kind == EM_R_OPENER && i0 != i)
@@ -785,10 +854,12 @@ judge(const struct em_content *c, const struct tok *t, const struct sent *s,
 				out->doc = d;
 				out->mbeg = t[i0].beg;
 				out->mend = t[m - 1].end;
+				free(body);
 				return;
 			}
 		}
 	}
+	free(body);
 }
 
 /*

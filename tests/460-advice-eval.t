@@ -10,14 +10,22 @@ out >"$T/table"
 field() { awk -v s="$1" -v c="$2" '$1 == s { print $c }' "$T/table"; }
 atleast() { awk -v a="$2" -v b="$3" 'BEGIN { exit !(a + 0 >= b + 0) }'; }
 atmost() { awk -v a="$2" -v b="$3" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
-for s in replies chat; do
-	ok "$s: at least 300 advice"	atleast x "$(field $s 2)" 300
-	ok "$s: at least 300 questions and reflections"	atleast x "$(($(field $s 5) + $(field $s 7)))" 300
-	ok "$s: advice recall $(field $s 3) >= 0.93"	atleast x "$(field $s 3)" 0.93
-	ok "$s: precision $(field $s 4) >= 0.97"	atleast x "$(field $s 4)" 0.97
+# set MIN-ADVICE MIN-QR RECALL PRECISION: one set's row against its bars.
+# listeners was measured before any rule saw it (0.835 recall then).
+check_set() {
+	s=$1
+	ok "$s: at least $2 advice"	atleast x "$(field $s 2)" "$2"
+	ok "$s: at least $3 questions and reflections"	atleast x "$(($(field $s 5) + $(field $s 7)))" "$3"
+	ok "$s: advice recall $(field $s 3) >= $4"	atleast x "$(field $s 3)" "$4"
+	ok "$s: precision $(field $s 4) >= $5"	atleast x "$(field $s 4)" "$5"
 	ok "$s: questions refused $(field $s 6) <= 0.02"	atmost x "$(field $s 6)" 0.02
 	ok "$s: reflections refused $(field $s 8) <= 0.02"	atmost x "$(field $s 8)" 0.02
-done
+}
+check_set replies 300 300 0.93 0.97
+check_set chat 300 300 0.93 0.97
+check_set listeners 200 200 0.80 0.97
+check_set traps 150 150 0.95 0.97
+check_set all 900 900 0.90 0.97
 # The traps the issue names, on our set, each form on its own.
 awk -F'\t' '$2 ~ /quote|negation|own-judgement|reflection-trap|quantity/' \
     "$EM_SRCDIR/tests/advice/replies.tsv" >"$T/traps.tsv"

@@ -3,6 +3,10 @@
 # `empathy-checkin check` and print, per file and for all of them, how much
 # advice was refused (recall), how much of what was refused was advice
 # (precision), and the share of questions and of reflections refused.
+# The sets (tests/advice/*.tsv, written for this project by four writers who
+# never saw the rules): replies (our product's voice, with the traps the
+# issue names), chat and listeners (support-chat style, by two writers),
+# traps (replies that quote or negate advice, and advice in its usual forms).
 # A file has one reply per line: LABEL<TAB>FORM<TAB>TEXT, LABEL one of
 # advice, question, reflection. -v lists every reply judged wrongly.
 # The binary is the one on PATH (make eval-advice puts build/rel/bin first);
@@ -11,7 +15,7 @@ set -eu
 verbose=0
 [ "${1:-}" = -v ] && { verbose=1; shift; }
 dir=$(cd "$(dirname "$0")" && pwd)
-[ $# -gt 0 ] || set -- "$dir/replies.tsv" "$dir/chat.tsv"
+[ $# -gt 0 ] || set -- "$dir"/*.tsv
 out=$(mktemp "${TMPDIR:-/tmp}/empathy-eval.XXXXXX")
 trap 'rm -f "$out" "$out.err"' EXIT
 for f in "$@"; do
