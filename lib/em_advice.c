@@ -59,7 +59,6 @@ struct tok {
 	char		 w[EM_WORD_MAX];
 	unsigned	 h;		/* hash of w */
 	size_t		 beg, end;	/* bytes of the text it came from */
-	size_t		 sent;
 	unsigned	 clause : 1;	/* the first word of a clause */
 	unsigned	 quoted : 1;
 };
@@ -265,6 +264,25 @@ word_push(struct toks *ts, const char *w, int apos, size_t beg, size_t end,
 	tok_push(ts, space + 1, beg, end, 0);
 }
 
+/* The sentence of words [a, ts->n), if it has any. */
+static void
+sent_push(struct sent **ss, size_t *ns, size_t *cap, const struct toks *ts,
+    size_t a, size_t beg, int question)
+{
+	if (ts->n <= a)
+		return;
+	if (*ns == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*ss = em_xreallocarray(*ss, *cap, sizeof(**ss));
+	}
+	(*ss)[*ns].a = a;
+	(*ss)[*ns].b = ts->n;
+	(*ss)[*ns].beg = beg;
+	(*ss)[*ns].end = ts->t[ts->n - 1].end;
+	(*ss)[*ns].question = question;
+	(*ns)++;
+}
+
 /*
  * Split text into words and sentences. Quotation marks make a span whose
  * words are quoted when it is closed; an unclosed one quotes nothing.
@@ -287,18 +305,7 @@ tokenize(const char *text, struct toks *ts, struct sent **sp, size_t *nsp)
 			/* A word, with apostrophes inside it dropped. */
 			if (ended) {
 				/* the previous sentence ends before this word */
-				if (ts->n > sa) {
-					if (ns == cap) {
-						cap = cap ? cap * 2 : 8;
-						ss = em_xreallocarray(ss, cap, sizeof(*ss));
-					}
-					ss[ns].a = sa;
-					ss[ns].b = ts->n;
-					ss[ns].beg = sbeg;
-					ss[ns].end = ts->t[ts->n - 1].end;
-					ss[ns].question = question;
-					ns++;
-				}
+				sent_push(&ss, &ns, &cap, ts, sa, sbeg, question);
 				sa = ts->n;
 				sbeg = SIZE_MAX;
 				question = 0;
@@ -324,7 +331,6 @@ tokenize(const char *text, struct toks *ts, struct sent **sp, size_t *nsp)
 				} else
 					break;
 			}
-			/* a trailing apostrophe after s (the kids') belongs to it */
 			w[wl] = '\0';
 			if (sbeg == SIZE_MAX)
 				sbeg = (size_t)(p - s);
@@ -387,28 +393,16 @@ tokenize(const char *text, struct toks *ts, struct sent **sp, size_t *nsp)
 			break;
 		p += len;
 	}
-	if (ts->n > sa) {
-		if (ns == cap) {
-			cap = cap ? cap * 2 : 8;
-			ss = em_xreallocarray(ss, cap, sizeof(*ss));
-		}
-		ss[ns].a = sa;
-		ss[ns].b = ts->n;
-		ss[ns].beg = sbeg;
-		ss[ns].end = ts->t[ts->n - 1].end;
-		ss[ns].question = question;
-		ns++;
-	}
+	sent_push(&ss, &ns, &cap, ts, sa, sbeg, question);
 	for (j = 0; j < ns; j++) {
 		/* a sentence's bytes run to its last mark: "Why not?" */
-		p = s + ss[j].end;
-		while (*p != '\0' && (cclass(p, &len) == C_END || cclass(p, &len) ==
-		    C_QEND || cclass(p, &len) == C_DCLOSE || *p == '"' ||
-		    cclass(p, &len) == C_SCLOSE || *p == '\'' || *p == ')'))
-			p += len;
+		for (p = s + ss[j].end; *p != '\0'; p += len) {
+			c = cclass(p, &len);
+			if (c != C_END && c != C_QEND && c != C_DQUOTE && c != C_DCLOSE &&
+			    c != C_APOS && c != C_SCLOSE && *p != ')')
+				break;
+		}
 		ss[j].end = (size_t)(p - s);
-		for (size_t k = ss[j].a; k < ss[j].b; k++)
-			ts->t[k].sent = j;
 	}
 	*sp = ss;
 	*nsp = ns;
