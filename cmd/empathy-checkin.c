@@ -37,8 +37,9 @@ static const struct em_subcmd subcmds[] = {
 	    "check-ins and their answers" },
 	{ "due", c_due, "[-q]",
 	    "say what you still owe (exit 1 when nothing)" },
-	{ "prompt", c_prompt, "[--kind question|reflection|missing]",
-	    "a question or reflection to start from" },
+	{ "prompt", c_prompt, "[--kind question|reflection|missing] | --deck "
+	    "[--theme theme] [--date date]",
+	    "a question or reflection to start from, or the day's card of the deck" },
 	{ "feelings", c_feelings, "[word]",
 	    "the feelings vocabulary" },
 	{ "stats", c_stats, "[--since date]",
@@ -54,7 +55,7 @@ static const struct em_subcmd subcmds[] = {
 
 enum {
 	OPT_DATE = 0x100, OPT_FEELING, OPT_REPLACE, OPT_HIGH, OPT_LOW, OPT_TO,
-	OPT_FORCE, OPT_SINCE, OPT_UNTIL, OPT_PEEK, OPT_KIND
+	OPT_FORCE, OPT_SINCE, OPT_UNTIL, OPT_PEEK, OPT_KIND, OPT_DECK, OPT_THEME
 };
 
 static const char *const wdays[] = { "", "Monday", "Tuesday", "Wednesday",
@@ -1136,53 +1137,175 @@ c_due(struct em_ctx *ctx, int argc, char **argv)
 	return n > 0 ? EM_EX_OK : EM_EX_NO;
 }
 
+/* Whether a prompts document is a theme of the conversation deck. */
+static int
+is_deck(const struct em_doc *d)
+{
+	return strncmp(d->id, "deck-", 5) == 0;
+}
+
+/*
+ * The conversation deck: the cards of the deck-* prompts documents (or of
+ * one theme), in an order of their own for each couple, one card a day: no
+ * card comes twice until all have come, and then the deck starts again. Both
+ * partners see the same card on the same day, on any machine.
+ */
+static int
+deck_card(struct em_ctx *ctx, const struct em_content *c, const char *theme,
+    long day, const struct em_doc **dp, size_t *kp, size_t *np, size_t *pos)
+{
+	const struct em_doc *d, **docs = NULL;
+	char	*couple = NULL, seed[EM_ID_LEN + 1], tid[80];
+	size_t	*order = NULL, n = 0, i, j, k, t;
+	unsigned long long x;
+	int	 ex;
+
+	if (theme != NULL)
+		snprintf(tid, sizeof(tid), "deck-%s", theme);
+	for (i = 0; i < em_content_count(c, EM_K_PROMPTS); i++) {
+		d = em_content_nth(c, EM_K_PROMPTS, i);
+		if (is_deck(d) && (theme == NULL || strcmp(d->id, tid) == 0))
+			n += d->nstr;
+	}
+	if (n == 0)
+		return theme != NULL ? em_err(ctx, EM_EX_NOINPUT, "no deck theme "
+		    "'%s' in the content (its prompts document is deck-%s)", theme,
+		    theme) : em_err(ctx, EM_EX_NOINPUT, "no deck in the content "
+		    "(prompts documents whose id starts with deck-)");
+	/*
+	 * The couple's id, when there is a database (a reader makes no file:
+	 * the one in memory has an id of its own each time, so none).
+	 */
+	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (!ctx->db_mem && (ex = em_meta_get(ctx, "couple", &couple)) != 0))
+		return ex;
+	docs = em_xcalloc(n, sizeof(*docs));
+	order = em_xcalloc(n, sizeof(*order));
+	for (i = 0, k = 0; i < em_content_count(c, EM_K_PROMPTS); i++) {
+		d = em_content_nth(c, EM_K_PROMPTS, i);
+		if (!is_deck(d) || (theme != NULL && strcmp(d->id, tid) != 0))
+			continue;
+		for (j = 0; j < d->nstr; j++, k++) {
+			docs[k] = d;
+			order[k] = j;
+		}
+	}
+	/* Shuffle by a generator seeded with the couple and the theme. */
+	em_id_derive(seed, "deck", couple ? couple : "", theme ? theme : "",
+	    (char *)NULL);
+	x = strtoull(seed, NULL, 16) | 1;
+	*pos = (size_t)(day % (long)n);
+	for (i = n - 1; i > 0; i--) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		j = (size_t)(x % (i + 1));
+		t = order[i], order[i] = order[j], order[j] = t;
+		d = docs[i], docs[i] = docs[j], docs[j] = d;
+	}
+	*dp = docs[*pos];
+	*kp = order[*pos];
+	*np = n;
+	free(docs);
+	free(order);
+	free(couple);
+	return 0;
+}
+
 static int
 c_prompt(struct em_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "kind",	required_argument,	NULL,	OPT_KIND },
+		{ "deck",	no_argument,		NULL,	OPT_DECK },
+		{ "theme",	required_argument,	NULL,	OPT_THEME },
+		{ "date",	required_argument,	NULL,	OPT_DATE },
 		{ NULL,		0,			NULL,	0 }
 	};
 	const struct em_content *c;
 	const struct em_doc *d = NULL;
-	const char	*kind = NULL;
-	size_t		 i, total = 0;
+	const char	*kind = NULL, *theme = NULL;
+	char		 card[24], of[24];
+	size_t		 i = 0, total = 0, n = 0, pos = 0;
 	unsigned long	 pick;
-	int		 ch, ex;
+	long		 day = em_date_today();
+	int		 ch, ex, deck = 0, dated = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_KIND:
 			kind = optarg;
 			break;
+		case OPT_DECK:
+			deck = 1;
+			break;
+		case OPT_THEME:
+			if (!em_content_id_valid(optarg))
+				return em_fail(ctx, EM_EX_USAGE, "--theme: '%s' is not "
+				    "a theme name", optarg);
+			theme = optarg;
+			deck = 1;
+			break;
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+				return ex;
+			dated = 1;
+			break;
 		default:
 			return em_optdone(ctx, ch);
 		}
 	}
+	if (kind != NULL && deck)
+		return em_fail(ctx, EM_EX_USAGE, "--kind and --deck do not go "
+		    "together");
+	if (dated && !deck)
+		return em_fail(ctx, EM_EX_USAGE, "--date goes with --deck");
 	if ((ex = no_args(ctx, argc)) != 0 ||
 	    (ex = em_ctx_content(ctx, EM_KIND(EM_K_PROMPTS), &c)) != 0)
 		return ex;
-	if (kind != NULL) {
+	if (deck) {
+		if ((ex = deck_card(ctx, c, theme, day, &d, &i, &n, &pos)) != 0)
+			return ex;
+		pick = i;
+	} else if (kind != NULL) {
 		if ((d = em_content_find(c, EM_K_PROMPTS, kind)) == NULL)
 			return em_err(ctx, EM_EX_NOINPUT, "no prompts of kind '%s' in "
 			    "the content (question, reflection, missing)", kind);
 		pick = em_rand_below(d->nstr);
 	} else {
+		/* any prompt but the deck's cards, which come one a day */
 		for (i = 0; i < em_content_count(c, EM_K_PROMPTS); i++)
-			total += em_content_nth(c, EM_K_PROMPTS, i)->nstr;
+			if (!is_deck(em_content_nth(c, EM_K_PROMPTS, i)))
+				total += em_content_nth(c, EM_K_PROMPTS, i)->nstr;
 		if (total == 0)
 			return em_err(ctx, EM_EX_NOINPUT, "no prompts in the content");
 		pick = em_rand_below(total);
 		for (i = 0; ; i++) {
 			d = em_content_nth(c, EM_K_PROMPTS, i);
+			if (is_deck(d))
+				continue;
 			if (pick < d->nstr)
 				break;
 			pick -= d->nstr;
 		}
 	}
+	snprintf(card, sizeof(card), "%zu", pos + 1);
+	snprintf(of, sizeof(of), "%zu", n);
 	if (ctx->fmt == EM_FMT_TEXT) {
 		em_put_text(stdout, d->strv[pick]);
 		putchar('\n');
+		if (deck) {
+			printf("%s(", em_color(ctx, "\033[2m"));
+			em_put_text(stdout, d->title ? d->title : d->id + 5);
+			printf(", card %s of %s)%s\n", card, of, em_color(ctx,
+			    "\033[0m"));
+		}
+	} else if (deck) {
+		const char *const keys[] = { "kind", "text", "theme", "card#", "of#",
+		    NULL };
+		const char *const vals[] = { d->id, d->strv[pick], d->id + 5, card,
+		    of };
+		em_out_fields(ctx, keys, vals);
 	} else {
 		const char *const keys[] = { "kind", "text", NULL };
 		const char *const vals[] = { d->id, d->strv[pick] };

@@ -38,7 +38,7 @@ _empathy_options() {
 	empathy-checkin:respond) echo --date --force --peek --to ;;
 	empathy-checkin:show) echo --date --since --until --peek ;;
 	empathy-checkin:due) echo -q ;;
-	empathy-checkin:prompt) echo --kind ;;
+	empathy-checkin:prompt) echo --kind --deck --theme --date ;;
 	empathy-checkin:stats) echo --since ;;
 	empathy-journal:add) echo --seen --misunderstood --date --tag ;;
 	empathy-journal:list)
@@ -66,7 +66,7 @@ _empathy_takes_value() {
 	empathy:--join | empathy:--dir | empathy:--ssh) return 0 ;;
 	empathy-checkin:--date | empathy-checkin:--feeling | empathy-checkin:--high) return 0 ;;
 	empathy-checkin:--low | empathy-checkin:--to | empathy-checkin:--since) return 0 ;;
-	empathy-checkin:--until | empathy-checkin:--kind) return 0 ;;
+	empathy-checkin:--until | empathy-checkin:--kind | empathy-checkin:--theme) return 0 ;;
 	empathy-journal:--date | empathy-journal:--tag | empathy-journal:--since) return 0 ;;
 	empathy-journal:--until | empathy-journal:--by | empathy-journal:--grep) return 0 ;;
 	empathy-journal:-n | empathy-journal:--week | empathy-journal:--untag) return 0 ;;
@@ -143,6 +143,7 @@ _empathy_value() {
 	-u | --user | --by | --to | --about) _empathy_reply < <(_empathy_names) ;;
 	--tag | --untag) _empathy_reply < <(_empathy_column empathy-journal 1 tags) ;;
 	--kind) _empathy_words question reflection missing ;;
+	--theme) _empathy_words childhood work fears hopes us everyday family ;;
 	--feeling) _empathy_reply < <(_empathy_column empathy-checkin 1 feelings) ;;
 	esac
 }

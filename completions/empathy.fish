@@ -205,7 +205,7 @@ function __empathy_complete_checkin
     complete -c $p -n $n -a check -d 'Judge an answer as respond would, store nothing'
     complete -c $p -n $n -a export -d 'Write every record as JSON Lines'
     complete -c $p -n $n -a import -d 'Merge records from standard input'
-    __empathy_option $p 'add respond show' date 'The day' 'today yesterday'
+    __empathy_option $p 'add respond show prompt' date 'The day' 'today yesterday'
     __empathy_option $p add feeling 'How you feel: surface[:underneath]' '(__empathy_feelings)'
     __empathy_option $p add replace 'Replace your check-in of that day'
     __empathy_option $p add high 'The high of the day' ''
@@ -217,6 +217,8 @@ function __empathy_complete_checkin
     __empathy_option $p show peek "Show your partner's entry before you checked in"
     complete -c $p -n '__empathy_using due' -s q -d 'Say nothing, only set the exit status'
     __empathy_option $p prompt kind 'The kind of prompt' 'question reflection missing'
+    __empathy_option $p prompt deck "The day's card of the conversation deck"
+    __empathy_option $p prompt theme "The day's card of one theme" 'childhood work fears hopes us everyday family'
     complete -c $p -n '__empathy_arg feelings' -a '(__empathy_feelings)'
 end
 

@@ -19,6 +19,7 @@ same   'it holds the binaries, man pages, content and shell completions' \
 ./usr/share/bash-completion/completions/empathy-journal
 ./usr/share/empathy/content/advice.yaml
 ./usr/share/empathy/content/challenges.yaml
+./usr/share/empathy/content/deck.yaml
 ./usr/share/empathy/content/emotions.yaml
 ./usr/share/empathy/content/exercises.yaml
 ./usr/share/empathy/content/instruments.yaml
