@@ -780,6 +780,27 @@ not_said(const struct em_content *c, const struct tok *t, const struct sent *s,
 	return 0;
 }
 
+/*
+ * A question without its mark, as chat writes them: "what do you think",
+ * "do you want". Not "when i was ill", which only starts like one.
+ */
+static int
+chat_question(const struct tok *t, const struct sent *s)
+{
+	static const char *const wh[] = { "what", "how", "why", "who", "where",
+	    "when", "which", NULL };
+	static const char *const aux[] = { "do", "does", "did", "is", "are", "was",
+	    "were", "can", "could", "would", "will", "should", "have", "has",
+	    "had", "may", "might", NULL };
+	static const char *const subj[] = { "you", "i", "we", "they", "he", "she",
+	    "it", "your", "there", "that", "this", NULL };
+
+	if (s->b - s->a < 2)
+		return 0;
+	return (in_list(t[s->a].w, wh) && in_list(t[s->a + 1].w, aux)) ||
+	    (in_list(t[s->a].w, aux) && in_list(t[s->a + 1].w, subj));
+}
+
 /* Whether a question asks, before m0, for the partner's own view. */
 static int
 asks_own_view(const struct em_content *c, const struct tok *t,
@@ -787,8 +808,7 @@ asks_own_view(const struct em_content *c, const struct tok *t,
 {
 	size_t	 i;
 
-	/* a question by its mark, or in chat by its first word */
-	if (!s->question && x_match(c, EM_X_ASKING, t, s->a, s->b) == 0)
+	if (!s->question && !chat_question(t, s))
 		return 0;
 	for (i = s->a; i < m0; i++)
 		if (x_match(c, EM_X_ASKING, t, i, m0) > i)

@@ -5,8 +5,9 @@
 # (precision), and the share of questions and of reflections refused.
 # The sets (tests/advice/*.tsv, written for this project by four writers who
 # never saw the rules): replies (our product's voice, with the traps the
-# issue names), chat and listeners (support-chat style, by two writers),
-# traps (replies that quote or negate advice, and advice in its usual forms).
+# issue names), chat, listeners and support (support-chat style, by three
+# writers), traps (replies that quote or negate advice, and advice in its
+# usual forms).
 # A file has one reply per line: LABEL<TAB>FORM<TAB>TEXT, LABEL one of
 # advice, question, reflection. -v lists every reply judged wrongly.
 # The binary is the one on PATH (make eval-advice puts build/rel/bin first);
