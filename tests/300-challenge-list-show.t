@@ -25,8 +25,8 @@ for id in role-reversal silent-listening emotion-labelling what-am-i-missing bre
 	like   "the exercises include $id"	"$(out)" "^  $id +[^ ].* \\([0-9]+ minutes\\)$"
 done
 ok     'list -f tsv'	empathy-challenge list -f tsv
-same   'a header, then one row per challenge and exercise'	"$(out | sed -n 1,3p)" \
-       "$(printf 'kind\tid\ttitle\tlength\nchallenge\tone-week\tSeven days of empathy\t7\nexercise\trole-reversal\tRole reversal\t25')"
+same   'a header, then one row per challenge and exercise'	"$(out | sed -n 1,4p)" \
+       "$(printf 'kind\tid\ttitle\tlength\nchallenge\tone-week\tSeven days of empathy\t7\nchallenge\tafter-a-fight\tAfter a fight\t7\nexercise\trole-reversal\tRole reversal\t25')"
 same   'every row has four fields'	"$(out | awk -F '\t' 'NF != 4' | wc -l)" 0
 same   'as many rows as the text has entries'	"$(($(out | wc -l) - 1))" \
        "$(empathy-challenge list | grep -c '^  ')"

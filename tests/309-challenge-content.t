@@ -18,7 +18,7 @@ days:
 YAML
 
 ok     'list finds it'	empathy-challenge list -f tsv
-same   'after the installed one, with its length'	"$(out | sed -n 2,3p)" "$(printf 'challenge\tone-week\tSeven days of empathy\t7\nchallenge\tmine\tTwo days of our own\t2')"
+same   'after the installed ones, with its length'	"$(out | sed -n 2,4p)" "$(printf 'challenge\tone-week\tSeven days of empathy\t7\nchallenge\tafter-a-fight\tAfter a fight\t7\nchallenge\tmine\tTwo days of our own\t2')"
 ok     'show mine'	empathy-challenge show mine
 same   'its days, and the exercise of day 1'	"$(out)" 'Two days of our own (mine, 2 days)
 

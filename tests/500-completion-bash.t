@@ -80,7 +80,7 @@ same   'the instrument ids after empathy-assess take' \
 same   'only for the first argument'	"$(comp empathy-assess take self '')"	''
 same   'after options too'	"$(comp empathy-assess take --about alex o)"	'overload'
 same   'the challenge ids after empathy-challenge start' \
-       "$(comp empathy-challenge start '')"	'one-week'
+       "$(comp empathy-challenge start '')"	'one-week after-a-fight'
 same   'challenges and exercises after show'	"$(comp empathy-challenge show si)" \
        'silent-listening'
 same   'feelings'	"$(comp empathy-checkin feelings ann)"	'annoyed'
