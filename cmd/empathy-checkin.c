@@ -43,7 +43,7 @@ static const struct em_subcmd subcmds[] = {
 	{ "feelings", c_feelings, "[word]",
 	    "the feelings vocabulary" },
 	{ "stats", c_stats, "[--since date]",
-	    "streaks, answers and feelings over time" },
+	    "strict and forgiving streaks, answers and feelings over time" },
 	{ "check", c_check, "[text ...]",
 	    "judge an answer as respond would, and store nothing (exit 1 if advice)" },
 	{ "export", em_cmd_export, "",
@@ -1419,9 +1419,11 @@ c_feelings(struct em_ctx *ctx, int argc, char **argv)
 
 /*
  * Per person: check-ins, the current streak (ending today or yesterday),
- * the longest, answers given, days both checked in, the most felt feeling.
- * Worked out while reading each person's check-ins in date order from the
- * (user, date) index: no sorting, and memory does not grow with history.
+ * the longest, the same two for the forgiving streak, answers given, days
+ * both checked in, the most felt feeling. Worked out while reading each
+ * person's check-ins in date order from the (user, date) index: no sorting,
+ * and memory does not grow with history. Streaks go by the date a check-in
+ * is for, so a day filled in later with add --date counts like any other.
  */
 struct stat_feel {
 	char	*word;
@@ -1429,7 +1431,7 @@ struct stat_feel {
 };
 struct stat_row {
 	char		*user;
-	long		 checkins, streak, longest, answers;
+	long		 checkins, streak, longest, forgiving, flongest, answers;
 	struct stat_feel *feel;
 	size_t		 nfeel;
 	const char	*top;
@@ -1444,13 +1446,25 @@ static const char stats_users_sql[] =
     "  (SELECT 1 FROM checkin c WHERE c.user = u.user AND c.date BETWEEN ?1 AND ?2)"
     " UNION SELECT ?3) ORDER BY user <> ?3, user";
 
+/*
+ * Whether a forgiving streak whose last check-in was on prev goes on to day:
+ * no day missed between them, or one, when the streak has not forgiven
+ * another in the six days before it (miss is the last day it forgave).
+ * Two missed days in a row, or two in any seven days, end it.
+ */
+static int
+forgives(long prev, long day, long miss)
+{
+	return day - prev == 1 || (day - prev == 2 && day - 1 - miss >= 7);
+}
+
 static int
 stat_user(struct em_ctx *ctx, sqlite3_stmt *ds, sqlite3_stmt *as,
     struct stat_row *r, long today)
 {
 	const struct stat_feel *best = NULL;
 	const char	*f;
-	long		 day, prev = 0, run = 0;
+	long		 day, prev = 0, run = 0, frun = 0, miss = 0;
 	size_t		 i;
 	int		 rc;
 
@@ -1460,9 +1474,20 @@ stat_user(struct em_ctx *ctx, sqlite3_stmt *ds, sqlite3_stmt *as,
 			continue;
 		r->checkins++;
 		run = run > 0 && day == prev + 1 ? run + 1 : 1;
+		if (frun > 0 && forgives(prev, day, miss)) {
+			frun++;
+			if (day - prev == 2)
+				miss = day - 1;
+		} else {
+			/* A new streak has forgiven nothing: miss out of reach. */
+			frun = 1;
+			miss = day - 7;
+		}
 		prev = day;
 		if (run > r->longest)
 			r->longest = run;
+		if (frun > r->flongest)
+			r->flongest = frun;
 		if ((f = (const char *)sqlite3_column_text(ds, 1)) == NULL)
 			continue;
 		for (i = 0; i < r->nfeel && strcmp(r->feel[i].word, f) != 0; i++)
@@ -1478,7 +1503,10 @@ stat_user(struct em_ctx *ctx, sqlite3_stmt *ds, sqlite3_stmt *as,
 	sqlite3_reset(ds);
 	if (rc != SQLITE_DONE)
 		return em_db_err(ctx, rc, "reading check-ins");
+	/* Today is not missed while it lasts: a streak may end yesterday. */
 	r->streak = run > 0 && prev >= today - 1 ? run : 0;
+	r->forgiving = frun > 0 && (prev == today ||
+	    forgives(prev, today, miss)) ? frun : 0;
 	/* The most often felt; of two as often, the one felt last. */
 	for (i = 0; i < r->nfeel; i++)
 		if (best == NULL || r->feel[i].n > best->n ||
@@ -1605,14 +1633,16 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 		{ "since",	required_argument,	NULL,	OPT_SINCE },
 		{ NULL,		0,			NULL,	0 }
 	};
+	/* New fields go at the end: scripts cut the old ones by position. */
 	static const char *const keys[] = { "user", "checkins#", "streak#",
-	    "longest#", "answers#", "both#", "feeling", NULL };
-	const char	*vk[8], *vals[7];
+	    "longest#", "answers#", "both#", "feeling", "forgiving#",
+	    "forgiving_longest#", NULL };
+	const char	*vk[10], *vals[9];
 	sqlite3_stmt	*cs = NULL;
 	struct stat_row	*rows = NULL;
 	const char	*me, *cs_utf8;
-	char		 from[11] = "0001-01-01", to[11], start[11], num[5][24];
-	char		*felt;
+	char		 from[11] = "0001-01-01", to[11], start[11], num[7][24];
+	char		*felt, *line, *p;
 	long		 today = em_date_today(), since, both = 0;
 	size_t		 width = 4, n = 0, i, len;
 	int		 ch, ex, utf8;
@@ -1643,6 +1673,8 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 			snprintf(num[2], sizeof(num[2]), "%ld", rows[i].longest);
 			snprintf(num[3], sizeof(num[3]), "%ld", rows[i].answers);
 			snprintf(num[4], sizeof(num[4]), "%ld", both);
+			snprintf(num[5], sizeof(num[5]), "%ld", rows[i].forgiving);
+			snprintf(num[6], sizeof(num[6]), "%ld", rows[i].flongest);
 			vals[0] = rows[i].user;
 			vals[1] = num[0];
 			vals[2] = num[1];
@@ -1653,6 +1685,8 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 			vk[6] = rows[i].top != NULL ? "feeling" : "feeling#";
 			vals[6] = rows[i].top != NULL ? rows[i].top :
 			    ctx->fmt == EM_FMT_JSON ? "null" : "";
+			vals[7] = num[5];
+			vals[8] = num[6];
 			em_out_row(ctx, vk, vals, i == 0);
 		}
 		goto out;
@@ -1681,6 +1715,18 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 		    rows[i].longest, rows[i].answers);
 	}
 	printf("%*s  %*s\n", (int)width, "", CHART_DAYS, to);
+	for (i = 0, len = 32; i < n; i++)
+		len += strlen(rows[i].user) + 64;
+	line = em_xcalloc(1, len);
+	p = line + snprintf(line, len, "forgiving streak:");
+	for (i = 0; i < n; i++)
+		p += snprintf(p, len - (p - line), "%s%s %ld (longest %ld)",
+		    i > 0 ? ", " : " ", rows[i].user, rows[i].forgiving,
+		    rows[i].flongest);
+	em_put_wrapped(line, WIDTH, 2, 1);
+	free(line);
+	puts("forgiving: one missed day in any 7 days in a row is allowed; "
+	    "two end it");
 	for (i = 0, len = 32; i < n; i++)
 		len += strlen(rows[i].user) + (rows[i].top ? strlen(rows[i].top) :
 		    1) + 3;

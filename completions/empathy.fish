@@ -201,7 +201,7 @@ function __empathy_complete_checkin
     complete -c $p -n $n -a due -d 'Say what is owed today'
     complete -c $p -n $n -a prompt -d 'Print a prompt to help with an answer'
     complete -c $p -n $n -a feelings -d 'List the emotion vocabulary'
-    complete -c $p -n $n -a stats -d 'Streaks, answers and frequent feelings'
+    complete -c $p -n $n -a stats -d 'Strict and forgiving streaks, answers and frequent feelings'
     complete -c $p -n $n -a check -d 'Judge an answer as respond would, store nothing'
     complete -c $p -n $n -a export -d 'Write every record as JSON Lines'
     complete -c $p -n $n -a import -d 'Merge records from standard input'
