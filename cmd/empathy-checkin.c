@@ -25,6 +25,7 @@ static int	c_prompt(struct em_ctx *, int, char **);
 static int	c_feelings(struct em_ctx *, int, char **);
 static int	c_stats(struct em_ctx *, int, char **);
 static int	c_check(struct em_ctx *, int, char **);
+static int	c_reply(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "add", c_add, "[--date date] [--feeling surface[:underneath]] [--replace] "
@@ -33,6 +34,9 @@ static const struct em_subcmd subcmds[] = {
 	{ "respond", c_respond, "[--date date] [--force] [--peek] [--to name] "
 	    "[text ...]",
 	    "answer your partner's check-in with a question or a reflection" },
+	{ "reply", c_reply, "[--date date] [--answer id] [text ...] | --edit id "
+	    "[text ...] | --rm id",
+	    "answer back: reply to an answer your partner gave your check-in" },
 	{ "show", c_show, "[--date date | --since date [--until date]] [--peek]",
 	    "check-ins and their answers" },
 	{ "due", c_due, "[-q]",
@@ -55,7 +59,8 @@ static const struct em_subcmd subcmds[] = {
 
 enum {
 	OPT_DATE = 0x100, OPT_FEELING, OPT_REPLACE, OPT_HIGH, OPT_LOW, OPT_TO,
-	OPT_FORCE, OPT_SINCE, OPT_UNTIL, OPT_PEEK, OPT_KIND, OPT_DECK, OPT_THEME
+	OPT_FORCE, OPT_SINCE, OPT_UNTIL, OPT_PEEK, OPT_KIND, OPT_DECK, OPT_THEME,
+	OPT_ANSWER, OPT_EDIT, OPT_RM
 };
 
 static const char *const wdays[] = { "", "Monday", "Tuesday", "Wednesday",
@@ -741,6 +746,157 @@ c_check(struct em_ctx *ctx, int argc, char **argv)
 	return first < n ? EM_EX_NO : 0;
 }
 
+/*
+ * reply: the partner who checked in answers back, to the newest answer of
+ * the day (or --answer ID). --edit and --rm change or delete a reply of
+ * one's own; nobody else's.
+ */
+static int
+c_reply(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ "answer",	required_argument,	NULL,	OPT_ANSWER },
+		{ "edit",	required_argument,	NULL,	OPT_EDIT },
+		{ "rm",		required_argument,	NULL,	OPT_RM },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const char	*me, *answer = NULL, *edit = NULL, *rm = NULL;
+	char		*cid = NULL, *rid = NULL, *who = NULL, *kind = NULL, *text = NULL;
+	char		*prompt = NULL, date[11], id[EM_ID_LEN + 1];
+	long		 day = em_date_today();
+	size_t		 len;
+	int		 ch, ex, dated = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+				return ex;
+			dated = 1;
+			break;
+		case OPT_ANSWER:
+			answer = optarg;
+			break;
+		case OPT_EDIT:
+			edit = optarg;
+			break;
+		case OPT_RM:
+			rm = optarg;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((edit != NULL) + (rm != NULL) + (answer != NULL || dated) > 1)
+		return em_fail(ctx, EM_EX_USAGE, "--edit, --rm and --answer/--date "
+		    "do not go together");
+	if (rm != NULL && optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	em_date_fmt(day, date);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
+		return ex;
+	if (rm != NULL) {
+		if ((ex = em_db_begin(ctx)) != 0)
+			return ex;
+		if ((ex = em_sql_run(ctx, "deleting the reply", "DELETE FROM reply "
+		    "WHERE id = ?1 AND user = ?2", "ss", rm, me)) != 0) {
+			em_db_rollback(ctx);
+			return ex;
+		}
+		if (sqlite3_changes(ctx->db) != 1) {
+			em_db_rollback(ctx);
+			return em_err(ctx, EM_EX_NOINPUT, "no reply %s of yours", rm);
+		}
+		if ((ex = em_db_commit(ctx)) == 0 && ctx->fmt == EM_FMT_TEXT)
+			printf("deleted reply %s\n", rm);
+		return ex;
+	}
+	if (edit != NULL) {
+		if ((ex = em_sql_one(ctx, "reading replies", &rid, "SELECT id FROM "
+		    "reply WHERE id = ?1 AND user = ?2", "ss", edit, me)) != 0)
+			goto out;
+		if (rid == NULL) {
+			ex = em_err(ctx, EM_EX_NOINPUT, "no reply %s of yours", edit);
+			goto out;
+		}
+	} else {
+		if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
+		    "checkin WHERE user = ?1 AND date = ?2", "ss", me, date)) != 0)
+			goto out;
+		if (cid == NULL) {
+			ex = em_err(ctx, EM_EX_NOINPUT, "you have no check-in for %s",
+			    date);
+			goto out;
+		}
+		/* The answer: the one named, else the newest from the partner. */
+		if ((ex = em_sql_one(ctx, "reading answers", &rid, "SELECT id FROM "
+		    "response WHERE checkin = ?1 AND user <> ?2 AND (?3 IS NULL OR "
+		    "id = ?3) ORDER BY created DESC, id DESC LIMIT 1", "sss", cid, me,
+		    answer)) != 0)
+			goto out;
+		if (rid == NULL) {
+			ex = answer != NULL ? em_err(ctx, EM_EX_NOINPUT, "no answer %s "
+			    "to your check-in for %s", answer, date) : em_err(ctx,
+			    EM_EX_NOINPUT, "nobody has answered your check-in for %s "
+			    "yet", date);
+			goto out;
+		}
+		if ((ex = em_sql_one(ctx, "reading answers", &who, "SELECT user FROM "
+		    "response WHERE id = ?1", "s", rid)) != 0 ||
+		    (ex = em_sql_one(ctx, "reading answers", &kind, "SELECT kind FROM "
+		    "response WHERE id = ?1", "s", rid)) != 0)
+			goto out;
+	}
+	if (argc - optind == 0 && em_isatty_in()) {
+		len = (who ? strlen(who) : 0) + 64;
+		prompt = em_xcalloc(1, len);
+		snprintf(prompt, len, "Your reply%s%s: ", who ? " to " : "",
+		    who ? who : "");
+		ex = em_ask_line(ctx, prompt, EM_ASK_KEEP, &text);
+	} else
+		ex = em_input_text(ctx, argc - optind, argv + optind, "the reply",
+		    NULL, NULL, &text);
+	if (ex != 0 || (ex = em_db_begin(ctx)) != 0)
+		goto out;
+	if (edit != NULL)
+		ex = em_sql_run(ctx, "saving the reply", "UPDATE reply SET text = ?2, "
+		    "updated = " NOW " WHERE id = ?1 AND text <> ?2", "ss", rid, text);
+	else {
+		em_id_new(id);
+		ex = em_sql_run(ctx, "saving the reply", "INSERT INTO reply (id, "
+		    "response, user, text, created, updated) VALUES (?1, ?2, ?3, ?4, "
+		    NOW ", " NOW ")", "ssss", id, rid, me, text);
+	}
+	if (ex != 0) {
+		em_db_rollback(ctx);
+		goto out;
+	}
+	if ((ex = em_db_commit(ctx)) != 0)
+		goto out;
+	if (edit != NULL) {
+		if (ctx->fmt == EM_FMT_TEXT)
+			printf("changed reply %s\n", edit);
+	} else if (ctx->fmt == EM_FMT_TEXT) {
+		fputs("replied to ", stdout);
+		em_put_cell(stdout, who, min_width(who, NAMEW), 0);
+		printf("'s %s on your check-in for %s\n", kind, date);
+	} else {
+		const char *const keys[] = { "id", "date", "to", "answer", NULL };
+		const char *const vals[] = { id, date, who, rid };
+		em_out_fields(ctx, keys, vals);
+	}
+out:
+	free(cid);
+	free(rid);
+	free(who);
+	free(kind);
+	free(text);
+	free(prompt);
+	return ex;
+}
+
 static int
 c_respond(struct em_ctx *ctx, int argc, char **argv)
 {
@@ -878,7 +1034,10 @@ static const char show_sql[] =
     "  AS \"tsv:responses\","
     " (SELECT json_group_array(json_object('id', r.id, 'user', r.user, 'kind',"
     "  r.kind, 'text', r.text, 'forced', json(CASE WHEN r.forced THEN 'true' ELSE"
-    "  'false' END), 'created', r.created)) FROM (SELECT * FROM response"
+    "  'false' END), 'created', r.created, 'replies', (SELECT json_group_array("
+    "  json_object('id', p.id, 'user', p.user, 'text', p.text, 'created',"
+    "  p.created)) FROM (SELECT * FROM reply WHERE response = r.id ORDER BY"
+    "  created, id) p))) FROM (SELECT * FROM response"
     "  WHERE checkin = c.id AND NOT hidden ORDER BY created, id) r)"
     "  AS \"json:responses\","
     " (SELECT count(*) FROM earlier e WHERE e.tbl = 'checkin' AND e.rid = c.id"
@@ -932,8 +1091,9 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs,
 	const char *feel = (const char *)sqlite3_column_text(st, 3);
 	const char *under = (const char *)sqlite3_column_text(st, 4);
 	const char *b = em_color(ctx, "\033[1m"), *dim = em_color(ctx, "\033[2m");
-	const char *off = em_color(ctx, "\033[0m"), *who, *text;
+	const char *off = em_color(ctx, "\033[0m"), *who, *text, *kind;
 	size_t	 uw = min_width(user, NAMEW), col, w;
+	int	 depth;
 	long	 day;
 
 	if (last == NULL || strcmp(last, date) != 0) {
@@ -976,17 +1136,30 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs,
 		who = (const char *)sqlite3_column_text(rs, 0);
 		text = (const char *)sqlite3_column_text(rs, 2);
 		w = min_width(who, ANSW);
-		printf("    %s%s ", dim, strcmp((const char *)sqlite3_column_text(rs, 1),
-		    "question") == 0 ? "?" : ">");
+		kind = (const char *)sqlite3_column_text(rs, 1);
+		depth = sqlite3_column_int(rs, 4) * 2;
+		printf("    %*s%s%s ", depth, "", dim, strcmp(kind, "question") == 0 ?
+		    "?" : strcmp(kind, "reply") == 0 ? "<" : ">");
 		em_put_cell(stdout, who, w, 0);
 		printf("%s  ", off);
-		em_put_wrapped(text, WIDTH, (int)(8 + w), 1);
+		em_put_wrapped(text, WIDTH, (int)(8 + w) + depth, 1);
 		/* --force: the partner sees it was sent over the check */
 		if (sqlite3_column_int(rs, 3))
 			printf("%*s%s(sent despite the advice check)%s\n",
 			    (int)(8 + w), "", dim, off);
 	}
 }
+
+/*
+ * A check-in's thread: its answers in the order they came, each followed by
+ * the replies of the partner who checked in.
+ */
+#define THREAD_SQL \
+    "SELECT r.user, r.kind, r.text, r.forced, 0 AS depth, r.created AS c1," \
+    " r.id AS i1, '' AS c2 FROM response r WHERE r.checkin = ?1 UNION ALL" \
+    " SELECT p.user, 'reply', p.text, 0, 1, r.created, r.id, p.created FROM" \
+    " reply p JOIN response r ON r.id = p.response WHERE r.checkin = ?1" \
+    " ORDER BY c1, i1, depth, c2, 3"
 
 static int
 c_show(struct em_ctx *ctx, int argc, char **argv)
@@ -1049,8 +1222,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		ex = em_out_stmt(ctx, st, &rows);
 		goto out;
 	}
-	if ((ex = em_db_prepare(ctx, &rs, "SELECT user, kind, text, forced FROM "
-	    "response WHERE checkin = ? ORDER BY created, id")) != 0 ||
+	if ((ex = em_db_prepare(ctx, &rs, THREAD_SQL)) != 0 ||
 	    (ex = em_db_prepare(ctx, &es, EARLIER_SQL("field, value, clock"))) != 0)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -197,6 +197,11 @@ function __empathy_complete_checkin
     set -l n __empathy_needs_command
     complete -c $p -n $n -a add -d 'Share a high and a low of the day'
     complete -c $p -n $n -a respond -d "Answer your partner's check-in"
+    complete -c $p -n $n -a reply -d 'Answer back to an answer on your check-in'
+    __empathy_option $p reply answer 'The answer to reply to' ''
+    __empathy_option $p reply edit 'Change one of your replies' ''
+    __empathy_option $p reply rm 'Delete one of your replies' ''
+
     complete -c $p -n $n -a show -d 'Show check-ins with their answers'
     complete -c $p -n $n -a due -d 'Say what is owed today'
     complete -c $p -n $n -a prompt -d 'Print a prompt to help with an answer'
@@ -205,7 +210,7 @@ function __empathy_complete_checkin
     complete -c $p -n $n -a check -d 'Judge an answer as respond would, store nothing'
     complete -c $p -n $n -a export -d 'Write every record as JSON Lines'
     complete -c $p -n $n -a import -d 'Merge records from standard input'
-    __empathy_option $p 'add respond show prompt' date 'The day' 'today yesterday'
+    __empathy_option $p 'add respond reply show prompt' date 'The day' 'today yesterday'
     __empathy_option $p add feeling 'How you feel: surface[:underneath]' '(__empathy_feelings)'
     __empathy_option $p add replace 'Replace your check-in of that day'
     __empathy_option $p add high 'The high of the day' ''

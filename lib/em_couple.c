@@ -261,7 +261,8 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 		"DELETE FROM temp.rename_map",
 		"INSERT INTO temp.rename_map SELECT id, em_newid() FROM entry WHERE user = ?1 "
 		"UNION ALL SELECT id, em_newid() FROM response WHERE user = ?1 "
-		"UNION ALL SELECT id, em_newid() FROM result WHERE user = ?1",
+		"UNION ALL SELECT id, em_newid() FROM result WHERE user = ?1 "
+		"UNION ALL SELECT id, em_newid() FROM reply WHERE user = ?1",
 		"INSERT INTO entry (id, user, date, kind, text, tags, removed, created, updated) "
 		"SELECT m.new, ?2, date, kind, text, tags, removed, created, updated FROM entry "
 		"JOIN temp.rename_map m ON m.old = entry.id",
@@ -273,6 +274,11 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 		"INSERT INTO response (id, checkin, user, kind, text, forced, created, updated) "
 		"SELECT m.new, checkin, ?2, kind, text, forced, created, updated FROM response "
 		"JOIN temp.rename_map m ON m.old = response.id",
+		/* replies, to the answer as it is now called */
+		"INSERT INTO reply (id, response, user, text, created, updated) SELECT m.new, "
+		"coalesce((SELECT new FROM temp.rename_map WHERE old = reply.response), "
+		"response), ?2, text, created, updated FROM reply "
+		"JOIN temp.rename_map m ON m.old = reply.id",
 		"INSERT INTO result (id, user, about, instrument, date, answers, score, created, "
 		"updated) SELECT m.new, ?2, CASE WHEN about = ?1 THEN ?2 ELSE about END, "
 		"instrument, date, answers, score, created, updated FROM result "
@@ -285,6 +291,7 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 	};
 	static const char *const purge[] = {
 		"DELETE FROM checkin WHERE user = ?1 AND ?2 IS NOT NULL",
+		"DELETE FROM reply WHERE user = ?1 AND ?2 IS NOT NULL",
 		"DELETE FROM response WHERE user = ?1 AND ?2 IS NOT NULL",
 		"DELETE FROM entry WHERE user = ?1 AND ?2 IS NOT NULL",
 		"DELETE FROM result WHERE user = ?1 AND ?2 IS NOT NULL",
@@ -345,6 +352,12 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 	if (ex == 0 && other != NULL)
 		ex = as_user(ctx, other, "UPDATE result SET about = ?2 WHERE about = ?1 "
 		    "AND user <> ?1", old, to);
+	/* Replies to the old name's answers: to the answers under the new one. */
+	if (ex == 0 && other != NULL)
+		ex = as_user(ctx, other, "UPDATE reply SET response = (SELECT new FROM "
+		    "temp.rename_map WHERE old = reply.response) WHERE user <> ?1 AND "
+		    "response IN (SELECT old FROM temp.rename_map) AND ?2 IS NOT NULL",
+		    old, to);
 	/* The old records go, as their writer's purge: their text with them. */
 	for (i = 0; ex == 0 && purge[i] != NULL; i++)
 		ex = as_user(ctx, old, purge[i], old, to);

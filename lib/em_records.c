@@ -34,6 +34,15 @@ static const struct em_field response_fields[] = {
 	{ "updated",	EM_F_TIME,	0,		NULL },
 	{ NULL,		0,		0,		NULL }
 };
+static const struct em_field reply_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "response",	EM_F_ID,	EM_F_REF,	NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "text",	EM_F_TEXT,	0,		NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
 static const struct em_rectype checkin_rt = {
 	"checkin", "checkin", "date, user", checkin_fields, checkin_key, NULL,
 	EM_OWN_AUTHOR, NULL
@@ -42,8 +51,13 @@ static const struct em_rectype response_rt = {
 	"response", "response", "created, id", response_fields, NULL, NULL,
 	EM_OWN_AUTHOR, NULL
 };
+/* A reply is its writer's alone, like an answer. */
+static const struct em_rectype reply_rt = {
+	"reply", "reply", "created, id", reply_fields, NULL, NULL,
+	EM_OWN_AUTHOR, NULL
+};
 const struct em_rectype *const em_checkin_records[] = {
-	&checkin_rt, &response_rt, NULL
+	&checkin_rt, &response_rt, &reply_rt, NULL
 };
 
 /* empathy-journal */

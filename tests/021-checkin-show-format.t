@@ -31,8 +31,8 @@ if command -v jq >/dev/null; then
 	same 'responses is an array of kind and text'	"$(printf '%s\n' "$j" | jq -r '.user + ": " + (.responses | map(.kind + " by " + .user + ": " + .text) | join("; "))')" \
 	     "sara: reflection by alex: Cake sounds lovely.
 alex: question by sara: What was the alert about?"
-	same 'each response has id, user, kind, text, forced, created'	"$(printf '%s\n' "$j" | jq -r '.responses[] | keys_unsorted | join(",")' | sort -u)" \
-	     'id,user,kind,text,forced,created'
+	same 'each response has id, user, kind, text, forced, created, replies'	"$(printf '%s\n' "$j" | jq -r '.responses[] | keys_unsorted | join(",")' | sort -u)" \
+	     'id,user,kind,text,forced,created,replies'
 else
 	like 'sara has a responses array'	"$j" '"responses":\[\{"id":"[^"]+","user":"alex","kind":"reflection","text":"Cake sounds lovely\.","created":"[^"]+"\}\]'
 	like 'texts are JSON-escaped'	"$j" '"high":"tea\\tcake","low":"line one\\nline two \\\\ end"'
