@@ -2,11 +2,12 @@
  * em_advice.c: find advice, minimising and fixing in an answer, sentence by
  * sentence, by the rules of the content's advice documents.
  *
- * The text becomes words (lower case, apostrophes dropped, contractions
- * spelled out: "don't", "dont" and "do not" are all "do not"), each marked
- * with its sentence, whether it starts a clause, and whether it is inside
+ * The text becomes sentences of words (lower case, apostrophes dropped,
+ * contractions spelled out: "don't", "dont" and "do not" are all "do not"),
+ * each word marked with whether it starts a clause and whether it is inside
  * quotation marks. A rule is a phrase in the same words, with (a|b)
- * alternatives, [a|b] optional words and # for a number, and a kind that
+ * alternatives, [a|b] optional words, !(a|b) any word but these, * any word
+ * and # a number, and a kind that
  * says where it counts: anywhere (patterns), at the start of a clause after
  * softeners (openers), anywhere but in a question that asks for the
  * partner's own view (frames), or anywhere as a suggestion put as a question
