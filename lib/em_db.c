@@ -199,6 +199,18 @@ static const char *const migrations[] = {
 	"    UNION ALL SELECT user, created FROM entry UNION ALL SELECT user, created FROM result"
 	"    UNION ALL SELECT user, created FROM run UNION ALL SELECT user, created FROM run_day)"
 	"  GROUP BY user COLLATE NOCASE ORDER BY min(created) LIMIT 2;",
+
+	/*
+	 * 8: what a partner did since you last looked (em_news.c) is found
+	 * by the time each record was written, through these indexes, not by
+	 * reading every entry the other partner ever wrote (109 ms at 100,000
+	 * entries, and growing with them).
+	 */
+	"CREATE INDEX IF NOT EXISTS entry_created ON entry (created);"
+	"CREATE INDEX IF NOT EXISTS response_created ON response (created);"
+	"CREATE INDEX IF NOT EXISTS checkin_created ON checkin (created);"
+	"CREATE INDEX IF NOT EXISTS run_day_created ON run_day (created);"
+	"CREATE INDEX IF NOT EXISTS result_created ON result (created);",
 };
 
 /*
