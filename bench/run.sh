@@ -98,6 +98,13 @@ for n in $sizes; do
 	[ -e "$W/$n.db" ] || make_db "$n"
 	db=$W/$n.db
 	rm -f "$W/empty.db"
+	# What the partner did since sara last looked: one new moment among n.
+	empathy -d "$db" news >/dev/null || true
+	empathy-journal -d "$db" -u alex add --seen 'one new moment' >/dev/null
+	row 'empathy news -k (one new thing)' "$n" \
+	    "$(median_ms "empathy -d $db news -k")" "$(rss empathy -d "$db" news -k)"
+	row 'empathy today' "$n" "$(median_ms "empathy -d $db today")" \
+	    "$(rss empathy -d "$db" today)"
 	row 'journal add (empty database)' 0 \
 	    "$(median_ms "empathy-journal -d $W/empty.db add --seen a new moment")" -
 	row 'journal add' "$n" \

@@ -20,6 +20,7 @@
 
 static int	d_today(struct em_ctx *, int, char **);
 static int	d_due(struct em_ctx *, int, char **);
+static int	d_news(struct em_ctx *, int, char **);
 static int	d_init(struct em_ctx *, int, char **);
 static int	d_partners(struct em_ctx *, int, char **);
 static int	d_sync(struct em_ctx *, int, char **);
@@ -31,6 +32,8 @@ static const struct em_subcmd subcmds[] = {
 	    "the week (the default)" },
 	{ "due", d_due, "[-q]",
 	    "exit 0 when anything is owed today, 1 when nothing is: for cron" },
+	{ "news", d_news, "[-kq]",
+	    "what your partner did since you last looked, then marked as seen" },
 	{ "init", d_init, "[--join code | --join - | --passphrase] [--dir dir] "
 	    "[--show-key]",
 	    "who you are, where the database is, and the couple on this machine" },
@@ -90,20 +93,6 @@ put_time(const char *t)
 		return;
 	}
 	em_put_text(stdout, t);
-}
-
-/* Now, as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') writes it. */
-static void
-utc_now(char buf[48])
-{
-	struct timespec	 ts;
-	struct tm	 tm;
-	char		 s[24];
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(buf, 48, "%s.%03dZ", s, (int)(ts.tv_nsec / 1000000));
 }
 
 /*
@@ -285,153 +274,93 @@ d_due(struct em_ctx *ctx, int argc, char **argv)
 	return ex;
 }
 
-/*
- * What a partner sent since you last looked: records made here after that
- * time, or that arrived from another machine since (door_arrived, below):
- * answers to your check-ins, their check-ins once you can see them,
- * journal moments, challenge days. since is a stored UTC time or a date;
- * shown for text, rows for tsv and json.
- */
-static const char *const news_sql[] = {
-	"SELECT r.user, c.date, count(*) FROM response r JOIN checkin c ON "
-	"c.id = r.checkin WHERE c.user = ?1 AND r.user <> ?1 AND (r.created > ?2 "
-	"OR r.id IN door_arrived) GROUP BY r.user, c.date ORDER BY c.date, r.user",
-	"SELECT c.user, c.date, 1 FROM checkin c JOIN checkin m ON m.date = c.date "
-	"AND m.user = ?1 WHERE c.user <> ?1 AND (c.created > ?2 OR "
-	"m.created > ?2 OR c.id IN door_arrived) ORDER BY c.date, c.user",
-	"SELECT user, sum(kind = 'seen'), sum(kind = 'misunderstood') FROM entry "
-	"WHERE user <> ?1 AND removed IS NULL AND (created > ?2 OR id IN "
-	"door_arrived) GROUP BY user ORDER BY user",
-	"SELECT d.user, r.challenge, d.day, d.date FROM run_day d JOIN run r ON "
-	"r.id = d.run WHERE d.user <> ?1 AND (d.created > ?2 OR d.id IN "
-	"door_arrived) ORDER BY d.date, d.day, d.user"
-};
+/* ---- what your partner did since you last looked: today and news ---- */
+
+#define SHOWN		20	/* items of one kind news shows as text, the newest */
+#define STOP		(-2)	/* from a news callback: enough */
 
 /*
- * How far this database has seen each other machine's operations: a JSON
- * object of replica to its last sequence number, kept with the time you
- * looked (meta seen.NAME.ops), so that what a sync brought later counts as
- * new even when it was written before you looked.
+ * When you last looked, and what arrived since; with look, this look is
+ * noted. Noting it can fail (another program holds the database, a
+ * read-only file): then it is said, and the news is read all the same.
  */
 static int
-ops_mark(struct em_ctx *ctx, char **vv)
+news_open(struct em_ctx *ctx, const char *me, int look, struct em_news *nw)
 {
-	sqlite3_stmt	*st;
-	int		 ex, rc;
+	int	 ex;
 
-	*vv = NULL;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT coalesce(json_group_object("
-	    "replica, m), '{}') FROM (SELECT replica, max(seq) AS m FROM op WHERE "
-	    "replica <> (SELECT v FROM meta WHERE k = 'replica') GROUP BY "
-	    "replica)")) != 0)
+	if ((ex = em_news_open(ctx, me, look ? EM_NEWS_LOOK : 0, nw)) == 0 ||
+	    !look)
 		return ex;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*vv = em_strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : em_db_err(ctx, rc, "reading the log");
+	em_warn(ctx, "could not note the time you looked: %s", em_errmsg(ctx));
+	em_err_clear(ctx);
+	return em_news_open(ctx, me, 0, nw);
 }
 
-/* door_arrived: the records other machines changed past the mark vv. */
+/*
+ * Whether what was printed reached its reader: 0, or 74 with why (said
+ * once: the stream is cleared for em_ctx_finish). A reader that went away
+ * is not worth a message.
+ */
 static int
-arrived(struct em_ctx *ctx, const char *vv)
+out_failed(struct em_ctx *ctx)
 {
-	sqlite3_stmt	*st;
-	int		 ex;
+	int	 e;
 
-	if ((ex = em_db_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS door_arrived "
-	    "(rid TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID")) != 0 || vv == NULL)
-		return ex;
-	if ((ex = em_db_prepare(ctx, &st, "INSERT OR IGNORE INTO door_arrived "
-	    "SELECT rid FROM op WHERE replica <> (SELECT v FROM meta WHERE k = "
-	    "'replica') AND state = 0 AND seq > coalesce(json_extract(?1, '$.\"' "
-	    "|| replica || '\"'), 0)")) != 0)
-		return ex;
-	em_bind_text(st, 1, vv);
-	return em_db_done(ctx, &st, "reading the log");
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	e = errno;
+	clearerr(stdout);
+	if (e == EPIPE)
+		return EM_EX_IOERR;
+	return em_err(ctx, EM_EX_IOERR, "writing output: %s", e != 0 ?
+	    strerror(e) : "error");
 }
 
-static int
-news(struct em_ctx *ctx, const char *me, const char *since, int *nrows,
-    long *nnews)
+/* Take back a look noted for news that did not reach its reader. */
+static void
+unlook(struct em_ctx *ctx, const struct em_news *nw)
 {
-	sqlite3_stmt	*st;
-	const char	*u, *a;
-	long		 x, y;
-	size_t		 i;
-	int		 ex, rc = SQLITE_DONE;
+	char	 why[sizeof(ctx->errmsg)];
 
-	for (i = 0; i < sizeof(news_sql) / sizeof(news_sql[0]); i++) {
-		if ((ex = em_db_prepare(ctx, &st, news_sql[i])) != 0)
-			return ex;
-		em_bind_text(st, 1, me);
-		em_bind_text(st, 2, since);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			u = (const char *)sqlite3_column_text(st, 0);
-			a = (const char *)sqlite3_column_text(st, 1);
-			x = sqlite3_column_int64(st, 2);
-			(*nnews)++;
-			if (ctx->fmt != EM_FMT_TEXT) {
-				switch (i) {
-				case 0:
-					row(ctx, nrows, "news", "answer", u, a, x, NULL);
-					break;
-				case 1:
-					row(ctx, nrows, "news", "checkin", u, a, 1, NULL);
-					break;
-				case 2:
-					y = sqlite3_column_int64(st, 1);
-					if (y > 0)
-						row(ctx, nrows, "news", "seen", u, NULL, y, NULL);
-					y = sqlite3_column_int64(st, 2);
-					if (y > 0)
-						row(ctx, nrows, "news", "misunderstood", u,
-						    NULL, y, NULL);
-					break;
-				default:
-					row(ctx, nrows, "news", "challenge",
-					    u, (const char *)sqlite3_column_text(st, 3),
-					    x, a);
-				}
-				continue;
-			}
-			fputs("  ", stdout);
-			put_name(u);
-			switch (i) {
-			case 0:
-				printf(" answered your check-in for %s", a);
-				if (x > 1)
-					printf(" (%ld answers)", x);
-				putchar('\n');
-				break;
-			case 1:
-				printf(" checked in for %s\n", a);
-				break;
-			case 2:
-				y = sqlite3_column_int64(st, 1);
-				x = sqlite3_column_int64(st, 2);
-				fputs(" wrote in the journal:", stdout);
-				if (y > 0)
-					printf(" %ld seen", y);
-				if (y > 0 && x > 0)
-					fputs(",", stdout);
-				if (x > 0)
-					printf(" %ld misunderstood", x);
-				putchar('\n');
-				break;
-			default:
-				printf(" did day %ld of ", x);
-				em_put_text(stdout, a);
-				putchar('\n');
-			}
-		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return em_db_err(ctx, rc, "reading what your partner sent");
-	}
-	return 0;
+	/* The first reason is the one to tell; keep it across this write. */
+	snprintf(why, sizeof(why), "%s", em_errmsg(ctx));
+	if (em_news_unlook(ctx, nw) != 0)
+		em_warn(ctx, "the news stays marked as seen: %s", em_errmsg(ctx));
+	em_err_clear(ctx);
+	if (why[0] != '\0')
+		em_err(ctx, EM_EX_IOERR, "%s", why);
 }
 
-/* One partner's line of the week. */
+/* "Since you last looked (...)", as today and news begin it. */
+static void
+put_since(const struct em_news *nw)
+{
+	if (nw->since != NULL) {
+		fputs(" (", stdout);
+		put_time(nw->since);
+		putchar(')');
+	} else
+		fputs(" (never: the last seven days)", stdout);
+}
+
+/* The first line of s, with " ..." when more follows; the caller frees it. */
+static char *
+first_line(const char *s)
+{
+	size_t	 len = strcspn(s, "\n"), more;
+	char	*v;
+
+	more = s[len] != '\0' && s[len + strspn(s + len, "\n")] != '\0';
+	v = em_xcalloc(1, len + 5);
+	memcpy(v, s, len);
+	if (more)
+		memcpy(v + len, " ...", 5);
+	return v;
+}
+
+/* One partner's line of the week, or of today's journal news. */
 struct tally {
 	char	*name;
 	long	 seen, mis;
@@ -450,6 +379,363 @@ tally_of(struct tally **v, size_t *n, const char *name)
 	(*v)[*n].name = em_strdup(name);
 	(*v)[*n].seen = (*v)[*n].mis = 0;
 	return &(*v)[(*n)++];
+}
+
+static void
+tallies_free(struct tally *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+static int
+tally_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct tally *)a)->name,
+	    ((const struct tally *)b)->name);
+}
+
+/*
+ * Today's shape of the news: one line for the answers to one check-in,
+ * one for each partner's new journal moments (counted, not shown), one
+ * for each other thing.
+ */
+struct today_news {
+	struct em_ctx	*ctx;
+	int		*nrows;
+	long		 lines;
+	char		*user;		/* answers counted, not yet said: whose */
+	char		 date[11];	/* to your check-in of that day */
+	long		 answers;
+	struct tally	*moments;
+	size_t		 nmoments;
+};
+
+/* Say what was counted: the answers; with moments, the moments too. */
+static void
+today_flush(struct today_news *tn, int moments)
+{
+	struct em_ctx	*ctx = tn->ctx;
+	struct tally	*t;
+	size_t		 i;
+
+	if (tn->user != NULL) {
+		if (ctx->fmt != EM_FMT_TEXT)
+			row(ctx, tn->nrows, "news", "answer", tn->user, tn->date,
+			    tn->answers, NULL);
+		else {
+			fputs("  ", stdout);
+			put_name(tn->user);
+			printf(" answered your check-in for %s", tn->date);
+			if (tn->answers > 1)
+				printf(" (%ld answers)", tn->answers);
+			putchar('\n');
+		}
+		tn->lines++;
+		free(tn->user);
+		tn->user = NULL;
+	}
+	if (!moments || tn->nmoments == 0)
+		return;
+	qsort(tn->moments, tn->nmoments, sizeof(*tn->moments), tally_cmp);
+	for (i = 0; i < tn->nmoments; i++) {
+		t = &tn->moments[i];
+		tn->lines++;
+		if (ctx->fmt != EM_FMT_TEXT) {
+			if (t->seen > 0)
+				row(ctx, tn->nrows, "news", "seen", t->name, NULL,
+				    t->seen, NULL);
+			if (t->mis > 0)
+				row(ctx, tn->nrows, "news", "misunderstood",
+				    t->name, NULL, t->mis, NULL);
+			continue;
+		}
+		fputs("  ", stdout);
+		put_name(t->name);
+		fputs(" wrote in the journal:", stdout);
+		if (t->seen > 0)
+			printf(" %ld seen", t->seen);
+		if (t->seen > 0 && t->mis > 0)
+			putchar(',');
+		if (t->mis > 0)
+			printf(" %ld misunderstood", t->mis);
+		putchar('\n');
+	}
+	tallies_free(tn->moments, tn->nmoments);
+	tn->moments = NULL;
+	tn->nmoments = 0;
+}
+
+static int
+today_item(void *arg, const struct em_news_item *it)
+{
+	struct today_news *tn = arg;
+	struct em_ctx	*ctx = tn->ctx;
+	struct tally	*t;
+
+	if (tn->user != NULL && (it->kind != EM_NEWS_ANSWER ||
+	    strcmp(tn->user, it->user) != 0 || strcmp(tn->date, it->date) != 0))
+		today_flush(tn, 0);
+	if (it->kind != EM_NEWS_MOMENT && tn->nmoments > 0)
+		today_flush(tn, 1);
+	switch (it->kind) {
+	case EM_NEWS_ANSWER:
+		if (tn->user == NULL) {
+			tn->user = em_strdup(it->user);
+			snprintf(tn->date, sizeof(tn->date), "%s", it->date);
+			tn->answers = 0;
+		}
+		tn->answers++;
+		return 0;
+	case EM_NEWS_MOMENT:
+		t = tally_of(&tn->moments, &tn->nmoments, it->user);
+		if (strcmp(it->what, "seen") == 0)
+			t->seen++;
+		else
+			t->mis++;
+		return 0;
+	default:
+		break;
+	}
+	tn->lines++;
+	if (ctx->fmt != EM_FMT_TEXT) {
+		if (it->kind == EM_NEWS_CHECKIN)
+			row(ctx, tn->nrows, "news", "checkin", it->user, it->date,
+			    1, NULL);
+		else if (it->kind == EM_NEWS_DAY)
+			row(ctx, tn->nrows, "news", "challenge", it->user, it->date,
+			    it->n, it->what);
+		else if (it->kind == EM_NEWS_REPLY)
+			row(ctx, tn->nrows, "news", "reply", it->user, it->date, 1,
+			    it->what);
+		else
+			row(ctx, tn->nrows, "news", "result", it->user, it->date,
+			    it->n, it->what);
+		return 0;
+	}
+	fputs("  ", stdout);
+	put_name(it->user);
+	switch (it->kind) {
+	case EM_NEWS_CHECKIN:
+		printf(" checked in for %s\n", it->date);
+		break;
+	case EM_NEWS_REPLY:
+		printf(" replied to your %s on %s\n", it->what, it->date);
+		break;
+	case EM_NEWS_DAY:
+		printf(" did day %ld of ", it->n);
+		em_put_text(stdout, it->what);
+		putchar('\n');
+		break;
+	default:
+		fputs(" rated you on ", stdout);
+		em_put_text(stdout, it->what);
+		printf(": %ld\n", it->n);
+		break;
+	}
+	return 0;
+}
+
+/* An instrument's title and the band of a score, when content has them. */
+static void
+instrument_words(struct em_ctx *ctx, const char *id, long score,
+    const char **title, const char **band)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	const struct em_band *b;
+
+	*title = id;
+	*band = NULL;
+	if (em_ctx_content(ctx, EM_KIND(EM_K_INSTRUMENT), &c) != 0) {
+		em_err_clear(ctx);
+		return;
+	}
+	if ((d = em_content_find(c, EM_K_INSTRUMENT, id)) == NULL)
+		return;
+	if (d->title != NULL)
+		*title = d->title;
+	if (score >= 0 && score <= 100 && (b = em_band_of(d, (int)score)) != NULL)
+		*band = b->label;
+}
+
+/* What each kind of news is called, and where to read more of it. */
+static const struct {
+	const char	*kind, *heading, *more;
+} kinds[EM_NEWS_NKINDS] = {
+	{ "answer", "Answers to your check-ins", "empathy checkin show" },
+	{ "reply", "Replies to your answers", "empathy checkin show" },
+	{ "checkin", "Check-ins you can read now", "empathy checkin show" },
+	{ "moment", "Journal moments", "empathy journal list" },
+	{ "day", "Challenge days", "empathy challenge review" },
+	{ "result", "Questionnaires about you", "empathy assess compare" }
+};
+
+struct news_out {
+	struct em_ctx	*ctx;
+	const struct em_news *nw;
+	long		 items;
+	int		 kind;		/* whose heading was said last; -1 none */
+};
+
+/* One item of `empathy news`: a record, or a dated line of text. */
+static int
+news_item(void *arg, const struct em_news_item *it)
+{
+	static const char *const keys[] = { "kind", "who", "date", "what",
+	    "number#", "text", NULL };
+	struct news_out	*no = arg;
+	struct em_ctx	*ctx = no->ctx;
+	const char	*vals[6], *title, *band;
+	char		 n[24], *words, *s;
+	size_t		 len;
+
+	/* An answer is said whole; of a moment or a note, the first line. */
+	words = it->kind == EM_NEWS_ANSWER || it->kind == EM_NEWS_REPLY ?
+	    em_strdup(it->text) : first_line(it->text);
+	if (ctx->fmt != EM_FMT_TEXT) {
+		snprintf(n, sizeof(n), "%ld", it->n);
+		vals[0] = kinds[it->kind].kind;
+		vals[1] = it->user;
+		vals[2] = it->date;
+		vals[3] = it->what;
+		vals[4] = n;
+		vals[5] = words;
+		em_out_row(ctx, keys, vals, no->items++ == 0);
+		free(words);
+		return 0;
+	}
+	if (no->items++ == 0) {
+		fputs("Since you last looked", stdout);
+		put_since(no->nw);
+		putchar('\n');
+	}
+	if (no->kind != (int)it->kind) {
+		no->kind = (int)it->kind;
+		printf("\n%s\n", kinds[it->kind].heading);
+	}
+	if (it->total > SHOWN && it->nth <= it->total - SHOWN) {
+		if (it->nth == 1)
+			printf("  (%ld earlier, not shown here: %s)\n",
+			    it->total - SHOWN, kinds[it->kind].more);
+		free(words);
+		return 0;
+	}
+	/* "alex asked: ...", wrapped under itself after the date. */
+	title = it->what;
+	band = NULL;
+	if (it->kind == EM_NEWS_RESULT)
+		instrument_words(ctx, it->what, it->n, &title, &band);
+	len = strlen(it->user) + strlen(title) + strlen(words) +
+	    (band != NULL ? strlen(band) : 0) + 64;
+	s = em_xcalloc(1, len);
+	switch (it->kind) {
+	case EM_NEWS_ANSWER:
+		snprintf(s, len, "%s %s: %s", it->user, strcmp(it->what,
+		    "question") == 0 ? "asked" : "reflected", words);
+		break;
+	case EM_NEWS_REPLY:
+		snprintf(s, len, "%s replied to your %s: %s", it->user, it->what,
+		    words);
+		break;
+	case EM_NEWS_CHECKIN:
+		snprintf(s, len, "%s checked in%s%s", it->user, *it->what != '\0' ?
+		    ", feeling " : "", it->what);
+		break;
+	case EM_NEWS_MOMENT:
+		snprintf(s, len, "%s felt %s: %s", it->user, it->what, words);
+		break;
+	case EM_NEWS_DAY:
+		snprintf(s, len, "%s did day %ld of %s%s%s", it->user, it->n,
+		    it->what, *words != '\0' ? ": " : "", words);
+		break;
+	default:
+		snprintf(s, len, "%s rated you on %s: %ld%s%s%s", it->user, title,
+		    it->n, band != NULL ? " (" : "", band != NULL ? band : "",
+		    band != NULL ? ")" : "");
+		break;
+	}
+	fputs("  ", stdout);
+	em_put_text(stdout, it->date);
+	fputs("  ", stdout);
+	em_put_wrapped(s, WIDTH, 14, 1);
+	free(s);
+	free(words);
+	return 0;
+}
+
+/* For -q: is there anything at all? */
+static int
+news_any(void *arg, const struct em_news_item *it)
+{
+	(void)it;
+	*(int *)arg = 1;
+	return STOP;
+}
+
+static int
+d_news(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "keep",	no_argument,	NULL,	'k' },
+		{ NULL,		0,		NULL,	0 }
+	};
+	struct em_news	 nw;
+	struct news_out	 no;
+	const char	*me;
+	int		 ch, ex, kflag = 0, qflag = 0, any = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "kq", opts)) != -1) {
+		switch (ch) {
+		case 'k':
+			kflag = 1;
+			break;
+		case 'q':
+			qflag = 1;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	/* A question from cron (-q) or a peek (-k) leaves the news new. */
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = news_open(ctx, me, !qflag && !kflag, &nw)) != 0)
+		return ex;
+	if (qflag) {
+		if ((ex = em_news_each(ctx, &nw, news_any, &any)) == STOP)
+			ex = 0;
+		em_news_close(&nw);
+		return ex != 0 ? ex : any ? EM_EX_OK : EM_EX_NO;
+	}
+	memset(&no, 0, sizeof(no));
+	no.ctx = ctx;
+	no.nw = &nw;
+	no.kind = -1;
+	ex = em_news_each(ctx, &nw, news_item, &no);
+	if (ex == 0 && no.items == 0) {
+		if (ctx->fmt == EM_FMT_TSV)
+			puts("kind\twho\tdate\twhat\tnumber\ttext");
+		else if (ctx->fmt == EM_FMT_TEXT) {
+			fputs("Nothing new from your partner since you last looked",
+			    stdout);
+			put_since(&nw);
+			putchar('\n');
+		}
+	}
+	/* What could not be shown stays new. */
+	if (ex == 0)
+		ex = out_failed(ctx);
+	if (ex != 0)
+		unlook(ctx, &nw);
+	em_news_close(&nw);
+	if (ex != 0)
+		return ex;
+	return no.items > 0 ? EM_EX_OK : EM_EX_NO;
 }
 
 /* This ISO week's journal moments, seen and misunderstood, per partner. */
@@ -508,47 +794,23 @@ out:
 	return ex;
 }
 
-/*
- * Remember that you looked at today's screen at now, having seen the other
- * machines' operations up to mark; a failure only warns.
- */
-static void
-seen_now(struct em_ctx *ctx, const char *key, const char *now, const char *mark)
-{
-	char	 okey[128];
-	int	 ex;
-
-	snprintf(okey, sizeof(okey), "%s.ops", key);
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) == 0 &&
-	    (ex = em_db_begin(ctx)) == 0) {
-		if ((ex = em_meta_set(ctx, key, now)) == 0 &&
-		    (ex = em_meta_set(ctx, okey, mark)) == 0)
-			ex = em_db_commit(ctx);
-		else
-			em_db_rollback(ctx);
-	}
-	if (ex != 0) {
-		em_warn(ctx, "could not note the time you looked: %s",
-		    em_errmsg(ctx));
-		em_err_clear(ctx);
-	}
-}
-
 static int
 d_today(struct em_ctx *ctx, int argc, char **argv)
 {
 	struct em_owed	*v = NULL;
 	struct em_run_now r;
 	struct em_couple cp;
+	struct em_news	 nw;
+	struct today_news tn;
 	const struct em_day *dd;
 	const char	*me;
-	char		 today[11], since[48], key[96], now[48], *seen = NULL;
-	char		*last = NULL, *mark = NULL, *vv = NULL, okey[128];
-	long		 day = em_date_today(), nnews = 0;
+	char		 today[11], *last = NULL;
+	long		 day = em_date_today();
 	size_t		 i, n = 0;
-	int		 ch, ex, run_owed, nrows = 0, text, have_cp = 0, mine = 0;
+	int		 ch, ex, run_owed, nrows = 0, text, have_cp = 0, have_nw = 0;
 
 	memset(&r, 0, sizeof(r));
+	memset(&tn, 0, sizeof(tn));
 	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
 		return em_optdone(ctx, ch);
 	if ((ex = no_args(ctx, argc)) != 0)
@@ -560,15 +822,15 @@ d_today(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_couple_load(ctx, &cp)) != 0)
 		return ex;
 	have_cp = 1;
-	/* Now, and how far the log goes: what the next look starts from. */
-	utc_now(now);
-	snprintf(key, sizeof(key), "seen.%s", me);
-	snprintf(okey, sizeof(okey), "%s.ops", key);
-	if ((ex = em_meta_get(ctx, key, &seen)) != 0 ||
-	    (ex = em_meta_get(ctx, okey, &vv)) != 0 ||
-	    (ex = em_meta_get(ctx, "sync.last", &last)) != 0 ||
-	    (ex = ops_mark(ctx, &mark)) != 0 ||
-	    (ex = arrived(ctx, seen != NULL ? vv : NULL)) != 0 ||
+	/*
+	 * Looking is noted only when a person sees it: text on a terminal
+	 * (and, em_news_open says, for one of the couple). A pipe, a status
+	 * bar or a script leaves the news new, for `empathy news`.
+	 */
+	if ((ex = news_open(ctx, me, text && isatty(STDOUT_FILENO), &nw)) != 0)
+		goto out;
+	have_nw = 1;
+	if ((ex = em_meta_get(ctx, "sync.last", &last)) != 0 ||
 	    (ex = owed(ctx, me, day, &v, &n, &r, &run_owed)) != 0)
 		goto out;
 
@@ -594,24 +856,18 @@ d_today(struct em_ctx *ctx, int argc, char **argv)
 			    r.challenge);
 	}
 
-	/* Never looked: the last week. */
-	if (seen != NULL)
-		snprintf(since, sizeof(since), "%s", seen);
-	else
-		em_date_fmt(day - 7, since);
 	if (text) {
 		fputs("\nSince you last looked", stdout);
-		if (seen != NULL) {
-			fputs(" (", stdout);
-			put_time(seen);
-			putchar(')');
-		} else
-			fputs(" (never: the last seven days)", stdout);
+		put_since(&nw);
 		putchar('\n');
 	}
-	if ((ex = news(ctx, me, since, &nrows, &nnews)) != 0)
+	tn.ctx = ctx;
+	tn.nrows = &nrows;
+	ex = em_news_each(ctx, &nw, today_item, &tn);
+	today_flush(&tn, 1);
+	if (ex != 0)
 		goto out;
-	if (text && nnews == 0)
+	if (text && tn.lines == 0)
 		puts("  nothing new from your partner");
 
 	if (r.challenge != NULL) {
@@ -643,26 +899,21 @@ d_today(struct em_ctx *ctx, int argc, char **argv)
 		putchar('\n');
 	} else
 		row(ctx, &nrows, "sync", "last", NULL, last, last != NULL, NULL);
-
-	/*
-	 * Looking is remembered only when a person saw it, text on a
-	 * terminal, and only for a partner already in the roster: looking
-	 * never makes a name a partner.
-	 */
-	for (i = 0; i < cp.nnames; i++)
-		if (strcasecmp(cp.names[i], me) == 0)
-			mine = 1;
-	if (text && isatty(STDOUT_FILENO) && !ctx->db_mem && mine)
-		seen_now(ctx, key, now, mark);
 out:
+	/* A screen that could not be shown was not seen. */
+	if (have_nw && ex == 0)
+		ex = out_failed(ctx);
+	if (have_nw && ex != 0)
+		unlook(ctx, &nw);
+	if (have_nw)
+		em_news_close(&nw);
 	if (have_cp)
 		em_couple_free(&cp);
+	tallies_free(tn.moments, tn.nmoments);
+	free(tn.user);
 	em_owed_free(v, n);
 	em_run_now_free(&r);
-	free(seen);
 	free(last);
-	free(vv);
-	free(mark);
 	return ex;
 }
 

@@ -18,7 +18,7 @@
 # _empathy_commands PROG: the commands of PROG.
 _empathy_commands() {
 	case $1 in
-	empathy) echo today due init partners sync checkin journal assess challenge ;;
+	empathy) echo today due news init partners sync checkin journal assess challenge ;;
 	empathy-checkin) echo add respond reply show due prompt feelings stats check export import ;;
 	empathy-journal) echo add list review edit rm restore history tags export import ;;
 	empathy-assess) echo list show take history compare export import ;;
@@ -32,6 +32,7 @@ _empathy_commands() {
 _empathy_options() {
 	case $1:$2 in
 	empathy:due) echo -q ;;
+	empathy:news) echo -k --keep -q ;;
 	empathy:init) echo --join --passphrase --dir --show-key ;;
 	empathy:sync) echo --dir --ssh --serve -q ;;
 	empathy-checkin:add) echo --date --feeling --replace --high --low ;;

@@ -314,6 +314,7 @@ function __empathy_complete_door
     complete -c $p -n "not $w" -s V -l version -d 'Print the version and exit'
     complete -c $p -n $n -a today -d 'What you owe, what your partner sent, the week'
     complete -c $p -n $n -a due -d 'Say what is owed today'
+    complete -c $p -n $n -a news -d 'What your partner did since you last looked'
     complete -c $p -n $n -a init -d 'Who you are, the database, the couple'
     complete -c $p -n $n -a partners -d "The couple's two names"
     complete -c $p -n $n -a sync -d 'Exchange changes with the other machine'
@@ -322,6 +323,8 @@ function __empathy_complete_door
     complete -c $p -n $n -a assess -d 'Run empathy-assess'
     complete -c $p -n $n -a challenge -d 'Run empathy-challenge'
     complete -c $p -n '__empathy_using due sync' -s q -d 'Say nothing on success'
+    complete -c $p -n '__empathy_using news' -s q -d 'Say nothing, only set the exit status; leave the news new'
+    complete -c $p -n '__empathy_using news' -s k -l keep -d 'Show the news but leave it new'
     __empathy_option $p init join 'Join the couple of a pairing code (- to paste it)' '-'
     __empathy_option $p init passphrase 'Make or join the couple with a passphrase'
     __empathy_option $p init show-key 'Print the couple key, for a backup'

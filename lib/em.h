@@ -542,4 +542,45 @@ struct em_run_now {
 int	 em_run_now(struct em_ctx *, const char *, long, struct em_run_now *);
 void	 em_run_now_free(struct em_run_now *);
 
+/*
+ * em_news.c: what your partner did since you last looked (empathy news and
+ * empathy today): open finds the last look (and with EM_NEWS_LOOK notes
+ * this one), each calls a function with every new item.
+ */
+enum em_news_kind {
+	EM_NEWS_ANSWER,		/* an answer to one of your check-ins */
+	EM_NEWS_REPLY,		/* a reply to one of your answers */
+	EM_NEWS_CHECKIN,	/* their check-in, once you can read it */
+	EM_NEWS_MOMENT,		/* a journal moment */
+	EM_NEWS_DAY,		/* a challenge day they did */
+	EM_NEWS_RESULT,		/* a questionnaire they answered about you */
+	EM_NEWS_NKINDS
+};
+/* One new thing; its strings are borrowed for the length of the call. */
+struct em_news_item {
+	enum em_news_kind kind;
+	const char	*user;		/* who did it */
+	const char	*date;		/* the day it is about */
+	const char	*what;		/* question or reflection, the feeling, seen or
+					   misunderstood, the challenge, the instrument */
+	long		 n;		/* the challenge day, the score; else 0 */
+	const char	*text;		/* their words: an answer, a moment, a note */
+	const char	*when;		/* when it was written (UTC) */
+	long		 nth, total;	/* its place among the new of its kind, from 1 */
+};
+struct em_news {
+	char		*me;
+	char		*since;		/* when you last looked (UTC), or NULL: never */
+	char		 from[48];	/* new is from here on: since, or a week ago */
+	char		*vv;		/* how far the log went then */
+	char		*replica;	/* this database's */
+	char		*now;		/* this look, when noted; else NULL */
+};
+#define EM_NEWS_LOOK	0x1	/* note this look: what it finds is no longer new */
+int	 em_news_open(struct em_ctx *, const char *, int, struct em_news *);
+int	 em_news_each(struct em_ctx *, const struct em_news *,
+	    int (*)(void *, const struct em_news_item *), void *);
+int	 em_news_unlook(struct em_ctx *, const struct em_news *);
+void	 em_news_close(struct em_news *);
+
 #endif

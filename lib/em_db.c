@@ -213,6 +213,19 @@ static const char *const migrations[] = {
 	"  created TEXT NOT NULL,"
 	"  updated TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS reply_response ON reply (response);",
+
+	/*
+	 * 9: what a partner did since you last looked (em_news.c) is found
+	 * by the time each record was written, through these indexes, not by
+	 * reading every entry the other partner ever wrote (109 ms at 100,000
+	 * entries, and growing with them).
+	 */
+	"CREATE INDEX IF NOT EXISTS entry_created ON entry (created);"
+	"CREATE INDEX IF NOT EXISTS response_created ON response (created);"
+	"CREATE INDEX IF NOT EXISTS checkin_created ON checkin (created);"
+	"CREATE INDEX IF NOT EXISTS run_day_created ON run_day (created);"
+	"CREATE INDEX IF NOT EXISTS result_created ON result (created);"
+	"CREATE INDEX IF NOT EXISTS reply_created ON reply (created);",
 };
 
 /*

@@ -61,9 +61,11 @@ same   'no words for a free text'	"$(comp empathy-checkin add --high '')"	''
 # The front door: its commands and options, and after `empathy journal` the
 # words of empathy-journal.
 same   'the commands of empathy'	"$(comp empathy '')" \
-       'today due init partners sync checkin journal assess challenge'
+       'today due news init partners sync checkin journal assess challenge'
 same   'the options of empathy sync'	"$(comp empathy sync --)" \
        '--dir --ssh --serve --db --format --help --user --version --content'
+same   'the options of empathy news'	"$(comp empathy news -)" \
+       '-k --keep -q --db --format --help --user --version --content'
 same   'the options of empathy init'	"$(comp empathy init --)" \
        '--join --passphrase --dir --show-key --db --format --help --user --version --content'
 same   'a folder after empathy sync --dir'	"$(comp empathy sync --dir "$EM_SRCDIR/complet")" \

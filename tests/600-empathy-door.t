@@ -5,7 +5,7 @@
 
 ok     'empathy --help'	empathy --help
 help=$(out)
-for c in today due init partners sync checkin journal assess challenge; do
+for c in today due news init partners sync checkin journal assess challenge; do
 	like   "--help has a line for $c"	"$help" "^  $c( |\$)"
 done
 same   'no line of --help is wider than 80 columns' \
