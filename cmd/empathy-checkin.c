@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "em.h"
 
@@ -26,6 +27,7 @@ static int	c_feelings(struct em_ctx *, int, char **);
 static int	c_stats(struct em_ctx *, int, char **);
 static int	c_check(struct em_ctx *, int, char **);
 static int	c_reply(struct em_ctx *, int, char **);
+static int	c_guess(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "add", c_add, "[--date date] [--feeling surface[:underneath]] [--replace] "
@@ -37,6 +39,8 @@ static const struct em_subcmd subcmds[] = {
 	{ "reply", c_reply, "[--date date] [--answer id] [text ...] | --edit id "
 	    "[text ...] | --rm id",
 	    "answer back: reply to an answer your partner gave your check-in" },
+	{ "guess", c_guess, "[--date date] [--to name] [--guess word]",
+	    "guess what lies underneath your partner's feeling, before you see it" },
 	{ "show", c_show, "[--date date | --since date [--until date]] [--peek]",
 	    "check-ins and their answers" },
 	{ "due", c_due, "[-q]",
@@ -60,7 +64,7 @@ static const struct em_subcmd subcmds[] = {
 enum {
 	OPT_DATE = 0x100, OPT_FEELING, OPT_REPLACE, OPT_HIGH, OPT_LOW, OPT_TO,
 	OPT_FORCE, OPT_SINCE, OPT_UNTIL, OPT_PEEK, OPT_KIND, OPT_DECK, OPT_THEME,
-	OPT_ANSWER, OPT_EDIT, OPT_RM
+	OPT_ANSWER, OPT_EDIT, OPT_RM, OPT_GUESS
 };
 
 static const char *const wdays[] = { "", "Monday", "Tuesday", "Wednesday",
@@ -897,6 +901,130 @@ out:
 	return ex;
 }
 
+/*
+ * guess: before you can see your partner's check-in (you have not checked
+ * in that day), guess what lies underneath the feeling they named; the
+ * guess is shown beside theirs once you can see it. Guessing again, before
+ * then, replaces the guess.
+ */
+static int
+c_guess(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ "to",		required_argument,	NULL,	OPT_TO },
+		{ "guess",	required_argument,	NULL,	OPT_GUESS },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const char	*me, *to = NULL, *word = NULL;
+	char		*partner = NULL, *cid = NULL, *feeling = NULL, *text = NULL;
+	char		*prompt = NULL, date[11], id[EM_ID_LEN + 1];
+	long		 day = em_date_today();
+	size_t		 len;
+	int		 ch, ex, mine;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+				return ex;
+			break;
+		case OPT_TO:
+			if (!em_name_valid(optarg))
+				return em_fail(ctx, EM_EX_USAGE, "--to: '%s' is not a "
+				    "usable name", optarg);
+			to = optarg;
+			break;
+		case OPT_GUESS:
+			word = optarg;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	em_date_fmt(day, date);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = find_partner(ctx, me, to, date, &partner)) != 0)
+		goto out;
+	if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
+	    "checkin WHERE user = ?1 AND date = ?2 AND feeling IS NOT NULL AND "
+	    "underneath IS NOT NULL", "ss", partner, date)) != 0 ||
+	    (cid != NULL && (ex = em_sql_one(ctx, "reading check-ins", &feeling,
+	    "SELECT feeling FROM checkin WHERE id = ?1", "s", cid)) != 0))
+		goto out;
+	if (cid == NULL) {
+		ex = em_err(ctx, EM_EX_NOINPUT, "%s has no check-in for %s with a "
+		    "feeling and what lies underneath it", partner, date);
+		goto out;
+	}
+	if ((ex = checked_in(ctx, me, date, &mine)) != 0)
+		goto out;
+	if (mine) {
+		ex = em_err(ctx, EM_EX_DATAERR, "you can already see %s's check-in "
+		    "for %s: a guess comes before you check in that day", partner,
+		    date);
+		goto out;
+	}
+	if (word == NULL && em_isatty_in()) {
+		len = strlen(partner) + strlen(feeling) + 96;
+		prompt = em_xcalloc(1, len);
+		snprintf(prompt, len, "%s feels %s. What do you think lies "
+		    "underneath? ", partner, feeling);
+		if ((ex = em_ask_line(ctx, prompt, EM_ASK_KEEP, &text)) != 0)
+			goto out;
+		word = text;
+	} else if (word == NULL) {
+		if ((ex = em_input_text(ctx, 0, NULL, "the guess", NULL, NULL,
+		    &text)) != 0)
+			goto out;
+		text[strcspn(text, "\n")] = '\0';
+		word = text;
+	}
+	if (!em_feeling_valid(word)) {
+		ex = em_err(ctx, EM_EX_DATAERR, "'%s' is not a feeling (a few "
+		    "words at most)", word);
+		goto out;
+	}
+	if (text == NULL)
+		text = em_strdup(word);
+	em_word_lower(text);
+	em_id_derive(id, "guess", cid, me, (char *)NULL);
+	if ((ex = em_db_begin(ctx)) != 0)
+		goto out;
+	if ((ex = em_sql_run(ctx, "saving the guess", "INSERT INTO guess (id, "
+	    "checkin, user, word, created, updated) VALUES (?1, ?2, ?3, ?4, " NOW
+	    ", " NOW ") ON CONFLICT (id) DO UPDATE SET word = excluded.word, "
+	    "updated = excluded.updated WHERE word <> excluded.word", "ssss", id,
+	    cid, me, text)) != 0) {
+		em_db_rollback(ctx);
+		goto out;
+	}
+	if ((ex = em_db_commit(ctx)) != 0)
+		goto out;
+	if (ctx->fmt == EM_FMT_TEXT) {
+		fputs("guessed ", stdout);
+		em_put_text(stdout, text);
+		fputs(" under ", stdout);
+		em_put_cell(stdout, partner, min_width(partner, NAMEW), 0);
+		printf("'s %s for %s; it shows once you check in\n", feeling, date);
+	} else {
+		const char *const keys[] = { "id", "date", "to", "feeling", "guess",
+		    NULL };
+		const char *const vals[] = { id, date, partner, feeling, text };
+		em_out_fields(ctx, keys, vals);
+	}
+out:
+	free(partner);
+	free(cid);
+	free(feeling);
+	free(text);
+	free(prompt);
+	return ex;
+}
+
 static int
 c_respond(struct em_ctx *ctx, int argc, char **argv)
 {
@@ -1045,7 +1173,9 @@ static const char show_sql[] =
     " (SELECT json_group_array(json_object('field', e.field, 'text', e.value,"
     "  'user', e.user, 'clock', e.clock, 'kept', e.created)) FROM (SELECT * FROM"
     "  earlier WHERE tbl = 'checkin' AND rid = c.id AND NOT hidden ORDER BY clock,"
-    "  instr('feeling underneath high low', field)) e) AS \"json:earlier\" "
+    "  instr('feeling underneath high low', field)) e) AS \"json:earlier\","
+    " (SELECT word FROM guess g WHERE g.checkin = c.id AND g.user = ?3 AND"
+    "  NOT hidden) AS guess "
     "FROM c ORDER BY date, user <> ?3, user";
 
 /*
@@ -1080,6 +1210,49 @@ show_earlier(struct em_ctx *ctx, sqlite3_stmt *es, const char *id)
 		    (int)(8 + w), 1);
 	}
 	free(last);
+}
+
+/*
+ * How near a guess came to what lay underneath: the same feeling, a close
+ * one (the two named together under some feeling of the vocabulary), or
+ * neither. 2, 1 or 0.
+ */
+static int
+guess_score(struct em_ctx *ctx, const char *guess, const char *under)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	size_t	 i, j, k;
+	int	 g, u;
+
+	if (guess == NULL || under == NULL)
+		return 0;
+	if (strcasecmp(guess, under) == 0)
+		return 2;
+	if (em_ctx_content(ctx, EM_KIND(EM_K_EMOTIONS), &c) != 0) {
+		em_err_clear(ctx);
+		return 0;
+	}
+	for (i = 0; i < em_content_count(c, EM_K_EMOTIONS); i++) {
+		d = em_content_nth(c, EM_K_EMOTIONS, i);
+		for (j = 0; j < d->nfeelings; j++) {
+			for (g = u = 0, k = 0; k < d->feelings[j].nunder; k++) {
+				g |= strcasecmp(d->feelings[j].under[k], guess) == 0;
+				u |= strcasecmp(d->feelings[j].under[k], under) == 0;
+			}
+			if (g && u)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static const char *
+guess_verdict(struct em_ctx *ctx, const char *guess, const char *under)
+{
+	static const char *const words[] = { "not this time", "close", "named it" };
+
+	return words[guess_score(ctx, guess, under)];
 }
 
 static void
@@ -1120,6 +1293,12 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs,
 			em_put_text(stdout, under);
 			printf("%s)%s", dim, off);
 		}
+	}
+	if (sqlite3_column_type(st, 12) != SQLITE_NULL) {
+		printf("\n    %syou guessed%s ", dim, off);
+		em_put_text(stdout, (const char *)sqlite3_column_text(st, 12));
+		printf(" %s(%s)%s", dim, guess_verdict(ctx, (const char *)
+		    sqlite3_column_text(st, 12), under), off);
 	}
 	printf("\n    %shigh%s  ", dim, off);
 	em_put_wrapped((const char *)sqlite3_column_text(st, 5), WIDTH, 10, 1);
@@ -1604,10 +1783,47 @@ struct stat_feel {
 struct stat_row {
 	char		*user;
 	long		 checkins, streak, longest, forgiving, flongest, answers;
+	long		 guess[2][3];	/* all, last 30 days: guesses, named, close */
 	struct stat_feel *feel;
 	size_t		 nfeel;
 	const char	*top;
 };
+
+/*
+ * How often r's guesses at what lay underneath named it, or came close,
+ * over the days from to to, and over the last 30 of them.
+ */
+static int
+stat_guesses(struct em_ctx *ctx, struct stat_row *r, const char *from,
+    const char *to, long today)
+{
+	sqlite3_stmt	*st;
+	long		 day;
+	int		 ex, rc, score, k;
+
+	if ((ex = em_sql_prep(ctx, &st, "SELECT g.word, c.underneath, c.date FROM "
+	    "guess g JOIN checkin c ON c.id = g.checkin WHERE g.user = ?1 AND "
+	    "c.date BETWEEN ?2 AND ?3", "sss", r->user, from, to)) != 0)
+		return ex;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		score = guess_score(ctx, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+		em_date_parse((const char *)sqlite3_column_text(st, 2), &day);
+		for (k = 0; k < 2; k++) {
+			if (k == 1 && day <= today - 30)
+				break;
+			r->guess[k][0]++;
+			if (score == 2)
+				r->guess[k][1]++;
+			else if (score == 1)
+				r->guess[k][2]++;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading guesses");
+	return 0;
+}
 
 /* Everyone with a check-in between from and to, and me: me first. */
 static const char stats_users_sql[] =
@@ -1739,7 +1955,9 @@ stat_rows(struct em_ctx *ctx, const char *from, const char *to, const char *me,
 		rows = em_xreallocarray(rows, n + 1, sizeof(*rows));
 		memset(&rows[n], 0, sizeof(rows[n]));
 		rows[n].user = em_strdup((const char *)sqlite3_column_text(us, 0));
-		ex = stat_user(ctx, ds, as, &rows[n++], today);
+		if ((ex = stat_user(ctx, ds, as, &rows[n], today)) == 0)
+			ex = stat_guesses(ctx, &rows[n], from, to, today);
+		n++;
 	}
 	if (ex == 0 && rc != SQLITE_DONE)
 		ex = em_db_err(ctx, rc, "reading check-ins");
@@ -1808,16 +2026,17 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 	/* New fields go at the end: scripts cut the old ones by position. */
 	static const char *const keys[] = { "user", "checkins#", "streak#",
 	    "longest#", "answers#", "both#", "feeling", "forgiving#",
-	    "forgiving_longest#", NULL };
-	const char	*vk[10], *vals[9];
+	    "forgiving_longest#", "guesses#", "named#", "close#", "guesses_30#",
+	    "named_30#", "close_30#", NULL };
+	const char	*vk[16], *vals[15];
 	sqlite3_stmt	*cs = NULL;
 	struct stat_row	*rows = NULL;
 	const char	*me, *cs_utf8;
-	char		 from[11] = "0001-01-01", to[11], start[11], num[7][24];
+	char		 from[11] = "0001-01-01", to[11], start[11], num[13][24];
 	char		*felt, *line, *p;
 	long		 today = em_date_today(), since, both = 0;
 	size_t		 width = 4, n = 0, i, len;
-	int		 ch, ex, utf8;
+	int		 ch, ex, utf8, k;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -1859,6 +2078,11 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 			    ctx->fmt == EM_FMT_JSON ? "null" : "";
 			vals[7] = num[5];
 			vals[8] = num[6];
+			for (k = 0; k < 6; k++) {
+				snprintf(num[7 + k], sizeof(num[7 + k]), "%ld",
+				    rows[i].guess[k / 3][k % 3]);
+				vals[9 + k] = num[7 + k];
+			}
 			em_out_row(ctx, vk, vals, i == 0);
 		}
 		goto out;
@@ -1899,6 +2123,18 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 	free(line);
 	puts("forgiving: one missed day in any 7 days in a row is allowed; "
 	    "two end it");
+	for (i = 0, len = 64; i < n; i++)
+		len += strlen(rows[i].user) + 128;
+	line = em_xcalloc(1, len);
+	p = line + snprintf(line, len, "guessing what lies underneath:");
+	for (i = 0; i < n; i++)
+		p += snprintf(p, len - (p - line), "%s%s named it %ld of %ld, "
+		    "close %ld (last 30 days: %ld of %ld, close %ld)", i > 0 ?
+		    "; " : " ", rows[i].user, rows[i].guess[0][1],
+		    rows[i].guess[0][0], rows[i].guess[0][2], rows[i].guess[1][1],
+		    rows[i].guess[1][0], rows[i].guess[1][2]);
+	em_put_wrapped(line, WIDTH, 2, 1);
+	free(line);
 	for (i = 0, len = 32; i < n; i++)
 		len += strlen(rows[i].user) + (rows[i].top ? strlen(rows[i].top) :
 		    1) + 3;

@@ -19,7 +19,7 @@
 _empathy_commands() {
 	case $1 in
 	empathy) echo today due news init partners sync checkin journal assess challenge ;;
-	empathy-checkin) echo add respond reply show due prompt feelings stats check export import ;;
+	empathy-checkin) echo add respond reply guess show due prompt feelings stats check export import ;;
 	empathy-journal) echo add list review edit rm restore history tags export import ;;
 	empathy-assess) echo list show take history compare export import ;;
 	empathy-challenge)
@@ -38,6 +38,7 @@ _empathy_options() {
 	empathy-checkin:add) echo --date --feeling --replace --high --low ;;
 	empathy-checkin:respond) echo --date --force --peek --to ;;
 	empathy-checkin:reply) echo --date --answer --edit --rm ;;
+	empathy-checkin:guess) echo --date --to --guess ;;
 	empathy-checkin:show) echo --date --since --until --peek ;;
 	empathy-checkin:due) echo -q ;;
 	empathy-checkin:prompt) echo --kind --deck --theme --date ;;
@@ -70,6 +71,7 @@ _empathy_takes_value() {
 	empathy-checkin:--low | empathy-checkin:--to | empathy-checkin:--since) return 0 ;;
 	empathy-checkin:--until | empathy-checkin:--kind | empathy-checkin:--theme) return 0 ;;
 	empathy-checkin:--answer | empathy-checkin:--edit | empathy-checkin:--rm) return 0 ;;
+	empathy-checkin:--guess) return 0 ;;
 	empathy-journal:--date | empathy-journal:--tag | empathy-journal:--since) return 0 ;;
 	empathy-journal:--until | empathy-journal:--by | empathy-journal:--grep) return 0 ;;
 	empathy-journal:-n | empathy-journal:--week | empathy-journal:--untag) return 0 ;;

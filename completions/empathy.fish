@@ -198,6 +198,9 @@ function __empathy_complete_checkin
     complete -c $p -n $n -a add -d 'Share a high and a low of the day'
     complete -c $p -n $n -a respond -d "Answer your partner's check-in"
     complete -c $p -n $n -a reply -d 'Answer back to an answer on your check-in'
+    complete -c $p -n $n -a guess -d "Guess what lies underneath your partner's feeling"
+    __empathy_option $p guess guess 'What you think lies underneath' ''
+    __empathy_option $p guess to 'Whose check-in' ''
     __empathy_option $p reply answer 'The answer to reply to' ''
     __empathy_option $p reply edit 'Change one of your replies' ''
     __empathy_option $p reply rm 'Delete one of your replies' ''
@@ -210,7 +213,7 @@ function __empathy_complete_checkin
     complete -c $p -n $n -a check -d 'Judge an answer as respond would, store nothing'
     complete -c $p -n $n -a export -d 'Write every record as JSON Lines'
     complete -c $p -n $n -a import -d 'Merge records from standard input'
-    __empathy_option $p 'add respond reply show prompt' date 'The day' 'today yesterday'
+    __empathy_option $p 'add respond reply guess show prompt' date 'The day' 'today yesterday'
     __empathy_option $p add feeling 'How you feel: surface[:underneath]' '(__empathy_feelings)'
     __empathy_option $p add replace 'Replace your check-in of that day'
     __empathy_option $p add high 'The high of the day' ''

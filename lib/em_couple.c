@@ -279,6 +279,10 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 		"coalesce((SELECT new FROM temp.rename_map WHERE old = reply.response), "
 		"response), ?2, text, created, updated FROM reply "
 		"JOIN temp.rename_map m ON m.old = reply.id",
+		/* guesses, under the ids their check-in and new person give */
+		"INSERT INTO guess (id, checkin, user, word, created, updated) SELECT "
+		"em_derive('guess', checkin, ?2), checkin, ?2, word, created, updated "
+		"FROM guess WHERE user = ?1",
 		"INSERT INTO result (id, user, about, instrument, date, answers, score, created, "
 		"updated) SELECT m.new, ?2, CASE WHEN about = ?1 THEN ?2 ELSE about END, "
 		"instrument, date, answers, score, created, updated FROM result "
@@ -292,6 +296,7 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 	static const char *const purge[] = {
 		"DELETE FROM checkin WHERE user = ?1 AND ?2 IS NOT NULL",
 		"DELETE FROM reply WHERE user = ?1 AND ?2 IS NOT NULL",
+		"DELETE FROM guess WHERE user = ?1 AND ?2 IS NOT NULL",
 		"DELETE FROM response WHERE user = ?1 AND ?2 IS NOT NULL",
 		"DELETE FROM entry WHERE user = ?1 AND ?2 IS NOT NULL",
 		"DELETE FROM result WHERE user = ?1 AND ?2 IS NOT NULL",
@@ -352,6 +357,17 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 	if (ex == 0 && other != NULL)
 		ex = as_user(ctx, other, "UPDATE result SET about = ?2 WHERE about = ?1 "
 		    "AND user <> ?1", old, to);
+	/* Guesses at the old name's check-ins: at the ones under the new name. */
+	if (ex == 0 && other != NULL)
+		ex = as_user(ctx, other, "INSERT INTO guess (id, checkin, user, word, "
+		    "created, updated) SELECT em_derive('guess', em_derive('checkin', "
+		    "?2, c.date), g.user), em_derive('checkin', ?2, c.date), g.user, "
+		    "g.word, g.created, g.updated FROM guess g JOIN checkin c ON c.id = "
+		    "g.checkin WHERE c.user = ?1 AND g.user <> ?1", old, to);
+	if (ex == 0 && other != NULL)
+		ex = as_user(ctx, other, "DELETE FROM guess WHERE user <> ?1 AND "
+		    "checkin IN (SELECT id FROM checkin WHERE user = ?1) AND ?2 IS "
+		    "NOT NULL", old, to);
 	/* Replies to the old name's answers: to the answers under the new one. */
 	if (ex == 0 && other != NULL)
 		ex = as_user(ctx, other, "UPDATE reply SET response = (SELECT new FROM "

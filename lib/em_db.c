@@ -226,6 +226,21 @@ static const char *const migrations[] = {
 	"CREATE INDEX IF NOT EXISTS run_day_created ON run_day (created);"
 	"CREATE INDEX IF NOT EXISTS result_created ON result (created);"
 	"CREATE INDEX IF NOT EXISTS reply_created ON reply (created);",
+
+	/*
+	 * 10: empathic accuracy. A partner's guess at what lies underneath
+	 * the other's feeling, made before it is shown: one per person and
+	 * check-in, its id derived from the two.
+	 */
+	"CREATE TABLE IF NOT EXISTS guess ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  checkin TEXT NOT NULL REFERENCES checkin (id)"
+	"    ON UPDATE CASCADE ON DELETE CASCADE,"
+	"  user TEXT NOT NULL,"
+	"  word TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS guess_checkin ON guess (checkin);",
 };
 
 /*

@@ -43,6 +43,16 @@ static const struct em_field reply_fields[] = {
 	{ "updated",	EM_F_TIME,	0,		NULL },
 	{ NULL,		0,		0,		NULL }
 };
+static const char *const guess_key[] = { "checkin", "user", NULL };
+static const struct em_field guess_fields[] = {
+	{ "id",		EM_F_ID,	0,		NULL },
+	{ "checkin",	EM_F_ID,	EM_F_REF,	NULL },
+	{ "user",	EM_F_NAME,	0,		NULL },
+	{ "word",	EM_F_WORD,	0,		NULL },
+	{ "created",	EM_F_TIME,	0,		NULL },
+	{ "updated",	EM_F_TIME,	0,		NULL },
+	{ NULL,		0,		0,		NULL }
+};
 static const struct em_rectype checkin_rt = {
 	"checkin", "checkin", "date, user", checkin_fields, checkin_key, NULL,
 	EM_OWN_AUTHOR, NULL
@@ -56,8 +66,13 @@ static const struct em_rectype reply_rt = {
 	"reply", "reply", "created, id", reply_fields, NULL, NULL,
 	EM_OWN_AUTHOR, NULL
 };
+/* A guess is its guesser's; one per person and check-in. */
+static const struct em_rectype guess_rt = {
+	"guess", "guess", "created, id", guess_fields, guess_key, NULL,
+	EM_OWN_AUTHOR, NULL
+};
 const struct em_rectype *const em_checkin_records[] = {
-	&checkin_rt, &response_rt, &reply_rt, NULL
+	&checkin_rt, &response_rt, &reply_rt, &guess_rt, NULL
 };
 
 /* empathy-journal */
