@@ -901,6 +901,17 @@ out:
 	return ex;
 }
 
+/* --to NAME: whose check-in, a name that could be a partner's. */
+static int
+opt_to(struct em_ctx *ctx, const char *arg, const char **to)
+{
+	if (!em_name_valid(arg))
+		return em_fail(ctx, EM_EX_USAGE, "--to: '%s' is not a usable name",
+		    arg);
+	*to = arg;
+	return 0;
+}
+
 /*
  * guess: before you can see your partner's check-in (you have not checked
  * in that day), guess what lies underneath the feeling they named; the
@@ -930,10 +941,8 @@ c_guess(struct em_ctx *ctx, int argc, char **argv)
 				return ex;
 			break;
 		case OPT_TO:
-			if (!em_name_valid(optarg))
-				return em_fail(ctx, EM_EX_USAGE, "--to: '%s' is not a "
-				    "usable name", optarg);
-			to = optarg;
+			if ((ex = opt_to(ctx, optarg, &to)) != 0)
+				return ex;
 			break;
 		case OPT_GUESS:
 			word = optarg;
@@ -1055,10 +1064,8 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 			pflag = 1;
 			break;
 		case OPT_TO:
-			if (!em_name_valid(optarg))
-				return em_fail(ctx, EM_EX_USAGE, "--to: '%s' is not a "
-				    "usable name", optarg);
-			to = optarg;
+			if ((ex = opt_to(ctx, optarg, &to)) != 0)
+				return ex;
 			break;
 		default:
 			return em_optdone(ctx, ch);
