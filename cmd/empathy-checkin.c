@@ -472,8 +472,8 @@ find_partner(struct em_ctx *ctx, const char *me, const char *to,
 	*out = NULL;
 	if (to != NULL) {
 		if (strcmp(to, me) == 0)
-			return em_err(ctx, EM_EX_USAGE, "--to names you; answer your "
-			    "partner's check-in");
+			return em_err(ctx, EM_EX_USAGE, "--to names you; name your "
+			    "partner");
 		*out = em_strdup(to);
 		return 0;
 	}
@@ -707,8 +707,15 @@ c_check(struct em_ctx *ctx, int argc, char **argv)
 		} else
 			words = why_s = NULL;
 		if (ctx->fmt == EM_FMT_TEXT && ss[i].rule != NULL) {
-			printf("        sounds like %s %s\n", ss[i].rule->note ?
+			/* the note is content's, the words the answer's: both safely */
+			len = strlen(why_s) + (ss[i].rule->note ?
+			    strlen(ss[i].rule->note) : 6) + 16;
+			rule = em_xcalloc(1, len);
+			snprintf(rule, len, "sounds like %s %s", ss[i].rule->note ?
 			    ss[i].rule->note : "advice", why_s);
+			fputs("        ", stdout);
+			em_put_wrapped(rule, WIDTH, 8, 1);
+			free(rule);
 			len = strlen(ss[i].rule->match) + strlen(ss[i].doc->id) +
 			    (ss[i].doc->file ? strlen(ss[i].doc->file) : 0) + 64;
 			rule = em_xcalloc(1, len);
@@ -1018,7 +1025,9 @@ c_guess(struct em_ctx *ctx, int argc, char **argv)
 		em_put_text(stdout, text);
 		fputs(" under ", stdout);
 		em_put_cell(stdout, partner, min_width(partner, NAMEW), 0);
-		printf("'s %s for %s; it shows once you check in\n", feeling, date);
+		fputs("'s ", stdout);
+		em_put_text(stdout, feeling);	/* the partner's word */
+		printf(" for %s; it shows once you check in\n", date);
 	} else {
 		const char *const keys[] = { "id", "date", "to", "feeling", "guess",
 		    NULL };
