@@ -56,6 +56,7 @@ void	 em_sb_json(struct em_sbuf *, const char *);
 
 /* em_sync.c: a value checked and brought to the form the commands store. */
 #define EM_FIELDS_MAX	16	/* fields of a record type, at most */
+#define EM_RECTYPES_MAX	24	/* record types, at most (em_op.c caches statements per type) */
 int	 em_field_check(const struct em_field *, struct em_jval *, char *, size_t);
 
 /* em_op.c: operations, as the log and the transports carry them. */

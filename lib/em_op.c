@@ -47,7 +47,7 @@ static const char *const stmt_sql[S_NSTMT] = {
 	"DELETE FROM earlier WHERE rid = ?1 AND field = ?2 AND clock = ?3",
 };
 
-#define NTYPES	8	/* record types, at most */
+#define NTYPES	EM_RECTYPES_MAX
 
 struct em_oplog {
 	int		 loaded;	/* replica, clock and seq read in this transaction */
