@@ -17,8 +17,9 @@
  * follows it. Documented in empathy-content(5).
  *
  * Work is linear in the text: each word is tried against each rule whose
- * first words can start there, and a rule is matched by a walk over at most
- * EM_PH_SPAN word positions.
+ * first words can start there, a rule is matched by a walk over at most
+ * EM_PH_SPAN word positions, and the exceptions of a sentence are worked
+ * out once for all its matches (struct xtab).
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -649,12 +650,14 @@ elem_at(const char *buf, const struct pelem *e, size_t a, const struct tok *t,
 }
 
 /*
- * Where the phrase matches words [i, end): the end of its longest match, or
- * 0 when it does not. The positions it can reach after each part are kept
- * as flags, so the work is bounded whatever the phrase.
+ * Where the phrase matches words [i, end): the end of its longest match (or
+ * with shortest, of its shortest), or 0 when it does not. The positions it
+ * can reach after each part are kept as flags, so the work is bounded
+ * whatever the phrase.
  */
 static size_t
-ph_match(const struct em_phrase *ph, const struct tok *t, size_t i, size_t end)
+ph_reach(const struct em_phrase *ph, const struct tok *t, size_t i, size_t end,
+    int shortest)
 {
 	unsigned char	 cur[EM_PH_SPAN + 1], nxt[EM_PH_SPAN + 1];
 	size_t		 e, a, o, lim = end - i, best = 0;
@@ -695,26 +698,48 @@ ph_match(const struct em_phrase *ph, const struct tok *t, size_t i, size_t end)
 		memcpy(cur, nxt, lim + 1);
 	}
 	for (o = 1; o <= lim; o++)
-		if (cur[o])
+		if (cur[o]) {
 			best = o;
+			if (shortest)
+				break;
+		}
 	return best ? i + best : 0;
 }
 
-/* Whether any phrase of kind x, in any advice document, matches at i. */
 static size_t
-x_match(const struct em_content *c, enum em_xkind x, const struct tok *t,
-    size_t i, size_t end)
+ph_match(const struct em_phrase *ph, const struct tok *t, size_t i, size_t end)
+{
+	return ph_reach(ph, t, i, end, 0);
+}
+
+/*
+ * Whether any phrase of kind x, in any advice document, matches at i: the
+ * end of the longest match of all (with shortest, of the shortest), or 0.
+ */
+static size_t
+x_reach(const struct em_content *c, enum em_xkind x, const struct tok *t,
+    size_t i, size_t end, int shortest)
 {
 	const struct em_doc *d;
 	size_t	 k, j, m, best = 0;
 
 	for (k = 0; k < em_content_count(c, EM_K_ADVICE); k++) {
 		d = em_content_nth(c, EM_K_ADVICE, k);
-		for (j = 0; j < d->nexcept[x]; j++)
-			if ((m = ph_match(d->except[x][j], t, i, end)) > best)
+		for (j = 0; j < d->nexcept[x]; j++) {
+			if ((m = ph_reach(d->except[x][j], t, i, end, shortest)) == 0)
+				continue;
+			if (best == 0 || (shortest ? m < best : m > best))
 				best = m;
+		}
 	}
 	return best;
+}
+
+static size_t
+x_match(const struct em_content *c, enum em_xkind x, const struct tok *t,
+    size_t i, size_t end)
+{
+	return x_reach(c, x, t, i, end, 0);
 }
 
 /* The first word of a clause's body: past softeners such as "just", "maybe so". */
@@ -742,6 +767,71 @@ past(const char *w)
 }
 
 /*
+ * What a sentence's exceptions allow, worked out once for the sentence (on
+ * its first match) so that judging every match in it stays linear: at each
+ * word m, the furthest end of a reporter or negation that starts before m
+ * and counts, the nearest end of an asking phrase that starts before m, and
+ * the last clause start at or before m.
+ */
+struct xtab {
+	size_t	*said, *ask, *clause;
+};
+#define XT_NONE	((size_t)-1)
+
+/* A reporting word at i whose subject is the speaker: "I think you should". */
+static int
+speaker_near(const struct tok *t, const struct sent *s, size_t i)
+{
+	size_t	 k;
+
+	for (k = i; k > s->a && k + 3 > i; k--) {
+		if (in_list(t[k - 1].w, speaker))
+			return 1;
+		if (t[k - 1].clause)
+			break;
+	}
+	return 0;
+}
+
+static void
+xtab_make(const struct em_content *c, const struct tok *t, const struct sent *s,
+    struct xtab *xt)
+{
+	size_t	 n = s->b - s->a, i, e, q, said = 0, ask = XT_NONE, cl = XT_NONE;
+	int	 x;
+
+	xt->said = em_xcalloc(n, sizeof(*xt->said));
+	xt->ask = em_xcalloc(n, sizeof(*xt->ask));
+	xt->clause = em_xcalloc(n, sizeof(*xt->clause));
+	for (i = s->a; i < s->b; i++) {
+		xt->said[i - s->a] = said;
+		xt->ask[i - s->a] = ask;
+		if (t[i].clause)
+			cl = i;
+		xt->clause[i - s->a] = cl;
+		for (q = 0, x = EM_X_REPORTER; x <= EM_X_NEGATION; x++) {
+			/* it may end inside the match: "you feel you should" */
+			if ((e = x_match(c, (enum em_xkind)x, t, i, s->b)) <= i)
+				continue;
+			if (x == EM_X_NEGATION || !speaker_near(t, s, i) || past(t[i].w))
+				q = e > q ? e : q;
+		}
+		said = q > said ? q : said;
+		if ((e = x_reach(c, EM_X_ASKING, t, i, s->b, 1)) > i && e < ask)
+			ask = e;
+	}
+}
+
+static void
+xtab_free(struct xtab *xt)
+{
+	free(xt->said);
+	free(xt->ask);
+	free(xt->clause);
+	memset(xt, 0, sizeof(*xt));
+}
+
+/*
  * Whether the words from m0 on are someone else's words, or ones the speaker
  * declines to say: after a reporting word whose subject is not the speaker
  * ("he told you to", "you feel like you have to"), or the speaker's
@@ -749,36 +839,14 @@ past(const char *w)
  * that the match opens ("he said, calm down").
  */
 static int
-not_said(const struct em_content *c, const struct tok *t, const struct sent *s,
-    size_t m0)
+not_said(const struct xtab *xt, const struct sent *s, size_t m0)
 {
-	size_t	 i, e, k;
-	int	 x, near;
+	size_t	 e = xt->said[m0 - s->a], cl = xt->clause[m0 - s->a];
 
-	for (i = s->a; i < m0; i++) {
-		for (x = EM_X_REPORTER; x <= EM_X_NEGATION; x++) {
-			/* it may end inside the match: "you feel you should" */
-			if ((e = x_match(c, (enum em_xkind)x, t, i, s->b)) <= i)
-				continue;
-			/* a clause between them, unless the match opens it */
-			for (k = e; k <= m0 && k < s->b; k++)
-				if (t[k].clause && !(k == e && k == m0))
-					break;
-			if (k <= m0 && k < s->b)
-				continue;
-			if (x == EM_X_NEGATION)
-				return 1;
-			/* "I think you should" is the speaker's own */
-			for (near = 0, k = i; !near && k > s->a && k + 3 > i; k--) {
-				near = in_list(t[k - 1].w, speaker);
-				if (t[k - 1].clause)
-					break;
-			}
-			if (!near || past(t[i].w))
-				return 1;
-		}
-	}
-	return 0;
+	if (e == 0)
+		return 0;
+	/* no clause starts between them, unless the match opens it */
+	return cl == XT_NONE || e > cl || (cl == m0 && e == m0);
 }
 
 /*
@@ -804,23 +872,19 @@ chat_question(const struct tok *t, const struct sent *s)
 
 /* Whether a question asks, before m0, for the partner's own view. */
 static int
-asks_own_view(const struct em_content *c, const struct tok *t,
-    const struct sent *s, size_t m0)
+asks_own_view(const struct xtab *xt, const struct tok *t, const struct sent *s,
+    size_t m0)
 {
-	size_t	 i;
-
 	if (!s->question && !chat_question(t, s))
 		return 0;
-	for (i = s->a; i < m0; i++)
-		if (x_match(c, EM_X_ASKING, t, i, m0) > i)
-			return 1;
-	return 0;
+	return xt->ask[m0 - s->a] <= m0;
 }
 
 /* Whether a match [m0, m1) of rule p counts. */
 static int
 counts(const struct em_content *c, const struct em_pattern *p,
-    const struct tok *t, const struct sent *s, size_t m0, size_t m1)
+    const struct tok *t, const struct sent *s, struct xtab *xt, size_t m0,
+    size_t m1)
 {
 	size_t	 i;
 
@@ -830,10 +894,12 @@ counts(const struct em_content *c, const struct em_pattern *p,
 	for (i = 0; i < p->nunless; i++)
 		if (ph_match(p->unless[i], t, m1, s->b) > m1)
 			return 0;
+	if (xt->said == NULL)
+		xtab_make(c, t, s, xt);
 	if ((p->kind == EM_R_FRAME || p->kind == EM_R_QUESTION) &&
-	    asks_own_view(c, t, s, m0))
+	    asks_own_view(xt, t, s, m0))
 		return 0;
-	return !not_said(c, t, s, m0);
+	return !not_said(xt, s, m0);
 }
 
 /* The first rule, in content order, that a sentence breaks. */
@@ -843,6 +909,7 @@ judge(const struct em_content *c, const struct tok *t, const struct sent *s,
 {
 	const struct em_doc *d;
 	const struct em_pattern *p;
+	struct xtab xt = { NULL, NULL, NULL };
 	size_t	 k, j, i, i0, m, *body;
 
 	/* where each clause's body starts, past its softeners: once */
@@ -863,17 +930,18 @@ judge(const struct em_content *c, const struct tok *t, const struct sent *s,
 				if ((m = ph_match(p->rx, t, i0, s->b)) == 0 &&
 				    p->kind == EM_R_OPENER && i0 != i)
 					m = ph_match(p->rx, t, i0 = i, s->b);
-				if (m == 0 || !counts(c, p, t, s, i0, m))
+				if (m == 0 || !counts(c, p, t, s, &xt, i0, m))
 					continue;
 				out->rule = p;
 				out->doc = d;
 				out->mbeg = t[i0].beg;
 				out->mend = t[m - 1].end;
-				free(body);
-				return;
+				goto out;
 			}
 		}
 	}
+out:
+	xtab_free(&xt);
 	free(body);
 }
 

@@ -78,6 +78,27 @@ bad_phrase(const char *phrase, const char *why)
 	    em_errmsg(&ctx));
 }
 
+/* A 64 KiB sentence of one phrase, again and again, judged in time. */
+static void
+hostile(const struct em_content *c, char *big, const char *unit, int advice)
+{
+	struct em_sentence *ss;
+	size_t	 i, n, len = strlen(unit);
+	clock_t	 t0;
+	double	 took;
+
+	for (i = 0; i + len < 64 * 1024; i += len)
+		memcpy(big + i, unit, len);
+	big[i] = '\0';
+	t0 = clock();
+	n = em_advice_judge(c, big, &ss);
+	took = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	ok(n == 1 && (ss[0].rule != NULL) == advice, "'%s' again and again: %s",
+	    unit, advice ? "advice" : "not advice");
+	ok(took < 0.5, "judged in %.3f s", took);
+	free(ss);
+}
+
 int
 main(void)
 {
@@ -208,6 +229,16 @@ main(void)
 	ok(n == 1 && ss[0].rule != NULL, "one long sentence of advice");
 	ok(large < 1.0 || large < small * 20000, "judged in %.3f s", large);
 	free(ss);
+	/*
+	 * Every match someone else's words or declined, each after clauses
+	 * that end the exceptions before it: each is judged, none counts,
+	 * and the work stays linear (this took 8 s when each match looked
+	 * back over the whole sentence).
+	 */
+	hostile(c, big, "he said, i wont say you should rest, ", 0);
+	hostile(c, big, "he told you, and you feel you have to, ", 0);
+	hostile(c, big, "what, do you think you could, ", 0);
+	hostile(c, big, "you should rest, ", 1);
 	free(big);
 	em_content_free(c);
 
