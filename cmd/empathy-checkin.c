@@ -1236,6 +1236,7 @@ show_earlier(struct em_ctx *ctx, sqlite3_stmt *es, const char *id)
 static int
 guess_score(struct em_ctx *ctx, const char *guess, const char *under)
 {
+	static int	 warned;
 	const struct em_content *c;
 	const struct em_doc *d;
 	size_t	 i, j, k;
@@ -1245,7 +1246,11 @@ guess_score(struct em_ctx *ctx, const char *guess, const char *under)
 		return 0;
 	if (strcasecmp(guess, under) == 0)
 		return 2;
+	/* a broken vocabulary leaves the words alone to compare: say so once */
 	if (em_ctx_content(ctx, EM_KIND(EM_K_EMOTIONS), &c) != 0) {
+		if (!warned++)
+			em_warn(ctx, "%s; a guess is judged by its word alone "
+			    "(named it, or not)", em_errmsg(ctx));
 		em_err_clear(ctx);
 		return 0;
 	}

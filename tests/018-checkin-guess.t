@@ -44,6 +44,13 @@ ok     'stats'	empathy-checkin stats -f json
 same   'sara: 3 guesses, 1 named, 1 close, all in the last 30 days'	"$(out | jq -c 'select(.user == "sara") | [.guesses, .named, .close, .guesses_30, .named_30, .close_30]')" '[3,1,1,3,1,1]'
 ok     'stats as text'	empathy-checkin stats
 like   'says it in words'	"$(out | tr '\n' ' ' | tr -s ' ')" 'guessing what lies underneath: sara named it 1 of 3, close 1 \(last 30 days: 1 of 3, close 1\)'
+mkdir "$T/broken"
+printf 'kind: emotions\nid: mine\nfeelings: [a, b\n' >"$T/broken/bad.yaml"
+ok     'a broken feelings vocabulary: show still shows'	empathy-checkin --content "$T/broken" show --since -3
+like   'a guess close by the vocabulary is now not this time'	"$(out)" 'you guessed tired \(not this time\)'
+like   'the same word is still named'	"$(out)" 'you guessed hurt \(named it\)'
+like   'and says why, naming the file'	"$(err)" 'broken/bad\.yaml:[0-9]+:[0-9]+: .*judged by its word alone'
+same   'once'	"$(err | grep -c 'judged by its word alone')" 1
 ok     'stats since yesterday leaves the older guesses out'	empathy-checkin stats --since -1 -f json
 same   'only the first'	"$(out | jq -c 'select(.user == "sara") | [.guesses, .named]')" '[1,1]'
 
