@@ -241,6 +241,14 @@ static const char *const migrations[] = {
 	"  created TEXT NOT NULL,"
 	"  updated TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS guess_checkin ON guess (checkin);",
+
+	/*
+	 * 11: empathic accuracy for questionnaires. A result marked guess is
+	 * its user's prediction of how about will answer about themselves
+	 * (empathy-assess take --guess); it is paired with about's own result.
+	 */
+	"ALTER TABLE result ADD COLUMN guess INTEGER NOT NULL DEFAULT 0 "
+	"  CHECK (guess IN (0, 1));",
 };
 
 /*
@@ -620,9 +628,11 @@ migrate(struct em_ctx *ctx)
 	if ((ex = refuse_strangers(ctx, &v)) != 0)
 		goto fail;
 	for (i = v; i < NMIGRATIONS; i++)
-		if ((ex = em_db_exec(ctx, migrations[i])) != 0 ||
-		    (i == 6 && (ex = migrate_log(ctx)) != 0))
+		if ((ex = em_db_exec(ctx, migrations[i])) != 0)
 			goto fail;
+	/* After them all: the record tables describe the newest columns. */
+	if (v < 7 && (ex = migrate_log(ctx)) != 0)
+		goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", NMIGRATIONS);
 	if ((ex = em_db_exec(ctx, sql)) != 0)
 		goto fail;
