@@ -362,15 +362,24 @@ col_dup(sqlite3_stmt *st, int i)
 	return em_strdup((const char *)sqlite3_column_text(st, i));
 }
 
+/* A column the schema keeps NOT NULL: never NULL here either. */
+static char *
+col_str(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return em_strdup(s != NULL ? s : "");
+}
+
 static void
 pair_read(sqlite3_stmt *st, struct pair *p)
 {
-	p->id = col_dup(st, 0);
-	p->user = col_dup(st, 1);
-	p->about = col_dup(st, 2);
-	p->inst = col_dup(st, 3);
-	p->date = col_dup(st, 4);
-	p->answers = col_dup(st, 5);
+	p->id = col_str(st, 0);
+	p->user = col_str(st, 1);
+	p->about = col_str(st, 2);
+	p->inst = col_str(st, 3);
+	p->date = col_str(st, 4);
+	p->answers = col_str(st, 5);
 	p->odate = col_dup(st, 6);
 	p->oanswers = col_dup(st, 7);
 }
