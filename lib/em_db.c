@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -280,6 +281,22 @@ migrate_log(struct em_ctx *ctx)
 }
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+/*
+ * Whether a migration that is one "ALTER TABLE t ADD COLUMN c ..." finds
+ * c there already (a schema version set back by hand): ALTER has no IF NOT
+ * EXISTS, and every other migration may run twice.
+ */
+static int
+added_already(struct em_ctx *ctx, const char *sql)
+{
+	char	 table[64], column[64];
+
+	if (sscanf(sql, "ALTER TABLE %63s ADD COLUMN %63s", table, column) != 2)
+		return 0;
+	return sqlite3_table_column_metadata(ctx->db, "main", table, column, NULL,
+	    NULL, NULL, NULL, NULL) == SQLITE_OK;
+}
 
 int
 em_db_schema_version(void)
@@ -628,7 +645,8 @@ migrate(struct em_ctx *ctx)
 	if ((ex = refuse_strangers(ctx, &v)) != 0)
 		goto fail;
 	for (i = v; i < NMIGRATIONS; i++)
-		if ((ex = em_db_exec(ctx, migrations[i])) != 0)
+		if (!added_already(ctx, migrations[i]) &&
+		    (ex = em_db_exec(ctx, migrations[i])) != 0)
 			goto fail;
 	/* After them all: the record tables describe the newest columns. */
 	if (v < 7 && (ex = migrate_log(ctx)) != 0)
