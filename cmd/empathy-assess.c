@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "em.h"
 
@@ -18,18 +19,22 @@ static int	a_show(struct em_ctx *, int, char **);
 static int	a_take(struct em_ctx *, int, char **);
 static int	a_history(struct em_ctx *, int, char **);
 static int	a_compare(struct em_ctx *, int, char **);
+static int	a_accuracy(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "list", a_list, "",
 	    "the questionnaires you can take" },
 	{ "show", a_show, "id",
 	    "one questionnaire and its items" },
-	{ "take", a_take, "[--about name] [--answers list] [--date date] id",
+	{ "take", a_take, "[--about name | --guess name] [--answers list] "
+	    "[--date date] id",
 	    "answer a questionnaire, about yourself or your partner" },
-	{ "history", a_history, "[id]",
-	    "your scores over time, with a chart" },
+	{ "history", a_history, "[--accuracy] [id]",
+	    "your scores (or how near your guesses came) over time, with a chart" },
 	{ "compare", a_compare, "id",
 	    "how you see yourself beside how your partner sees you" },
+	{ "accuracy", a_accuracy, "[--by name] id",
+	    "a guess at your partner's answers beside their own" },
 	{ "export", em_cmd_export, "",
 	    "write every result as JSON Lines" },
 	{ "import", em_cmd_import, "",
@@ -37,7 +42,17 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-enum { OPT_ABOUT = 0x100, OPT_ANSWERS, OPT_DATE };
+enum { OPT_ABOUT = 0x100, OPT_ACCURACY, OPT_ANSWERS, OPT_BY, OPT_DATE, OPT_GUESS };
+
+/*
+ * The pairing rule: a guess (result g, guess = 1) is paired with its
+ * partner's own result of the same instrument (x) that is the first dated
+ * on or after the guess's day (then by when taken, then by id), so that
+ * every machine with the same records pairs the same two.
+ */
+#define PAIRED	"(SELECT x.id FROM result x WHERE x.user = g.about AND " \
+	"x.about = g.about AND x.guess = 0 AND x.instrument = g.instrument AND " \
+	"x.date >= g.date ORDER BY x.date, x.created, x.id LIMIT 1)"
 
 static int
 utf8_locale(void)
@@ -140,7 +155,7 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 		return ex;
 	if (ctx->fmt != EM_FMT_TEXT) {
 		if (ctx->fmt == EM_FMT_TSV)
-			puts("item\ttext\treverse\texercise");
+			puts("item\ttext\treverse\texercise\tguess");
 		for (i = 0; i < d->nitems; i++) {
 			snprintf(n, sizeof(n), "%zu", i + 1);
 			if (ctx->fmt == EM_FMT_TSV) {
@@ -149,7 +164,7 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 				printf("\t%d\t", d->items[i].reverse);
 				em_put_tsv(stdout, d->items[i].exercise ?
 				    d->items[i].exercise : "");
-				putchar('\n');
+				printf("\t%d\n", !d->items[i].noguess);
 				continue;
 			}
 			printf("{\"item\":%s,\"text\":", n);
@@ -160,7 +175,8 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 				em_put_json(stdout, d->items[i].exercise);
 			else
 				fputs("null", stdout);
-			puts("}");
+			printf(",\"guess\":%s}\n", d->items[i].noguess ? "false" :
+			    "true");
 		}
 		return 0;
 	}
@@ -177,6 +193,8 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 		em_put_wrapped(d->items[i].text, WIDTH, 4, 1);
 		if (d->items[i].reverse)
 			puts("    (here a high answer is the weak spot)");
+		if (d->items[i].noguess)
+			puts("    (not counted when your partner guesses your answers)");
 	}
 	puts("\nWhat the score means (0 to 100):");
 	for (i = 0; i < d->nbands; i++) {
@@ -190,14 +208,21 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 
 /* Ask each item on the terminal until it gets an answer on the scale. */
 static int
-ask(struct em_ctx *ctx, const struct em_doc *d, const char *about, int *answers)
+ask(struct em_ctx *ctx, const struct em_doc *d, const char *about, int guess,
+    int *answers)
 {
-	char	*line = NULL, prompt[32], err[160], labels[1024], *end;
+	char	*line = NULL, prompt[32], err[160], labels[1024], *end, *text = NULL;
 	size_t	 i;
 	long	 lv;
 	int	 v, ex;
 
-	if (about != NULL) {
+	if (about != NULL && guess) {
+		text = em_xcalloc(1, 2 * strlen(about) + 96);
+		sprintf(text, "Guess how %s will answer, about themselves. %s will "
+		    "not see your guess before answering.", about, about);
+		em_fput_wrapped(stderr, text, WIDTH, 0, 0);
+		free(text);
+	} else if (about != NULL) {
 		fputs("About ", stderr);
 		em_put_text(stderr, about);
 		fputs(":\n", stderr);
@@ -206,7 +231,13 @@ ask(struct em_ctx *ctx, const struct em_doc *d, const char *about, int *answers)
 	    "nothing is\nstored.\n", stderr);
 	for (i = 0; i < d->nitems; i++) {
 		fprintf(stderr, "\n%2zu/%-2zu ", i + 1, d->nitems);
-		em_fput_wrapped(stderr, d->items[i].text, WIDTH, 6, 1);
+		if (guess) {
+			text = em_xcalloc(1, strlen(about) + strlen(d->items[i].text) + 24);
+			sprintf(text, "How will %s answer: %s", about, d->items[i].text);
+		}
+		em_fput_wrapped(stderr, guess ? text : d->items[i].text, WIDTH, 6, 1);
+		free(text);
+		text = NULL;
 		labels[0] = '\0';
 		for (v = d->min; d->nlabels > 0 && v <= d->max; v++)
 			snprintf(labels + strlen(labels), sizeof(labels) - strlen(labels),
@@ -312,6 +343,316 @@ take_text(struct em_ctx *ctx, const struct em_content *c, const struct em_doc *d
 	}
 }
 
+/* A guess, with its partner's own answers once they are in. */
+struct pair {
+	char	*id, *user, *about, *inst, *date, *answers;
+	char	*odate, *oanswers;	/* NULL while the guess waits */
+};
+
+/* Each guess with the own result the pairing rule gives it (PAIRED). */
+#define PAIR_SQL "SELECT g.id, g.user, g.about, g.instrument, g.date, g.answers, " \
+	"o.date, o.answers FROM result g LEFT JOIN result o ON o.id = " PAIRED \
+	" WHERE g.guess = 1 "
+
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return em_strdup((const char *)sqlite3_column_text(st, i));
+}
+
+/* A column the schema keeps NOT NULL: never NULL here either. */
+static char *
+col_str(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return em_strdup(s != NULL ? s : "");
+}
+
+static void
+pair_read(sqlite3_stmt *st, struct pair *p)
+{
+	p->id = col_str(st, 0);
+	p->user = col_str(st, 1);
+	p->about = col_str(st, 2);
+	p->inst = col_str(st, 3);
+	p->date = col_str(st, 4);
+	p->answers = col_str(st, 5);
+	p->odate = col_dup(st, 6);
+	p->oanswers = col_dup(st, 7);
+}
+
+static void
+pair_free(struct pair *p)
+{
+	free(p->id);
+	free(p->user);
+	free(p->about);
+	free(p->inst);
+	free(p->date);
+	free(p->answers);
+	free(p->odate);
+	free(p->oanswers);
+	memset(p, 0, sizeof(*p));
+}
+
+/* The two sets of answers of a pair that is in, and its accuracy; -1 if they no longer fit. */
+static int
+pair_score(const struct em_doc *d, const struct pair *p, int *g, int *o,
+    struct em_acc *acc, char *err, size_t len)
+{
+	if (em_answers_parse(d, p->answers, g, err, len) != 0 ||
+	    em_answers_parse(d, p->oanswers, o, err, len) != 0)
+		return -1;
+	em_accuracy(d, g, o, acc);
+	return 0;
+}
+
+/* "3 (sometimes)", or "3" on a scale without labels. */
+static void
+answer_words(const struct em_doc *d, int v, char *buf, size_t len)
+{
+	if (d->nlabels > 0)
+		snprintf(buf, len, "%d (%s)", v, d->labels[v - d->min]);
+	else
+		snprintf(buf, len, "%d", v);
+}
+
+/*
+ * A guess that is in, for people: how near it came overall, item by item
+ * beside the answers, and the items furthest apart as things to talk about
+ * (worded for the one who guessed, or for the one who answered).
+ */
+static void
+pair_text(struct em_ctx *ctx, const struct em_doc *d, const char *me,
+    const struct pair *p, const int *g, const int *o, const struct em_acc *acc)
+{
+	int	 mine = strcmp(p->user, me) == 0, namew, textw;
+	const char *who = mine ? p->about : "you";
+	char	 line[2048], n[4][24], w[2][160];
+	size_t	 i, j, nl;
+	char	**lines;
+
+	if (mine)
+		snprintf(line, sizeof(line), "Your guess at how %s answers %s", who,
+		    d->title);
+	else
+		snprintf(line, sizeof(line), "%s's guess at how you answer %s",
+		    p->user, d->title);
+	fputs(em_color(ctx, "\033[1m"), stdout);
+	em_put_wrapped(line, WIDTH, 2, 1);
+	fputs(em_color(ctx, "\033[0m"), stdout);
+	if (acc->percent < 0)
+		snprintf(line, sizeof(line), "guessed on %s, answered on %s; no item "
+		    "of %s counts for guesses", p->date, p->odate, d->id);
+	else
+		snprintf(line, sizeof(line), "guessed on %s, answered on %s: %d%% "
+		    "near, over %zu item%s", p->date, p->odate, acc->percent,
+		    acc->counted, acc->counted == 1 ? "" : "s");
+	fputs("  ", stdout);
+	em_put_wrapped(line, WIDTH, 4, 1);
+	putchar('\n');
+	em_put_wrapped("Near: how close the guess came on the item's scale; 100% "
+	    "is the very answer given.", WIDTH, 0, 0);
+	putchar('\n');
+	namew = em_text_width(who) < 6 ? 6 : em_text_width(who) > 16 ? 16 :
+	    (int)em_text_width(who);
+	textw = 61 - namew;
+	printf("%-*s %5s ", textw + 4, "", "guess");
+	em_put_cell(stdout, who, (size_t)namew, 1);
+	printf(" %5s\n", "near");
+	for (i = 0; i < d->nitems; i++) {
+		snprintf(n[0], sizeof(n[0]), "%zu", i + 1);
+		snprintf(n[1], sizeof(n[1]), "%d", g[i]);
+		snprintf(n[2], sizeof(n[2]), "%d", o[i]);
+		if (d->items[i].noguess)
+			snprintf(n[3], sizeof(n[3]), "-");
+		else
+			snprintf(n[3], sizeof(n[3]), "%d%%", em_item_accuracy(d, g[i],
+			    o[i]));
+		snprintf(line, sizeof(line), "%s%s", d->items[i].text,
+		    d->items[i].noguess ? " (not counted)" : "");
+		em_wrap(line, (size_t)textw, &lines, &nl);
+		for (j = 0; j < nl; j++) {
+			printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
+			em_put_text(stdout, lines[j]);
+			if (j == 0)
+				printf("%*s %5s %*s %5s", (int)(textw -
+				    (int)em_text_width(lines[j])), "", n[1], namew, n[2],
+				    n[3]);
+			putchar('\n');
+		}
+		em_strv_free(lines, nl);
+	}
+	if (acc->nask == 0)
+		return;
+	if (mine)
+		snprintf(line, sizeof(line), "\nFurthest apart; ask %s what lies "
+		    "behind these answers:", who);
+	else
+		snprintf(line, sizeof(line), "\nFurthest apart; %s may not know this "
+		    "about you yet, so tell %s what lies behind these:", p->user,
+		    p->user);
+	em_put_wrapped(line, WIDTH, 0, 0);
+	for (i = 0; i < acc->nask; i++) {
+		fputs("  - ", stdout);
+		em_put_wrapped(d->items[acc->ask[i]].text, WIDTH, 4, 1);
+		answer_words(d, g[acc->ask[i]], w[0], sizeof(w[0]));
+		answer_words(d, o[acc->ask[i]], w[1], sizeof(w[1]));
+		snprintf(line, sizeof(line), "guessed %s; %s answered %s", w[0],
+		    mine ? who : "you", w[1]);
+		fputs("    ", stdout);
+		em_put_wrapped(line, WIDTH, 4, 1);
+	}
+}
+
+/* A guess that is in, for scripts: one row per item. */
+static void
+pair_rows(struct em_ctx *ctx, const struct em_doc *d, const struct pair *p,
+    const int *g, const int *o)
+{
+	size_t	 i;
+
+	if (ctx->fmt == EM_FMT_TSV)
+		puts("guesser\tabout\tinstrument\tguessed\tanswered\titem\ttext\t"
+		    "guess\tanswer\tnear\tcounted");
+	for (i = 0; i < d->nitems; i++) {
+		if (ctx->fmt == EM_FMT_TSV) {
+			em_put_tsv(stdout, p->user);
+			putchar('\t');
+			em_put_tsv(stdout, p->about);
+			printf("\t%s\t%s\t%s\t%zu\t", d->id, p->date, p->odate, i + 1);
+			em_put_tsv(stdout, d->items[i].text);
+			printf("\t%d\t%d\t", g[i], o[i]);
+			if (!d->items[i].noguess)
+				printf("%d", em_item_accuracy(d, g[i], o[i]));
+			printf("\t%d\n", !d->items[i].noguess);
+			continue;
+		}
+		fputs("{\"guesser\":", stdout);
+		em_put_json(stdout, p->user);
+		fputs(",\"about\":", stdout);
+		em_put_json(stdout, p->about);
+		printf(",\"instrument\":\"%s\",\"guessed\":\"%s\",\"answered\":\"%s\","
+		    "\"item\":%zu,\"text\":", d->id, p->date, p->odate, i + 1);
+		em_put_json(stdout, d->items[i].text);
+		printf(",\"guess\":%d,\"answer\":%d,\"near\":", g[i], o[i]);
+		if (d->items[i].noguess)
+			fputs("null", stdout);
+		else
+			printf("%d", em_item_accuracy(d, g[i], o[i]));
+		printf(",\"counted\":%s}\n", d->items[i].noguess ? "false" : "true");
+	}
+}
+
+/*
+ * The latest guess by guesser at this instrument that involves me (mine,
+ * or about me), with its partner's answers if they are in; p->id is NULL
+ * when there is none.
+ */
+static int
+latest_guess(struct em_ctx *ctx, const char *me, const char *guesser,
+    const char *iid, struct pair *p)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc;
+
+	memset(p, 0, sizeof(*p));
+	if ((ex = em_sql_prep(ctx, &st, PAIR_SQL "AND g.user = ?1 AND "
+	    "g.instrument = ?2 AND (g.user = ?3 OR g.about = ?3) ORDER BY g.date "
+	    "DESC, g.created DESC, g.id DESC LIMIT 1", "sss", guesser, iid, me)) != 0)
+		return ex;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		pair_read(st, p);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading results");
+	return 0;
+}
+
+/* Show a guess that is in, in the chosen format. */
+static int
+show_pair(struct em_ctx *ctx, const struct em_doc *d, const char *me,
+    const struct pair *p)
+{
+	struct em_acc	 acc;
+	char		 err[160];
+	int		*g, *o, ex = 0;
+
+	g = em_xcalloc(d->nitems, sizeof(int));
+	o = em_xcalloc(d->nitems, sizeof(int));
+	if (pair_score(d, p, g, o, &acc, err, sizeof(err)) != 0)
+		ex = em_err(ctx, EM_EX_DATAERR, "the answers of %s no longer fit the "
+		    "instrument %s (%s)", p->date, d->id, err);
+	else if (ctx->fmt == EM_FMT_TEXT)
+		pair_text(ctx, d, me, p, g, o, &acc);
+	else
+		pair_rows(ctx, d, p, g, o);
+	free(g);
+	free(o);
+	return ex;
+}
+
+/*
+ * After take --guess: how near it came, when the partner's own answers are
+ * in already; else that it waits, hidden from them.
+ */
+static int
+take_guess_out(struct em_ctx *ctx, const struct em_doc *d, const char *me,
+    const char *id)
+{
+	struct pair	 p;
+	sqlite3_stmt	*st;
+	struct em_acc	 acc;
+	char		 line[1024], err[160], pct[12] = "";
+	int		*g, *o, ex, rc;
+
+	memset(&p, 0, sizeof(p));
+	if ((ex = em_sql_prep(ctx, &st, PAIR_SQL "AND g.id = ?1", "s", id)) != 0)
+		return ex;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		pair_read(st, &p);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return em_db_err(ctx, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+		    "reading the guess");
+	if (ctx->fmt == EM_FMT_TEXT && p.oanswers != NULL)
+		ex = show_pair(ctx, d, me, &p);
+	else if (ctx->fmt == EM_FMT_TEXT) {
+		snprintf(line, sizeof(line), "Your guess at how %s answers %s is kept. "
+		    "%s will not see it before answering; once %s has taken %s "
+		    "(on %s or later), see how near you came with: %s accuracy %s",
+		    p.about, d->title, p.about, p.about, d->id, p.date, ctx->prog,
+		    d->id);
+		em_put_wrapped(line, WIDTH, 0, 0);
+	} else {
+		const char *const keys[] = { "id", "instrument", "user", "about",
+		    "date", "answered#", "accuracy#", NULL };
+		const char *vals[7];
+
+		g = em_xcalloc(d->nitems, sizeof(int));
+		o = em_xcalloc(d->nitems, sizeof(int));
+		if (p.oanswers != NULL && pair_score(d, &p, g, o, &acc, err,
+		    sizeof(err)) == 0 && acc.percent >= 0)
+			snprintf(pct, sizeof(pct), "%d", acc.percent);
+		free(g);
+		free(o);
+		vals[0] = p.id;
+		vals[1] = d->id;
+		vals[2] = p.user;
+		vals[3] = p.about;
+		vals[4] = p.date;
+		/* While it waits: empty in tsv, null in JSON ('#' lets null through). */
+		vals[5] = p.odate ? p.odate : ctx->fmt == EM_FMT_TSV ? "" : "null";
+		vals[6] = *pct ? pct : ctx->fmt == EM_FMT_TSV ? "" : "null";
+		em_out_fields(ctx, keys, vals);
+	}
+	pair_free(&p);
+	return ex;
+}
+
 static int
 a_take(struct em_ctx *ctx, int argc, char **argv)
 {
@@ -319,13 +660,15 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 		{ "about",	required_argument,	NULL,	OPT_ABOUT },
 		{ "answers",	required_argument,	NULL,	OPT_ANSWERS },
 		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ "guess",	required_argument,	NULL,	OPT_GUESS },
 		{ NULL,		0,			NULL,	0 }
 	};
 	const struct em_content *c;
 	const struct em_doc *d;
 	const struct em_band *band;
-	const char	*me, *about = NULL, *given = NULL, *iid = NULL;
+	const char	*me, *about = NULL, *given = NULL, *iid = NULL, *gname = NULL;
 	char		*buf = NULL, *joined = NULL, err[160], date[11], id[EM_ID_LEN + 1];
+	char		*partner = NULL;
 	char		 score_s[8], exs[160] = "";
 	size_t		 len, w[2], n, i;
 	long		 day = em_date_today();
@@ -346,16 +689,29 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
 				return ex;
 			break;
+		case OPT_GUESS:
+			gname = optarg;
+			break;
 		default:
 			return em_optdone(ctx, ch);
 		}
 	}
 	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0)
 		return ex;
+	if (about != NULL && gname != NULL)
+		return em_fail(ctx, EM_EX_USAGE, "--about and --guess do not go "
+		    "together: --about rates your partner, --guess predicts their "
+		    "own answers");
 	if (day > em_date_today())
 		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
 	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = instrument(ctx, iid, &c, &d)) != 0)
 		return ex;
+	if (gname != NULL) {
+		if ((ex = em_partner_arg(ctx, "--guess", gname, me, EM_PARTNER_ROSTER,
+		    &partner)) != 0)
+			return ex;
+		about = partner;
+	}
 	if (about == NULL)
 		about = me;
 	answers = em_xcalloc(d->nitems, sizeof(*answers));
@@ -375,7 +731,8 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 			ex = em_err(ctx, EM_EX_DATAERR, "%s; nothing was stored", err);
 			goto out;
 		}
-	} else if ((ex = ask(ctx, d, strcmp(about, me) ? about : NULL, answers)) != 0)
+	} else if ((ex = ask(ctx, d, strcmp(about, me) ? about : NULL,
+	    partner != NULL, answers)) != 0)
 		goto out;
 	score = em_score(d, answers);
 	band = em_band_of(d, score);
@@ -385,13 +742,16 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
 	if ((ex = em_sql_run(ctx, "saving the result", "INSERT INTO result (id, "
-	    "user, about, instrument, date, answers, score, created, updated) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW ", " NOW ")", "ssssssl", id,
-	    me, about, d->id, date, joined, (long)score)) != 0)
+	    "user, about, guess, instrument, date, answers, score, created, updated) "
+	    "VALUES (?1, ?2, ?3, ?8, ?4, ?5, ?6, ?7, " NOW ", " NOW ")", "ssssssll",
+	    id, me, about, d->id, date, joined, (long)score,
+	    (long)(partner != NULL))) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
-	if (ctx->fmt == EM_FMT_TEXT)
+	if (partner != NULL)
+		ex = take_guess_out(ctx, d, me, id);
+	else if (ctx->fmt == EM_FMT_TEXT)
 		take_text(ctx, c, d, me, about, answers, score);
 	else {
 		const char *const keys[] = { "id", "instrument", "user", "about", "date",
@@ -421,6 +781,7 @@ out:
 	free(answers);
 	free(joined);
 	free(buf);
+	free(partner);
 	return ex;
 }
 
@@ -446,6 +807,99 @@ bar(int score, int utf8)
 	printf("%*s", BAR - cols, "");
 }
 
+/*
+ * history --accuracy: how near each guess that is in came, over time, per
+ * instrument and guesser: your guesses and your partner's about you.
+ */
+static int
+history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	struct pair	 p, last;
+	struct em_acc	 acc;
+	sqlite3_stmt	*st;
+	char		 line[1024], err[160], pct[12], items[24];
+	long		 rows = 0, waiting = 0;
+	int		*g = NULL, *o = NULL, ex, rc, utf8 = utf8_locale();
+
+	memset(&last, 0, sizeof(last));
+	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_sql_prep(ctx, &st, PAIR_SQL "AND (g.user = ?1 OR g.about = ?1) "
+	    "AND (?2 IS NULL OR g.instrument = ?2) ORDER BY g.instrument, g.user, "
+	    "g.date, g.created, g.id", "ss", me, iid)) != 0)
+		return ex;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pair_read(st, &p);
+		if (p.oanswers == NULL) {
+			waiting++;
+			pair_free(&p);
+			continue;
+		}
+		if ((d = em_content_find(c, EM_K_INSTRUMENT, p.inst)) == NULL) {
+			pair_free(&p);
+			continue;	/* an instrument no longer in the content */
+		}
+		free(g);
+		free(o);
+		g = em_xcalloc(d->nitems, sizeof(int));
+		o = em_xcalloc(d->nitems, sizeof(int));
+		if (pair_score(d, &p, g, o, &acc, err, sizeof(err)) != 0 ||
+		    acc.percent < 0) {
+			pair_free(&p);
+			continue;
+		}
+		snprintf(pct, sizeof(pct), "%d", acc.percent);
+		snprintf(items, sizeof(items), "%zu", acc.counted);
+		if (ctx->fmt != EM_FMT_TEXT) {
+			const char *const keys[] = { "guesser", "about", "instrument",
+			    "guessed", "answered", "accuracy#", "items#", NULL };
+			const char *const vals[] = { p.user, p.about, p.inst, p.date,
+			    p.odate, pct, items };
+
+			em_out_row(ctx, keys, vals, rows == 0);
+		} else {
+			if (last.inst == NULL || strcmp(last.inst, p.inst) != 0 ||
+			    strcmp(last.user, p.user) != 0) {
+				if (strcmp(p.user, me) == 0)
+					snprintf(line, sizeof(line), "%s (%s): your guesses "
+					    "at %s's answers", d->title, d->id, p.about);
+				else
+					snprintf(line, sizeof(line), "%s (%s): %s's "
+					    "guesses at your answers", d->title, d->id,
+					    p.user);
+				printf("%s%s", rows ? "\n" : "", em_color(ctx, "\033[1m"));
+				em_put_wrapped(line, WIDTH, 0, 0);
+				fputs(em_color(ctx, "\033[0m"), stdout);
+			}
+			printf("  %s  %3d%%  ", p.date, acc.percent);
+			bar(acc.percent, utf8);
+			putchar('\n');
+		}
+		rows++;
+		pair_free(&last);
+		last = p;
+	}
+	pair_free(&last);
+	free(g);
+	free(o);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading results");
+	if (waiting > 0 && ctx->fmt == EM_FMT_TEXT)
+		em_note(ctx, "%ld guess%s still waiting for the answers %s guessed",
+		    waiting, waiting == 1 ? " is" : "es are", waiting == 1 ? "it" :
+		    "they");
+	if (rows == 0) {
+		if (ctx->fmt == EM_FMT_TEXT)
+			em_note(ctx, "no guess has its answers yet; guess your partner's "
+			    "with: %s take %s --guess NAME", ctx->prog, iid ? iid : "self");
+		return EM_EX_NO;
+	}
+	return 0;
+}
+
 static int
 a_history(struct em_ctx *ctx, int argc, char **argv)
 {
@@ -456,10 +910,17 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 	const char	*me, *iid = NULL, *inst;
 	char		*last = NULL, line[1024];
 	long		 rows = 0;
-	int		 ch, ex, rc, utf8, score;
+	int		 ch, ex, rc, utf8, score, aflag = 0;
+	static const struct option opts[] = {
+		{ "accuracy",	no_argument,	NULL,	OPT_ACCURACY },
+		{ NULL,		0,		NULL,	0 }
+	};
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		if (ch != OPT_ACCURACY)
+			return em_optdone(ctx, ch);
+		aflag = 1;
+	}
 	if (argc - optind > 1)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if (optind < argc)
@@ -468,10 +929,13 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 		return ex;
 	if (iid != NULL && (ex = instrument(ctx, iid, &c, &d)) != 0)
 		return ex;
+	if (aflag)
+		return history_accuracy(ctx, me, iid);
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_sql_prep(ctx, &st, "SELECT date, instrument, score, answers, "
-	    "created FROM result WHERE user = ?1 AND about = ?1 AND (?2 IS NULL OR "
-	    "instrument = ?2) ORDER BY instrument, date, created", "ss", me,
+	    "created FROM result WHERE user = ?1 AND about = ?1 AND guess = 0 AND "
+	    "(?2 IS NULL OR instrument = ?2) ORDER BY instrument, date, created",
+	    "ss", me,
 	    iid)) != 0)
 		return ex;
 	if (ctx->fmt != EM_FMT_TEXT) {
@@ -535,9 +999,11 @@ latest(struct em_ctx *ctx, const char *me, const char *iid, int self, char **who
 	*score = 0;
 	if ((ex = em_sql_prep(ctx, &st, self ?
 	    "SELECT user, date, answers, score FROM result WHERE user = ?1 AND "
-	    "about = ?1 AND instrument = ?2 ORDER BY date DESC, created DESC LIMIT 1" :
+	    "about = ?1 AND guess = 0 AND instrument = ?2 ORDER BY date DESC, "
+	    "created DESC LIMIT 1" :
 	    "SELECT user, date, answers, score FROM result WHERE user <> ?1 AND "
-	    "about = ?1 AND instrument = ?2 ORDER BY date DESC, created DESC LIMIT 1",
+	    "about = ?1 AND guess = 0 AND instrument = ?2 ORDER BY date DESC, "
+	    "created DESC LIMIT 1",
 	    "ss", me, iid)) != 0)
 		return ex;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -702,6 +1168,66 @@ out:
 		free(a[k]);
 	}
 	free(g);
+	return ex;
+}
+
+/* accuracy: the latest guess, yours or your partner's, beside the answers it guessed. */
+static int
+a_accuracy(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "by",		required_argument,	NULL,	OPT_BY },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const struct em_content *c;
+	const struct em_doc *d;
+	struct pair	 p;
+	const char	*me, *iid = NULL, *by = NULL;
+	char		*partner = NULL;
+	int		 ch, ex;
+
+	memset(&p, 0, sizeof(p));
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		if (ch != OPT_BY)
+			return em_optdone(ctx, ch);
+		by = optarg;
+	}
+	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0 ||
+	    (ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = instrument(ctx, iid, &c, &d)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0)
+		return ex;
+	if (by != NULL && strcasecmp(by, me) != 0) {
+		if ((ex = em_partner_arg(ctx, "--by", by, me, EM_PARTNER_ROSTER,
+		    &partner)) != 0)
+			return ex;
+		by = partner;
+	} else
+		by = me;
+	if ((ex = latest_guess(ctx, me, by, d->id, &p)) != 0)
+		goto out;
+	if (p.id == NULL) {
+		if (by == me)
+			em_note(ctx, "you have not guessed anyone's answers to %s yet: "
+			    "%s take %s --guess NAME", d->id, ctx->prog, d->id);
+		else
+			em_note(ctx, "%s has not guessed your answers to %s", by, d->id);
+		ex = EM_EX_NO;
+	} else if (p.oanswers == NULL) {
+		/* Waiting: the one it is about sees that it exists, not what it says. */
+		if (by == me)
+			em_note(ctx, "your guess of %s (%s) waits for %s to take %s on "
+			    "that day or later", p.about, p.date, p.about, d->id);
+		else
+			em_note(ctx, "%s guessed your answers to %s on %s; take it "
+			    "yourself (%s take %s) to see how near the guess came",
+			    by, d->id, p.date, ctx->prog, d->id);
+		ex = EM_EX_NO;
+	} else
+		ex = show_pair(ctx, d, me, &p);
+out:
+	pair_free(&p);
+	free(partner);
 	return ex;
 }
 

@@ -470,13 +470,8 @@ find_partner(struct em_ctx *ctx, const char *me, const char *to,
 	int		 ex, rc, that = -1;
 
 	*out = NULL;
-	if (to != NULL) {
-		if (strcmp(to, me) == 0)
-			return em_err(ctx, EM_EX_USAGE, "--to names you; name your "
-			    "partner");
-		*out = em_strdup(to);
-		return 0;
-	}
+	if (to != NULL)
+		return em_partner_arg(ctx, "--to", to, me, 0, out);
 	if ((ex = em_sql_prep(ctx, &st, "SELECT user, max(date = ?2) AS that "
 	    "FROM checkin WHERE user <> ?1 GROUP BY user ORDER BY that DESC, "
 	    "user", "ss", me, date)) != 0)

@@ -21,7 +21,7 @@ _empathy_commands() {
 	empathy) echo today due news init partners sync checkin journal assess challenge ;;
 	empathy-checkin) echo add respond reply guess show due prompt feelings stats check export import ;;
 	empathy-journal) echo add list review edit rm restore history tags export import ;;
-	empathy-assess) echo list show take history compare export import ;;
+	empathy-assess) echo list show take history compare accuracy export import ;;
 	empathy-challenge)
 		echo list show start abandon today 'done' status review timer export import
 		;;
@@ -50,7 +50,9 @@ _empathy_options() {
 	empathy-journal:review) echo --week ;;
 	empathy-journal:edit) echo --tag --untag --text ;;
 	empathy-journal:rm) echo --purge --undo ;;
-	empathy-assess:take) echo --about --answers --date ;;
+	empathy-assess:take) echo --about --guess --answers --date ;;
+	empathy-assess:history) echo --accuracy ;;
+	empathy-assess:accuracy) echo --by ;;
 	empathy-challenge:start) echo --date ;;
 	empathy-challenge:abandon) echo --yes ;;
 	empathy-challenge:today) echo -q --date ;;
@@ -76,6 +78,7 @@ _empathy_takes_value() {
 	empathy-journal:--until | empathy-journal:--by | empathy-journal:--grep) return 0 ;;
 	empathy-journal:-n | empathy-journal:--week | empathy-journal:--untag) return 0 ;;
 	empathy-assess:--about | empathy-assess:--answers | empathy-assess:--date) return 0 ;;
+	empathy-assess:--guess | empathy-assess:--by) return 0 ;;
 	empathy-challenge:--date | empathy-challenge:--day | empathy-challenge:--note) return 0 ;;
 	empathy-challenge:--rounds) return 0 ;;
 	esac
@@ -138,6 +141,10 @@ _empathy_files() {
 
 # _empathy_value PROG OPTION: complete the value of OPTION.
 _empathy_value() {
+	if [[ $1:$2 == empathy-assess:--guess ]]; then	# a partner, not a feeling
+		_empathy_reply < <(_empathy_names)
+		return
+	fi
 	case $2 in
 	-f | --format) _empathy_words text tsv json ;;
 	-d | --db) _empathy_files ;;
@@ -172,7 +179,8 @@ _empathy_arg() {
 	empathy-journal:edit | empathy-journal:rm | empathy-journal:history)
 		_empathy_reply < <(_empathy_column empathy-journal 1 list -n 200)
 		;;
-	empathy-assess:show | empathy-assess:take | empathy-assess:history | empathy-assess:compare)
+	empathy-assess:show | empathy-assess:take | empathy-assess:history | empathy-assess:compare | \
+	    empathy-assess:accuracy)
 		_empathy_reply < <(_empathy_column empathy-assess 1 list)
 		;;
 	empathy-challenge:show)

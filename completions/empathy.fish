@@ -31,7 +31,7 @@ function __empathy_parse
         case empathy-journal
             set -a valued --date --tag --untag --since --until --by --grep -n --week
         case empathy-assess
-            set -a valued --about --answers --date
+            set -a valued --about --guess --answers --date --by
         case empathy-challenge
             set -a valued --date --day --note --rounds
     end
@@ -270,12 +270,16 @@ function __empathy_complete_assess
     complete -c $p -n $n -a take -d 'Answer an instrument and store the result'
     complete -c $p -n $n -a history -d 'Your scores over time'
     complete -c $p -n $n -a compare -d "Your view of yourself against your partner's"
+    complete -c $p -n $n -a accuracy -d "A guess at your partner's answers beside their own"
     complete -c $p -n $n -a export -d 'Write every record as JSON Lines'
     complete -c $p -n $n -a import -d 'Merge records from standard input'
     __empathy_option $p take about 'Rate this person instead of yourself' '(__empathy_names)'
+    __empathy_option $p take guess "Predict your partner's own answers" '(__empathy_names)'
+    __empathy_option $p history accuracy 'How near the guesses came over time'
+    __empathy_option $p accuracy by 'Whose guess: yours or your partner'"'"'s' '(__empathy_names)'
     __empathy_option $p take answers 'The answers, separated by commas' ''
     __empathy_option $p take date 'The day the result is for' 'today yesterday'
-    complete -c $p -n '__empathy_arg show take history compare' -k -a '(__empathy_instruments)'
+    complete -c $p -n '__empathy_arg show take history compare accuracy' -k -a '(__empathy_instruments)'
 end
 
 function __empathy_complete_challenge

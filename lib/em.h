@@ -399,6 +399,9 @@ int	 em_couple_create(struct em_ctx *, const unsigned char *, const unsigned cha
 int	 em_couple_join(struct em_ctx *, const char *, const unsigned char *,
 	    const unsigned char *);
 int	 em_partner_rename(struct em_ctx *, const char *, const char *);
+#define EM_PARTNER_ROSTER	0x1	/* once the roster is full, its other name */
+int	 em_partner_arg(struct em_ctx *, const char *, const char *, const char *,
+	    int, char **);
 int	 em_meta_get(struct em_ctx *, const char *, char **);
 int	 em_meta_set(struct em_ctx *, const char *, const char *);
 
@@ -447,6 +450,7 @@ struct em_item {
 	char		*text;
 	char		*exercise;
 	int		 reverse;
+	int		 noguess;	/* guess: false: never scored for accuracy */
 	unsigned	 line, col;
 };
 struct em_band {
@@ -506,6 +510,17 @@ int	 em_answers_parse(const struct em_doc *, const char *, int *, char *, size_t
 int	 em_item_points(const struct em_doc *, size_t, int);
 int	 em_score(const struct em_doc *, const int *);
 const struct em_band *em_band_of(const struct em_doc *, int);
+/* Empathic accuracy: a guess at a partner's answers beside their own. */
+#define EM_ACC_ASK	3	/* items furthest apart, to ask about */
+struct em_acc {
+	size_t		 counted;	/* items that count (not guess: false) */
+	int		 percent;	/* over them, 0-100; -1 when none count */
+	size_t		 ask[EM_ACC_ASK];	/* furthest apart first, apart > 0 */
+	size_t		 nask;
+};
+int	 em_item_accuracy(const struct em_doc *, int, int);
+void	 em_accuracy(const struct em_doc *, const int *, const int *,
+	    struct em_acc *);
 
 /* em_advice.c: answers that give advice instead of listening. */
 struct em_sentence {

@@ -499,13 +499,14 @@ v_instrument(struct vctx *v, const struct em_ynode *m, struct em_doc *d)
 	static const char *const keys[] = { "kind", "id", "title", "description",
 	    "scale", "items", "bands", NULL };
 	static const char *const skeys[] = { "min", "max", "labels", NULL };
-	static const char *const ikeys[] = { "text", "reverse", "exercise", NULL };
+	static const char *const ikeys[] = { "text", "reverse", "exercise", "guess",
+	    NULL };
 	static const char *const bkeys[] = { "from", "label", "meaning", NULL };
 	const struct em_ynode *scale, *list;
 	struct em_item *it;
 	struct em_band *b;
 	size_t	 i;
-	int	 ex;
+	int	 ex, guess;
 
 	check_keys(v, m, keys);
 	if ((ex = get_str(v, m, "description", 0, &d->description)) != 0)
@@ -534,8 +535,11 @@ v_instrument(struct vctx *v, const struct em_ynode *m, struct em_doc *d)
 		check_keys(v, list->kids[i], ikeys);
 		if ((ex = get_str(v, list->kids[i], "text", 1, &it->text)) != 0 ||
 		    (ex = get_bool(v, list->kids[i], "reverse", &it->reverse)) != 0 ||
-		    (ex = get_str(v, list->kids[i], "exercise", 0, &it->exercise)) != 0)
+		    (ex = get_str(v, list->kids[i], "exercise", 0, &it->exercise)) != 0 ||
+		    (ex = get_bool(v, list->kids[i], "guess", &guess)) != 0)
 			return ex;
+		/* guess: true unless it says false */
+		it->noguess = em_ymap_get(list->kids[i], "guess") != NULL && !guess;
 	}
 	if ((ex = get_maplist(v, m, "bands", &list)) != 0)
 		return ex;

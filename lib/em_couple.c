@@ -283,9 +283,9 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 		"INSERT INTO guess (id, checkin, user, word, created, updated) SELECT "
 		"em_derive('guess', checkin, ?2), checkin, ?2, word, created, updated "
 		"FROM guess WHERE user = ?1",
-		"INSERT INTO result (id, user, about, instrument, date, answers, score, created, "
-		"updated) SELECT m.new, ?2, CASE WHEN about = ?1 THEN ?2 ELSE about END, "
-		"instrument, date, answers, score, created, updated FROM result "
+		"INSERT INTO result (id, user, about, guess, instrument, date, answers, score, "
+		"created, updated) SELECT m.new, ?2, CASE WHEN about = ?1 THEN ?2 ELSE about "
+		"END, guess, instrument, date, answers, score, created, updated FROM result "
 		"JOIN temp.rename_map m ON m.old = result.id",
 		"INSERT INTO run_day (id, run, user, day, date, note, created, updated) SELECT "
 		"em_derive('run_day', run, ?2, day), run, ?2, day, date, note, created, updated "
@@ -389,5 +389,44 @@ out:
 	free(old);
 	free(other);
 	free(conflict);
+	return ex;
+}
+
+/*
+ * NAME, given with opt, as your partner's: a usable name, not yours, and
+ * with EM_PARTNER_ROSTER, once the roster holds two names, the other one.
+ * *out is the name as the roster spells it (else as given), or NULL on
+ * failure.
+ */
+int
+em_partner_arg(struct em_ctx *ctx, const char *opt, const char *name,
+    const char *me, int flags, char **out)
+{
+	struct em_couple c;
+	size_t	 i;
+	int	 ex;
+
+	*out = NULL;
+	if (!em_name_valid(name))
+		return em_err(ctx, EM_EX_USAGE, "%s: '%s' is not a usable name", opt,
+		    name);
+	if (strcasecmp(name, me) == 0)
+		return em_err(ctx, EM_EX_USAGE, "%s names you; name your partner",
+		    opt);
+	if (ctx->db == NULL) {		/* nothing written yet: no roster */
+		*out = em_strdup(name);
+		return 0;
+	}
+	if ((ex = em_couple_load(ctx, &c)) != 0)
+		return ex;
+	for (i = 0; i < c.nnames; i++)
+		if (strcasecmp(c.names[i], name) == 0)
+			*out = em_strdup(c.names[i]);
+	if (*out == NULL && (flags & EM_PARTNER_ROSTER) && c.nnames >= 2)
+		ex = em_err(ctx, EM_EX_USAGE, "%s: %s is not your partner here (the "
+		    "partners are %s and %s)", opt, name, c.names[0], c.names[1]);
+	else if (*out == NULL)
+		*out = em_strdup(name);
+	em_couple_free(&c);
 	return ex;
 }

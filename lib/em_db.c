@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -241,6 +242,14 @@ static const char *const migrations[] = {
 	"  created TEXT NOT NULL,"
 	"  updated TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS guess_checkin ON guess (checkin);",
+
+	/*
+	 * 11: empathic accuracy for questionnaires. A result marked guess is
+	 * its user's prediction of how about will answer about themselves
+	 * (empathy-assess take --guess); it is paired with about's own result.
+	 */
+	"ALTER TABLE result ADD COLUMN guess INTEGER NOT NULL DEFAULT 0 "
+	"  CHECK (guess IN (0, 1));",
 };
 
 /*
@@ -272,6 +281,22 @@ migrate_log(struct em_ctx *ctx)
 }
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+/*
+ * Whether a migration that is one "ALTER TABLE t ADD COLUMN c ..." finds
+ * c there already (a schema version set back by hand): ALTER has no IF NOT
+ * EXISTS, and every other migration may run twice.
+ */
+static int
+added_already(struct em_ctx *ctx, const char *sql)
+{
+	char	 table[64], column[64];
+
+	if (sscanf(sql, "ALTER TABLE %63s ADD COLUMN %63s", table, column) != 2)
+		return 0;
+	return sqlite3_table_column_metadata(ctx->db, "main", table, column, NULL,
+	    NULL, NULL, NULL, NULL) == SQLITE_OK;
+}
 
 int
 em_db_schema_version(void)
@@ -620,9 +645,12 @@ migrate(struct em_ctx *ctx)
 	if ((ex = refuse_strangers(ctx, &v)) != 0)
 		goto fail;
 	for (i = v; i < NMIGRATIONS; i++)
-		if ((ex = em_db_exec(ctx, migrations[i])) != 0 ||
-		    (i == 6 && (ex = migrate_log(ctx)) != 0))
+		if (!added_already(ctx, migrations[i]) &&
+		    (ex = em_db_exec(ctx, migrations[i])) != 0)
 			goto fail;
+	/* After them all: the record tables describe the newest columns. */
+	if (v < 7 && (ex = migrate_log(ctx)) != 0)
+		goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", NMIGRATIONS);
 	if ((ex = em_db_exec(ctx, sql)) != 0)
 		goto fail;

@@ -92,10 +92,13 @@ static const char *const news_sql[EM_NEWS_NKINDS] = {
 	    "coalesce(d.note, '') AS t, d.created AS m FROM" FRESH("run_day")
 	    "CROSS JOIN run_day d ON d.rowid = f.id CROSS JOIN run r ON "
 	    "r.id = d.run WHERE d.user <> ?1"),
-	/* EM_NEWS_RESULT: questionnaires your partner answered about you. */
+	/*
+	 * EM_NEWS_RESULT: questionnaires your partner answered about you (not
+	 * their guesses at your own answers: those stay hidden until you answer).
+	 */
 	ITEMS("SELECT s.user AS u, s.date AS d, s.instrument AS w, s.score AS n, "
 	    "'' AS t, s.created AS m FROM" FRESH("result") "CROSS JOIN result s "
-	    "ON s.rowid = f.id WHERE s.about = ?1 AND s.user <> ?1")
+	    "ON s.rowid = f.id WHERE s.about = ?1 AND s.user <> ?1 AND s.guess = 0")
 };
 
 void

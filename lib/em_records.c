@@ -122,6 +122,7 @@ static const struct em_field result_fields[] = {
 	{ "id",		EM_F_ID,	0,	NULL },
 	{ "user",	EM_F_NAME,	0,	NULL },
 	{ "about",	EM_F_NAME,	0,	NULL },
+	{ "guess",	EM_F_BOOL,	0,	NULL },	/* a prediction of about's own answers */
 	{ "instrument",	EM_F_CID,	0,	NULL },
 	{ "date",	EM_F_DATE,	0,	NULL },
 	{ "answers",	EM_F_ANSWERS,	0,	NULL },

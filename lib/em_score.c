@@ -88,3 +88,52 @@ em_band_of(const struct em_doc *d, int score)
 			b = &d->bands[i];
 	return b;
 }
+
+/*
+ * How near a guess came on one item, as a share of the scale in whole
+ * percent: 1 - |guess - own| / (max - min), halves up.
+ */
+int
+em_item_accuracy(const struct em_doc *d, int guess, int own)
+{
+	int	 range = d->max - d->min, near;
+
+	near = range - abs(guess - own);
+	return (200 * near + range) / (2 * range);
+}
+
+/*
+ * A guess at a partner's answers beside their own: the mean of the items'
+ * shares over the items that count (not guess: false), in whole percent
+ * (halves up, in integers as em_score), and the items furthest apart
+ * (ties to the earlier item), to ask about.
+ */
+void
+em_accuracy(const struct em_doc *d, const int *guess, const int *own,
+    struct em_acc *acc)
+{
+	long	 near = 0, den;
+	size_t	 i, j, k;
+	int	 apart;
+
+	memset(acc, 0, sizeof(*acc));
+	for (i = 0; i < d->nitems; i++) {
+		if (d->items[i].noguess)
+			continue;
+		acc->counted++;
+		apart = abs(guess[i] - own[i]);
+		near += d->max - d->min - apart;
+		if (apart == 0)
+			continue;
+		for (j = 0; j < acc->nask; j++)
+			if (apart > abs(guess[acc->ask[j]] - own[acc->ask[j]]))
+				break;
+		if (j == EM_ACC_ASK)
+			continue;
+		for (k = acc->nask < EM_ACC_ASK ? acc->nask++ : EM_ACC_ASK - 1; k > j; k--)
+			acc->ask[k] = acc->ask[k - 1];
+		acc->ask[j] = i;
+	}
+	den = (long)acc->counted * (d->max - d->min);
+	acc->percent = den > 0 ? (int)((200 * near + den) / (2 * den)) : -1;
+}

@@ -125,7 +125,8 @@ em_field_check(const struct em_field *f, struct em_jval *v, char *msg, size_t le
 	int	 why;
 
 	if (v == NULL || v->type == EM_J_NULL) {
-		if (f->flags & EM_F_NULLABLE)
+		/* A flag a line written before it existed lacks: false (merge). */
+		if ((f->flags & EM_F_NULLABLE) || (v == NULL && f->type == EM_F_BOOL))
 			return 0;
 		snprintf(msg, len, "\"%s\" is missing", f->name);
 		return -1;
@@ -443,7 +444,14 @@ merge(struct em_ctx *ctx, struct imp *im, struct em_jval *const *vals,
 				body_add(&op.body, rt->fields[i].name, &ref);
 			} else if (vals[i] != NULL)
 				body_add(&op.body, rt->fields[i].name, vals[i]);
-			else {
+			else if (rt->fields[i].type == EM_F_BOOL) {
+				/* Missing: false for a new record; as it is for one here. */
+				struct em_jval no = { NULL, EM_J_BOOL, NULL, 0, 0 };
+
+				if (here)
+					continue;
+				body_add(&op.body, rt->fields[i].name, &no);
+			} else {
 				struct em_jval null = { NULL, EM_J_NULL, NULL, 0, 0 };
 
 				body_add(&op.body, rt->fields[i].name, &null);

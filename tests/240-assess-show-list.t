@@ -5,7 +5,7 @@
 status 'no command prints usage and fails'	64 empathy-assess
 like   'the usage names the commands'	"$(err)" 'compare'
 ok     '--help is usage on stdout'	empathy-assess --help
-like   'it lists take with its options'	"$(out)" '^  take \[--about name\] \[--answers list\] \[--date date\] id$'
+like   'it lists take with its options'	"$(out)" '^  take \[--about name \| --guess name\] \[--answers list\] \[--date date\] id$'
 ok     '--version'	empathy-assess -V
 like   'names the program'	"$(out)" '^empathy-assess [0-9]'
 status 'an unknown command'	64 empathy-assess frob
@@ -40,12 +40,12 @@ same   'the reversed items 4, 5 and 6 are marked' \
 same   'three marks in all'	"$(out | grep -c 'here a high answer is the weak spot')" 3
 like   'the bands with their bounds'	"$(out)" '^ +65  attuned$'
 ok     'show self -f tsv'	empathy-assess show self -f tsv
-same   'the header'	"$(out | head -1)" "item	text	reverse	exercise"
+same   'the header'	"$(out | head -1)" "item	text	reverse	exercise	guess"
 same   'ten rows'	"$(out | tail -n +2 | wc -l)" 10
 same   'item 4: reversed, with its exercise'	"$(out | awk -F'\t' '$1 == 4 { print $3, $4 }')" '1 silent-listening'
 same   'item 1: not reversed'	"$(out | awk -F'\t' '$1 == 1 { print $3, $4 }')" '0 daily-checkin'
 ok     'show self -f json'	empathy-assess show self -f json
-same   'keys'	"$(out | jq -r 'keys_unsorted | join(",")' | sort -u)" 'item,text,reverse,exercise'
+same   'keys'	"$(out | jq -r 'keys_unsorted | join(",")' | sort -u)" 'item,text,reverse,exercise,guess'
 same   'reverse is a boolean'	"$(out | jq -c '[.item, .reverse]' | sed -n 4p)" '[4,true]'
 for i in overload performative weaponised habits bandwidth; do
 	ok   "show $i"	empathy-assess show "$i"
