@@ -560,7 +560,9 @@ latest_guess(struct em_ctx *ctx, const char *me, const char *guesser,
 	int		 ex, rc;
 
 	memset(p, 0, sizeof(*p));
-	if ((ex = em_sql_prep(ctx, &st, PAIR_SQL "AND g.user = ?1 AND "
+	/* no guesser: the partner's latest guess at me */
+	if ((ex = em_sql_prep(ctx, &st, PAIR_SQL "AND (g.user = ?1 OR (?1 IS NULL "
+	    "AND g.user <> ?3 AND g.about = ?3)) AND "
 	    "g.instrument = ?2 AND (g.user = ?3 OR g.about = ?3) ORDER BY g.date "
 	    "DESC, g.created DESC, g.id DESC LIMIT 1", "sss", guesser, iid, me)) != 0)
 		return ex;
@@ -1206,6 +1208,13 @@ a_accuracy(struct em_ctx *ctx, int argc, char **argv)
 		by = me;
 	if ((ex = latest_guess(ctx, me, by, d->id, &p)) != 0)
 		goto out;
+	/* Without --by, one who never guessed sees the guess at their answers. */
+	if (p.id == NULL && partner == NULL) {
+		if ((ex = latest_guess(ctx, me, NULL, d->id, &p)) != 0)
+			goto out;
+		if (p.id != NULL)
+			by = p.user;
+	}
 	if (p.id == NULL) {
 		if (by == me)
 			em_note(ctx, "you have not guessed anyone's answers to %s yet: "

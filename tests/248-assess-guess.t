@@ -44,6 +44,8 @@ like   'with both answers'	"$(out | oneline)" 'guessed 5 \(always\); alex answer
 ok     'alex sees the same, worded for him'	empathy-assess -u alex accuracy self --by sara
 like   'the same figure'	"$(out | oneline)" ": 78% near, over 9 items"
 like   'worded for the one who answered'	"$(out | oneline)" "sara's guess at how you answer .*tell sara what lies behind these"
+ok     'alex, who never guessed, sees the guess at him without --by'	empathy-assess -u alex accuracy self
+like   'the same view'	"$(out | oneline)" "sara's guess at how you answer .*: 78% near, over 9 items"
 ok     'accuracy -f tsv'	empathy-assess accuracy self -f tsv
 same   'a header and ten rows'	"$(out | head -1)" "$(tab 'guesser|about|instrument|guessed|answered|item|text|guess|answer|near|counted')"
 same   'item 3'	"$(out | awk -F'\t' '$6 == 3 { print $1, $2, $8, $9, $10, $11 }')" 'sara alex 3 5 50 1'
