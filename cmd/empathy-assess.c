@@ -18,6 +18,8 @@ static int	a_show(struct em_ctx *, int, char **);
 static int	a_take(struct em_ctx *, int, char **);
 static int	a_history(struct em_ctx *, int, char **);
 static int	a_compare(struct em_ctx *, int, char **);
+static int	a_rm(struct em_ctx *, int, char **);
+static int	a_restore(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "list", a_list, "",
@@ -30,6 +32,10 @@ static const struct em_subcmd subcmds[] = {
 	    "your scores over time, with a chart" },
 	{ "compare", a_compare, "id",
 	    "how you see yourself beside how your partner sees you" },
+	{ "rm", a_rm, "id",
+	    "remove a result you gave (take's id; restore brings it back)" },
+	{ "restore", a_restore, "id",
+	    "bring back a result you removed" },
 	{ "export", em_cmd_export, "",
 	    "write every result as JSON Lines" },
 	{ "import", em_cmd_import, "",
@@ -470,7 +476,7 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 		return ex;
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_sql_prep(ctx, &st, "SELECT date, instrument, score, answers, "
-	    "created FROM result WHERE user = ?1 AND about = ?1 AND (?2 IS NULL OR "
+	    "created FROM live_result WHERE user = ?1 AND about = ?1 AND (?2 IS NULL OR "
 	    "instrument = ?2) ORDER BY instrument, date, created", "ss", me,
 	    iid)) != 0)
 		return ex;
@@ -534,9 +540,9 @@ latest(struct em_ctx *ctx, const char *me, const char *iid, int self, char **who
 	*who = *date = *answers = NULL;
 	*score = 0;
 	if ((ex = em_sql_prep(ctx, &st, self ?
-	    "SELECT user, date, answers, score FROM result WHERE user = ?1 AND "
+	    "SELECT user, date, answers, score FROM live_result WHERE user = ?1 AND "
 	    "about = ?1 AND instrument = ?2 ORDER BY date DESC, created DESC LIMIT 1" :
-	    "SELECT user, date, answers, score FROM result WHERE user <> ?1 AND "
+	    "SELECT user, date, answers, score FROM live_result WHERE user <> ?1 AND "
 	    "about = ?1 AND instrument = ?2 ORDER BY date DESC, created DESC LIMIT 1",
 	    "ss", me, iid)) != 0)
 		return ex;
@@ -703,6 +709,39 @@ out:
 	}
 	free(g);
 	return ex;
+}
+
+/* rm and restore: one of your own results, by its id or a prefix of it. */
+static int
+rm_result(struct em_ctx *ctx, int argc, char **argv, int removing)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	const char	*me, *prefix;
+	char		 id[EM_ID_LEN + 1];
+	int		 ch, ex, removed, already;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = em_one_arg(ctx, argc, argv, "id", &prefix)) != 0 ||
+	    (ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = em_rec_find(ctx, "result", prefix, me, id, &removed)) != 0 ||
+	    (ex = em_rec_remove(ctx, "result", id, removing, &already)) != 0)
+		return ex;
+	em_rec_said(ctx, "result", id, removing, already, "empathy-assess restore");
+	return 0;
+}
+
+static int
+a_rm(struct em_ctx *ctx, int argc, char **argv)
+{
+	return rm_result(ctx, argc, argv, 1);
+}
+
+static int
+a_restore(struct em_ctx *ctx, int argc, char **argv)
+{
+	return rm_result(ctx, argc, argv, 0);
 }
 
 int
