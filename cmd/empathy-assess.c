@@ -20,6 +20,8 @@ static int	a_take(struct em_ctx *, int, char **);
 static int	a_history(struct em_ctx *, int, char **);
 static int	a_compare(struct em_ctx *, int, char **);
 static int	a_accuracy(struct em_ctx *, int, char **);
+static int	a_rm(struct em_ctx *, int, char **);
+static int	a_restore(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "list", a_list, "",
@@ -35,6 +37,10 @@ static const struct em_subcmd subcmds[] = {
 	    "how you see yourself beside how your partner sees you" },
 	{ "accuracy", a_accuracy, "[--by name] id",
 	    "a guess at your partner's answers beside their own" },
+	{ "rm", a_rm, "id",
+	    "remove a result you gave (take's id; restore brings it back)" },
+	{ "restore", a_restore, "id",
+	    "bring back a result you removed" },
 	{ "export", em_cmd_export, "",
 	    "write every result as JSON Lines" },
 	{ "import", em_cmd_import, "",
@@ -50,7 +56,7 @@ enum { OPT_ABOUT = 0x100, OPT_ACCURACY, OPT_ANSWERS, OPT_BY, OPT_DATE, OPT_GUESS
  * on or after the guess's day (then by when taken, then by id), so that
  * every machine with the same records pairs the same two.
  */
-#define PAIRED	"(SELECT x.id FROM result x WHERE x.user = g.about AND " \
+#define PAIRED	"(SELECT x.id FROM live_result x WHERE x.user = g.about AND " \
 	"x.about = g.about AND x.guess = 0 AND x.instrument = g.instrument AND " \
 	"x.date >= g.date ORDER BY x.date, x.created, x.id LIMIT 1)"
 
@@ -351,7 +357,7 @@ struct pair {
 
 /* Each guess with the own result the pairing rule gives it (PAIRED). */
 #define PAIR_SQL "SELECT g.id, g.user, g.about, g.instrument, g.date, g.answers, " \
-	"o.date, o.answers FROM result g LEFT JOIN result o ON o.id = " PAIRED \
+	"o.date, o.answers FROM live_result g LEFT JOIN live_result o ON o.id = " PAIRED \
 	" WHERE g.guess = 1 "
 
 static char *
@@ -935,8 +941,8 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 		return history_accuracy(ctx, me, iid);
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_sql_prep(ctx, &st, "SELECT date, instrument, score, answers, "
-	    "created FROM result WHERE user = ?1 AND about = ?1 AND guess = 0 AND "
-	    "(?2 IS NULL OR instrument = ?2) ORDER BY instrument, date, created",
+	    "created FROM live_result WHERE user = ?1 AND about = ?1 AND guess = 0 "
+	    "AND (?2 IS NULL OR instrument = ?2) ORDER BY instrument, date, created",
 	    "ss", me,
 	    iid)) != 0)
 		return ex;
@@ -1000,10 +1006,10 @@ latest(struct em_ctx *ctx, const char *me, const char *iid, int self, char **who
 	*who = *date = *answers = NULL;
 	*score = 0;
 	if ((ex = em_sql_prep(ctx, &st, self ?
-	    "SELECT user, date, answers, score FROM result WHERE user = ?1 AND "
+	    "SELECT user, date, answers, score FROM live_result WHERE user = ?1 AND "
 	    "about = ?1 AND guess = 0 AND instrument = ?2 ORDER BY date DESC, "
 	    "created DESC LIMIT 1" :
-	    "SELECT user, date, answers, score FROM result WHERE user <> ?1 AND "
+	    "SELECT user, date, answers, score FROM live_result WHERE user <> ?1 AND "
 	    "about = ?1 AND guess = 0 AND instrument = ?2 ORDER BY date DESC, "
 	    "created DESC LIMIT 1",
 	    "ss", me, iid)) != 0)
@@ -1238,6 +1244,39 @@ out:
 	pair_free(&p);
 	free(partner);
 	return ex;
+}
+
+/* rm and restore: one of your own results, by its id or a prefix of it. */
+static int
+rm_result(struct em_ctx *ctx, int argc, char **argv, int removing)
+{
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	const char	*me, *prefix;
+	char		 id[EM_ID_LEN + 1];
+	int		 ch, ex, removed, already;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = em_one_arg(ctx, argc, argv, "id", &prefix)) != 0 ||
+	    (ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = em_rec_find(ctx, "result", prefix, me, id, &removed)) != 0 ||
+	    (ex = em_rec_remove(ctx, "result", id, removing, &already)) != 0)
+		return ex;
+	em_rec_said(ctx, "result", id, removing, already, "empathy-assess restore");
+	return 0;
+}
+
+static int
+a_rm(struct em_ctx *ctx, int argc, char **argv)
+{
+	return rm_result(ctx, argc, argv, 1);
+}
+
+static int
+a_restore(struct em_ctx *ctx, int argc, char **argv)
+{
+	return rm_result(ctx, argc, argv, 0);
 }
 
 int

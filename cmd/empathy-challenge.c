@@ -23,6 +23,7 @@ static int	c_start(struct em_ctx *, int, char **);
 static int	c_abandon(struct em_ctx *, int, char **);
 static int	c_today(struct em_ctx *, int, char **);
 static int	c_done(struct em_ctx *, int, char **);
+static int	c_undone(struct em_ctx *, int, char **);
 static int	c_status(struct em_ctx *, int, char **);
 static int	c_review(struct em_ctx *, int, char **);
 static int	c_timer(struct em_ctx *, int, char **);
@@ -34,12 +35,14 @@ static const struct em_subcmd subcmds[] = {
 	    "one challenge or exercise, step by step" },
 	{ "start", c_start, "[--date date] [id]",
 	    "begin a challenge together" },
-	{ "abandon", c_abandon, "[-y | --yes]",
-	    "stop the running challenge, after asking" },
+	{ "abandon", c_abandon, "[-y | --yes] | --undo",
+	    "stop the running challenge, after asking; --undo resumes it" },
 	{ "today", c_today, "[-q] [--date date]",
 	    "today's task (exit 1 when none is running)" },
 	{ "done", c_done, "[--date date] [--day n] [--note text]",
 	    "mark a day done, with a note" },
+	{ "undone", c_undone, "[--date date] [--day n]",
+	    "take back a day you marked done (mark it again with done)" },
 	{ "status", c_status, "[--date date]",
 	    "who has done which day" },
 	{ "review", c_review, "[--date date]",
@@ -53,7 +56,7 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-enum { OPT_DATE = 0x100, OPT_DAY, OPT_NOTE, OPT_ROUNDS };
+enum { OPT_DATE = 0x100, OPT_DAY, OPT_NOTE, OPT_ROUNDS, OPT_UNDO };
 
 /* A run of a challenge, as stored. */
 struct run {
@@ -544,10 +547,63 @@ confirm(const char *question)
 	return yes ? 0 : EM_EX_NO;
 }
 
+/*
+ * abandon --undo: the challenge abandoned last runs again, on its own
+ * dates, unless another is running now. Either partner may.
+ */
+static int
+resume(struct em_ctx *ctx)
+{
+	struct run	 r;
+	const char	*me;
+	char		*id = NULL, *name = NULL;
+	int		 ex;
+
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
+		return ex;
+	if ((ex = find_run(ctx, em_date_today(), RUN_OPEN, &r)) == 0) {
+		ex = em_err(ctx, EM_EX_DATAERR, "%s is running; abandon it first to "
+		    "resume another", r.challenge);
+		run_free(&r);
+		return ex;
+	} else if (ex != EM_EX_NO)
+		return ex;
+	if ((ex = em_db_begin(ctx)) != 0)
+		return ex;
+	if ((ex = em_sql_one(ctx, "reading challenges", &id, "SELECT id FROM run "
+	    "WHERE abandoned IS NOT NULL ORDER BY abandoned DESC, id LIMIT 1", "")) != 0 ||
+	    (id != NULL && (ex = em_sql_one(ctx, "reading challenges", &name,
+	    "SELECT challenge FROM run WHERE id = ?1", "s", id)) != 0))
+		goto fail;
+	if (id == NULL) {
+		ex = em_err(ctx, EM_EX_NOINPUT, "no challenge was abandoned");
+		goto fail;
+	}
+	if ((ex = em_sql_run(ctx, "resuming", "UPDATE run SET abandoned = NULL, "
+	    "updated = " NOW " WHERE id = ?1", "s", id)) != 0 ||
+	    (ex = em_db_commit(ctx)) != 0)
+		goto fail;
+	if (ctx->fmt == EM_FMT_TEXT) {
+		fputs("resumed ", stdout);
+		em_put_text(stdout, name);
+		puts(" (abandon it again with: empathy-challenge abandon)");
+	} else
+		em_rec_said(ctx, "run", id, 0, 0, NULL);
+	goto out;
+fail:
+	em_db_rollback(ctx);
+out:
+	free(id);
+	free(name);
+	return ex;
+}
+
 static int
 c_abandon(struct em_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "undo",	no_argument,		NULL,	OPT_UNDO },
 		{ "yes",	no_argument,		NULL,	'y' },
 		{ NULL,		0,			NULL,	0 }
 	};
@@ -557,6 +613,11 @@ c_abandon(struct em_ctx *ctx, int argc, char **argv)
 	int		 ch, ex, yflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "y", opts)) != -1) {
+		if (ch == OPT_UNDO) {
+			if (optind < argc)
+				return em_usage(ctx, stderr, EM_EX_USAGE);
+			return resume(ctx);
+		}
 		if (ch != 'y')
 			return em_optdone(ctx, ch);
 		yflag = 1;
@@ -624,7 +685,7 @@ done_on(struct em_ctx *ctx, const char *run, const char *user, long day,
     char **when)
 {
 	return em_sql_one(ctx, "reading challenges", when, "SELECT date FROM "
-	    "run_day WHERE run = ?1 AND user = ?2 AND day = ?3", "ssl", run, user,
+	    "live_run_day WHERE run = ?1 AND user = ?2 AND day = ?3", "ssl", run, user,
 	    day);
 }
 
@@ -851,7 +912,9 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_sql_run(ctx, "saving the day", "INSERT INTO run_day (id, run, "
 	    "user, day, date, note, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, " NOW ", " NOW ") ON CONFLICT (run, user, day) DO UPDATE SET "
-	    "note = coalesce(?6, note), updated = " NOW " WHERE ?6 IS NOT NULL",
+	    "note = coalesce(?6, note), date = CASE WHEN removed IS NULL THEN date "
+	    "ELSE ?5 END, removed = NULL, updated = " NOW " WHERE ?6 IS NOT NULL "
+	    "OR removed IS NOT NULL",
 	    "ssslss", id, r.id, me, day, date, note)) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
@@ -881,6 +944,71 @@ out:
 }
 
 /*
+ * undone: a day you marked done is no longer; its note is kept, and done
+ * marks it again.
+ */
+static int
+c_undone(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ "day",	required_argument,	NULL,	OPT_DAY },
+		{ NULL,		0,			NULL,	0 }
+	};
+	struct run	 r;
+	const char	*me;
+	char		*id = NULL;
+	long		 today = em_date_today(), day = 0;
+	int		 ch, ex, already;
+
+	memset(&r, 0, sizeof(r));
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &today)) != 0)
+				return ex;
+			break;
+		case OPT_DAY:
+			if ((ex = em_opt_count(ctx, "--day", optarg, &day)) != 0)
+				return ex;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if (optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
+		return ex;
+	if ((ex = find_run(ctx, today, RUN_NOW, &r)) != 0)
+		return ex == EM_EX_NO ? no_run(ctx, 0, today) : ex;
+	if (day == 0)
+		day = r.day > r.days ? r.days : r.day;
+	if ((ex = em_sql_one(ctx, "reading challenges", &id, "SELECT id FROM "
+	    "live_run_day WHERE run = ?1 AND user = ?2 AND day = ?3", "ssl", r.id, me,
+	    day)) != 0)
+		goto out;
+	if (id == NULL) {
+		ex = em_err(ctx, EM_EX_NOINPUT, "you have not marked day %ld of %s "
+		    "done", day, r.challenge);
+		goto out;
+	}
+	if ((ex = em_rec_remove(ctx, "run_day", id, 1, &already)) != 0)
+		goto out;
+	if (ctx->fmt == EM_FMT_TEXT) {
+		printf("day %ld of ", day);
+		em_put_text(stdout, r.challenge);
+		printf(" is no longer marked done (mark it again with: "
+		    "empathy-challenge done --day %ld, or empathy undo)\n", day);
+	} else
+		em_rec_said(ctx, "run_day", id, 1, already, NULL);
+out:
+	free(id);
+	run_free(&r);
+	return ex;
+}
+
+/*
  * Partners taking part: whoever started the run or did a day, and you. On
  * failure *v is NULL and *n 0.
  */
@@ -896,7 +1024,7 @@ partners(struct em_ctx *ctx, const struct run *r, const char *me, char ***v,
 	*v = NULL;
 	*n = 0;
 	if ((ex = em_sql_prep(ctx, &st, "SELECT u FROM (SELECT ?2 AS u UNION "
-	    "SELECT user FROM run WHERE id = ?1 UNION SELECT user FROM run_day "
+	    "SELECT user FROM run WHERE id = ?1 UNION SELECT user FROM live_run_day "
 	    "WHERE run = ?1) ORDER BY u <> ?2, u", "ss", r->id, me)) != 0)
 		return ex;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1084,7 +1212,7 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = setup(ctx, argc, argv, 0, &r, &me, &users, &nusers)) != 0 ||
 	    r.id == NULL)
 		return ex;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT date, note FROM run_day WHERE run = ? "
+	if ((ex = em_db_prepare(ctx, &st, "SELECT date, note FROM live_run_day WHERE run = ? "
 	    "AND user = ? AND day = ?")) != 0)
 		goto out;
 	if (ctx->fmt == EM_FMT_TSV)

@@ -28,19 +28,25 @@ static int	c_stats(struct em_ctx *, int, char **);
 static int	c_check(struct em_ctx *, int, char **);
 static int	c_reply(struct em_ctx *, int, char **);
 static int	c_guess(struct em_ctx *, int, char **);
+static int	c_rm(struct em_ctx *, int, char **);
+static int	c_restore(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "add", c_add, "[--date date] [--feeling surface[:underneath]] [--replace] "
 	    "[--high text --low text]",
 	    "share the high and the low of your day" },
 	{ "respond", c_respond, "[--date date] [--force] [--peek] [--to name] "
-	    "[text ...]",
+	    "[text ...] | --rm id | --restore id",
 	    "answer your partner's check-in with a question or a reflection" },
 	{ "reply", c_reply, "[--date date] [--answer id] [text ...] | --edit id "
-	    "[text ...] | --rm id",
+	    "[text ...] | --rm id | --restore id",
 	    "answer back: reply to an answer your partner gave your check-in" },
 	{ "guess", c_guess, "[--date date] [--to name] [--guess word]",
 	    "guess what lies underneath your partner's feeling, before you see it" },
+	{ "rm", c_rm, "[--date date]",
+	    "remove your check-in for a day (its answers are hidden with it)" },
+	{ "restore", c_restore, "[--date date]",
+	    "bring back a check-in you removed" },
 	{ "show", c_show, "[--date date | --since date [--until date]] [--peek]",
 	    "check-ins and their answers" },
 	{ "due", c_due, "[-q]",
@@ -64,7 +70,7 @@ static const struct em_subcmd subcmds[] = {
 enum {
 	OPT_DATE = 0x100, OPT_FEELING, OPT_REPLACE, OPT_HIGH, OPT_LOW, OPT_TO,
 	OPT_FORCE, OPT_SINCE, OPT_UNTIL, OPT_PEEK, OPT_KIND, OPT_DECK, OPT_THEME,
-	OPT_ANSWER, OPT_EDIT, OPT_RM, OPT_GUESS
+	OPT_ANSWER, OPT_EDIT, OPT_RM, OPT_GUESS, OPT_RESTORE
 };
 
 static const char *const wdays[] = { "", "Monday", "Tuesday", "Wednesday",
@@ -285,7 +291,7 @@ checked_in(struct em_ctx *ctx, const char *user, const char *date, int *yes)
 	int	 ex;
 
 	ex = em_sql_long(ctx, "reading check-ins", &n, "SELECT count(*) FROM "
-	    "checkin WHERE user = ?1 AND date = ?2", "ss", user, date);
+	    "live_checkin WHERE user = ?1 AND date = ?2", "ss", user, date);
 	*yes = ex == 0 && n > 0;
 	return ex;
 }
@@ -324,7 +330,7 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	const char	*user, *hopt = NULL, *lopt = NULL, *fopt = NULL;
 	char		*high = NULL, *low = NULL, *feeling = NULL, *under = NULL;
 	char		 date[11], id[EM_ID_LEN + 1], *oldid = NULL;
-	long		 day = em_date_today();
+	long		 day = em_date_today(), wasrm = 0;
 	int		 ch, ex, rflag = 0, rc;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
@@ -405,9 +411,11 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
 	if ((ex = em_sql_one(ctx, "reading check-ins", &oldid, "SELECT id FROM "
-	    "checkin WHERE user = ?1 AND date = ?2", "ss", user, date)) != 0)
+	    "checkin WHERE user = ?1 AND date = ?2", "ss", user, date)) != 0 ||
+	    (oldid != NULL && (ex = em_sql_long(ctx, "reading check-ins", &wasrm,
+	    "SELECT removed IS NOT NULL FROM checkin WHERE id = ?1", "s", oldid)) != 0))
 		goto fail;
-	if (oldid != NULL && !rflag) {
+	if (oldid != NULL && !rflag && !wasrm) {
 		ex = refuse(ctx, EM_EX_DATAERR, "%s has already checked in for %s; "
 		    "use --replace to change it", user, date);
 		goto fail;
@@ -415,13 +423,15 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	/*
 	 * A person's check-in for a day has one id on every machine, so the
 	 * two meet when they sync. Replacing changes it in place: a delete
-	 * would travel as a purge, and the id could never come back.
+	 * would travel as a purge, and the id could never come back. A
+	 * removed one comes back with the new words (empathy undo has the old).
 	 */
 	if (oldid != NULL) {
 		snprintf(id, sizeof(id), "%s", oldid);
 		ex = em_sql_run(ctx, "saving the check-in", "UPDATE checkin SET "
-		    "feeling = ?2, underneath = ?3, high = ?4, low = ?5, updated = "
-		    NOW " WHERE id = ?1", "sssss", id, feeling, under, high, low);
+		    "feeling = ?2, underneath = ?3, high = ?4, low = ?5, removed = "
+		    "NULL, updated = " NOW " WHERE id = ?1", "sssss", id, feeling, under,
+		    high, low);
 	} else {
 		em_id_derive(id, "checkin", user, date, (const char *)NULL);
 		ex = em_sql_run(ctx, "saving the check-in", "INSERT INTO checkin "
@@ -435,7 +445,8 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	    (oldid != NULL && (ex = em_db_scrub(ctx, 0)) != 0))
 		goto out;
 	if (ctx->fmt == EM_FMT_TEXT)
-		printf("%s for %s %s\n", oldid ? "check-in replaced" : "checked in",
+		printf("%s for %s %s\n", wasrm ? "checked in again" : oldid ?
+		    "check-in replaced" : "checked in",
 		    wdays[em_date_wday(day)], date);
 	else {
 		const char *const keys[] = { "id", "date", "user", NULL };
@@ -473,7 +484,7 @@ find_partner(struct em_ctx *ctx, const char *me, const char *to,
 	if (to != NULL)
 		return em_partner_arg(ctx, "--to", to, me, 0, out);
 	if ((ex = em_sql_prep(ctx, &st, "SELECT user, max(date = ?2) AS that "
-	    "FROM checkin WHERE user <> ?1 GROUP BY user ORDER BY that DESC, "
+	    "FROM live_checkin WHERE user <> ?1 GROUP BY user ORDER BY that DESC, "
 	    "user", "ss", me, date)) != 0)
 		return ex;
 	names[0] = '\0';
@@ -753,9 +764,88 @@ c_check(struct em_ctx *ctx, int argc, char **argv)
 }
 
 /*
+ * Remove (removing 1) or bring back one of me's records of table, named by
+ * its id or a prefix of it, and say so: how is the command that restores it.
+ */
+static int
+rm_record(struct em_ctx *ctx, const char *table, const char *prefix, const char *me,
+    int removing, const char *how)
+{
+	char	 id[EM_ID_LEN + 1];
+	int	 ex, removed, already;
+
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = em_rec_find(ctx, table, prefix, me, id, &removed)) != 0 ||
+	    (ex = em_rec_remove(ctx, table, id, removing, &already)) != 0)
+		return ex;
+	em_rec_said(ctx, table, id, removing, already, how);
+	return 0;
+}
+
+/* rm and restore: your check-in for a day; its answers go and come with it. */
+static int
+rm_checkin(struct em_ctx *ctx, int argc, char **argv, int removing)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const char	*me;
+	char		*id = NULL, date[11];
+	long		 day = em_date_today();
+	int		 ch, ex, already;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		if (ch != OPT_DATE)
+			return em_optdone(ctx, ch);
+		if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+			return ex;
+	}
+	if (optind < argc)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	em_date_fmt(day, date);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = em_sql_one(ctx, "reading check-ins", &id, "SELECT id FROM checkin "
+	    "WHERE user = ?1 AND date = ?2", "ss", me, date)) != 0)
+		goto out;
+	if (id == NULL) {
+		ex = em_err(ctx, EM_EX_NOINPUT, "you have no check-in for %s", date);
+		goto out;
+	}
+	if ((ex = em_rec_remove(ctx, "checkin", id, removing, &already)) != 0)
+		goto out;
+	if (ctx->fmt == EM_FMT_TEXT) {
+		printf("check-in for %s %s %s", wdays[em_date_wday(day)], date,
+		    already ? (removing ? "was already removed" : "is not removed") :
+		    removing ? "removed" : "brought back");
+		if (removing)
+			printf(" (bring it back with: empathy-checkin restore --date "
+			    "%s, or empathy undo)", date);
+		putchar('\n');
+	} else
+		em_rec_said(ctx, "checkin", id, removing, already, NULL);
+out:
+	free(id);
+	return ex;
+}
+
+static int
+c_rm(struct em_ctx *ctx, int argc, char **argv)
+{
+	return rm_checkin(ctx, argc, argv, 1);
+}
+
+static int
+c_restore(struct em_ctx *ctx, int argc, char **argv)
+{
+	return rm_checkin(ctx, argc, argv, 0);
+}
+
+/*
  * reply: the partner who checked in answers back, to the newest answer of
- * the day (or --answer ID). --edit and --rm change or delete a reply of
- * one's own; nobody else's.
+ * the day (or --answer ID). --edit and --rm change or remove a reply of
+ * one's own, nobody else's; --restore brings back a removed one.
  */
 static int
 c_reply(struct em_ctx *ctx, int argc, char **argv)
@@ -764,10 +854,12 @@ c_reply(struct em_ctx *ctx, int argc, char **argv)
 		{ "date",	required_argument,	NULL,	OPT_DATE },
 		{ "answer",	required_argument,	NULL,	OPT_ANSWER },
 		{ "edit",	required_argument,	NULL,	OPT_EDIT },
+		{ "restore",	required_argument,	NULL,	OPT_RESTORE },
 		{ "rm",		required_argument,	NULL,	OPT_RM },
 		{ NULL,		0,			NULL,	0 }
 	};
 	const char	*me, *answer = NULL, *edit = NULL, *rm = NULL;
+	int		 restore = 0;
 	char		*cid = NULL, *rid = NULL, *who = NULL, *kind = NULL, *text = NULL;
 	char		*prompt = NULL, date[11], id[EM_ID_LEN + 1];
 	long		 day = em_date_today();
@@ -787,8 +879,13 @@ c_reply(struct em_ctx *ctx, int argc, char **argv)
 		case OPT_EDIT:
 			edit = optarg;
 			break;
+		case OPT_RESTORE:
 		case OPT_RM:
+			if (rm != NULL)
+				return em_fail(ctx, EM_EX_USAGE, "--rm and --restore "
+				    "name one reply");
 			rm = optarg;
+			restore = ch == OPT_RESTORE;
 			break;
 		default:
 			return em_optdone(ctx, ch);
@@ -803,25 +900,13 @@ c_reply(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
 		return ex;
-	if (rm != NULL) {
-		if ((ex = em_db_begin(ctx)) != 0)
-			return ex;
-		if ((ex = em_sql_run(ctx, "deleting the reply", "DELETE FROM reply "
-		    "WHERE id = ?1 AND user = ?2", "ss", rm, me)) != 0) {
-			em_db_rollback(ctx);
-			return ex;
-		}
-		if (sqlite3_changes(ctx->db) != 1) {
-			em_db_rollback(ctx);
-			return em_err(ctx, EM_EX_NOINPUT, "no reply %s of yours", rm);
-		}
-		if ((ex = em_db_commit(ctx)) == 0 && ctx->fmt == EM_FMT_TEXT)
-			printf("deleted reply %s\n", rm);
-		return ex;
-	}
+	/* A removed reply keeps its text until it is brought back. */
+	if (rm != NULL)
+		return rm_record(ctx, "reply", rm, me, restore ? 0 : 1,
+		    "empathy-checkin reply --restore");
 	if (edit != NULL) {
 		if ((ex = em_sql_one(ctx, "reading replies", &rid, "SELECT id FROM "
-		    "reply WHERE id = ?1 AND user = ?2", "ss", edit, me)) != 0)
+		    "live_reply WHERE id = ?1 AND user = ?2", "ss", edit, me)) != 0)
 			goto out;
 		if (rid == NULL) {
 			ex = em_err(ctx, EM_EX_NOINPUT, "no reply %s of yours", edit);
@@ -829,7 +914,7 @@ c_reply(struct em_ctx *ctx, int argc, char **argv)
 		}
 	} else {
 		if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
-		    "checkin WHERE user = ?1 AND date = ?2", "ss", me, date)) != 0)
+		    "live_checkin WHERE user = ?1 AND date = ?2", "ss", me, date)) != 0)
 			goto out;
 		if (cid == NULL) {
 			ex = em_err(ctx, EM_EX_NOINPUT, "you have no check-in for %s",
@@ -838,7 +923,7 @@ c_reply(struct em_ctx *ctx, int argc, char **argv)
 		}
 		/* The answer: the one named, else the newest from the partner. */
 		if ((ex = em_sql_one(ctx, "reading answers", &rid, "SELECT id FROM "
-		    "response WHERE checkin = ?1 AND user <> ?2 AND (?3 IS NULL OR "
+		    "live_response WHERE checkin = ?1 AND user <> ?2 AND (?3 IS NULL OR "
 		    "id = ?3) ORDER BY created DESC, id DESC LIMIT 1", "sss", cid, me,
 		    answer)) != 0)
 			goto out;
@@ -850,9 +935,9 @@ c_reply(struct em_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		if ((ex = em_sql_one(ctx, "reading answers", &who, "SELECT user FROM "
-		    "response WHERE id = ?1", "s", rid)) != 0 ||
+		    "live_response WHERE id = ?1", "s", rid)) != 0 ||
 		    (ex = em_sql_one(ctx, "reading answers", &kind, "SELECT kind FROM "
-		    "response WHERE id = ?1", "s", rid)) != 0)
+		    "live_response WHERE id = ?1", "s", rid)) != 0)
 			goto out;
 	}
 	if (argc - optind == 0 && em_isatty_in()) {
@@ -961,7 +1046,7 @@ c_guess(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = find_partner(ctx, me, to, date, &partner)) != 0)
 		goto out;
 	if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
-	    "checkin WHERE user = ?1 AND date = ?2 AND feeling IS NOT NULL AND "
+	    "live_checkin WHERE user = ?1 AND date = ?2 AND feeling IS NOT NULL AND "
 	    "underneath IS NOT NULL", "ss", partner, date)) != 0 ||
 	    (cid != NULL && (ex = em_sql_one(ctx, "reading check-ins", &feeling,
 	    "SELECT feeling FROM checkin WHERE id = ?1", "s", cid)) != 0))
@@ -1045,10 +1130,13 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		{ "date",	required_argument,	NULL,	OPT_DATE },
 		{ "force",	no_argument,		NULL,	OPT_FORCE },
 		{ "peek",	no_argument,		NULL,	OPT_PEEK },
+		{ "restore",	required_argument,	NULL,	OPT_RESTORE },
+		{ "rm",		required_argument,	NULL,	OPT_RM },
 		{ "to",		required_argument,	NULL,	OPT_TO },
 		{ NULL,		0,			NULL,	0 }
 	};
-	const char	*me, *to = NULL, *kind;
+	const char	*me, *to = NULL, *kind, *rm = NULL;
+	int		 restore = 0;
 	char		*partner = NULL, *text = NULL, *cid = NULL, *prompt = NULL;
 	char		 date[11], id[EM_ID_LEN + 1];
 	long		 day = em_date_today();
@@ -1067,6 +1155,14 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		case OPT_PEEK:
 			pflag = 1;
 			break;
+		case OPT_RESTORE:
+		case OPT_RM:
+			if (rm != NULL)
+				return em_fail(ctx, EM_EX_USAGE, "--rm and --restore "
+				    "name one answer");
+			rm = optarg;
+			restore = ch == OPT_RESTORE;
+			break;
 		case OPT_TO:
 			if ((ex = opt_to(ctx, optarg, &to)) != 0)
 				return ex;
@@ -1078,11 +1174,18 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 	em_date_fmt(day, date);
 	if ((ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
+	/* Only the one who wrote an answer removes it. */
+	if (rm != NULL) {
+		if (optind < argc)
+			return em_usage(ctx, stderr, EM_EX_USAGE);
+		return rm_record(ctx, "response", rm, me, !restore,
+		    "empathy-checkin respond --restore");
+	}
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = find_partner(ctx, me, to, date, &partner)) != 0)
 		goto out;
 	if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
-	    "checkin WHERE user = ?1 AND date = ?2", "ss", partner, date)) != 0)
+	    "live_checkin WHERE user = ?1 AND date = ?2", "ss", partner, date)) != 0)
 		goto out;
 	if (cid == NULL) {
 		ex = em_err(ctx, EM_EX_NOINPUT, "%s has no check-in for %s",
@@ -1161,22 +1264,22 @@ out:
     "ORDER BY clock, instr('feeling underneath high low', field)"
 static const char show_sql[] =
     "WITH c AS (SELECT c.*, (c.user <> ?3 AND NOT ?4 AND NOT EXISTS ("
-    "  SELECT 1 FROM checkin m WHERE m.user = ?3 AND m.date = c.date)) AS hidden"
-    "  FROM checkin c WHERE c.date BETWEEN ?1 AND ?2) "
+    "  SELECT 1 FROM live_checkin m WHERE m.user = ?3 AND m.date = c.date)) AS hidden"
+    "  FROM live_checkin c WHERE c.date BETWEEN ?1 AND ?2) "
     "SELECT id, date, user,"
     " CASE WHEN hidden THEN NULL ELSE feeling END AS feeling,"
     " CASE WHEN hidden THEN NULL ELSE underneath END AS underneath,"
     " CASE WHEN hidden THEN NULL ELSE high END AS high,"
     " CASE WHEN hidden THEN NULL ELSE nullif(low, '') END AS low,"
     " hidden,"
-    " (SELECT count(*) FROM response r WHERE r.checkin = c.id AND NOT hidden)"
+    " (SELECT count(*) FROM live_response r WHERE r.checkin = c.id AND NOT hidden)"
     "  AS \"tsv:responses\","
     " (SELECT json_group_array(json_object('id', r.id, 'user', r.user, 'kind',"
     "  r.kind, 'text', r.text, 'forced', json(CASE WHEN r.forced THEN 'true' ELSE"
     "  'false' END), 'created', r.created, 'replies', (SELECT json_group_array("
     "  json_object('id', p.id, 'user', p.user, 'text', p.text, 'created',"
-    "  p.created)) FROM (SELECT * FROM reply WHERE response = r.id ORDER BY"
-    "  created, id) p))) FROM (SELECT * FROM response"
+    "  p.created)) FROM (SELECT * FROM live_reply WHERE response = r.id ORDER BY"
+    "  created, id) p))) FROM (SELECT * FROM live_response"
     "  WHERE checkin = c.id AND NOT hidden ORDER BY created, id) r)"
     "  AS \"json:responses\","
     " (SELECT count(*) FROM earlier e WHERE e.tbl = 'checkin' AND e.rid = c.id"
@@ -1185,7 +1288,7 @@ static const char show_sql[] =
     "  'user', e.user, 'clock', e.clock, 'kept', e.created)) FROM (SELECT * FROM"
     "  earlier WHERE tbl = 'checkin' AND rid = c.id AND NOT hidden ORDER BY clock,"
     "  instr('feeling underneath high low', field)) e) AS \"json:earlier\","
-    " (SELECT word FROM guess g WHERE g.checkin = c.id AND g.user = ?3 AND"
+    " (SELECT word FROM live_guess g WHERE g.checkin = c.id AND g.user = ?3 AND"
     "  NOT hidden) AS guess "
     "FROM c ORDER BY date, user <> ?3, user";
 
@@ -1351,9 +1454,9 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs,
  */
 #define THREAD_SQL \
     "SELECT r.user, r.kind, r.text, r.forced, 0 AS depth, r.created AS c1," \
-    " r.id AS i1, '' AS c2 FROM response r WHERE r.checkin = ?1 UNION ALL" \
+    " r.id AS i1, '' AS c2 FROM live_response r WHERE r.checkin = ?1 UNION ALL" \
     " SELECT p.user, 'reply', p.text, 0, 1, r.created, r.id, p.created FROM" \
-    " reply p JOIN response r ON r.id = p.response WHERE r.checkin = ?1" \
+    " live_reply p JOIN live_response r ON r.id = p.response WHERE r.checkin = ?1" \
     " ORDER BY c1, i1, depth, c2, 3"
 
 static int
@@ -1818,7 +1921,7 @@ stat_guesses(struct em_ctx *ctx, struct stat_row *r, const char *from,
 	int		 ex, rc, score, k;
 
 	if ((ex = em_sql_prep(ctx, &st, "SELECT g.word, c.underneath, c.date FROM "
-	    "guess g JOIN checkin c ON c.id = g.checkin WHERE g.user = ?1 AND "
+	    "live_guess g JOIN live_checkin c ON c.id = g.checkin WHERE g.user = ?1 AND "
 	    "c.date BETWEEN ?2 AND ?3", "sss", r->user, from, to)) != 0)
 		return ex;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1843,11 +1946,11 @@ stat_guesses(struct em_ctx *ctx, struct stat_row *r, const char *from,
 
 /* Everyone with a check-in between from and to, and me: me first. */
 static const char stats_users_sql[] =
-    "WITH RECURSIVE u (user) AS (SELECT min(user) FROM checkin"
-    "  UNION ALL SELECT (SELECT min(user) FROM checkin WHERE user > u.user)"
+    "WITH RECURSIVE u (user) AS (SELECT min(user) FROM live_checkin"
+    "  UNION ALL SELECT (SELECT min(user) FROM live_checkin WHERE user > u.user)"
     "  FROM u WHERE u.user IS NOT NULL) "
     "SELECT user FROM (SELECT user FROM u WHERE user IS NOT NULL AND EXISTS"
-    "  (SELECT 1 FROM checkin c WHERE c.user = u.user AND c.date BETWEEN ?1 AND ?2)"
+    "  (SELECT 1 FROM live_checkin c WHERE c.user = u.user AND c.date BETWEEN ?1 AND ?2)"
     " UNION SELECT ?3) ORDER BY user <> ?3, user";
 
 /*
@@ -1951,13 +2054,13 @@ stat_rows(struct em_ctx *ctx, const char *from, const char *to, const char *me,
 	int		 ex, rc;
 
 	if ((ex = em_db_prepare(ctx, &us, stats_users_sql)) != 0 ||
-	    (ex = em_db_prepare(ctx, &ds, "SELECT date, feeling FROM checkin WHERE "
+	    (ex = em_db_prepare(ctx, &ds, "SELECT date, feeling FROM live_checkin WHERE "
 	    "user = ?1 AND date BETWEEN ?2 AND ?3 ORDER BY date")) != 0 ||
-	    (ex = em_db_prepare(ctx, &as, "SELECT count(*) FROM response r JOIN "
-	    "checkin c ON c.id = r.checkin WHERE r.user = ?1 AND c.date BETWEEN "
+	    (ex = em_db_prepare(ctx, &as, "SELECT count(*) FROM live_response r JOIN "
+	    "live_checkin c ON c.id = r.checkin WHERE r.user = ?1 AND c.date BETWEEN "
 	    "?2 AND ?3")) != 0 ||
 	    (ex = em_db_prepare(ctx, &bs, "SELECT count(*) FROM (SELECT 1 FROM "
-	    "checkin WHERE date BETWEEN ?1 AND ?2 GROUP BY date HAVING count(*) >= 2)"))
+	    "live_checkin WHERE date BETWEEN ?1 AND ?2 GROUP BY date HAVING count(*) >= 2)"))
 	    != 0)
 		goto out;
 	em_bind_text(us, 1, from);
@@ -2106,7 +2209,7 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 	setlocale(LC_CTYPE, "");
 	cs_utf8 = nl_langinfo(CODESET);
 	utf8 = cs_utf8 != NULL && strcmp(cs_utf8, "UTF-8") == 0;
-	if ((ex = em_db_prepare(ctx, &cs, "SELECT date FROM checkin WHERE user = ? "
+	if ((ex = em_db_prepare(ctx, &cs, "SELECT date FROM live_checkin WHERE user = ? "
 	    "AND date >= ? ORDER BY date")) != 0)
 		goto out;
 	/* 80 columns: names cut to STATW, the feelings on lines of their own. */

@@ -21,6 +21,7 @@
 static int	d_today(struct em_ctx *, int, char **);
 static int	d_due(struct em_ctx *, int, char **);
 static int	d_news(struct em_ctx *, int, char **);
+static int	d_undo(struct em_ctx *, int, char **);
 static int	d_init(struct em_ctx *, int, char **);
 static int	d_partners(struct em_ctx *, int, char **);
 static int	d_sync(struct em_ctx *, int, char **);
@@ -34,6 +35,8 @@ static const struct em_subcmd subcmds[] = {
 	    "exit 0 when anything is owed today, 1 when nothing is: for cron" },
 	{ "news", d_news, "[-kq]",
 	    "what your partner did since you last looked, then marked as seen" },
+	{ "undo", d_undo, "[--list | --skip] [-n number]",
+	    "take back your last change on this machine, then the one before" },
 	{ "init", d_init, "[--join code | --join - | --passphrase] [--dir dir] "
 	    "[--show-key]",
 	    "who you are, where the database is, and the couple on this machine" },
@@ -271,6 +274,73 @@ d_due(struct em_ctx *ctx, int argc, char **argv)
 	ex = n > 0 || run_owed ? EM_EX_OK : EM_EX_NO;
 	em_owed_free(v, n);
 	em_run_now_free(&r);
+	return ex;
+}
+
+/* ---- undo ---- */
+
+/*
+ * undo: take back the newest change this person made here, -n of them,
+ * each in its own transaction; stop at the first that cannot be. --list
+ * says what would be taken back, newest first.
+ */
+static int
+d_undo(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "list",	no_argument,		NULL,	'l' },
+		{ "skip",	no_argument,		NULL,	's' },
+		{ NULL,		0,			NULL,	0 }
+	};
+	const char	*me;
+	char		*what;
+	long		 n = 1, i;
+	int		 ch, ex = 0, lflag = 0, sflag = 0, nset = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "ln:s", opts)) != -1) {
+		switch (ch) {
+		case 'l':
+			lflag = 1;
+			break;
+		case 's':
+			sflag = 1;
+			break;
+		case 'n':
+			if ((ex = em_opt_count(ctx, "-n", optarg, &n)) != 0)
+				return ex;
+			nset = 1;
+			break;
+		default:
+			return em_optdone(ctx, ch);
+		}
+	}
+	if ((ex = no_args(ctx, argc)) != 0 || (ex = em_ctx_user(ctx, &me)) != 0)
+		return ex;
+	if (lflag && sflag)
+		return em_fail(ctx, EM_EX_USAGE, "--list and --skip do not go together");
+	if (lflag) {
+		if ((ex = em_db_open(ctx, EM_DB_READ)) != 0)
+			return ex;
+		return em_undo_list(ctx, me, nset ? n : 20);
+	}
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
+		return ex;
+	for (i = 0; i < n; i++) {
+		if ((ex = em_undo(ctx, me, sflag, &what)) != 0)
+			break;
+		if (ctx->fmt == EM_FMT_TEXT) {
+			fputs(sflag ? "passed over: " : "undone: ", stdout);
+			em_put_text(stdout, what);
+			putchar('\n');
+		} else {
+			const char *const keys[] = { sflag ? "skipped" : "undone",
+			    NULL };
+			const char *const vals[] = { what };
+
+			em_out_row(ctx, keys, vals, i == 0);
+		}
+		free(what);
+	}
 	return ex;
 }
 

@@ -18,12 +18,12 @@
 # _empathy_commands PROG: the commands of PROG.
 _empathy_commands() {
 	case $1 in
-	empathy) echo today due news init partners sync checkin journal assess challenge ;;
-	empathy-checkin) echo add respond reply guess show due prompt feelings stats check export import ;;
+	empathy) echo today due news undo init partners sync checkin journal assess challenge ;;
+	empathy-checkin) echo add respond reply guess rm restore show due prompt feelings stats check export import ;;
 	empathy-journal) echo add list review edit rm restore history tags export import ;;
-	empathy-assess) echo list show take history compare accuracy export import ;;
+	empathy-assess) echo list show take history compare accuracy rm restore export import ;;
 	empathy-challenge)
-		echo list show start abandon today 'done' status review timer export import
+		echo list show start abandon today 'done' undone status review timer export import
 		;;
 	esac
 }
@@ -33,11 +33,13 @@ _empathy_options() {
 	case $1:$2 in
 	empathy:due) echo -q ;;
 	empathy:news) echo -k --keep -q ;;
+	empathy:undo) echo --list --skip -n ;;
 	empathy:init) echo --join --passphrase --dir --show-key ;;
 	empathy:sync) echo --dir --ssh --serve -q ;;
 	empathy-checkin:add) echo --date --feeling --replace --high --low ;;
-	empathy-checkin:respond) echo --date --force --peek --to ;;
-	empathy-checkin:reply) echo --date --answer --edit --rm ;;
+	empathy-checkin:respond) echo --date --force --peek --to --rm --restore ;;
+	empathy-checkin:rm | empathy-checkin:restore) echo --date ;;
+	empathy-checkin:reply) echo --date --answer --edit --rm --restore ;;
 	empathy-checkin:guess) echo --date --to --guess ;;
 	empathy-checkin:show) echo --date --since --until --peek ;;
 	empathy-checkin:due) echo -q ;;
@@ -54,9 +56,10 @@ _empathy_options() {
 	empathy-assess:history) echo --accuracy ;;
 	empathy-assess:accuracy) echo --by ;;
 	empathy-challenge:start) echo --date ;;
-	empathy-challenge:abandon) echo --yes ;;
+	empathy-challenge:abandon) echo --yes --undo ;;
 	empathy-challenge:today) echo -q --date ;;
 	empathy-challenge:done) echo --date --day --note ;;
+	empathy-challenge:undone) echo --date --day ;;
 	empathy-challenge:status | empathy-challenge:review) echo --date ;;
 	empathy-challenge:timer) echo --rounds ;;
 	esac
@@ -72,7 +75,7 @@ _empathy_takes_value() {
 	empathy-checkin:--date | empathy-checkin:--feeling | empathy-checkin:--high) return 0 ;;
 	empathy-checkin:--low | empathy-checkin:--to | empathy-checkin:--since) return 0 ;;
 	empathy-checkin:--until | empathy-checkin:--kind | empathy-checkin:--theme) return 0 ;;
-	empathy-checkin:--answer | empathy-checkin:--edit | empathy-checkin:--rm) return 0 ;;
+	empathy-checkin:--answer | empathy-checkin:--edit | empathy-checkin:--rm | empathy-checkin:--restore) return 0 ;;
 	empathy-checkin:--guess) return 0 ;;
 	empathy-journal:--date | empathy-journal:--tag | empathy-journal:--since) return 0 ;;
 	empathy-journal:--until | empathy-journal:--by | empathy-journal:--grep) return 0 ;;

@@ -598,4 +598,16 @@ int	 em_news_each(struct em_ctx *, const struct em_news *,
 int	 em_news_unlook(struct em_ctx *, const struct em_news *);
 void	 em_news_close(struct em_news *);
 
+/*
+ * em_undo.c: deletes that can be taken back (a record's "removed" time;
+ * the live_ views show what is not removed), and empathy undo.
+ */
+int	 em_rec_find(struct em_ctx *, const char *, const char *, const char *,
+	    char [EM_ID_LEN + 1], int *);
+int	 em_rec_remove(struct em_ctx *, const char *, const char *, int, int *);
+void	 em_rec_said(struct em_ctx *, const char *, const char *, int, int,
+	    const char *);
+int	 em_undo_list(struct em_ctx *, const char *, long);
+int	 em_undo(struct em_ctx *, const char *, int, char **);
+
 #endif

@@ -254,8 +254,9 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 	static const char *const copy[] = {
 		/* check-ins, under the ids their new person and day give */
 		"INSERT INTO checkin (id, user, date, feeling, underneath, high, low, "
-		"created, updated) SELECT em_derive('checkin', ?2, date), ?2, date, feeling, "
-		"underneath, high, low, created, updated FROM checkin WHERE user = ?1",
+		"removed, created, updated) SELECT em_derive('checkin', ?2, date), ?2, date, "
+		"feeling, underneath, high, low, removed, created, updated FROM checkin "
+		"WHERE user = ?1",
 		/* entries and their versions, under new ids */
 		"CREATE TEMP TABLE IF NOT EXISTS rename_map (old TEXT PRIMARY KEY, new TEXT)",
 		"DELETE FROM temp.rename_map",
@@ -271,25 +272,27 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 		"INSERT INTO entry_version (id, entry, text, tags, created, updated) SELECT "
 		"em_newid(), m.new, v.text, v.tags, v.created, v.updated FROM entry_version v "
 		"JOIN temp.rename_map m ON m.old = v.entry",
-		"INSERT INTO response (id, checkin, user, kind, text, forced, created, updated) "
-		"SELECT m.new, checkin, ?2, kind, text, forced, created, updated FROM response "
+		"INSERT INTO response (id, checkin, user, kind, text, forced, removed, created, "
+		"updated) SELECT m.new, checkin, ?2, kind, text, forced, removed, created, "
+		"updated FROM response "
 		"JOIN temp.rename_map m ON m.old = response.id",
 		/* replies, to the answer as it is now called */
-		"INSERT INTO reply (id, response, user, text, created, updated) SELECT m.new, "
-		"coalesce((SELECT new FROM temp.rename_map WHERE old = reply.response), "
-		"response), ?2, text, created, updated FROM reply "
+		"INSERT INTO reply (id, response, user, text, removed, created, updated) SELECT "
+		"m.new, coalesce((SELECT new FROM temp.rename_map WHERE old = "
+		"reply.response), response), ?2, text, removed, created, updated FROM reply "
 		"JOIN temp.rename_map m ON m.old = reply.id",
 		/* guesses, under the ids their check-in and new person give */
-		"INSERT INTO guess (id, checkin, user, word, created, updated) SELECT "
-		"em_derive('guess', checkin, ?2), checkin, ?2, word, created, updated "
-		"FROM guess WHERE user = ?1",
+		"INSERT INTO guess (id, checkin, user, word, removed, created, updated) SELECT "
+		"em_derive('guess', checkin, ?2), checkin, ?2, word, removed, created, "
+		"updated FROM guess WHERE user = ?1",
 		"INSERT INTO result (id, user, about, guess, instrument, date, answers, score, "
-		"created, updated) SELECT m.new, ?2, CASE WHEN about = ?1 THEN ?2 ELSE about "
-		"END, guess, instrument, date, answers, score, created, updated FROM result "
+		"removed, created, updated) SELECT m.new, ?2, CASE WHEN about = ?1 THEN ?2 "
+		"ELSE about END, guess, instrument, date, answers, score, removed, created, "
+		"updated FROM result "
 		"JOIN temp.rename_map m ON m.old = result.id",
-		"INSERT INTO run_day (id, run, user, day, date, note, created, updated) SELECT "
-		"em_derive('run_day', run, ?2, day), run, ?2, day, date, note, created, updated "
-		"FROM run_day WHERE user = ?1",
+		"INSERT INTO run_day (id, run, user, day, date, note, removed, created, updated) "
+		"SELECT em_derive('run_day', run, ?2, day), run, ?2, day, date, note, removed, "
+		"created, updated FROM run_day WHERE user = ?1",
 		"UPDATE run SET user = ?2 WHERE user = ?1",
 		NULL
 	};
@@ -360,9 +363,9 @@ em_partner_rename(struct em_ctx *ctx, const char *from, const char *to)
 	/* Guesses at the old name's check-ins: at the ones under the new name. */
 	if (ex == 0 && other != NULL)
 		ex = as_user(ctx, other, "INSERT INTO guess (id, checkin, user, word, "
-		    "created, updated) SELECT em_derive('guess', em_derive('checkin', "
-		    "?2, c.date), g.user), em_derive('checkin', ?2, c.date), g.user, "
-		    "g.word, g.created, g.updated FROM guess g JOIN checkin c ON c.id = "
+		    "removed, created, updated) SELECT em_derive('guess', em_derive("
+		    "'checkin', ?2, c.date), g.user), em_derive('checkin', ?2, c.date), "
+		    "g.user, g.word, g.removed, g.created, g.updated FROM guess g JOIN checkin c ON c.id = "
 		    "g.checkin WHERE c.user = ?1 AND g.user <> ?1", old, to);
 	if (ex == 0 && other != NULL)
 		ex = as_user(ctx, other, "DELETE FROM guess WHERE user <> ?1 AND "

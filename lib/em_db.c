@@ -250,6 +250,58 @@ static const char *const migrations[] = {
 	 */
 	"ALTER TABLE result ADD COLUMN guess INTEGER NOT NULL DEFAULT 0 "
 	"  CHECK (guess IN (0, 1));",
+
+	/*
+	 * 12: deletes and undo. A check-in, an answer, a reply, a guess, a
+	 * result or a day done can be removed and brought back: removed is a
+	 * time, a value of its own that travels (ids derived from what a
+	 * record is must stay usable, so no tombstone). The live_ views are
+	 * the one definition of what commands show: a removed check-in hides
+	 * its answers, their replies and guesses. change and change_before,
+	 * never synced, are what empathy undo takes back on this machine
+	 * (em_undo.c): each command's run of operations, the values its edits
+	 * replaced, and which clock an undo's writes stand for.
+	 */
+	"ALTER TABLE checkin ADD COLUMN removed TEXT;"
+	"ALTER TABLE response ADD COLUMN removed TEXT;"
+	"ALTER TABLE reply ADD COLUMN removed TEXT;"
+	"ALTER TABLE guess ADD COLUMN removed TEXT;"
+	"ALTER TABLE result ADD COLUMN removed TEXT;"
+	"ALTER TABLE run_day ADD COLUMN removed TEXT;"
+	"CREATE VIEW IF NOT EXISTS live_checkin AS"
+	"  SELECT * FROM checkin WHERE removed IS NULL;"
+	"CREATE VIEW IF NOT EXISTS live_response AS SELECT * FROM response"
+	"  WHERE removed IS NULL AND checkin IN (SELECT id FROM live_checkin);"
+	"CREATE VIEW IF NOT EXISTS live_reply AS SELECT * FROM reply"
+	"  WHERE removed IS NULL AND response IN (SELECT id FROM live_response);"
+	"CREATE VIEW IF NOT EXISTS live_guess AS SELECT * FROM guess"
+	"  WHERE removed IS NULL AND checkin IN (SELECT id FROM live_checkin);"
+	"CREATE VIEW IF NOT EXISTS live_result AS"
+	"  SELECT * FROM result WHERE removed IS NULL;"
+	"CREATE VIEW IF NOT EXISTS live_run_day AS"
+	"  SELECT * FROM run_day WHERE removed IS NULL;"
+	"CREATE TABLE IF NOT EXISTS change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  user TEXT NOT NULL,"
+	"  first INTEGER NOT NULL,"
+	"  last INTEGER NOT NULL,"
+	"  what TEXT NOT NULL,"
+	"  summary TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  undone TEXT);"
+	"CREATE TABLE IF NOT EXISTS change_before ("
+	"  seq INTEGER NOT NULL,"
+	"  rid TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  value,"
+	"  PRIMARY KEY (seq, field));"
+	"CREATE INDEX IF NOT EXISTS change_before_rid ON change_before (rid);"
+	"CREATE TABLE IF NOT EXISTS change_alias ("
+	"  rid TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  clock TEXT NOT NULL,"
+	"  orig TEXT NOT NULL,"
+	"  PRIMARY KEY (rid, field, clock)) WITHOUT ROWID;",
 };
 
 /*
@@ -283,19 +335,39 @@ migrate_log(struct em_ctx *ctx)
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 /*
- * Whether a migration that is one "ALTER TABLE t ADD COLUMN c ..." finds
- * c there already (a schema version set back by hand): ALTER has no IF NOT
- * EXISTS, and every other migration may run twice.
+ * Run one migration statement by statement. "ALTER TABLE t ADD COLUMN c"
+ * is skipped when t has c already, so that a migration that adds columns
+ * can run again, as those made of IF NOT EXISTS can (a database whose
+ * user_version was set back, a schema renumbered at a merge).
  */
 static int
-added_already(struct em_ctx *ctx, const char *sql)
+migrate_exec(struct em_ctx *ctx, const char *sql)
 {
-	char	 table[64], column[64];
+	sqlite3_stmt	*st;
+	const char	*tail;
+	char		 tbl[64], col[64];
+	int		 rc;
 
-	if (sscanf(sql, "ALTER TABLE %63s ADD COLUMN %63s", table, column) != 2)
-		return 0;
-	return sqlite3_table_column_metadata(ctx->db, "main", table, column, NULL,
-	    NULL, NULL, NULL, NULL) == SQLITE_OK;
+	while (*sql != '\0') {
+		if (sscanf(sql, " ALTER TABLE %63s ADD COLUMN %63s", tbl, col) == 2 &&
+		    sqlite3_table_column_metadata(ctx->db, "main", tbl, col, NULL,
+		    NULL, NULL, NULL, NULL) == SQLITE_OK) {
+			if ((tail = strchr(sql, ';')) == NULL)
+				break;
+			sql = tail + 1;
+			continue;
+		}
+		if ((rc = sqlite3_prepare_v2(ctx->db, sql, -1, &st, &tail)) != SQLITE_OK)
+			return em_db_err(ctx, rc, "writing the database");
+		if (st != NULL) {
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+				return em_db_err(ctx, rc, "writing the database");
+		}
+		sql = tail;
+	}
+	return 0;
 }
 
 int
@@ -500,6 +572,10 @@ em_db_commit(struct em_ctx *ctx)
 {
 	int	 rc;
 
+	if ((rc = em_op_change(ctx)) != 0) {
+		em_db_rollback(ctx);
+		return rc;
+	}
 	if ((rc = sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
 		rc = em_db_err(ctx, rc, "saving");
 		em_db_rollback(ctx);
@@ -644,12 +720,14 @@ migrate(struct em_ctx *ctx)
 		return ex;
 	if ((ex = refuse_strangers(ctx, &v)) != 0)
 		goto fail;
+	/*
+	 * Schema 7's log of the records already here is made once every
+	 * column a record type now has exists (a later schema adds some).
+	 */
 	for (i = v; i < NMIGRATIONS; i++)
-		if (!added_already(ctx, migrations[i]) &&
-		    (ex = em_db_exec(ctx, migrations[i])) != 0)
+		if ((ex = migrate_exec(ctx, migrations[i])) != 0)
 			goto fail;
-	/* After them all: the record tables describe the newest columns. */
-	if (v < 7 && (ex = migrate_log(ctx)) != 0)
+	if (v <= 6 && (ex = migrate_log(ctx)) != 0)
 		goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", NMIGRATIONS);
 	if ((ex = em_db_exec(ctx, sql)) != 0)

@@ -62,12 +62,13 @@ static const char *const news_sql[EM_NEWS_NKINDS] = {
 	ITEMS("SELECT r.user AS u, c.date AS d, r.kind AS w, 0 AS n, r.text AS t, "
 	    "r.created AS m FROM" FRESH("response") "CROSS JOIN response r ON "
 	    "r.rowid = f.id CROSS JOIN checkin c ON c.id = r.checkin WHERE "
-	    "c.user = ?1 AND r.user <> ?1"),
+	    "c.user = ?1 AND r.user <> ?1 AND r.removed IS NULL AND c.removed IS NULL"),
 	/* EM_NEWS_REPLY: replies to your answers, by the one who checked in. */
 	ITEMS("SELECT p.user AS u, c.date AS d, r.kind AS w, 0 AS n, p.text AS t, "
 	    "p.created AS m FROM" FRESH("reply") "CROSS JOIN reply p ON "
 	    "p.rowid = f.id CROSS JOIN response r ON r.id = p.response CROSS JOIN "
-	    "checkin c ON c.id = r.checkin WHERE r.user = ?1 AND p.user <> ?1"),
+	    "checkin c ON c.id = r.checkin WHERE r.user = ?1 AND p.user <> ?1 AND "
+	    "p.removed IS NULL AND r.removed IS NULL AND c.removed IS NULL"),
 	/*
 	 * EM_NEWS_CHECKIN: their check-in, once you can read it (you checked
 	 * in that day too): new when theirs is new, or yours is.
@@ -76,10 +77,12 @@ static const char *const news_sql[EM_NEWS_NKINDS] = {
 	    "SELECT c.user AS u, c.date AS d, coalesce(c.feeling, '') AS w, 0 AS n, "
 	    "'' AS t, max(c.created, m.created) AS m FROM fresh f CROSS JOIN "
 	    "checkin c ON c.rowid = f.id CROSS JOIN checkin m ON m.user = ?1 AND "
-	    "m.date = c.date WHERE c.user <> ?1 UNION "
+	    "m.date = c.date WHERE c.user <> ?1 AND c.removed IS NULL AND "
+	    "m.removed IS NULL UNION "
 	    "SELECT c.user, c.date, coalesce(c.feeling, ''), 0, '', max(c.created, "
 	    "m.created) FROM fresh f CROSS JOIN checkin m ON m.rowid = f.id CROSS "
-	    "JOIN checkin c ON c.date = m.date AND c.user <> ?1 WHERE m.user = ?1"),
+	    "JOIN checkin c ON c.date = m.date AND c.user <> ?1 WHERE m.user = ?1 "
+	    "AND c.removed IS NULL AND m.removed IS NULL"),
 	/*
 	 * EM_NEWS_MOMENT: journal moments. (Sealed moments, issue 16, show
 	 * here with their kind and no words until their week's review.)
@@ -91,14 +94,15 @@ static const char *const news_sql[EM_NEWS_NKINDS] = {
 	ITEMS("SELECT d.user AS u, d.date AS d, r.challenge AS w, d.day AS n, "
 	    "coalesce(d.note, '') AS t, d.created AS m FROM" FRESH("run_day")
 	    "CROSS JOIN run_day d ON d.rowid = f.id CROSS JOIN run r ON "
-	    "r.id = d.run WHERE d.user <> ?1"),
+	    "r.id = d.run WHERE d.user <> ?1 AND d.removed IS NULL"),
 	/*
 	 * EM_NEWS_RESULT: questionnaires your partner answered about you (not
 	 * their guesses at your own answers: those stay hidden until you answer).
 	 */
 	ITEMS("SELECT s.user AS u, s.date AS d, s.instrument AS w, s.score AS n, "
 	    "'' AS t, s.created AS m FROM" FRESH("result") "CROSS JOIN result s "
-	    "ON s.rowid = f.id WHERE s.about = ?1 AND s.user <> ?1 AND s.guess = 0")
+	    "ON s.rowid = f.id WHERE s.about = ?1 AND s.user <> ?1 AND s.guess = 0 "
+	    "AND s.removed IS NULL")
 };
 
 void

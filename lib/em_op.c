@@ -20,7 +20,8 @@
 enum {
 	S_OPINS, S_STAMP_SET, S_STAMP_NEW, S_STAMP_GET, S_STAMP_DROP, S_TOMB_ADD,
 	S_TOMB_GET, S_SCRUB, S_EARLIER_DROP, S_EARLIER_ADD, S_META_SET, S_OP_HAS,
-	S_WINNER, S_ROSTER, S_OLDER, S_SEEN, S_RETRACT, S_NSTMT
+	S_WINNER, S_ROSTER, S_OLDER, S_SEEN, S_RETRACT, S_BEFORE, S_BEFORE_DROP,
+	S_NSTMT
 };
 
 static const char *const stmt_sql[S_NSTMT] = {
@@ -45,6 +46,9 @@ static const char *const stmt_sql[S_NSTMT] = {
 	    "AND kind = 'set' AND json_type(body, '$.' || ?3) IS NOT NULL",
 	"SELECT 1 FROM op WHERE rid = ?1 AND json_extract(base, '$.' || ?2) = ?3 LIMIT 1",
 	"DELETE FROM earlier WHERE rid = ?1 AND field = ?2 AND clock = ?3",
+	"INSERT OR REPLACE INTO change_before (seq, rid, field, value) "
+	    "VALUES (?1, ?2, ?3, ?4)",
+	"DELETE FROM change_before WHERE rid = ?1",
 };
 
 #define NTYPES	EM_RECTYPES_MAX
@@ -55,6 +59,9 @@ struct em_oplog {
 	unsigned long long ms;		/* the clock: wall milliseconds ... */
 	unsigned	 cnt;		/* ... and a counter */
 	long long	 seq;		/* this replica's last operation */
+	long long	 seq0;		/* ... when this transaction began */
+	int		 nlocal;	/* operations this transaction's own writes made */
+	int		 norecord;	/* an undo: not itself a change to take back */
 	int		 applying;	/* writes of em_op_apply: the triggers record nothing */
 	int		 purged;	/* records erased by purges applied, since asked */
 	int		 triggers;	/* the logging triggers are made on this connection */
@@ -263,6 +270,7 @@ load(struct em_ctx *ctx)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return SQLITE_ERROR;
+	ol->seq0 = ol->seq;
 	ol->loaded = 1;
 	return 0;
 }
@@ -470,6 +478,38 @@ parent_owner(struct em_ctx *ctx, const struct em_rectype *rt, const char *parent
 /* ---- recording local changes (the triggers) ---- */
 
 /*
+ * A command's own change: counted, so that em_db_commit makes it one
+ * change for empathy undo, and the values an edit replaced kept for it
+ * (change_before, on this machine only, for the last few changes). Never
+ * text: words a person replaced leave every file (scrub_older, em_db_scrub).
+ */
+static int
+keep_before(struct em_ctx *ctx, const struct em_rectype *rt, const char *rid,
+    sqlite3_value **ov, sqlite3_value **nv)
+{
+	sqlite3_stmt	*st;
+	int		 i, rc;
+
+	if (strcmp(rt->table, "partner") == 0)
+		return 0;
+	ctx->ol->nlocal++;
+	for (i = 1; ov != NULL && rt->fields[i].name != NULL; i++) {
+		if (same_value(ov[i], nv[i]) || strcmp(rt->fields[i].name, "updated") == 0 ||
+		    rt->fields[i].type == EM_F_TEXT)
+			continue;
+		if ((st = stmt(ctx, S_BEFORE)) == NULL)
+			return SQLITE_ERROR;
+		sqlite3_bind_int64(st, 1, ctx->ol->seq);
+		sqlite3_bind_text(st, 2, rid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, rt->fields[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_value(st, 4, ov[i]);
+		if ((rc = step_done(st)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
  * em_op(table, mode, values...): mode 'I' a record added (its fields in
  * table order), 'U' a record changed (the old fields, then the new), 'B' a
  * record from before the log (as 'I', its clock from its "updated" time).
@@ -558,7 +598,7 @@ fn_op(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	if (ov == NULL && (rc = stamp_fresh(ctx, rid, clock)) != 0)
 		goto fail;
 	rc = log_op(ctx, clock, user, rt->table, rid, "set", body.s, base.s, EM_ST_DONE);
-	if (rc != 0)
+	if (rc != 0 || (*mode != 'B' && (rc = keep_before(ctx, rt, rid, ov, nv)) != 0))
 		goto fail;
 done:
 	free(body.s);
@@ -623,6 +663,14 @@ fn_gone(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_bind_text(st, 1, rid, -1, SQLITE_STATIC);
 	if ((rc = step_done(st)) != 0)
 		goto fail;
+	/* What undo kept of it goes too. */
+	if ((st = stmt(ctx, S_BEFORE_DROP)) == NULL)
+		goto fail;
+	sqlite3_bind_text(st, 1, rid, -1, SQLITE_STATIC);
+	if ((rc = step_done(st)) != 0)
+		goto fail;
+	if (local && strcmp(tbl, "partner") != 0)
+		ol->nlocal++;
 	if (local && (rc = log_op(ctx, clock, ctx->user, tbl, rid, "purge", "{}", "{}",
 	    EM_ST_DONE)) != 0)
 		goto fail;
@@ -780,8 +828,31 @@ em_op_erase(struct em_ctx *ctx)
 void
 em_op_begin(struct em_ctx *ctx)
 {
-	if (ctx->ol != NULL)
+	if (ctx->ol != NULL) {
 		ctx->ol->loaded = 0;
+		ctx->ol->nlocal = 0;
+		ctx->ol->norecord = 0;
+	}
+}
+
+/* This transaction (an undo) is not a change that undo takes back. */
+void
+em_op_norecord(struct em_ctx *ctx)
+{
+	oplog(ctx)->norecord = 1;
+}
+
+/* Before a commit: the operations this transaction's own writes made become one change. */
+int
+em_op_change(struct em_ctx *ctx)
+{
+	struct em_oplog	*ol = ctx->ol;
+
+	if (ol == NULL || !ol->loaded || ol->nlocal == 0 || ol->norecord ||
+	    ol->seq <= ol->seq0)
+		return 0;
+	ol->nlocal = 0;
+	return em_change_record(ctx, ol->replica, ol->seq0 + 1, ol->seq);
 }
 
 /* ---- applying operations from elsewhere (sync, import) ---- */

@@ -17,6 +17,7 @@ static const struct em_field checkin_fields[] = {
 	{ "underneath",	EM_F_WORD,	EM_F_NULLABLE,	NULL },
 	{ "high",	EM_F_TEXT,	0,		NULL },
 	{ "low",	EM_F_TEXT,	EM_F_EMPTY,	NULL },
+	{ "removed",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
 	{ "created",	EM_F_TIME,	0,		NULL },
 	{ "updated",	EM_F_TIME,	0,		NULL },
 	{ NULL,		0,		0,		NULL }
@@ -30,6 +31,7 @@ static const struct em_field response_fields[] = {
 	{ "kind",	EM_F_TEXT,	0,		response_kinds },
 	{ "text",	EM_F_TEXT,	0,		NULL },
 	{ "forced",	EM_F_BOOL,	0,		NULL },
+	{ "removed",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
 	{ "created",	EM_F_TIME,	0,		NULL },
 	{ "updated",	EM_F_TIME,	0,		NULL },
 	{ NULL,		0,		0,		NULL }
@@ -39,6 +41,7 @@ static const struct em_field reply_fields[] = {
 	{ "response",	EM_F_ID,	EM_F_REF,	NULL },
 	{ "user",	EM_F_NAME,	0,		NULL },
 	{ "text",	EM_F_TEXT,	0,		NULL },
+	{ "removed",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
 	{ "created",	EM_F_TIME,	0,		NULL },
 	{ "updated",	EM_F_TIME,	0,		NULL },
 	{ NULL,		0,		0,		NULL }
@@ -49,6 +52,7 @@ static const struct em_field guess_fields[] = {
 	{ "checkin",	EM_F_ID,	EM_F_REF,	NULL },
 	{ "user",	EM_F_NAME,	0,		NULL },
 	{ "word",	EM_F_WORD,	0,		NULL },
+	{ "removed",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
 	{ "created",	EM_F_TIME,	0,		NULL },
 	{ "updated",	EM_F_TIME,	0,		NULL },
 	{ NULL,		0,		0,		NULL }
@@ -127,6 +131,7 @@ static const struct em_field result_fields[] = {
 	{ "date",	EM_F_DATE,	0,	NULL },
 	{ "answers",	EM_F_ANSWERS,	0,	NULL },
 	{ "score",	EM_F_INT,	0,	NULL },
+	{ "removed",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
 	{ "created",	EM_F_TIME,	0,	NULL },
 	{ "updated",	EM_F_TIME,	0,	NULL },
 	{ NULL,		0,		0,	NULL }
@@ -157,6 +162,7 @@ static const struct em_field run_day_fields[] = {
 	{ "day",	EM_F_INT,	0,		NULL },
 	{ "date",	EM_F_DATE,	0,		NULL },
 	{ "note",	EM_F_TEXT,	EM_F_NULLABLE,	NULL },
+	{ "removed",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
 	{ "created",	EM_F_TIME,	0,		NULL },
 	{ "updated",	EM_F_TIME,	0,		NULL },
 	{ NULL,		0,		0,		NULL }

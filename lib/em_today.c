@@ -11,11 +11,11 @@
  */
 static const char owed_sql[] =
     "SELECT 'checkin', ?1, ?2, 0 WHERE NOT EXISTS ("
-    "  SELECT 1 FROM checkin WHERE user = ?1 AND date = ?2) "
+    "  SELECT 1 FROM live_checkin WHERE user = ?1 AND date = ?2) "
     "UNION ALL "
-    "SELECT 'answer', c.user, c.date, NOT EXISTS (SELECT 1 FROM checkin m"
-    "  WHERE m.user = ?1 AND m.date = c.date) FROM checkin c WHERE c.user <> ?1"
-    "  AND c.date BETWEEN ?3 AND ?2 AND NOT EXISTS (SELECT 1 FROM response r"
+    "SELECT 'answer', c.user, c.date, NOT EXISTS (SELECT 1 FROM live_checkin m"
+    "  WHERE m.user = ?1 AND m.date = c.date) FROM live_checkin c WHERE c.user <> ?1"
+    "  AND c.date BETWEEN ?3 AND ?2 AND NOT EXISTS (SELECT 1 FROM live_response r"
     "  WHERE r.checkin = c.id AND r.user = ?1)";
 
 void
@@ -117,7 +117,7 @@ em_run_now(struct em_ctx *ctx, const char *me, long today, struct em_run_now *r)
 		return EM_EX_NO;
 	}
 	if ((ex = em_db_prepare(ctx, &st, "SELECT coalesce(max(user = ?2), 0), "
-	    "coalesce(max(user <> ?2), 0) FROM run_day WHERE run = ?1 AND "
+	    "coalesce(max(user <> ?2), 0) FROM live_run_day WHERE run = ?1 AND "
 	    "day = ?3")) != 0) {
 		em_run_now_free(r);
 		return ex;

@@ -41,26 +41,26 @@ status 'alex cannot change it'	66 empathy-checkin -u alex reply --edit "$r2" 'Fo
 status 'nor delete it'	66 empathy-checkin -u alex reply --rm "$r2"
 ok     'sara changes it'	empathy-checkin reply --edit "$r2" 'It is. Thanks for noticing.'
 same   'changed'	"$(sql "select text from reply where id = '$r2'")" 'It is. Thanks for noticing.'
-ok     'and deletes it'	empathy-checkin reply --rm "$r2"
-same   'gone, with a tombstone for sync'	"$(replies)|$(sql "select count(*) from tomb where rid = '$r2'")" '2|1'
+ok     'and removes it'	empathy-checkin reply --rm "$r2"
+same   'gone from the thread, kept to bring back: no tombstone'	"$(sql "select count(*) from live_reply")|$(sql "select count(*) from reply where id = '$r2' and removed is not null")|$(sql "select count(*) from tomb where rid = '$r2'")" '2|1|0'
 status '--rm with --edit'	64 empathy-checkin reply --rm x --edit y
 status '--rm takes no text'	64 empathy-checkin reply --rm x words
 
 # Export and import carry replies.
 ok     'export'	empathy-checkin export
-same   'two reply lines'	"$(out | jq -r 'select(.type == "reply") | .text' | sort)" 'Also the garden.
+same   'two live reply lines (the removed one travels too, marked)'	"$(out | jq -r 'select(.type == "reply" and .removed == null) | .text' | sort)" 'Also the garden.
 To sell the house, again.'
 out >"$T/ex.jsonl"
 ok     'import into another database'	env EMPATHY_DB="$T/other.db" empathy-checkin import <"$T/ex.jsonl"
-same   'the replies are there'	"$(sqlite3 "$T/other.db" 'select count(*) from reply')" 2
+same   'the replies are there'	"$(sqlite3 "$T/other.db" 'select count(*) from live_reply')" 2
 
 # A partner renamed: her replies are the new name's, under the same answers;
 # alex's answers, renamed too, keep hers under them.
 ok     'alex becomes al'	empathy partners rename alex al
-same   'replies now under the answers of al'	"$(sql "select p.user, r.user, p.text from reply p join response r on r.id = p.response order by p.text")" 'sara|al|Also the garden.
+same   'replies now under the answers of al'	"$(sql "select p.user, r.user, p.text from live_reply p join response r on r.id = p.response order by p.text")" 'sara|al|Also the garden.
 sara|al|To sell the house, again.'
 ok     'sara becomes sarah'	empathy -u al partners rename sara sarah
-same   'her replies are sarah'"'"'s'	"$(sql "select p.user, r.user from reply p join response r on r.id = p.response order by p.text")" 'sarah|al
+same   'her replies are sarah'"'"'s'	"$(sql "select p.user, r.user from live_reply p join response r on r.id = p.response order by p.text")" 'sarah|al
 sarah|al'
 
 # Two laptops: the reply reaches alex's, the delete too.
@@ -87,4 +87,4 @@ ok     'sara deletes it'	as a empathy-checkin reply --rm "$rid"
 ok     'sync'	syncd a
 deliver a b
 ok     'alex syncs'	syncd b
-same   'gone on alex'"'"'s laptop too'	"$(sqlite3 "$(dbof b)" 'select count(*) from reply')" 0
+same   'gone on alex'"'"'s laptop too'	"$(sqlite3 "$(dbof b)" 'select count(*) from live_reply')" 0

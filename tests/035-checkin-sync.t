@@ -21,7 +21,7 @@ checkin
 response
 response'
 	same 'a response carries its fields'	"$(jq -r 'select(.type == "response") | keys_unsorted | join(",")' "$T/a.jsonl" | sort -u)" \
-	     'type,id,checkin,user,kind,text,forced,created,updated,clock'
+	     'type,id,checkin,user,kind,text,forced,removed,created,updated,clock'
 	same 'each record carries the clock that set it'	"$(jq -r '.clock' "$T/a.jsonl" | grep -c '^[0-9a-f]\{12\}\.[0-9a-f]\{4\}\.[0-9a-f]\{16\}$')" 4
 	same 'forced is a boolean'	"$(jq -r 'select(.type == "response") | .forced' "$T/a.jsonl" | sort)" 'false
 true'

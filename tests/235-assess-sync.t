@@ -13,7 +13,7 @@ ok     'export'	empathy-assess export
 out >"$T/a.jsonl"
 same   'three lines'	"$(wc -l <"$T/a.jsonl")" 3
 same   'each a result with its fields, in order'	"$(jq -r 'keys_unsorted | join(",")' "$T/a.jsonl" | sort -u)" \
-       'type,id,user,about,guess,instrument,date,answers,score,created,updated,clock'
+       'type,id,user,about,guess,instrument,date,answers,score,removed,created,updated,clock'
 same   'answers as stored, score a number'	"$(jq -c 'select(.about == "sara" and .user == "alex") | [.instrument, .answers, .score]' "$T/a.jsonl")" \
        '["self","3,3,3,3,3,3,3,3,3,3",50]'
 same   'oldest day first'	"$(jq -r .date "$T/a.jsonl" | head -1)" "$(day -2)"

@@ -71,6 +71,6 @@ ok     'review fits too'	empathy-challenge review
 same   'every line fits 80 columns'	"$(out | widest | awk '$1 > 80')" ''
 
 # A database error while reading days is an error, not a grid of undone days.
-ok     'replace run_day by a view whose date fails to read'	sql "alter table run_day rename to rd; create view run_day as select id, run, user, day, case when day = 1 then json('{bad') else date end as date, note, created, updated from rd"
+ok     'replace run_day by a view whose date fails to read'	sql "alter table run_day rename to rd; create view run_day as select id, run, user, day, case when day = 1 then json('{bad') else date end as date, note, removed, created, updated from rd; drop view live_run_day; create view live_run_day as select * from run_day where removed is null"
 status 'status reports it (74)'	74 empathy-challenge status
 like   'and says why'	"$(err)" 'reading challenges'

@@ -61,7 +61,7 @@ same   'no words for a free text'	"$(comp empathy-checkin add --high '')"	''
 # The front door: its commands and options, and after `empathy journal` the
 # words of empathy-journal.
 same   'the commands of empathy'	"$(comp empathy '')" \
-       'today due news init partners sync checkin journal assess challenge'
+       'today due news undo init partners sync checkin journal assess challenge'
 same   'the options of empathy sync'	"$(comp empathy sync --)" \
        '--dir --ssh --serve --db --format --help --user --version --content'
 same   'the options of empathy news'	"$(comp empathy news -)" \
