@@ -241,6 +241,13 @@ static const char *const migrations[] = {
 	"  created TEXT NOT NULL,"
 	"  updated TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS guess_checkin ON guess (checkin);",
+
+	/*
+	 * 11: sealed journal moments. The day the seal lifts (the Sunday of
+	 * the moment's week, or the day its author opened it), NULL for a
+	 * moment never sealed; em_seal.c reads it.
+	 */
+	"ALTER TABLE entry ADD COLUMN sealed TEXT DEFAULT NULL;",
 };
 
 /*
@@ -253,7 +260,7 @@ migrate_log(struct em_ctx *ctx)
 {
 	const struct em_rectype *rt;
 	struct em_sbuf	 b;
-	size_t		 i;
+	size_t		 i, j;
 	int		 ex = 0;
 
 	for (i = 0; ex == 0 && (rt = em_rectype_nth(i)) != NULL; i++) {
@@ -264,7 +271,14 @@ migrate_log(struct em_ctx *ctx)
 		memset(&b, 0, sizeof(b));
 		em_sb_add(&b, "SELECT count(em_op('%s', 'B'", rt->table);
 		em_sb_fields(&b, rt, "");
-		em_sb_add(&b, ")) FROM (SELECT * FROM %s ORDER BY %s)", rt->table, rt->order);
+		em_sb_add(&b, ")) FROM (SELECT *");
+		/* A field a later schema adds is not there yet: NULL. */
+		for (j = 0; rt->fields[j].name != NULL; j++)
+			if (sqlite3_table_column_metadata(ctx->db, "main", rt->table,
+			    rt->fields[j].name, NULL, NULL, NULL, NULL, NULL) !=
+			    SQLITE_OK)
+				em_sb_add(&b, ", NULL AS %s", rt->fields[j].name);
+		em_sb_add(&b, " FROM %s ORDER BY %s)", rt->table, rt->order);
 		ex = em_db_exec(ctx, b.s);
 		free(b.s);
 	}
@@ -684,7 +698,7 @@ configure(struct em_ctx *ctx, int mode)
 
 	sqlite3_busy_timeout(ctx->db, em_busy_ms());
 	sqlite3_extended_result_codes(ctx->db, 1);
-	if ((ex = em_op_register(ctx)) != 0)
+	if ((ex = em_op_register(ctx)) != 0 || (ex = em_seal_register(ctx)) != 0)
 		return ex;
 	/* The first read tells whether this is a database at all, and whose. */
 	if ((ex = refuse_strangers(ctx, &v)) != 0)
