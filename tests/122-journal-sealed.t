@@ -136,3 +136,15 @@ ok     'a line with no "sealed" imports'	env EMPATHY_DB="$T/old.db" empathy-jour
 same   'as not sealed'	"$(sqlite3 "$T/old.db" 'select quote(sealed) from entry')" NULL
 status '"sealed" must be a date: 65'	65 sh -c "jq -c '.sealed = \"soon\"' <'$T/old.jsonl' | EMPATHY_DB='$T/bad.db' empathy-journal import"
 like   'says so'	"$(err)" '"sealed" must be a date'
+
+# --- At a terminal, add --sealed opens the editor, whose comment says so.
+cat >"$T/ed-seal" <<'SH'
+#!/bin/sh
+cp "$1" "$T_ED/buffer" && printf 'written in the editor, sealed\n' >>"$1"
+SH
+chmod +x "$T/ed-seal"
+ok     'add --sealed on a terminal'	pty "T_ED='$T' VISUAL='$T/ed-seal' faketime -f '@$WED 10:00:00' empathy-journal add --seen --sealed"
+like   'the editor is told it is sealed, and until when'	"$(cat "$T/buffer")" '^# Sealed: your partner sees that it is there, not its words, until Sun 2027-01-10\.$'
+same   'stored sealed'	"$(sql "select sealed from entry where text = 'written in the editor, sealed'")" $SUN
+ok     'without --sealed'	pty "T_ED='$T' VISUAL='$T/ed-seal' faketime -f '@$WED 10:00:00' empathy-journal add --seen"
+unlike 'the editor says nothing of a seal'	"$(cat "$T/buffer")" 'Sealed'
