@@ -773,6 +773,8 @@ open_immutable(struct em_ctx *ctx, const char *path)
 		    "a read-only file system", path);
 	if (ex == 0)
 		ex = em_db_exec(ctx, "PRAGMA foreign_keys = ON");
+	if (ex == 0)
+		ex = em_seal_register(ctx);	/* every view of the journal asks it */
 	if (ex != 0)
 		em_db_close(ctx);
 	return ex;
