@@ -19,10 +19,11 @@ static int	j_rm(struct em_ctx *, int, char **);
 static int	j_restore(struct em_ctx *, int, char **);
 static int	j_history(struct em_ctx *, int, char **);
 static int	j_tags(struct em_ctx *, int, char **);
+static int	j_unseal(struct em_ctx *, int, char **);
 
 static const struct em_subcmd subcmds[] = {
 	{ "add", j_add, "(--seen | --misunderstood) [--date date] [--tag tag]... "
-	    "[text ...]",
+	    "[--sealed | --no-sealed] [text ...]",
 	    "write down a moment you felt seen or misunderstood" },
 	{ "list", j_list, "[--since date] [--until date] [--seen | --misunderstood] "
 	    "[--by name] [--tag tag] [--grep words] [-n number]",
@@ -39,6 +40,8 @@ static const struct em_subcmd subcmds[] = {
 	    "a moment's text now and every earlier version of it" },
 	{ "tags", j_tags, "",
 	    "the tags in use, with counts" },
+	{ "unseal", j_unseal, "id",
+	    "let your partner read a sealed moment now" },
 	{ "export", em_cmd_export, "",
 	    "write the journal as JSON Lines" },
 	{ "import", em_cmd_import, "",
@@ -49,7 +52,7 @@ static const struct em_subcmd subcmds[] = {
 enum {
 	OPT_SEEN = 0x100, OPT_MISUNDERSTOOD, OPT_DATE, OPT_TAG, OPT_SINCE,
 	OPT_UNTIL, OPT_BY, OPT_GREP, OPT_WEEK, OPT_UNDO, OPT_PURGE, OPT_TEXT,
-	OPT_UNTAG
+	OPT_UNTAG, OPT_SEALED, OPT_NO_SEALED
 };
 
 static const char *const wdays[] = { "", "Mon", "Tue", "Wed", "Thu", "Fri",
@@ -91,6 +94,8 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "date",		required_argument,	NULL,	OPT_DATE },
 		{ "misunderstood",	no_argument,		NULL,	OPT_MISUNDERSTOOD },
+		{ "no-sealed",		no_argument,		NULL,	OPT_NO_SEALED },
+		{ "sealed",		no_argument,		NULL,	OPT_SEALED },
 		{ "seen",		no_argument,		NULL,	OPT_SEEN },
 		{ "tag",		required_argument,	NULL,	OPT_TAG },
 		{ NULL,			0,			NULL,	0 }
@@ -98,9 +103,9 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	struct em_tags	 ts = { { NULL }, 0 };
 	const char	*user, *kind = NULL;
 	char		*text = NULL, *tags = NULL, date[11], id[EM_ID_LEN + 1];
-	char		 tmpl[512];
+	char		 tmpl[512], lifts[11], until[32] = "";
 	long		 day = em_date_today();
-	int		 ch, ex = 0;
+	int		 ch, ex = 0, sealed = -1;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -122,6 +127,15 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 			if ((ex = tag_add(ctx, &ts, optarg)) != 0)
 				goto out;
 			break;
+		case OPT_SEALED:
+		case OPT_NO_SEALED:
+			if (sealed == (ch == OPT_NO_SEALED)) {
+				ex = em_fail(ctx, EM_EX_USAGE, "a moment is either "
+				    "--sealed or --no-sealed, not both");
+				goto out;
+			}
+			sealed = ch == OPT_SEALED;
+			break;
 		default:
 			ex = em_optdone(ctx, ch);
 			goto out;
@@ -137,11 +151,19 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 		ex = em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
 		goto out;
 	}
-	if ((ex = em_ctx_user(ctx, &user)) != 0)
+	if ((ex = em_ctx_user(ctx, &user)) != 0 || (ex = em_cfg_load(ctx)) != 0)
 		goto out;
+	/* --sealed or --no-sealed, else "sealed:" in the config, else not. */
+	if (sealed == -1)
+		sealed = ctx->cfg_sealed == 1;
+	em_date_fmt(em_seal_lifts(day), lifts);
+	if (sealed && em_seal_lifts(day) > em_date_today())
+		snprintf(until, sizeof(until), "%s %s", wdays[7], lifts);
 	snprintf(tmpl, sizeof(tmpl), "\n# A moment when you felt %s. Write it "
 	    "below or above these lines;\n# lines that start with # are left out, "
-	    "and an empty entry stores nothing.\n", kind);
+	    "and an empty entry stores nothing.\n%s%s%s", kind, *until != '\0' ?
+	    "# Sealed: your partner sees that it is there, not its words, until " :
+	    "", until, *until != '\0' ? ".\n" : "");
 	if ((ex = em_input_text(ctx, argc - optind, argv + optind, "the entry", tmpl,
 	    NULL, &text)) != 0)
 		goto out;
@@ -151,18 +173,21 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
 	if ((ex = em_sql_run(ctx, "saving the entry", "INSERT INTO entry (id, user, "
-	    "date, kind, text, tags, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, " NOW ", " NOW ")", "ssssss", id, user, date, kind, text, tags))
+	    "date, kind, text, tags, sealed, created, updated) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, " NOW ", " NOW ")", "sssssss", id, user, date, kind,
+	    text, tags, sealed ? lifts : NULL))
 	    != 0 || (ex = em_db_exec(ctx, em_entry_index)) != 0)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		goto out;
 	if (ctx->fmt == EM_FMT_TEXT)
-		printf("%.7s: felt %s on %s %s\n", id, kind, wdays[em_date_wday(day)],
-		    date);
+		printf("%.7s: felt %s on %s %s%s%s\n", id, kind,
+		    wdays[em_date_wday(day)], date, *until != '\0' ?
+		    ", sealed until " : "", until);
 	else {
-		const char *const keys[] = { "id", "date", "kind", NULL };
-		const char *const vals[] = { id, date, kind };
+		const char *const keys[] = { "id", "date", "kind", "sealed", NULL };
+		const char *const vals[] = { id, date, kind, *until != '\0' ?
+		    lifts : NULL };
 		em_out_fields(ctx, keys, vals);
 	}
 	goto out;
@@ -233,17 +258,26 @@ fts_query(const char *in)
  * forwards. No "?6 IS NULL OR": SQLite would then walk every date.
  */
 #define GREP(first) \
-    " AND rowid IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?6" first ")"
+    " AND rowid IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?6" first ")" \
+    " AND NOT " EM_HIDDEN("")
 #define FIRST	" ORDER BY rowid DESC LIMIT ?8"
 #define LIST_WHERE(grep) \
     "WHERE removed IS NULL" \
     " AND date BETWEEN ?1 AND ?2" \
     " AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR user = ?4)" \
-    " AND (?5 IS NULL OR instr(' ' || tags || ' ', ' ' || ?5 || ' ') > 0)" \
+    " AND (?5 IS NULL OR (instr(' ' || tags || ' ', ' ' || ?5 || ' ') > 0" \
+    " AND NOT " EM_HIDDEN("") "))" \
     grep " " \
     "ORDER BY date DESC, created DESC, id LIMIT ?7"
+/*
+ * A moment sealed from you (em_seal.c) shows its date and kind, and the
+ * day it opens; not its words, nor its tags, which are words too.
+ */
 #define LIST_COLS \
-    "SELECT id, date, user, kind, tags, text, created, updated FROM entry e "
+    "SELECT id, date, user, kind, CASE WHEN " EM_HIDDEN("") " THEN '' ELSE" \
+    " tags END AS tags, CASE WHEN " EM_HIDDEN("") " THEN NULL ELSE text END" \
+    " AS text, created, updated, CASE WHEN " EM_SEALED("") " THEN sealed END" \
+    " AS sealed FROM entry e "
 static const char list_sql[] = LIST_COLS LIST_WHERE("");
 static const char list_grep_sql[] = LIST_COLS LIST_WHERE(GREP(""));
 static const char list_first_sql[] = LIST_COLS LIST_WHERE(GREP(FIRST));
@@ -285,6 +319,22 @@ list_bind(sqlite3_stmt *st, const char *const *v, long limit, long first)
 		em_bind_text(st, i + 1, v[i]);
 	sqlite3_bind_int64(st, 7, limit);
 	sqlite3_bind_int64(st, 8, first);
+}
+
+/*
+ * "(sealed until Sun 2026-03-08)" under a moment sealed now, with whether
+ * the one reading may not read it yet. The date was checked on the way in.
+ */
+static void
+sealed_line(struct em_ctx *ctx, const char *sealed, int hidden)
+{
+	long	 day;
+
+	if (sealed == NULL || em_date_parse(sealed, &day) != 0)
+		return;
+	printf("    %s(sealed until %s %s%s)%s\n", em_color(ctx, "\033[2m"),
+	    wdays[em_date_wday(day)], sealed, hidden ? "" :
+	    "; your partner sees only that it is there", em_color(ctx, "\033[0m"));
 }
 
 /* The longest name the first line of a listed entry shows whole. */
@@ -333,7 +383,11 @@ list_text(struct em_ctx *ctx, sqlite3_stmt *st)
 	}
 	free(tags);
 	putchar('\n');
-	em_put_wrapped((const char *)sqlite3_column_text(st, 5), REVIEW_WIDTH, 4, 0);
+	sealed_line(ctx, (const char *)sqlite3_column_text(st, 8),
+	    sqlite3_column_type(st, 5) == SQLITE_NULL);
+	if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+		em_put_wrapped((const char *)sqlite3_column_text(st, 5),
+		    REVIEW_WIDTH, 4, 0);
 }
 
 /*
@@ -449,6 +503,7 @@ j_list(struct em_ctx *ctx, int argc, char **argv)
 	v[3] = by;
 	v[4] = ts.n ? ts.v[0] : NULL;
 	v[5] = q;
+	em_seal_reader(ctx);
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0)
 		goto out;
 	filtered = kind != NULL || by != NULL || ts.n > 0 || sflag || uflag;
@@ -834,6 +889,48 @@ j_rm(struct em_ctx *ctx, int argc, char **argv)
 	return pflag ? purge(ctx, prefix) : set_removed(ctx, prefix, !uflag);
 }
 
+/*
+ * Open a sealed moment before its week's review: the seal lifts today. Only
+ * its author may; sync and import refuse the partner's change all the same.
+ */
+static int
+j_unseal(struct em_ctx *ctx, int argc, char **argv)
+{
+	const char	*prefix = NULL;
+	char		*id = NULL, today[11];
+	long		 sealed;
+	int		 ch, ex;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
+		return em_optdone(ctx, ch);
+	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
+		return ex;
+	em_date_fmt(em_date_today(), today);
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+		return ex;
+	if ((ex = find_entry(ctx, prefix, 0, "unseal it", &id)) != 0 ||
+	    (ex = em_sql_long(ctx, "reading the journal", &sealed, "SELECT "
+	    EM_SEALED("") " FROM entry WHERE id = ?1", "s", id)) != 0)
+		goto fail;
+	if (sealed == EM_SEAL_OPEN) {
+		em_db_rollback(ctx);
+		put_id(ctx, id, "not sealed; your partner can read it");
+		free(id);
+		return 0;
+	}
+	if ((ex = em_sql_run(ctx, SAVING, "UPDATE entry SET sealed = ?2, updated = "
+	    NOW " WHERE id = ?1", "ss", id, today)) != 0 ||
+	    (ex = em_db_commit(ctx)) != 0)
+		goto fail;
+	put_id(ctx, id, "unsealed; your partner can read it now");
+	free(id);
+	return 0;
+fail:
+	em_db_rollback(ctx);
+	free(id);
+	return ex;
+}
+
 static int
 j_restore(struct em_ctx *ctx, int argc, char **argv)
 {
@@ -851,7 +948,7 @@ j_restore(struct em_ctx *ctx, int argc, char **argv)
 static const char tags_sql[] =
     "WITH RECURSIVE split (tag, rest) AS ("
     "  SELECT '', tags || ' ' FROM entry WHERE removed IS NULL AND tags <> ''"
-    "  AND date BETWEEN ?1 AND ?2"
+    "  AND date BETWEEN ?1 AND ?2 AND NOT " EM_HIDDEN("")
     "  UNION ALL"
     "  SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)"
     "  FROM split WHERE rest <> '') "
@@ -869,6 +966,7 @@ j_tags(struct em_ctx *ctx, int argc, char **argv)
 		return em_optdone(ctx, ch);
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
+	em_seal_reader(ctx);
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_sql_prep(ctx, &st, tags_sql, "ssl", DATE_MIN, DATE_MAX, -1L))
 	    != 0)
@@ -942,9 +1040,10 @@ fill_side(struct em_ctx *ctx, sqlite3_stmt *es, const char *user, const char *ki
     const char *from, const char *to, size_t w, struct side *s)
 {
 	char	**lines, head[64];
+	const char *sealed, *mark;
 	size_t	  n, i, found = 0;
-	long	  day;
-	int	  rc;
+	long	  day, lifts, today = em_date_today();
+	int	  rc, state;
 
 	sqlite3_reset(es);
 	em_bind_text(es, 1, user);
@@ -953,11 +1052,30 @@ fill_side(struct em_ctx *ctx, sqlite3_stmt *es, const char *user, const char *ki
 	em_bind_text(es, 4, to);
 	while ((rc = sqlite3_step(es)) == SQLITE_ROW) {
 		em_date_parse((const char *)sqlite3_column_text(es, 0), &day);
-		snprintf(head, sizeof(head), "%s %s", wdays[em_date_wday(day)],
-		    (const char *)sqlite3_column_text(es, 0) + 8);
+		/*
+		 * A sealed moment: "(sealed)" to its author; to the partner
+		 * only the day it opens. Once open, it says so for a week.
+		 */
+		sealed = (const char *)sqlite3_column_text(es, 2);
+		state = sqlite3_column_int(es, 3);
+		mark = "";
+		if (state == EM_SEAL_MINE)
+			mark = " (sealed)";
+		else if (sealed != NULL && state == EM_SEAL_OPEN &&
+		    em_date_parse(sealed, &lifts) == 0 && lifts > today - 7)
+			mark = " (newly opened)";
+		snprintf(head, sizeof(head), "%s %s%s", wdays[em_date_wday(day)],
+		    (const char *)sqlite3_column_text(es, 0) + 8, mark);
 		if (found++ > 0)
 			side_add(s, "");
 		side_add(s, head);
+		if (state == EM_SEAL_HIDDEN && sealed != NULL &&
+		    em_date_parse(sealed, &lifts) == 0) {
+			snprintf(head, sizeof(head), "  (sealed until %s %s)",
+			    wdays[em_date_wday(lifts)], sealed + 8);
+			side_add(s, head);
+			continue;
+		}
 		em_wrap((const char *)sqlite3_column_text(es, 1), w - 2, &lines, &n);
 		for (i = 0; i < n; i++) {
 			char buf[8 * REVIEW_WIDTH];
@@ -984,7 +1102,10 @@ static const char review_counts_sql[] =
     " (SELECT count(*) FROM entry e WHERE +e.user = u.user AND e.kind = k.kind"
     "  AND e.removed IS NULL AND e.date BETWEEN ?1 AND ?2) AS count,"
     " (SELECT count(*) FROM entry e WHERE +e.user = u.user AND e.kind = k.kind"
-    "  AND e.removed IS NULL AND e.date BETWEEN ?4 AND ?5) AS previous "
+    "  AND e.removed IS NULL AND e.date BETWEEN ?4 AND ?5) AS previous,"
+    " (SELECT count(*) FROM entry e WHERE +e.user = u.user AND e.kind = k.kind"
+    "  AND e.removed IS NULL AND e.date BETWEEN ?1 AND ?2 AND " EM_HIDDEN("e.")
+    ") AS sealed "
     "FROM users u, kinds k ORDER BY u.user <> ?3, u.user, k.kind <> 'seen'";
 
 /* Two or three prompts to talk about, the same for both partners all week. */
@@ -1082,7 +1203,8 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	b = em_color(ctx, "\033[1m");
 	off = em_color(ctx, "\033[0m");
 	printf("%sThe week %s%s, %s to %s\n", b, week, off, from, to);
-	if ((ex = em_db_prepare(ctx, &es, "SELECT date, text FROM entry WHERE "
+	if ((ex = em_db_prepare(ctx, &es, "SELECT date, CASE WHEN " EM_HIDDEN("")
+	    " THEN NULL ELSE text END, sealed, " EM_SEALED("") " FROM entry WHERE "
 	    "+user = ?1 AND kind = ?2 AND removed IS NULL AND date BETWEEN ?3 AND ?4 "
 	    "ORDER BY date, created")) != 0)
 		goto out;

@@ -433,7 +433,7 @@ first_line(const char *s)
 /* One partner's line of the week, or of today's journal news. */
 struct tally {
 	char	*name;
-	long	 seen, mis;
+	long	 seen, mis, sealed;	/* sealed: of the two, sealed from you */
 };
 
 /* The tally of name, added (with zeros) when it is not there yet. */
@@ -447,7 +447,7 @@ tally_of(struct tally **v, size_t *n, const char *name)
 			return &(*v)[i];
 	*v = em_xreallocarray(*v, *n + 1, sizeof(**v));
 	(*v)[*n].name = em_strdup(name);
-	(*v)[*n].seen = (*v)[*n].mis = 0;
+	(*v)[*n].seen = (*v)[*n].mis = (*v)[*n].sealed = 0;
 	return &(*v)[(*n)++];
 }
 
@@ -532,6 +532,8 @@ today_flush(struct today_news *tn, int moments)
 			putchar(',');
 		if (t->mis > 0)
 			printf(" %ld misunderstood", t->mis);
+		if (t->sealed > 0)
+			printf(" (%ld sealed)", t->sealed);
 		putchar('\n');
 	}
 	tallies_free(tn->moments, tn->nmoments);
@@ -566,6 +568,8 @@ today_item(void *arg, const struct em_news_item *it)
 			t->seen++;
 		else
 			t->mis++;
+		if (it->sealed != NULL)
+			t->sealed++;
 		return 0;
 	default:
 		break;
@@ -668,7 +672,8 @@ news_item(void *arg, const struct em_news_item *it)
 	    em_strdup(it->text) : first_line(it->text);
 	if (ctx->fmt != EM_FMT_TEXT) {
 		snprintf(n, sizeof(n), "%ld", it->n);
-		vals[0] = kinds[it->kind].kind;
+		/* A moment sealed from you: "sealed", its kind, no words. */
+		vals[0] = it->sealed != NULL ? "sealed" : kinds[it->kind].kind;
 		vals[1] = it->user;
 		vals[2] = it->date;
 		vals[3] = it->what;
@@ -716,7 +721,12 @@ news_item(void *arg, const struct em_news_item *it)
 		    ", feeling " : "", it->what);
 		break;
 	case EM_NEWS_MOMENT:
-		snprintf(s, len, "%s felt %s: %s", it->user, it->what, words);
+		if (it->sealed != NULL)
+			snprintf(s, len, "%s felt %s: a sealed moment, until %s",
+			    it->user, it->what, it->sealed);
+		else
+			snprintf(s, len, "%s felt %s: %s", it->user, it->what,
+			    words);
 		break;
 	case EM_NEWS_DAY:
 		snprintf(s, len, "%s did day %ld of %s%s%s", it->user, it->n,

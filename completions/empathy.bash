@@ -20,7 +20,7 @@ _empathy_commands() {
 	case $1 in
 	empathy) echo today due news undo init partners sync checkin journal assess challenge ;;
 	empathy-checkin) echo add respond reply guess rm restore show due prompt feelings stats check export import ;;
-	empathy-journal) echo add list review edit rm restore history tags export import ;;
+	empathy-journal) echo add list review edit rm restore history tags unseal export import ;;
 	empathy-assess) echo list show take history compare accuracy rm restore export import ;;
 	empathy-challenge)
 		echo list show start abandon today 'done' undone status review timer export import
@@ -45,7 +45,7 @@ _empathy_options() {
 	empathy-checkin:due) echo -q ;;
 	empathy-checkin:prompt) echo --kind --deck --theme --date ;;
 	empathy-checkin:stats) echo --since ;;
-	empathy-journal:add) echo --seen --misunderstood --date --tag ;;
+	empathy-journal:add) echo --seen --misunderstood --date --tag --sealed --no-sealed ;;
 	empathy-journal:list)
 		echo --since --until --seen --misunderstood --by --tag --grep -n
 		;;
@@ -179,7 +179,7 @@ _empathy_arg() {
 	empathy-checkin:feelings)
 		_empathy_reply < <(_empathy_column empathy-checkin 1 feelings)
 		;;
-	empathy-journal:edit | empathy-journal:rm | empathy-journal:history)
+	empathy-journal:edit | empathy-journal:rm | empathy-journal:history | empathy-journal:unseal)
 		_empathy_reply < <(_empathy_column empathy-journal 1 list -n 200)
 		;;
 	empathy-assess:show | empathy-assess:take | empathy-assess:history | empathy-assess:compare | \

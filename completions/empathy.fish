@@ -248,11 +248,14 @@ function __empathy_complete_journal
     complete -c $p -n $n -a restore -d 'Bring back a removed entry'
     complete -c $p -n $n -a history -d 'The text of one of your entries and its earlier versions'
     complete -c $p -n $n -a tags -d 'List the tags with their counts'
+    complete -c $p -n $n -a unseal -d 'Let your partner read one of your sealed moments now'
     complete -c $p -n $n -a export -d 'Write every record as JSON Lines'
     complete -c $p -n $n -a import -d 'Merge records from standard input'
     __empathy_option $p 'add list' seen 'Felt seen'
     __empathy_option $p 'add list' misunderstood 'Felt misunderstood'
     __empathy_option $p add date 'The day of the moment' 'today yesterday'
+    __empathy_option $p add sealed 'Seal it until the review of its week'
+    __empathy_option $p add no-sealed 'Do not seal it, whatever the config says'
     __empathy_option $p 'add list edit' tag 'Tag' '(__empathy_tags)'
     __empathy_option $p edit untag 'Take a tag away' '(__empathy_tags)'
     __empathy_option $p edit text 'Change the text as well'
@@ -264,7 +267,7 @@ function __empathy_complete_journal
     __empathy_option $p review week 'The ISO week to review' '(date +%G-W%V)'
     __empathy_option $p rm purge 'Erase the entry for good'
     __empathy_option $p rm undo 'Bring the removed entry back'
-    complete -c $p -n '__empathy_arg edit rm' -k -a '(__empathy_entries)'
+    complete -c $p -n '__empathy_arg edit rm unseal' -k -a '(__empathy_entries)'
 end
 
 function __empathy_complete_assess

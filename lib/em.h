@@ -60,6 +60,7 @@ struct em_ctx {
 	char		*cfg_user;	/* from config.yaml, once read */
 	char		*cfg_db;
 	int		 cfg_color;	/* -1 unset, 0 off, 1 on */
+	int		 cfg_sealed;	/* sealed: in the config; -1 unset */
 	int		 cfg_loaded;
 	int		 color;		/* -1 until em_ctx_color() decides */
 	char	       **cdirs;		/* --content, in order given */
@@ -373,6 +374,22 @@ int	 em_import(struct em_ctx *, const struct em_rectype *const *, FILE *,
 extern const struct em_rectype *const em_checkin_records[];
 extern const struct em_rectype *const em_journal_records[];
 extern const char em_entry_index[];
+
+/*
+ * em_seal.c: sealed journal moments. em_sealed(user, sealed) in SQL says
+ * whether an entry is sealed now, and from whom; every view asks it.
+ */
+#define EM_SEAL_OPEN	0	/* anyone may read it */
+#define EM_SEAL_MINE	1	/* sealed, and the one acting wrote it */
+#define EM_SEAL_HIDDEN	2	/* sealed from the one acting */
+#define EM_SEALED(e)	"em_sealed(" e "user, " e "sealed)"
+#define EM_SEAL_STR_(x)	#x
+#define EM_SEAL_STR(x)	EM_SEAL_STR_(x)
+/* Whether entry e (an alias and a dot, or "") is sealed from the one acting. */
+#define EM_HIDDEN(e)	"(" EM_SEALED(e) " = " EM_SEAL_STR(EM_SEAL_HIDDEN) ")"
+long	 em_seal_lifts(long);
+int	 em_seal_register(struct em_ctx *);
+void	 em_seal_reader(struct em_ctx *);
 extern const struct em_rectype *const em_assess_records[];
 extern const struct em_rectype *const em_challenge_records[];
 extern const struct em_rectype *const em_couple_records[];
@@ -581,6 +598,7 @@ struct em_news_item {
 	long		 n;		/* the challenge day, the score; else 0 */
 	const char	*text;		/* their words: an answer, a moment, a note */
 	const char	*when;		/* when it was written (UTC) */
+	const char	*sealed;	/* a moment sealed from you: the day it opens */
 	long		 nth, total;	/* its place among the new of its kind, from 1 */
 };
 struct em_news {

@@ -87,14 +87,14 @@ em_cfg_load(struct em_ctx *ctx)
 	map = docs[0];
 	if (ndocs > 1 || map->type != EM_Y_MAP) {
 		ex = em_err(ctx, EM_EX_CONFIG, "%s:%u:%u: the config is one mapping "
-		    "of user, db and color", path, map->line, map->col);
+		    "of user, db, color and sealed", path, map->line, map->col);
 		goto out;
 	}
 	for (i = 0; i + 1 < map->n; i += 2) {
 		k = map->kids[i];
 		v = map->kids[i + 1];
 		if (strcmp(k->str, "user") != 0 && strcmp(k->str, "db") != 0 &&
-		    strcmp(k->str, "color") != 0) {
+		    strcmp(k->str, "color") != 0 && strcmp(k->str, "sealed") != 0) {
 			em_warn(ctx, "%s:%u:%u: unknown key '%s' ignored", path,
 			    k->line, k->col, k->str);
 			continue;
@@ -118,6 +118,16 @@ em_cfg_load(struct em_ctx *ctx)
 		} else if (strcmp(k->str, "db") == 0) {
 			free(ctx->cfg_db);
 			ctx->cfg_db = em_strdup(v->str);
+		} else if (strcmp(k->str, "sealed") == 0) {
+			/* Every journal moment added is sealed (add --sealed). */
+			if (parse_bool(v->str, &ctx->cfg_sealed) != 0 ||
+			    strcasecmp(v->str, "always") == 0 ||
+			    strcasecmp(v->str, "auto") == 0 ||
+			    strcasecmp(v->str, "never") == 0) {
+				ex = em_err(ctx, EM_EX_CONFIG, "%s:%u:%u: sealed "
+				    "must be true or false", path, v->line, v->col);
+				goto out;
+			}
 		} else if (parse_bool(v->str, &ctx->cfg_color) != 0) {
 			ex = em_err(ctx, EM_EX_CONFIG, "%s:%u:%u: color must be "
 			    "true or false", path, v->line, v->col);

@@ -55,6 +55,7 @@ em_ctx_init(struct em_ctx *ctx, const char *prog)
 	ctx->prog = prog;
 	ctx->fmt = EM_FMT_TEXT;
 	ctx->cfg_color = -1;
+	ctx->cfg_sealed = -1;
 	ctx->color = -1;
 	/* Private text may sit in memory; never leave it in a core file. */
 	em_no_core();

@@ -302,6 +302,13 @@ static const char *const migrations[] = {
 	"  clock TEXT NOT NULL,"
 	"  orig TEXT NOT NULL,"
 	"  PRIMARY KEY (rid, field, clock)) WITHOUT ROWID;",
+
+	/*
+	 * 13: sealed journal moments. The day the seal lifts (the Sunday of
+	 * the moment's week, or the day its author opened it), NULL for a
+	 * moment never sealed; em_seal.c reads it.
+	 */
+	"ALTER TABLE entry ADD COLUMN sealed TEXT DEFAULT NULL;",
 };
 
 /*
@@ -325,7 +332,8 @@ migrate_log(struct em_ctx *ctx)
 		memset(&b, 0, sizeof(b));
 		em_sb_add(&b, "SELECT count(em_op('%s', 'B'", rt->table);
 		em_sb_fields(&b, rt, "");
-		em_sb_add(&b, ")) FROM (SELECT * FROM %s ORDER BY %s)", rt->table, rt->order);
+		em_sb_add(&b, ")) FROM (SELECT * FROM %s ORDER BY %s)", rt->table,
+		    rt->order);
 		ex = em_db_exec(ctx, b.s);
 		free(b.s);
 	}
@@ -790,7 +798,7 @@ configure(struct em_ctx *ctx, int mode)
 
 	sqlite3_busy_timeout(ctx->db, em_busy_ms());
 	sqlite3_extended_result_codes(ctx->db, 1);
-	if ((ex = em_op_register(ctx)) != 0)
+	if ((ex = em_op_register(ctx)) != 0 || (ex = em_seal_register(ctx)) != 0)
 		return ex;
 	/* The first read tells whether this is a database at all, and whose. */
 	if ((ex = refuse_strangers(ctx, &v)) != 0)
@@ -865,6 +873,8 @@ open_immutable(struct em_ctx *ctx, const char *path)
 		    "a read-only file system", path);
 	if (ex == 0)
 		ex = em_db_exec(ctx, "PRAGMA foreign_keys = ON");
+	if (ex == 0)
+		ex = em_seal_register(ctx);	/* every view of the journal asks it */
 	if (ex != 0)
 		em_db_close(ctx);
 	return ex;

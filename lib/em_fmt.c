@@ -455,7 +455,8 @@ em_out_row(struct em_ctx *ctx, const char *const *keys, const char *const *vals,
 		for (i = 0; keys[i] != NULL; i++) {
 			if (i > 0)
 				putchar('\t');
-			em_put_tsv(stdout, vals[i]);
+			if (vals[i] != NULL)	/* NULL: an empty field */
+				em_put_tsv(stdout, vals[i]);
 		}
 		putchar('\n');
 	} else if (ctx->fmt == EM_FMT_JSON) {
@@ -475,7 +476,10 @@ em_out_row(struct em_ctx *ctx, const char *const *keys, const char *const *vals,
 			}
 			em_put_json(stdout, keys[i]);
 			putchar(':');
-			em_put_json(stdout, vals[i]);
+			if (vals[i] == NULL)
+				fputs("null", stdout);
+			else
+				em_put_json(stdout, vals[i]);
 		}
 		puts("}");
 	}

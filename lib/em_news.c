@@ -52,8 +52,10 @@ static const char arrived_sql[] =
 	"temp.news_arrived a CROSS JOIN " t " x ON x.id = a.rid) f "
 
 /* Every kind gives who, the day, what, a number, words, when; ordered alike. */
-#define ITEMS(q) \
-	"SELECT u, d, w, n, t, m, count(*) OVER () FROM (" q ") " \
+#define ITEMS(q) ITEMS_S(q, "NULL")
+/* ... and s, for a moment sealed from you, the day it opens (em_seal.c). */
+#define ITEMS_S(q, s) \
+	"SELECT u, d, w, n, t, m, count(*) OVER (), " s " FROM (" q ") " \
 	"ORDER BY d, u, m"
 
 /* One query per kind of news, in the order of enum em_news_kind; ?1 is you. */
@@ -84,12 +86,14 @@ static const char *const news_sql[EM_NEWS_NKINDS] = {
 	    "JOIN checkin c ON c.date = m.date AND c.user <> ?1 WHERE m.user = ?1 "
 	    "AND c.removed IS NULL AND m.removed IS NULL"),
 	/*
-	 * EM_NEWS_MOMENT: journal moments. (Sealed moments, issue 16, show
-	 * here with their kind and no words until their week's review.)
+	 * EM_NEWS_MOMENT: journal moments. A sealed one shows with its kind
+	 * and the day it opens, and no words, until its week's review.
 	 */
-	ITEMS("SELECT e.user AS u, e.date AS d, e.kind AS w, 0 AS n, e.text AS t, "
-	    "e.created AS m FROM" FRESH("entry") "CROSS JOIN entry e ON "
-	    "e.rowid = f.id WHERE e.user <> ?1 AND e.removed IS NULL"),
+	ITEMS_S("SELECT e.user AS u, e.date AS d, e.kind AS w, 0 AS n, CASE WHEN "
+	    EM_HIDDEN("e.") " THEN '' ELSE e.text END AS t, e.created AS m, "
+	    "CASE WHEN " EM_HIDDEN("e.") " THEN e.sealed END AS s FROM" FRESH("entry")
+	    "CROSS JOIN entry e ON e.rowid = f.id WHERE e.user <> ?1 AND "
+	    "e.removed IS NULL", "s"),
 	/* EM_NEWS_DAY: challenge days done, with the day's note. */
 	ITEMS("SELECT d.user AS u, d.date AS d, r.challenge AS w, d.day AS n, "
 	    "coalesce(d.note, '') AS t, d.created AS m FROM" FRESH("run_day")
@@ -259,6 +263,7 @@ em_news_each(struct em_ctx *ctx, const struct em_news *nw,
 			it.text = (const char *)sqlite3_column_text(st, 4);
 			it.when = (const char *)sqlite3_column_text(st, 5);
 			it.total = (long)sqlite3_column_int64(st, 6);
+			it.sealed = (const char *)sqlite3_column_text(st, 7);
 			it.nth++;
 			ex = fn(arg, &it);
 		}

@@ -88,6 +88,7 @@ static const struct em_field entry_fields[] = {
 	{ "kind",	EM_F_TEXT,	0,		entry_kinds },
 	{ "text",	EM_F_TEXT,	0,		NULL },
 	{ "tags",	EM_F_TAGS,	0,		NULL },
+	{ "sealed",	EM_F_DATE,	EM_F_NULLABLE,	NULL },	/* issue 16 */
 	{ "removed",	EM_F_TIME,	EM_F_NULLABLE,	NULL },
 	{ "created",	EM_F_TIME,	0,		NULL },
 	{ "updated",	EM_F_TIME,	0,		NULL },

@@ -61,23 +61,23 @@ same   'his moments on the left now'	"$(out | sed -n 4p)" '  alex: 1 (0 the week
 same   'he is asked the same questions'	"$(out | prompts)" "$p"
 
 ok     'tsv gives the counts'	empathy-journal review --week "$week" -f tsv
-same   'user, kind, count, previous; the asker first'	"$(out)" 'user	kind	count	previous
-sara	seen	2	1
-sara	misunderstood	1	0
-alex	seen	1	0
-alex	misunderstood	1	2'
+same   'user, kind, count, previous; the asker first'	"$(out)" 'user	kind	count	previous	sealed
+sara	seen	2	1	0
+sara	misunderstood	1	0	0
+alex	seen	1	0	0
+alex	misunderstood	1	2	0'
 ok     'json gives the same'	empathy-journal -u alex review --week "$week" -f json
-same   'one object per partner and kind'	"$(out)" '{"user":"alex","kind":"seen","count":1,"previous":0}
-{"user":"alex","kind":"misunderstood","count":1,"previous":2}
-{"user":"sara","kind":"seen","count":2,"previous":1}
-{"user":"sara","kind":"misunderstood","count":1,"previous":0}'
+same   'one object per partner and kind'	"$(out)" '{"user":"alex","kind":"seen","count":1,"previous":0,"sealed":0}
+{"user":"alex","kind":"misunderstood","count":1,"previous":2,"sealed":0}
+{"user":"sara","kind":"seen","count":2,"previous":1,"sealed":0}
+{"user":"sara","kind":"misunderstood","count":1,"previous":0,"sealed":0}'
 
 ok     'the week after counts this week as the week before'	empathy-journal review --week "$(date -d "$(at 7)" +%G-W%V)" -f tsv
-same   'previous is this week'	"$(out)" 'user	kind	count	previous
-sara	seen	1	2
-sara	misunderstood	0	1
-alex	seen	0	1
-alex	misunderstood	0	1'
+same   'previous is this week'	"$(out)" 'user	kind	count	previous	sealed
+sara	seen	1	2	0
+sara	misunderstood	0	1	0
+alex	seen	0	1	0
+alex	misunderstood	0	1	0'
 
 ok     'a week nobody wrote in'	empathy-journal review --week 2020-W10
 like   'still names the week and its days'	"$(out | head -1)" '^The week 2020-W10, 2020-03-02 to 2020-03-08$'

@@ -44,6 +44,7 @@ same   'the index still agrees'	"$(sql "insert into entry_fts (entry_fts) values
 # A database as schema 4 left it: the insert trigger still there.
 ok     'back to schema 4'	sql "CREATE TRIGGER entry_fts_insert AFTER INSERT ON entry BEGIN
   INSERT INTO entry_fts (rowid, text) VALUES (new.rowid, new.text); END;
+ALTER TABLE entry DROP COLUMN sealed;
 PRAGMA user_version = 4;"
 ok     'the next add upgrades it'	empathy-journal add --seen 'after the upgrade'
 same   'to schema 5 or later'	"$(sql "select user_version >= 5 from pragma_user_version")" 1

@@ -38,10 +38,10 @@ ok     'it completes all five programs'	registered
 
 # Words from the man pages.
 same   'the commands of empathy-journal'	"$(comp empathy-journal '')" \
-       'add list review edit rm restore history tags export import'
+       'add list review edit rm restore history tags unseal export import'
 same   'the commands after a common option and its value' \
        "$(comp empathy-journal -u alex --format tsv '')" \
-       'add list review edit rm restore history tags export import'
+       'add list review edit rm restore history tags unseal export import'
 same   'commands by prefix'	"$(comp empathy-challenge st)"	'start status'
 same   'the options of empathy-journal list, and the common ones' \
        "$(comp empathy-journal list --)" \
@@ -71,7 +71,7 @@ same   'the options of empathy init'	"$(comp empathy init --)" \
 same   'a folder after empathy sync --dir'	"$(comp empathy sync --dir "$EM_SRCDIR/complet")" \
        "$EM_SRCDIR/completions"
 same   'the commands of empathy-journal after empathy journal' \
-       "$(comp empathy journal '')"	'add list review edit rm restore history tags export import'
+       "$(comp empathy journal '')"	'add list review edit rm restore history tags unseal export import'
 same   'after common options too'	"$(comp empathy -u alex challenge st)"	'start status'
 same   'and their options'	"$(comp empathy journal list --s)"	'--since --seen'
 same   'rename after empathy partners'	"$(comp empathy partners '')"	'rename'
@@ -104,6 +104,9 @@ same   'the tags after empathy-journal list --tag, most used first' \
        "$(comp empathy-journal list --tag '')"	'home tea'
 same   'tags by prefix'	"$(comp empathy-journal add --tag t)"	'tea'
 like   'entry ids after edit'	"$(comp empathy-journal edit '')"	'^[0-9a-f]{16} [0-9a-f]{16}$'
+like   'and after unseal'	"$(comp empathy-journal unseal '')"	'^[0-9a-f]{16} [0-9a-f]{16}$'
+same   'add --sealed and --no-sealed'	"$(comp empathy-journal add --s)"	'--seen --sealed'
+same   'add --no'	"$(comp empathy-journal add --no)"	'--no-sealed'
 ok     'sara checks in'	empathy-checkin add --high 'a walk' --low 'a long day'
 # A third name can no longer write (empathy(7)), nor come by import or sync;
 # a database from before the roster can still hold one: put there by hand.

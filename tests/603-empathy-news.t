@@ -186,7 +186,7 @@ like   'with her words'	"$(out)" 'sara replied to your question: The quiet, most
 # gets them.
 idx() { sql "select name from sqlite_schema where name like '%\\_created' escape '\\' order by name" | tr '\n' ' '; }
 same   'a new database has them'	"$(idx)" 'checkin_created entry_created reply_created response_created result_created run_day_created '
-ok     'one of schema 7'	sql 'drop index entry_created; drop index response_created; drop index checkin_created; drop index run_day_created; drop index result_created; drop index reply_created; pragma user_version = 7'
+ok     'one of schema 7'	sql 'alter table entry drop column sealed; drop index entry_created; drop index response_created; drop index checkin_created; drop index run_day_created; drop index result_created; drop index reply_created; pragma user_version = 7'
 status 'news on it'	1 empathy news -q
 ok     'upgraded'	test "$(sql 'pragma user_version')" -ge 8
 same   'with the indexes'	"$(idx)" 'checkin_created entry_created reply_created response_created result_created run_day_created '

@@ -16,7 +16,7 @@ awk -v n="$N" 'BEGIN {
 		t = sprintf("%sT%02d:%02d:%02d.%03dZ", d, i % 24, i % 60, (i / 60) % 60, i % 1000)
 		printf "{\"type\":\"entry\",\"id\":\"feed%012d\",\"user\":\"sara\",\"date\":\"%s\",", i, d
 		printf "\"kind\":\"%s\",\"text\":\"imported moment %d\\nsecond line\",", i % 3 ? "seen" : "misunderstood", i
-		printf "\"tags\":\"%s\",\"removed\":null,\"created\":\"%s\",\"updated\":\"%s\"}\n", i % 5 ? "" : "home tea", t, t
+		printf "\"tags\":\"%s\",\"sealed\":null,\"removed\":null,\"created\":\"%s\",\"updated\":\"%s\"}\n", i % 5 ? "" : "home tea", t, t
 	}
 }' >"$T/import.jsonl"
 ok     "the export to import has $N lines"	test "$(wc -l <"$T/import.jsonl")" -eq "$N"

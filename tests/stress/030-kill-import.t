@@ -17,7 +17,7 @@ awk -v n="$N" 'BEGIN {
 		t = sprintf("%sT10:%02d:%02d.%03dZ", d, i % 60, (i / 60) % 60, i % 1000)
 		printf "{\"type\":\"entry\",\"id\":\"feed%012d\",\"user\":\"%s\",\"date\":\"%s\",", i, i % 2 ? "sara" : "alex", d
 		printf "\"kind\":\"seen\",\"text\":\"imported moment %d, and some more words to fill the page\",", i
-		printf "\"tags\":\"%s\",\"removed\":null,\"created\":\"%s\",\"updated\":\"%s\"}\n", i % 7 ? "" : "kitchen", t, t
+		printf "\"tags\":\"%s\",\"sealed\":null,\"removed\":null,\"created\":\"%s\",\"updated\":\"%s\"}\n", i % 7 ? "" : "kitchen", t, t
 	}
 }' >"$T/import.jsonl"
 ok     "the export to import has $N lines"	test "$(wc -l <"$T/import.jsonl")" -eq "$N"
