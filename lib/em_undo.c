@@ -1,7 +1,7 @@
 /*
  * em_undo.c: deletes that can be taken back, and empathy undo. A delete
  * sets a record's "removed" time (a value that travels like any other);
- * the live_ views of schema 11 hide what is removed. Each command's run of
+ * the live_ views of schema 12 hide what is removed. Each command's run of
  * operations is kept, on this machine only, as one change (table change,
  * with the values its edits replaced in change_before), so that undo can
  * write them back as new operations that travel in turn.
