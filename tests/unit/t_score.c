@@ -8,8 +8,8 @@ int
 main(void)
 {
 	struct em_item	 items[4] = {
-		{ "a", NULL, 0, 0, 0 }, { "b", NULL, 1, 0, 0 },
-		{ "c", NULL, 0, 0, 0 }, { "d", NULL, 0, 0, 0 }
+		{ .text = "a" }, { .text = "b", .reverse = 1 },
+		{ .text = "c" }, { .text = "d" }
 	};
 	struct em_band	 bands[3] = {
 		{ 0, "low", "m" }, { 50, "mid", "m" }, { 80, "high", "m" }
