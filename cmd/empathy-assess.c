@@ -603,6 +603,27 @@ show_pair(struct em_ctx *ctx, const struct em_doc *d, const char *me,
 	return ex;
 }
 
+/* After taking id about yourself: the partner's guess it answers, if any. */
+static int
+guessed_note(struct em_ctx *ctx, const struct em_doc *d, const char *me,
+    const char *id)
+{
+	char	*by = NULL, line[512];
+	int	 ex;
+
+	if ((ex = em_sql_one(ctx, "reading results", &by, "SELECT g.user FROM "
+	    "live_result g WHERE g.guess = 1 AND g.about = ?1 AND g.instrument = "
+	    "?2 AND " PAIRED " = ?3 ORDER BY g.date DESC, g.created DESC LIMIT 1",
+	    "sss", me, d->id, id)) != 0 || by == NULL)
+		return ex;
+	snprintf(line, sizeof(line), "%s guessed how you would answer; see how "
+	    "near the guess came with: %s accuracy %s", by, ctx->prog, d->id);
+	putchar('\n');
+	em_put_wrapped(line, WIDTH, 0, 0);
+	free(by);
+	return 0;
+}
+
 /*
  * After take --guess: how near it came, when the partner's own answers are
  * in already; else that it waits, hidden from them.
@@ -759,9 +780,11 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	if (partner != NULL)
 		ex = take_guess_out(ctx, d, me, id);
-	else if (ctx->fmt == EM_FMT_TEXT)
+	else if (ctx->fmt == EM_FMT_TEXT) {
 		take_text(ctx, c, d, me, about, answers, score);
-	else {
+		if (strcasecmp(about, me) == 0)
+			ex = guessed_note(ctx, d, me, id);
+	} else {
 		const char *const keys[] = { "id", "instrument", "user", "about", "date",
 		    "score#", "band", "exercises", NULL };
 		const char *vals[8];

@@ -18,6 +18,7 @@ status 'alex: nothing to show either'	1 empathy-assess -u alex accuracy self --b
 like   'he learns a guess exists, not what it says'	"$(err | oneline)" 'sara guessed your answers to self on '"$(day -2)"
 unlike 'no answers of it'	"$(out; err)" '4,5,3'
 ok     'alex compares self'	empathy-assess -u alex take self --date -30 --answers 3,3,3,3,3,3,3,3,3,3
+unlike 'answers from before the guess do not answer it'	"$(out)" 'guessed how you would answer'
 status 'the guess is not a view of him: nobody has rated alex'	1 empathy-assess -u alex compare self
 ok     'history: his own results only'	empathy-assess -u alex -f tsv history self
 same   'one row'	"$(out | tail -n +2 | wc -l)" 1
@@ -28,7 +29,9 @@ same   'answered and accuracy are null'	"$(out | jq -c '[.about, .answered, .acc
 # --- alex answers self the day after the guess, and again today: the guess
 # is paired with his first own answers on or after its day.
 ok     'alex answers self'	empathy-assess -u alex take self --date -1 --answers 5,5,5,1,1,1,5,5,5,5
+like   'he is told sara guessed, and how to see how near'	"$(out | oneline)" 'sara guessed how you would answer; see how near the guess came with: empathy-assess accuracy self'
 ok     'and again today'	empathy-assess -u alex take self --answers 1,1,1,1,1,1,1,1,1,1
+unlike 'the guess is answered already'	"$(out)" 'guessed how you would answer'
 ok     'accuracy self'	empathy-assess accuracy self
 like   '9 items count (item 10 is guess: false): 28 of 36 = 78%'	"$(out | oneline)" "guessed on $(day -2), answered on $(day -1): 78% near, over 9 items"
 like   'item 1: one point off of four: 75%'	"$(out)" '^ 1\. I ask my partner .* 4 +5 +75%$'
