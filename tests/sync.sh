@@ -31,8 +31,6 @@
 # Argon2id at its smallest: the tests make many couples.
 export EMPATHY_PWHASH_FAST=1
 SYNC_PASS='a long walk by the river at dusk'
-# libfaketime comes before the ASan runtime in a SANITIZE=1 build.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 SYNC_TABLES='checkin response reply guess entry entry_version result run run_day partner tomb earlier'
 # Columns a replica fills in for itself, left out of the dump: when this
 # replica kept a losing text as an earlier version (the text, its field,
