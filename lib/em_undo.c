@@ -327,6 +327,27 @@ changed_since(struct em_ctx *ctx, const char *tbl, const char *rid,
 }
 
 /*
+ * The text a journal edit replaced: the earlier version the same change
+ * kept of the entry (?1, the entry; ?2, an operation of the change).
+ */
+#define VERSION_TEXT "(SELECT ev.text FROM entry_version ev WHERE ev.entry = " \
+	"?1 AND ev.id IN (SELECT o.rid FROM op o JOIN change c ON o.seq BETWEEN " \
+	"c.first AND c.last WHERE ?2 BETWEEN c.first AND c.last AND o.tbl = " \
+	"'entry_version' AND o.replica = (SELECT m.v FROM meta m WHERE m.k = " \
+	"'replica')))"
+
+/* The value a field goes back to: kept by the change, or an earlier version. */
+static void
+before_value(struct em_sbuf *sql, const char *tbl, const char *f)
+{
+	if (strcmp(tbl, "entry") == 0 && strcmp(f, "text") == 0)
+		em_sb_add(sql, ", text = " VERSION_TEXT);
+	else
+		em_sb_add(sql, ", %s = (SELECT value FROM change_before WHERE "
+		    "seq = ?2 AND field = '%s')", f, f);
+}
+
+/*
  * Take back one operation of a change: the fields it set go back to what
  * they were (an added record is removed, or its challenge abandoned);
  * every value it set must still be there.
@@ -369,11 +390,21 @@ undo_op(struct em_ctx *ctx, long long seq, const char *clock, const char *tbl,
 	 */
 	revive = (bv = em_json_get(&ob, "removed")) != NULL && bv->type == EM_J_NULL;
 	em_sb_add(&sql, "UPDATE %s SET updated = %s", tbl, NOW);
+	if (added && strcmp(tbl, "entry_version") == 0) {
+		/*
+		 * The earlier text an edit kept: the edit undone (its entry
+		 * took the text back, as the newer operation, first), it goes
+		 * as its author's purge, and the history is as before.
+		 */
+		ex = em_sql_run(ctx, "undoing", "DELETE FROM entry_version WHERE "
+		    "id = ?1", "s", rid);
+		goto out;
+	}
 	if (added) {
 		f = has_field(rt, "removed") ? "removed" : has_field(rt, "abandoned") ?
 		    "abandoned" : NULL;
 		if (f == NULL)
-			goto out;	/* the roster, an earlier text: they stay */
+			goto out;	/* the roster: it stays */
 		/* Removing it overwrites nothing but its existence. */
 		if ((ex = changed_since(ctx, tbl, rid, f, clock, what)) != 0)
 			goto out;
@@ -384,8 +415,7 @@ undo_op(struct em_ctx *ctx, long long seq, const char *clock, const char *tbl,
 			if (skip_field(rt, f, revive))
 				continue;
 			ex = changed_since(ctx, tbl, rid, f, clock, what);
-			em_sb_add(&sql, ", %s = (SELECT value FROM change_before WHERE "
-			    "seq = ?2 AND field = '%s')", f, f);
+			before_value(&sql, tbl, f);
 			n++;
 		}
 		if (ex != 0 || n == 0)
@@ -396,9 +426,14 @@ undo_op(struct em_ctx *ctx, long long seq, const char *clock, const char *tbl,
 			f = ob.v[i].key;
 			if (skip_field(rt, f, revive))
 				continue;
-			if ((ex = em_sql_long(ctx, "reading changes", &kept, "SELECT "
-			    "count(*) FROM change_before WHERE seq = ?1 AND field = ?2",
-			    "ls", (long)seq, f)) == 0 && kept == 0)
+			if (strcmp(tbl, "entry") == 0 && strcmp(f, "text") == 0)
+				ex = em_sql_long(ctx, "reading changes", &kept, "SELECT "
+				    VERSION_TEXT " IS NOT NULL", "sl", rid, (long)seq);
+			else
+				ex = em_sql_long(ctx, "reading changes", &kept, "SELECT "
+				    "count(*) FROM change_before WHERE seq = ?1 AND "
+				    "field = ?2", "ls", (long)seq, f);
+			if (ex == 0 && kept == 0)
 				ex = em_err(ctx, EM_EX_NO, "cannot undo %s: the %s it "
 				    "replaced is not kept (replaced words are erased); "
 				    "change it again instead, or pass over it with "

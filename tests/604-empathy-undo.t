@@ -74,3 +74,22 @@ id2=$(out | sed -n 2p | cut -f1)
 ok     'purges it'	empathy-journal rm --purge "$id2"
 status 'undo refuses'	1 empathy undo
 like   'a purge'	"$(err)" 'a purge cannot be undone'
+
+# A journal edit keeps the text it replaced as an earlier version: undo
+# puts it back, and the history is as it was before the edit.
+ok     'sara writes a third moment'	empathy-journal add --seen --tag fridge 'Soup was waiting' -f tsv
+id3=$(out | sed -n 2p | cut -f1)
+ok     'edits its text'	sh -c "echo 'Soup was waiting, still warm, with a note' | empathy-journal edit $id3"
+ok     'and tags it'	empathy-journal edit --tag dinner "$id3"
+same   'two earlier versions'	"$(sql "select count(*) from entry_version where entry = '$id3'")" 2
+ok     'undo: the tag'	empathy undo
+same   'the tags as before, the new text still there'	"$(sql "select text, tags from entry where id = '$id3'")" 'Soup was waiting, still warm, with a note|fridge'
+ok     'undo: the text'	empathy undo
+like   'says what it took back'	"$(out)" 'undone: journal moment changed \(empathy-journal edit\)'
+same   'the first words are back'	"$(sql "select text, tags from entry where id = '$id3'")" 'Soup was waiting|fridge'
+same   'and no earlier version is left'	"$(sql "select count(*) from entry_version where entry = '$id3'")" 0
+status 'the undone words are not found'	1 empathy-journal list --grep warm
+ok     'the first ones are'	empathy-journal list --grep waiting
+ok     'she edits it once more'	sh -c "echo 'Soup, and bread' | empathy-journal edit $id3"
+ok     'undo that edit'	empathy undo
+same   'back again'	"$(sql "select text from entry where id = '$id3'")" 'Soup was waiting'
