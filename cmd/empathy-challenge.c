@@ -569,7 +569,7 @@ resume(struct em_ctx *ctx)
 		return ex;
 	} else if (ex != EM_EX_NO)
 		return ex;
-	if ((ex = em_db_begin(ctx)) != 0)
+	if ((ex = em_db_begin_change(ctx)) != 0)
 		return ex;
 	if ((ex = em_sql_one(ctx, "reading challenges", &id, "SELECT id FROM run "
 	    "WHERE abandoned IS NOT NULL ORDER BY abandoned DESC, id LIMIT 1", "")) != 0 ||

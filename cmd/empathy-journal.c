@@ -797,7 +797,8 @@ set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 	char	*id = NULL;
 	int	 ex, ex2;
 
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = em_db_begin_change(ctx)) != 0)
 		return ex;
 	ex = find_entry(ctx, prefix, !removing, CHANGE, &id);
 	/* Removing what is already removed: nothing to do but say so. */
@@ -906,7 +907,8 @@ j_unseal(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		return ex;
 	em_date_fmt(em_date_today(), today);
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = em_db_begin_change(ctx)) != 0)
 		return ex;
 	if ((ex = find_entry(ctx, prefix, 0, "unseal it", &id)) != 0 ||
 	    (ex = em_sql_long(ctx, "reading the journal", &sealed, "SELECT "

@@ -1620,7 +1620,7 @@ d_init(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0)
 		goto out;
 	fresh = ctx->db_mem;
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
+	if ((ex = em_db_open(ctx, EM_DB_CREATE)) != 0)
 		goto out;
 	fputs("database: ", stdout);
 	em_put_text(stdout, ctx->dbpath);

@@ -67,6 +67,8 @@ struct em_ctx {
 	size_t		 ncdirs;
 	sqlite3		*db;
 	int		 db_mem;	/* read-only run with no database yet */
+	int		 db_defer;	/* ... or a write run: made at em_db_begin */
+	int		 db_base;	/* changes the empty one in memory was made with */
 	int		 quiet;		/* no warnings (for the fuzzers) */
 	struct em_content *content;
 	int		 db_saved;	/* a write committed, none begun since */
@@ -151,7 +153,8 @@ int	 em_cfg_load(struct em_ctx *);
 
 /* em_db.c: the database, private, WAL, migrated. */
 #define EM_DB_READ	0
-#define EM_DB_WRITE	1
+#define EM_DB_WRITE	1	/* a missing file is made by the first em_db_begin */
+#define EM_DB_CREATE	2	/* a missing file is made now (writes not in em_db_begin) */
 int	 em_db_open(struct em_ctx *, int);
 void	 em_db_close(struct em_ctx *);
 int	 em_db_err(struct em_ctx *, int, const char *);
@@ -164,6 +167,7 @@ int	 em_db_prepare(struct em_ctx *, sqlite3_stmt **, const char *);
 int	 em_db_exec(struct em_ctx *, const char *);
 int	 em_db_done(struct em_ctx *, sqlite3_stmt **, const char *);
 int	 em_db_begin(struct em_ctx *);
+int	 em_db_begin_change(struct em_ctx *);
 int	 em_db_commit(struct em_ctx *);
 void	 em_db_rollback(struct em_ctx *);
 int	 em_db_scrub(struct em_ctx *, int);

@@ -138,7 +138,7 @@ em_couple_create(struct em_ctx *ctx, const unsigned char *key, const unsigned ch
 	unsigned char	 k[32];
 	int		 ex;
 
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	if ((ex = em_db_open(ctx, EM_DB_CREATE)) != 0 ||
 	    (ex = em_couple_load(ctx, &c)) != 0)
 		return ex;
 	if (c.has_key) {
@@ -176,7 +176,7 @@ em_couple_join(struct em_ctx *ctx, const char *couple, const unsigned char *key,
 
 	if (!em_id_valid(couple))
 		return em_err(ctx, EM_EX_DATAERR, "'%s' is not a couple id", couple);
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	if ((ex = em_db_open(ctx, EM_DB_CREATE)) != 0 ||
 	    (ex = em_couple_load(ctx, &c)) != 0)
 		return ex;
 	if (c.has_key) {

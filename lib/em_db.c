@@ -561,6 +561,12 @@ em_db_begin(struct em_ctx *ctx)
 {
 	int	 ex;
 
+	/* The first write of a run on no database yet: it is made now. */
+	if (ctx->db_defer) {
+		em_db_close(ctx);
+		if ((ex = em_db_open(ctx, EM_DB_CREATE)) != 0)
+			return ex;
+	}
 	if (ctx->roster != NULL)
 		return em_stranger(ctx);
 	/*
@@ -594,6 +600,18 @@ em_db_commit(struct em_ctx *ctx)
 	em_words_forget(ctx);
 	em_err_clear(ctx);
 	return 0;
+}
+
+/*
+ * Begin a write that changes records already there (a removal, an edit,
+ * an unsealing): on no database yet there is nothing to change and none is
+ * made for it; the reads that follow find nothing in the empty one in
+ * memory, and the command says so.
+ */
+int
+em_db_begin_change(struct em_ctx *ctx)
+{
+	return ctx->db_defer ? 0 : em_db_begin(ctx);
 }
 
 void
@@ -979,6 +997,10 @@ em_db_open(struct em_ctx *ctx, int mode)
 	if (ctx->db != NULL) {
 		if (mode == EM_DB_READ)
 			return 0;
+		if (ctx->db_mem && mode == EM_DB_WRITE) {
+			ctx->db_defer = 1;
+			return 0;
+		}
 		if (!ctx->db_mem) {
 			if (sqlite3_db_readonly(ctx->db, "main") == 1)
 				return em_err(ctx, EM_EX_CANTCREAT, "%s is %s",
@@ -1007,8 +1029,18 @@ em_db_open(struct em_ctx *ctx, int mode)
 		return em_errno(ctx, EM_EX_CANTCREAT, "%s", path);
 	} else if (mode == EM_DB_READ) {
 		ctx->db_mem = 1;
+	} else if (mode == EM_DB_WRITE) {
+		/*
+		 * Nothing is made until something is written: a command that
+		 * fails first (an answer refused, nothing to answer) leaves
+		 * no database behind. em_db_begin makes it.
+		 */
+		ctx->db_mem = 1;
+		ctx->db_defer = 1;
 	} else if ((ex = make_dirs(ctx, path)) != 0)
 		return ex;
+	if (mode == EM_DB_CREATE)
+		mode = EM_DB_WRITE;
 	if (!ctx->db_mem) {
 		if ((ex = real_path(ctx, path, &real)) != 0 ||
 		    (ex = safe_place(ctx, real)) != 0) {
@@ -1066,6 +1098,7 @@ em_db_open(struct em_ctx *ctx, int mode)
 	free(real);
 	/* A failure worked round (a full disk) is no reason for later. */
 	em_err_clear(ctx);
+	ctx->db_base = sqlite3_total_changes(ctx->db);
 	return 0;
 fail:
 	em_db_close(ctx);
@@ -1081,6 +1114,13 @@ em_db_close(struct em_ctx *ctx)
 {
 	if (ctx->db == NULL)
 		return;
+	/* A write that went past em_db_begin would be lost with the memory. */
+	if (ctx->db_defer && sqlite3_total_changes(ctx->db) != ctx->db_base) {
+		fprintf(stderr, "%s: internal error: a write outside a "
+		    "transaction on a database not made yet\n", ctx->prog);
+		abort();
+	}
+	ctx->db_defer = 0;
 	em_db_rollback(ctx);
 	em_op_close(ctx);
 	sqlite3_close(ctx->db);

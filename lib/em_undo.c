@@ -469,6 +469,13 @@ out:
 	return ex;
 }
 
+static int
+nothing_to_undo(struct em_ctx *ctx, const char *me)
+{
+	return em_err(ctx, EM_EX_NO, "nothing to undo: %s has made no change on "
+	    "this machine that undo can take back", me);
+}
+
 /*
  * empathy undo: take back me's newest change made on this machine that is
  * not taken back yet. Every operation of it is undone, newest first, in
@@ -488,6 +495,9 @@ em_undo(struct em_ctx *ctx, const char *me, int skip, char **whatp)
 	int		 ex, rc;
 
 	*whatp = NULL;
+	/* no database yet (none is made for this): no change either */
+	if (ctx->db_mem)
+		return nothing_to_undo(ctx, me);
 	if ((ex = em_db_begin(ctx)) != 0)
 		return ex;
 	em_op_norecord(ctx);
@@ -509,8 +519,7 @@ em_undo(struct em_ctx *ctx, const char *me, int skip, char **whatp)
 		goto fail;
 	}
 	if (what == NULL) {
-		ex = em_err(ctx, EM_EX_NO, "nothing to undo: %s has made no change "
-		    "on this machine that undo can take back", me);
+		ex = nothing_to_undo(ctx, me);
 		goto fail;
 	}
 	snprintf(desc, sizeof(desc), "%s (%s)", sum, what);

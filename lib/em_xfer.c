@@ -359,7 +359,7 @@ setup(struct em_ctx *ctx, struct em_couple *c, int *lockfd, int need_key)
 	int	 ex;
 
 	*lockfd = -1;
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	if ((ex = em_db_open(ctx, EM_DB_CREATE)) != 0 ||
 	    (ex = sync_lock(ctx, lockfd)) != 0)
 		return ex;
 	if ((ex = em_couple_load(ctx, c)) != 0)
