@@ -532,7 +532,8 @@ confirm(const char *question)
 	int	 yes;
 
 	fflush(stdout);
-	fprintf(stderr, "%s [y/N] ", question);
+	em_put_text(stderr, question);	/* it names content */
+	fputs(" [y/N] ", stderr);
 	fflush(stderr);
 	if ((len = getline(&line, &cap, stdin)) == -1) {
 		free(line);

@@ -98,9 +98,7 @@ refuse(struct em_ctx *ctx, int ex, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fflush(stdout);
-	fprintf(stderr, "%s: ", ctx->prog);
-	em_fput_wrapped(stderr, msg, WIDTH, (int)strlen(ctx->prog) + 2, 1);
+	em_note_wrapped(ctx, "%s", msg);
 	return ex;
 }
 
@@ -206,9 +204,7 @@ feeling_known(struct em_ctx *ctx, const char *word)
 		strcat(msg, i > 0 ? ", " : "");
 		strcat(msg, near[i]);
 	}
-	fflush(stdout);
-	fprintf(stderr, "%s: ", ctx->prog);
-	em_fput_wrapped(stderr, msg, WIDTH, (int)strlen(ctx->prog) + 2, 1);
+	em_note_wrapped(ctx, "%s", msg);
 	free(msg);
 }
 
@@ -573,33 +569,18 @@ refusal(struct em_ctx *ctx, const char *text, const struct em_sentence *ss,
     size_t n, size_t i, int typed)
 {
 	const struct em_sentence *s = &ss[i];
-	char	*sent = sentence_text(text, s), *w = why(text, s), *msg, nth[64] = "";
-	int	 ind = (int)strlen(ctx->prog) + 2;
-	size_t	 len;
+	char	*sent = sentence_text(text, s), *w = why(text, s), nth[64] = "";
 
 	if (n > 1)
 		snprintf(nth, sizeof(nth), " (sentence %zu of %zu)", i + 1, n);
-	len = strlen(sent) + strlen(w) + strlen(nth) + (s->rule->note ?
-	    strlen(s->rule->note) : 6) + 64;
-	msg = em_xcalloc(1, len);
-	snprintf(msg, len, "\"%s\"%s sounds like %s %s; %s", sent, nth,
+	em_note_wrapped(ctx, "\"%s\"%s sounds like %s %s; %s", sent, nth,
 	    s->rule->note ? s->rule->note : "advice", w, typed ?
 	    "it is not sent yet" : "nothing was stored");
-	fflush(stdout);
-	fprintf(stderr, "%s: ", ctx->prog);
-	em_fput_wrapped(stderr, msg, WIDTH, ind, 1);
-	free(msg);
 	free(sent);
 	free(w);
-	len = strlen(s->rule->instead) + 16;
-	msg = em_xcalloc(1, len);
-	snprintf(msg, len, "ask instead: %s", s->rule->instead);
-	fprintf(stderr, "%s: ", ctx->prog);
-	em_fput_wrapped(stderr, msg, WIDTH, ind, 1);
-	free(msg);
+	em_note_wrapped(ctx, "ask instead: %s", s->rule->instead);
 	if (!typed)
-		fprintf(stderr, "%s: (or use --force to send it as it is)\n",
-		    ctx->prog);
+		em_note_wrapped(ctx, "(or use --force to send it as it is)");
 }
 
 /* The first sentence of text that sounds like advice, or n when none does. */
@@ -1538,9 +1519,8 @@ out:
 	sqlite3_finalize(st);
 	if (ex == 0 && rows == 0) {
 		if (ctx->fmt == EM_FMT_TEXT)
-			fprintf(stderr, "%s: no check-ins %s %s%s%s\n", ctx->prog,
-			    d1 == d2 ? "for" : "from", from, d1 == d2 ? "" : " to",
-			    d1 == d2 ? "" : to);
+			em_note(ctx, "no check-ins %s %s%s%s", d1 == d2 ? "for" :
+			    "from", from, d1 == d2 ? "" : " to", d1 == d2 ? "" : to);
 		return EM_EX_NO;
 	}
 	return ex;
@@ -1877,10 +1857,7 @@ c_feelings(struct em_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (word != NULL) {
-		fflush(stdout);
-		fprintf(stderr, "%s: '", ctx->prog);
-		em_put_text(stderr, word);
-		fprintf(stderr, "' is not in the vocabulary; see %s feelings\n",
+		em_note(ctx, "'%s' is not in the vocabulary; see %s feelings", word,
 		    ctx->prog);
 		return EM_EX_NO;
 	}

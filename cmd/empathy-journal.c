@@ -404,12 +404,11 @@ nothing_yet(struct em_ctx *ctx, int tags)
 	    "(SELECT 1 FROM entry WHERE removed IS NULL)", "")) != 0)
 		return ex;
 	if (!any)
-		fprintf(stderr, "%s: the journal is empty; write down a first moment "
-		    "with: %s add --seen (or --misunderstood)\n", ctx->prog,
-		    ctx->prog);
+		em_note(ctx, "the journal is empty; write down a first moment "
+		    "with: %s add --seen (or --misunderstood)", ctx->prog);
 	else if (tags)
-		fprintf(stderr, "%s: no entry has a tag yet; give one a tag with: "
-		    "%s edit --tag TAG ID\n", ctx->prog, ctx->prog);
+		em_note(ctx, "no entry has a tag yet; give one a tag with: "
+		    "%s edit --tag TAG ID", ctx->prog);
 	return EM_EX_NO;
 }
 

@@ -1313,8 +1313,8 @@ init_user(struct em_ctx *ctx, const char **mep)
 				return ex;
 			if (em_name_valid(name))
 				break;
-			fprintf(stderr, "(one line of at most 64 bytes, not starting "
-			    "with '-')\n");
+			fputs("(one line of at most 64 bytes, not starting with "
+			    "'-')\n", stderr);
 			free(name);
 		}
 		ctx->user = name;

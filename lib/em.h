@@ -117,6 +117,8 @@ int	 em_fail(struct em_ctx *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 em_note(const struct em_ctx *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	 em_note_wrapped(const struct em_ctx *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 #ifdef EM_ANALYZE
 /*
  * gcc -fanalyzer (make lint) sees one file at a time; these return the

@@ -186,6 +186,29 @@ oom(void)
 	_exit(EM_EX_IOERR);
 }
 
+/*
+ * A note that may run long (a refusal quoting the person's words), wrapped
+ * to 80 columns wherever it goes, continued under its first word, whole.
+ */
+void
+em_note_wrapped(const struct em_ctx *ctx, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) == -1)
+		msg = NULL;
+	va_end(ap);
+	if (msg == NULL)
+		oom();
+	fflush(stdout);
+	fputs(ctx->prog, stderr);
+	fputs(": ", stderr);
+	em_fput_wrapped(stderr, msg, EM_WRAP_COLS, (int)strlen(ctx->prog) + 2, 1);
+	free(msg);
+}
+
 void *
 em_xcalloc(size_t n, size_t size)
 {
