@@ -195,18 +195,21 @@ em_note_wrapped(const struct em_ctx *ctx, const char *fmt, ...)
 {
 	va_list	 ap;
 	char	*msg;
+	int	 n;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) == -1)
-		msg = NULL;
+	n = vasprintf(&msg, fmt, ap);
 	va_end(ap);
-	if (msg == NULL)
+	if (n == -1)
 		oom();
-	fflush(stdout);
-	fputs(ctx->prog, stderr);
-	fputs(": ", stderr);
-	em_fput_wrapped(stderr, msg, EM_WRAP_COLS, (int)strlen(ctx->prog) + 2, 1);
-	free(msg);
+	else {
+		fflush(stdout);
+		fputs(ctx->prog, stderr);
+		fputs(": ", stderr);
+		em_fput_wrapped(stderr, msg, EM_WRAP_COLS, (int)strlen(ctx->prog) +
+		    2, 1);
+		free(msg);
+	}
 }
 
 void *
