@@ -715,7 +715,7 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 			given = optarg;
 			break;
 		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+			if ((ex = em_opt_past_date(ctx, "--date", optarg, &day)) != 0)
 				return ex;
 			break;
 		case OPT_GUESS:
@@ -731,8 +731,6 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 		return em_fail(ctx, EM_EX_USAGE, "--about and --guess do not go "
 		    "together: --about rates your partner, --guess predicts their "
 		    "own answers");
-	if (day > em_date_today())
-		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
 	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = instrument(ctx, iid, &c, &d)) != 0)
 		return ex;
 	if (gname != NULL) {

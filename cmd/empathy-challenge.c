@@ -839,7 +839,7 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &today)) != 0)
+			if ((ex = em_opt_past_date(ctx, "--date", optarg, &today)) != 0)
 				return ex;
 			break;
 		case OPT_DAY:
@@ -855,8 +855,6 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if (today > em_date_today())
-		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
 	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
 		return ex;
 	if ((ex = find_run(ctx, today, RUN_NOW, &r)) != 0)

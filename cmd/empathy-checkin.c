@@ -332,7 +332,7 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+			if ((ex = em_opt_past_date(ctx, "--date", optarg, &day)) != 0)
 				return ex;
 			break;
 		case OPT_FEELING:
@@ -356,8 +356,6 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 	if ((hopt == NULL) != (lopt == NULL))
 		return em_fail(ctx, EM_EX_USAGE, "give both --high and --low, or "
 		    "neither");
-	if (day > em_date_today())
-		return em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
 	if (fopt != NULL) {
 		/* Stored in lower case (lib's rule, as import applies it). */
 		feeling = em_strdup(fopt);

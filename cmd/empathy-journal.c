@@ -110,7 +110,7 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+			if ((ex = em_opt_past_date(ctx, "--date", optarg, &day)) != 0)
 				goto out;
 			break;
 		case OPT_SEEN:
@@ -145,10 +145,6 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 		em_fail(ctx, EM_EX_USAGE, "say whether you felt --seen or "
 		    "--misunderstood");
 		ex = em_usage(ctx, stderr, EM_EX_USAGE);
-		goto out;
-	}
-	if (day > em_date_today()) {
-		ex = em_fail(ctx, EM_EX_USAGE, "--date: that day has not come yet");
 		goto out;
 	}
 	if ((ex = em_ctx_user(ctx, &user)) != 0 || (ex = em_cfg_load(ctx)) != 0)

@@ -199,6 +199,7 @@ long	 em_date_today(void);
 void	 em_date_fmt(long, char [11]);
 int	 em_date_wday(long);	/* 1 Monday .. 7 Sunday */
 int	 em_opt_date(struct em_ctx *, const char *, const char *, long *);
+int	 em_opt_past_date(struct em_ctx *, const char *, const char *, long *);
 int	 em_opt_count(struct em_ctx *, const char *, const char *, long *);
 void	 em_week_fmt(long, char [16]);
 

@@ -169,6 +169,20 @@ em_opt_date(struct em_ctx *ctx, const char *opt, const char *arg, long *day)
 	return 0;
 }
 
+/* A day given to an option for something done: today or before. */
+int
+em_opt_past_date(struct em_ctx *ctx, const char *opt, const char *arg,
+    long *day)
+{
+	int	 ex;
+
+	if ((ex = em_opt_date(ctx, opt, arg, day)) != 0)
+		return ex;
+	if (*day > em_date_today())
+		return em_fail(ctx, EM_EX_USAGE, "%s: that day has not come yet", opt);
+	return 0;
+}
+
 /* The ISO week a Monday falls in, as YYYY-Www. */
 void
 em_week_fmt(long monday, char buf[16])
