@@ -376,7 +376,7 @@ date_opt(struct em_ctx *ctx, int argc, char **argv, long *day)
 	*day = em_date_today();
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		if (ch != OPT_DATE)
-			return em_optdone(ctx, ch) == 0 ? EM_CONTINUE : EM_EX_USAGE;
+			return em_optdone(ctx, ch) == 0 ? EM_DONE : EM_EX_USAGE;
 		if ((ex = em_opt_date(ctx, "--date", optarg, day)) != 0)
 			return ex;
 	}
@@ -1059,7 +1059,7 @@ setup(struct em_ctx *ctx, int argc, char **argv, int later, struct run *r,
 	*users = NULL;
 	*nusers = 0;
 	if ((ex = date_opt(ctx, argc, argv, &date)) != 0)
-		return ex == EM_CONTINUE ? 0 : ex;
+		return ex;
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_ctx_user(ctx, me)) != 0 || (ex = em_db_open(ctx, EM_DB_READ)) != 0)
@@ -1114,7 +1114,7 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 
 	if ((ex = setup(ctx, argc, argv, 1, &r, &me, &users, &nusers)) != 0 ||
 	    r.id == NULL)
-		return ex;
+		return ex == EM_DONE ? 0 : ex;
 	/* Narrow the titles for more partners; past that, a list instead. */
 	if (5 + titlew + nusers * (COLW + 1) > WIDTH + 2) {
 		if (nusers * (COLW + 1) <= WIDTH + 2 - 5 - 12)
@@ -1210,7 +1210,7 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 	memset(left, 0, sizeof(left));
 	if ((ex = setup(ctx, argc, argv, 0, &r, &me, &users, &nusers)) != 0 ||
 	    r.id == NULL)
-		return ex;
+		return ex == EM_DONE ? 0 : ex;
 	if ((ex = em_db_prepare(ctx, &st, "SELECT date, note FROM live_run_day WHERE run = ? "
 	    "AND user = ? AND day = ?")) != 0)
 		goto out;

@@ -25,7 +25,8 @@ enum {
 	EM_EX_IOERR = 74,
 	EM_EX_TEMPFAIL = 75,	/* database busy past the timeout */
 	EM_EX_CONFIG = 78,
-	EM_CONTINUE = -1
+	EM_CONTINUE = -1,	/* em_common_opts: go on to the command */
+	EM_DONE = -2		/* a helper printed help or the version: exit 0 */
 };
 
 #define EM_WRAP_COLS	80		/* what text for people fits in */
