@@ -92,10 +92,10 @@ a_list(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_doc *d;
 	char	 n[32], line[1024];
 	size_t	 i;
-	int	 ch, ex;
+	int	 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
@@ -152,10 +152,10 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 	const char	*id = NULL;
 	char		 n[24], line[1024];
 	size_t		 i;
-	int		 ch, ex;
+	int		 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &id)) != 0 ||
 	    (ex = instrument(ctx, id, &c, &d)) != 0)
 		return ex;
@@ -1072,12 +1072,12 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 	const char	*me, *iid = NULL;
 	char		*who[2] = { NULL, NULL }, *date[2] = { NULL, NULL };
 	char		*ans[2] = { NULL, NULL }, err[160], n[4][24], line[2048];
-	int		*a[2] = { NULL, NULL }, score[2] = { 0, 0 }, ch, ex;
+	int		*a[2] = { NULL, NULL }, score[2] = { 0, 0 }, ex;
 	int		 namew = 7, textw = 54;
 	size_t		 i, k;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0 ||
 	    (ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = instrument(ctx, iid, &c, &d)) != 0 ||
@@ -1271,13 +1271,12 @@ out:
 static int
 rm_result(struct em_ctx *ctx, int argc, char **argv, int removing)
 {
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	const char	*me, *prefix;
 	char		 id[EM_ID_LEN + 1];
-	int		 ch, ex, removed, already;
+	int		 ex, removed, already;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_one_arg(ctx, argc, argv, "id", &prefix)) != 0 ||
 	    (ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||

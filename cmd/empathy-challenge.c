@@ -242,10 +242,10 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_doc *d;
 	char	 n[24], line[1024];
 	size_t	 i, k;
-	int	 ch, ex;
+	int	 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
@@ -292,10 +292,10 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 	const char	*id = NULL;
 	char		 line[1024];
 	size_t		 i;
-	int		 ch, ex;
+	int		 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if (argc - optind > 1)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
@@ -1114,7 +1114,7 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 
 	if ((ex = setup(ctx, argc, argv, 1, &r, &me, &users, &nusers)) != 0 ||
 	    r.id == NULL)
-		return ex == EM_DONE ? 0 : ex;
+		return ex;
 	/* Narrow the titles for more partners; past that, a list instead. */
 	if (5 + titlew + nusers * (COLW + 1) > WIDTH + 2) {
 		if (nusers * (COLW + 1) <= WIDTH + 2 - 5 - 12)
@@ -1210,7 +1210,7 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 	memset(left, 0, sizeof(left));
 	if ((ex = setup(ctx, argc, argv, 0, &r, &me, &users, &nusers)) != 0 ||
 	    r.id == NULL)
-		return ex == EM_DONE ? 0 : ex;
+		return ex;
 	if ((ex = em_db_prepare(ctx, &st, "SELECT date, note FROM live_run_day WHERE run = ? "
 	    "AND user = ? AND day = ?")) != 0)
 		goto out;

@@ -668,10 +668,10 @@ c_check(struct em_ctx *ctx, int argc, char **argv)
 	char	*text = NULL, *sent, *words, *why_s, *rule, num[24];
 	const char *vals[9];
 	size_t	 i, n, first, len;
-	int	 ch, ex;
+	int	 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_ctx_content(ctx, EM_KIND(EM_K_ADVICE), &content)) != 0 ||
 	    (ex = em_input_text(ctx, argc - optind, argv + optind, "the answer",
 	    NULL, NULL, &text)) != 0)
@@ -1825,10 +1825,10 @@ c_feelings(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_doc *d;
 	const char	*word = NULL;
 	size_t		 i, j, width = 0, shown = 0;
-	int		 ch, ex;
+	int		 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if (argc - optind > 1)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if (optind < argc)

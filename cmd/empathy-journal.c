@@ -895,10 +895,10 @@ j_unseal(struct em_ctx *ctx, int argc, char **argv)
 	const char	*prefix = NULL;
 	char		*id = NULL, today[11];
 	long		 sealed;
-	int		 ch, ex;
+	int		 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		return ex;
 	em_date_fmt(em_date_today(), today);
@@ -932,10 +932,10 @@ static int
 j_restore(struct em_ctx *ctx, int argc, char **argv)
 {
 	const char	*prefix = NULL;
-	int		 ch, ex;
+	int		 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		return ex;
 	return set_removed(ctx, prefix, 0);
@@ -957,10 +957,10 @@ j_tags(struct em_ctx *ctx, int argc, char **argv)
 {
 	sqlite3_stmt	*st;
 	long		 rows = 0;
-	int		 ch, ex, rc;
+	int		 ex, rc;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	em_seal_reader(ctx);
@@ -1325,10 +1325,10 @@ j_history(struct em_ctx *ctx, int argc, char **argv)
 	const char	*prefix = NULL;
 	char		*id = NULL;
 	long		 rows = 0;
-	int		 ch, ex, rc;
+	int		 ex, rc;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		return ex;
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||

@@ -887,12 +887,12 @@ d_today(struct em_ctx *ctx, int argc, char **argv)
 	char		 today[11], *last = NULL;
 	long		 day = em_date_today();
 	size_t		 i, n = 0;
-	int		 ch, ex, run_owed, nrows = 0, text, have_cp = 0, have_nw = 0;
+	int		 ex, run_owed, nrows = 0, text, have_cp = 0, have_nw = 0;
 
 	memset(&r, 0, sizeof(r));
 	memset(&tn, 0, sizeof(tn));
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = no_args(ctx, argc)) != 0)
 		return ex;
 	text = ctx->fmt == EM_FMT_TEXT;
@@ -1006,10 +1006,10 @@ d_partners(struct em_ctx *ctx, int argc, char **argv)
 	struct em_couple cp;
 	const char	*me, *vals[2];
 	size_t		 i;
-	int		 ch, ex, rows = 0;
+	int		 ex, rows = 0;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if (optind < argc && strcmp(argv[optind], "rename") == 0) {
 		if (argc - optind != 3) {
 			em_fail(ctx, EM_EX_USAGE, "rename takes two names: the one "

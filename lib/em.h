@@ -26,7 +26,7 @@ enum {
 	EM_EX_TEMPFAIL = 75,	/* database busy past the timeout */
 	EM_EX_CONFIG = 78,
 	EM_CONTINUE = -1,	/* em_common_opts: go on to the command */
-	EM_DONE = -2		/* a helper printed help or the version: exit 0 */
+	EM_DONE = -2		/* help or the version printed: the command ends, 0 */
 };
 
 #define EM_WRAP_COLS	80		/* what text for people fits in */
@@ -92,6 +92,7 @@ void	 em_ctx_init(struct em_ctx *, const char *);
 int	 em_common_opts(struct em_ctx *, int *, char ***, const struct em_subcmd *);
 int	 em_dispatch(struct em_ctx *, int, char **);
 int	 em_getopt(struct em_ctx *, int, char **, const char *, const struct option *);
+int	 em_no_opts(struct em_ctx *, int, char **);
 int	 em_optdone(struct em_ctx *, int);
 int	 em_one_arg(struct em_ctx *, int, char **, const char *, const char **);
 int	 em_usage(struct em_ctx *, FILE *, int);

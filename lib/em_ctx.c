@@ -265,7 +265,8 @@ em_dispatch(struct em_ctx *ctx, int argc, char **argv)
 	/* A broken config file is reported whether or not this run needs it. */
 	if ((ex = em_cfg_load(ctx)) != 0)
 		return ex;
-	return sc->fn(ctx, argc, argv);
+	ex = sc->fn(ctx, argc, argv);
+	return ex == EM_DONE ? EM_EX_OK : ex;
 }
 
 /*
@@ -320,6 +321,21 @@ em_optdone(struct em_ctx *ctx, int ch)
 	default:
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	}
+}
+
+/*
+ * The options of a command that has none of its own: 0 when there are
+ * none; EM_DONE when help or the version was asked for (and printed),
+ * which ends the command with status 0; else a usage error.
+ */
+int
+em_no_opts(struct em_ctx *ctx, int argc, char **argv)
+{
+	int	 ch;
+
+	if ((ch = em_getopt(ctx, argc, argv, "", NULL)) == -1)
+		return 0;
+	return em_optdone(ctx, ch) == 0 ? EM_DONE : EM_EX_USAGE;
 }
 
 /* Exactly one operand after the options, such as an id. */
