@@ -988,6 +988,45 @@ j_tags(struct em_ctx *ctx, int argc, char **argv)
 
 /* The weekly review ----------------------------------------------------- */
 
+/*
+ * The review is loaded once (review_load), then rendered as text
+ * (review_text) or as records for tsv and JSON Lines (review_records), so
+ * that every format carries the same facts.
+ */
+
+/* How a moment's seal shows to the one reading the review. */
+enum { SHOW_OPEN, SHOW_SEALED, SHOW_HIDDEN, SHOW_OPENED };
+static const char *const seal_shows[] = { "open", "sealed", "hidden", "opened" };
+static const char *const kinds[] = { "seen", "misunderstood" };
+
+struct moment {
+	char	*id, *date, *user, *kind;
+	char	*text;		/* NULL: sealed from the reader */
+	char	*tags;		/* "" when sealed from the reader */
+	char	*sealed;	/* the day the seal lifts while sealed, else NULL */
+	long	 day;
+	int	 show;		/* SHOW_* */
+	size_t	 who, k;	/* index in users[] and in kinds[] */
+};
+
+struct tag_count {
+	char	*tag;
+	int	 count;
+};
+
+struct review {
+	char		  week[16], from[11], to[11], pfrom[11], pto[11];
+	char		 *users[2];	/* the reader first */
+	size_t		  nusers;
+	int		  counts[2][2][3];	/* partner, kind: this week, before, sealed */
+	struct moment	 *m;		/* by date, then as written */
+	size_t		  nm;
+	struct tag_count *tags;		/* most used first */
+	size_t		  ntags;
+	const char	 *prompts[3];	/* borrowed from the content */
+	size_t		  nprompts;
+};
+
 struct side {
 	char	**lines;
 	size_t	  n;
@@ -1031,51 +1070,61 @@ print_sides(struct side *a, struct side *b, size_t w)
 	a->n = b->n = 0;
 }
 
-/* One partner's moments of one kind in the week, wrapped into a column. */
-static int
-fill_side(struct em_ctx *ctx, sqlite3_stmt *es, const char *user, const char *kind,
-    const char *from, const char *to, size_t w, struct side *s)
+/* A column's head: "name: counts" on one line if it fits, else the name wrapped. */
+static void
+side_head(const struct review *r, size_t i, size_t k, size_t w, struct side *s)
 {
-	char	**lines, head[64];
-	const char *sealed, *mark;
-	size_t	  n, i, found = 0;
-	long	  day, lifts, today = em_date_today();
-	int	  rc, state;
+	char	 head[96], line[192], **lines;
+	size_t	 n, j;
 
-	sqlite3_reset(es);
-	em_bind_text(es, 1, user);
-	em_bind_text(es, 2, kind);
-	em_bind_text(es, 3, from);
-	em_bind_text(es, 4, to);
-	while ((rc = sqlite3_step(es)) == SQLITE_ROW) {
-		em_date_parse((const char *)sqlite3_column_text(es, 0), &day);
-		/*
-		 * A sealed moment: "(sealed)" to its author; to the partner
-		 * only the day it opens. Once open, it says so for a week.
-		 */
-		sealed = (const char *)sqlite3_column_text(es, 2);
-		state = sqlite3_column_int(es, 3);
-		mark = "";
-		if (state == EM_SEAL_MINE)
-			mark = " (sealed)";
-		else if (sealed != NULL && state == EM_SEAL_OPEN &&
-		    em_date_parse(sealed, &lifts) == 0 && lifts > today - 7)
-			mark = " (newly opened)";
-		snprintf(head, sizeof(head), "%s %s%s", wdays[em_date_wday(day)],
-		    (const char *)sqlite3_column_text(es, 0) + 8, mark);
+	snprintf(head, sizeof(head), "%d (%d the week before)",
+	    r->counts[i][k][0], r->counts[i][k][1]);
+	if (em_text_width(r->users[i]) + 2 + strlen(head) <= w) {
+		snprintf(line, sizeof(line), "%s: %s", r->users[i], head);
+		side_add(s, line);
+		return;
+	}
+	em_wrap(r->users[i], w, &lines, &n);
+	for (j = 0; j < n; j++)
+		side_add(s, lines[j]);
+	em_strv_free(lines, n);
+	side_add(s, head);
+}
+
+/*
+ * One partner's moments of one kind, wrapped into a column. A sealed
+ * moment: "(sealed)" to its author; to the partner only the day it opens.
+ * Once open, it says so for a week.
+ */
+static void
+fill_side(const struct review *r, size_t who, size_t k, size_t w, struct side *s)
+{
+	static const char *const marks[] = { "", " (sealed)", "", " (newly opened)" };
+	const struct moment *m;
+	char	**lines, head[64], buf[8 * REVIEW_WIDTH];
+	size_t	  n, i, j, found = 0;
+	long	  lifts;
+
+	for (j = 0; j < r->nm; j++) {
+		m = &r->m[j];
+		if (m->who != who || m->k != k)
+			continue;
+		snprintf(head, sizeof(head), "%s %s%s", wdays[em_date_wday(m->day)],
+		    m->date + 8, marks[m->show]);
 		if (found++ > 0)
 			side_add(s, "");
 		side_add(s, head);
-		if (state == EM_SEAL_HIDDEN && sealed != NULL &&
-		    em_date_parse(sealed, &lifts) == 0) {
+		if (m->show == SHOW_HIDDEN && m->sealed != NULL &&
+		    em_date_parse(m->sealed, &lifts) == 0) {
 			snprintf(head, sizeof(head), "  (sealed until %s %s)",
-			    wdays[em_date_wday(lifts)], sealed + 8);
+			    wdays[em_date_wday(lifts)], m->sealed + 8);
 			side_add(s, head);
 			continue;
 		}
-		em_wrap((const char *)sqlite3_column_text(es, 1), w - 2, &lines, &n);
+		if (m->text == NULL)
+			continue;
+		em_wrap(m->text, w - 2, &lines, &n);
 		for (i = 0; i < n; i++) {
-			char buf[8 * REVIEW_WIDTH];
 			snprintf(buf, sizeof(buf), "  %s", lines[i]);
 			side_add(s, buf);
 		}
@@ -1083,7 +1132,6 @@ fill_side(struct em_ctx *ctx, sqlite3_stmt *es, const char *user, const char *ki
 	}
 	if (found == 0)
 		side_add(s, "  -");
-	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "reading the journal");
 }
 
 /* Counts per partner and kind, this week and the week before. */
@@ -1105,9 +1153,121 @@ static const char review_counts_sql[] =
     ") AS sealed "
     "FROM users u, kinds k ORDER BY u.user <> ?3, u.user, k.kind <> 'seen'";
 
+/* The two partners of the review, the reader first, and their counts. */
+static int
+load_counts(struct em_ctx *ctx, struct review *r, const char *me)
+{
+	sqlite3_stmt	*st;
+	const char	*u;
+	size_t		 i, k;
+	int		 ex, rc;
+
+	if ((ex = em_sql_prep(ctx, &st, review_counts_sql, "sssss", r->from, r->to,
+	    me, r->pfrom, r->pto)) != 0)
+		return ex;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		u = (const char *)sqlite3_column_text(st, 0);
+		if (r->nusers == 0 || strcmp(r->users[r->nusers - 1], u) != 0) {
+			if (r->nusers == 2)
+				break;	/* a review is for two */
+			r->users[r->nusers++] = em_strdup(u);
+		}
+		k = strcmp((const char *)sqlite3_column_text(st, 1), "seen") != 0;
+		for (i = 0; i < 3; i++)
+			r->counts[r->nusers - 1][k][i] = sqlite3_column_int(st, 2 + i);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return em_db_err(ctx, rc, "reading the journal");
+	return 0;
+}
+
+/*
+ * The moments of the two partners in the week. One sealed from the reader
+ * comes without its words and its tags, which are words too.
+ */
+static const char review_moments_sql[] =
+    "SELECT id, date, user, kind, CASE WHEN " EM_HIDDEN("") " THEN NULL ELSE"
+    " text END, CASE WHEN " EM_HIDDEN("") " THEN '' ELSE tags END, sealed, "
+    EM_SEALED("") " FROM entry WHERE removed IS NULL AND date BETWEEN ?1 AND ?2"
+    " AND (+user = ?3 OR +user = ?4) ORDER BY date, created, id";
+
+/* What the text marks: sealed, sealed from you, or opened in the last week. */
+static int
+seal_show(int state, const char *sealed)
+{
+	long	 lifts;
+
+	if (state == EM_SEAL_MINE)
+		return SHOW_SEALED;
+	if (state == EM_SEAL_HIDDEN)
+		return SHOW_HIDDEN;
+	if (sealed != NULL && em_date_parse(sealed, &lifts) == 0 &&
+	    lifts > em_date_today() - 7)
+		return SHOW_OPENED;
+	return SHOW_OPEN;
+}
+
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s == NULL ? NULL : em_strdup(s);
+}
+
+static int
+load_moments(struct em_ctx *ctx, struct review *r)
+{
+	sqlite3_stmt	*st;
+	struct moment	*m;
+	int		 ex, rc;
+
+	if ((ex = em_sql_prep(ctx, &st, review_moments_sql, "ssss", r->from, r->to,
+	    r->users[0], r->nusers > 1 ? r->users[1] : NULL)) != 0)
+		return ex;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->m = em_xreallocarray(r->m, r->nm + 1, sizeof(*r->m));
+		m = &r->m[r->nm++];
+		m->id = col_dup(st, 0);
+		m->date = col_dup(st, 1);
+		m->user = col_dup(st, 2);
+		m->kind = col_dup(st, 3);
+		m->text = col_dup(st, 4);
+		m->tags = col_dup(st, 5);
+		m->show = seal_show(sqlite3_column_int(st, 7),
+		    (const char *)sqlite3_column_text(st, 6));
+		m->sealed = sqlite3_column_int(st, 7) != EM_SEAL_OPEN ?
+		    col_dup(st, 6) : NULL;
+		m->who = strcmp(m->user, r->users[0]) != 0;
+		m->k = strcmp(m->kind, "seen") != 0;
+		if (em_date_parse(m->date, &m->day) != 0)
+			m->day = 0;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "reading the journal");
+}
+
+static int
+load_tags(struct em_ctx *ctx, struct review *r)
+{
+	sqlite3_stmt	*st;
+	int		 ex, rc;
+
+	if ((ex = em_sql_prep(ctx, &st, tags_sql, "ssl", r->from, r->to, -1L)) != 0)
+		return ex;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->tags = em_xreallocarray(r->tags, r->ntags + 1, sizeof(*r->tags));
+		r->tags[r->ntags].tag = col_dup(st, 0);
+		r->tags[r->ntags++].count = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "reading the journal");
+}
+
 /* Two or three prompts to talk about, the same for both partners all week. */
 static void
-review_prompts(const struct em_content *c, const char *week)
+pick_prompts(const struct em_content *c, struct review *r)
 {
 	const struct em_doc *d;
 	unsigned long	 h = 5381;
@@ -1117,15 +1277,198 @@ review_prompts(const struct em_content *c, const char *week)
 	if ((d = em_content_find(c, EM_K_PROMPTS, "review")) == NULL &&
 	    (d = em_content_find(c, EM_K_PROMPTS, "missing")) == NULL)
 		return;
-	for (p = week; *p != '\0'; p++)
+	for (p = r->week; *p != '\0'; p++)
 		h = h * 33 + (unsigned char)*p;
-	printf("\nTo talk about\n");
 	for (i = 0, k = h % d->nstr; i < 3 && i < d->nstr; i++, k = (k + 7) % d->nstr) {
 		if (i > 0 && k == (h % d->nstr))
 			break;
-		fputs("  - ", stdout);
-		em_put_wrapped(d->strv[k], REVIEW_WIDTH, 4, 1);
+		r->prompts[r->nprompts++] = d->strv[k];
 	}
+}
+
+static void
+review_free(struct review *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nusers; i++)
+		free(r->users[i]);
+	for (i = 0; i < r->nm; i++) {
+		free(r->m[i].id);
+		free(r->m[i].date);
+		free(r->m[i].user);
+		free(r->m[i].kind);
+		free(r->m[i].text);
+		free(r->m[i].tags);
+		free(r->m[i].sealed);
+	}
+	free(r->m);
+	for (i = 0; i < r->ntags; i++)
+		free(r->tags[i].tag);
+	free(r->tags);
+}
+
+/* Everything the review shows of the week that starts on monday. */
+static int
+review_load(struct em_ctx *ctx, long monday, struct review *r)
+{
+	const struct em_content *c;
+	const char	*me;
+	int		 ex;
+
+	memset(r, 0, sizeof(*r));
+	em_date_fmt(monday, r->from);
+	em_date_fmt(monday + 6, r->to);
+	em_date_fmt(monday - 7, r->pfrom);
+	em_date_fmt(monday - 1, r->pto);
+	em_week_fmt(monday, r->week);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_ctx_content(ctx, EM_KIND(EM_K_PROMPTS), &c)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = load_counts(ctx, r, me)) != 0 ||
+	    (ex = load_moments(ctx, r)) != 0 ||
+	    (ex = load_tags(ctx, r)) != 0)
+		return ex;
+	pick_prompts(c, r);
+	return 0;
+}
+
+/* "Tags this week: #home 3, #work 2", the first REVIEW_TAGS, then how many more. */
+static void
+text_tags(const struct review *r)
+{
+	char	 tags[512] = "";
+	size_t	 i;
+
+	for (i = 0; i < r->ntags && i < REVIEW_TAGS; i++)
+		snprintf(tags + strlen(tags), sizeof(tags) - strlen(tags), "%s#%s %d",
+		    i > 0 ? ", " : "Tags this week: ", r->tags[i].tag,
+		    r->tags[i].count);
+	if (r->ntags > REVIEW_TAGS)
+		snprintf(tags + strlen(tags), sizeof(tags) - strlen(tags),
+		    ", and %zu more", r->ntags - REVIEW_TAGS);
+	if (r->ntags > 0) {
+		putchar('\n');
+		em_put_wrapped(tags, REVIEW_WIDTH, 2, 1);
+	}
+}
+
+static void
+review_text(struct em_ctx *ctx, const struct review *r)
+{
+	const char	*b = em_color(ctx, "\033[1m"), *off = em_color(ctx, "\033[0m");
+	struct side	 sides[2] = { { NULL, 0 }, { NULL, 0 } };
+	size_t		 w = (REVIEW_WIDTH - 6) / 2, i, k;
+
+	printf("%sThe week %s%s, %s to %s\n", b, r->week, off, r->from, r->to);
+	for (k = 0; k < 2; k++) {
+		printf("\n%sFelt %s%s\n", b, kinds[k], off);
+		for (i = 0; i < 2; i++) {
+			if (i >= r->nusers) {
+				side_add(&sides[i], "(no partner yet)");
+				continue;
+			}
+			side_head(r, i, k, w, &sides[i]);
+			fill_side(r, i, k, w, &sides[i]);
+		}
+		print_sides(&sides[0], &sides[1], w);
+	}
+	text_tags(r);
+	if (r->nprompts > 0)
+		printf("\nTo talk about\n");
+	for (i = 0; i < r->nprompts; i++) {
+		fputs("  - ", stdout);
+		em_put_wrapped(r->prompts[i], REVIEW_WIDTH, 4, 1);
+	}
+}
+
+/*
+ * review -f tsv: one table for every kind of record, the kind in the first
+ * column; a record leaves the columns of the other kinds empty.
+ */
+static const char *const review_cols[] = { "type", "week", "from", "to", "user",
+	"kind", "count", "previous", "sealed", "date", "weekday", "id", "seal",
+	"tag", "tags", "text", NULL };
+
+/* One record: its own keys in JSON, its columns of the one table in tsv. */
+static void
+review_out(struct em_ctx *ctx, const char *const *keys, const char *const *vals,
+    int *header)
+{
+	const char	*row[sizeof(review_cols) / sizeof(review_cols[0])];
+	size_t		 i, j, len;
+
+	if (ctx->fmt != EM_FMT_TSV) {
+		em_out_row(ctx, keys, vals, 0);
+		return;
+	}
+	memset(row, 0, sizeof(row));
+	for (i = 0; keys[i] != NULL; i++) {
+		len = strcspn(keys[i], "#");
+		for (j = 0; review_cols[j] != NULL; j++)
+			if (strncmp(review_cols[j], keys[i], len) == 0 &&
+			    review_cols[j][len] == '\0')
+				row[j] = vals[i];
+	}
+	em_out_row(ctx, review_cols, row, !*header);
+	*header = 1;
+}
+
+static void
+records_counts(struct em_ctx *ctx, const struct review *r, int *header)
+{
+	const char *const keys[] = { "type", "user", "kind", "count#", "previous#",
+	    "sealed#", NULL };
+	const char	*vals[7];
+	char		 n[3][16];
+	size_t		 i, k, j;
+
+	for (i = 0; i < r->nusers; i++)
+		for (k = 0; k < 2; k++) {
+			for (j = 0; j < 3; j++)
+				snprintf(n[j], sizeof(n[j]), "%d", r->counts[i][k][j]);
+			vals[0] = "count";
+			vals[1] = r->users[i];
+			vals[2] = kinds[k];
+			vals[3] = n[0];
+			vals[4] = n[1];
+			vals[5] = n[2];
+			vals[6] = NULL;
+			review_out(ctx, keys, vals, header);
+		}
+}
+
+/* The review as records for tsv and JSON Lines (see the manual: review). */
+static void
+review_records(struct em_ctx *ctx, const struct review *r)
+{
+	const char *const wkeys[] = { "type", "week", "from", "to", NULL };
+	const char *const mkeys[] = { "type", "date", "weekday", "user", "kind",
+	    "id", "text", "tags", "sealed", "seal", NULL };
+	const char *const tkeys[] = { "type", "tag", "count#", NULL };
+	const char *const pkeys[] = { "type", "text", NULL };
+	const struct moment *m;
+	char		 n[16];
+	size_t		 i;
+	int		 header = 0;
+
+	review_out(ctx, wkeys, (const char *const []){ "week", r->week, r->from,
+	    r->to, NULL }, &header);
+	records_counts(ctx, r, &header);
+	for (i = 0; i < r->nm; i++) {
+		m = &r->m[i];
+		review_out(ctx, mkeys, (const char *const []){ "moment", m->date,
+		    wdays[em_date_wday(m->day)], m->user, m->kind, m->id, m->text,
+		    m->tags, m->sealed, seal_shows[m->show], NULL }, &header);
+	}
+	for (i = 0; i < r->ntags; i++) {
+		snprintf(n, sizeof(n), "%d", r->tags[i].count);
+		review_out(ctx, tkeys, (const char *const []){ "tag", r->tags[i].tag,
+		    n, NULL }, &header);
+	}
+	for (i = 0; i < r->nprompts; i++)
+		review_out(ctx, pkeys, (const char *const []){ "prompt",
+		    r->prompts[i], NULL }, &header);
 }
 
 static int
@@ -1135,18 +1478,9 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 		{ "week",	required_argument,	NULL,	OPT_WEEK },
 		{ NULL,		0,			NULL,	0 }
 	};
-	static const char *const kinds[] = { "seen", "misunderstood" };
-	const struct em_content *c = NULL;
-	sqlite3_stmt	*st = NULL, *es = NULL;
-	struct side	 sides[2] = { { NULL, 0 }, { NULL, 0 } };
-	const char	*me, *b, *off;
-	char		 week[16], from[11], to[11], pfrom[11], pto[11];
-	char		*users[2] = { NULL, NULL }, head[96], tags[512] = "", line[192];
-	char		**lines;
-	size_t		 nl, j;
-	long		 monday, today = em_date_today(), rows = 0;
-	size_t		 nusers = 0, w = (REVIEW_WIDTH - 6) / 2, i, k, ntags = 0;
-	int		 ch, ex, rc, counts[2][2][2];
+	struct review	 r;
+	long		 today = em_date_today(), monday;
+	int		 ch, ex;
 
 	monday = today - (em_date_wday(today) - 1);
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
@@ -1162,105 +1496,13 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
-	em_date_fmt(monday, from);
-	em_date_fmt(monday + 6, to);
-	em_date_fmt(monday - 7, pfrom);
-	em_date_fmt(monday - 1, pto);
-	em_week_fmt(monday, week);
-	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
-	    (ctx->fmt == EM_FMT_TEXT &&
-	    (ex = em_ctx_content(ctx, EM_KIND(EM_K_PROMPTS), &c)) != 0) ||
-	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_sql_prep(ctx, &st, review_counts_sql, "sssss", from, to, me,
-	    pfrom, pto)) != 0)
-		return ex;
-	if (ctx->fmt != EM_FMT_TEXT) {
-		ex = em_out_stmt(ctx, st, &rows);
-		sqlite3_finalize(st);
-		return ex;
+	if ((ex = review_load(ctx, monday, &r)) == 0) {
+		if (ctx->fmt == EM_FMT_TEXT)
+			review_text(ctx, &r);
+		else
+			review_records(ctx, &r);
 	}
-	memset(counts, 0, sizeof(counts));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *u = (const char *)sqlite3_column_text(st, 0);
-		if (nusers == 0 || strcmp(users[nusers - 1], u) != 0) {
-			if (nusers == 2)
-				break;	/* a review is for two */
-			users[nusers++] = em_strdup(u);
-		}
-		k = strcmp((const char *)sqlite3_column_text(st, 1), "seen") != 0;
-		counts[nusers - 1][k][0] = sqlite3_column_int(st, 2);
-		counts[nusers - 1][k][1] = sqlite3_column_int(st, 3);
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		ex = em_db_err(ctx, rc, "reading the journal");
-		goto out;
-	}
-	b = em_color(ctx, "\033[1m");
-	off = em_color(ctx, "\033[0m");
-	printf("%sThe week %s%s, %s to %s\n", b, week, off, from, to);
-	if ((ex = em_db_prepare(ctx, &es, "SELECT date, CASE WHEN " EM_HIDDEN("")
-	    " THEN NULL ELSE text END, sealed, " EM_SEALED("") " FROM entry WHERE "
-	    "+user = ?1 AND kind = ?2 AND removed IS NULL AND date BETWEEN ?3 AND ?4 "
-	    "ORDER BY date, created")) != 0)
-		goto out;
-	for (k = 0; k < 2; k++) {
-		printf("\n%sFelt %s%s\n", b, kinds[k], off);
-		for (i = 0; i < 2; i++) {
-			if (i >= nusers) {
-				side_add(&sides[i], "(no partner yet)");
-				continue;
-			}
-			snprintf(head, sizeof(head), "%d (%d the week before)",
-			    counts[i][k][0], counts[i][k][1]);
-			/* "name: counts" on one line if it fits, else the name wrapped. */
-			if (em_text_width(users[i]) + 2 + strlen(head) <= w) {
-				snprintf(line, sizeof(line), "%s: %s", users[i], head);
-				side_add(&sides[i], line);
-			} else {
-				em_wrap(users[i], w, &lines, &nl);
-				for (j = 0; j < nl; j++)
-					side_add(&sides[i], lines[j]);
-				em_strv_free(lines, nl);
-				side_add(&sides[i], head);
-			}
-			if (i < nusers && (ex = fill_side(ctx, es, users[i], kinds[k], from,
-			    to, w, &sides[i])) != 0)
-				goto out;
-		}
-		print_sides(&sides[0], &sides[1], w);
-	}
-	sqlite3_finalize(es);
-	es = NULL;
-	if ((ex = em_sql_prep(ctx, &st, tags_sql, "ssl", from, to, -1L)) != 0)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (ntags++ >= REVIEW_TAGS)
-			continue;
-		snprintf(tags + strlen(tags), sizeof(tags) - strlen(tags), "%s#%s %d",
-		    ntags > 1 ? ", " : "Tags this week: ", sqlite3_column_text(st, 0),
-		    sqlite3_column_int(st, 1));
-	}
-	if (rc != SQLITE_DONE) {
-		ex = em_db_err(ctx, rc, "reading the journal");
-		goto out;
-	}
-	if (ntags > REVIEW_TAGS)
-		snprintf(tags + strlen(tags), sizeof(tags) - strlen(tags),
-		    ", and %zu more", ntags - REVIEW_TAGS);
-	if (ntags > 0) {
-		putchar('\n');
-		em_put_wrapped(tags, REVIEW_WIDTH, 2, 1);
-	}
-	review_prompts(c, week);
-out:
-	for (i = 0; i < 2; i++) {
-		free(users[i]);
-		em_strv_free(sides[i].lines, sides[i].n);
-	}
-	sqlite3_finalize(es);
-	sqlite3_finalize(st);
+	review_free(&r);
 	return ex;
 }
 

@@ -60,21 +60,21 @@ ok     "alex's review of the same week"	empathy-journal -u alex review --week "$
 same   'his moments on the left now'	"$(out | sed -n 4p)" '  alex: 1 (0 the week before)            sara: 2 (1 the week before)'
 same   'he is asked the same questions'	"$(out | prompts)" "$p"
 
-ok     'tsv gives the counts'	empathy-journal review --week "$week" -f tsv
-same   'user, kind, count, previous; the asker first'	"$(out)" 'user	kind	count	previous	sealed
-sara	seen	2	1	0
+ok     'tsv: the review as one table'	empathy-journal review --week "$week" -f tsv
+same   'the kind of record first, then the columns of every kind'	"$(out | head -1)" \
+       'type	week	from	to	user	kind	count	previous	sealed	date	weekday	id	seal	tag	tags	text'
+same   'the counts: user, kind, count, previous, sealed; the asker first'	"$(out | awk -F '\t' '$1 == "count"' | cut -f5-9)" 'sara	seen	2	1	0
 sara	misunderstood	1	0	0
 alex	seen	1	0	0
 alex	misunderstood	1	2	0'
 ok     'json gives the same'	empathy-journal -u alex review --week "$week" -f json
-same   'one object per partner and kind'	"$(out)" '{"user":"alex","kind":"seen","count":1,"previous":0,"sealed":0}
-{"user":"alex","kind":"misunderstood","count":1,"previous":2,"sealed":0}
-{"user":"sara","kind":"seen","count":2,"previous":1,"sealed":0}
-{"user":"sara","kind":"misunderstood","count":1,"previous":0,"sealed":0}'
+same   'one count object per partner and kind'	"$(out | grep '"type":"count"')" '{"type":"count","user":"alex","kind":"seen","count":1,"previous":0,"sealed":0}
+{"type":"count","user":"alex","kind":"misunderstood","count":1,"previous":2,"sealed":0}
+{"type":"count","user":"sara","kind":"seen","count":2,"previous":1,"sealed":0}
+{"type":"count","user":"sara","kind":"misunderstood","count":1,"previous":0,"sealed":0}'
 
 ok     'the week after counts this week as the week before'	empathy-journal review --week "$(date -d "$(at 7)" +%G-W%V)" -f tsv
-same   'previous is this week'	"$(out)" 'user	kind	count	previous	sealed
-sara	seen	1	2	0
+same   'previous is this week'	"$(out | awk -F '\t' '$1 == "count"' | cut -f5-9)" 'sara	seen	1	2	0
 sara	misunderstood	0	1	0
 alex	seen	0	1	0
 alex	misunderstood	0	1	0'

@@ -52,7 +52,7 @@ like   'counts them'	"$(out)" 'sara: 2 \(1 the week before\)'
 like   'shows it sealed'	"$(out)" '\(sealed until Sun 10\)'
 unlike 'without words'	"$(out)" 'noticed the quiet'
 ok     'review -f tsv'	aj $WED review --week 2027-W01 -f tsv
-same   'a column of how many are sealed from you'	"$(out | awk -F '\t' '$1 == "sara" && $2 == "seen" { print $3, $5 }')" '2 2'
+same   'a column of how many are sealed from you'	"$(out | awk -F '\t' '$1 == "count" && $5 == "sara" && $6 == "seen" { print $7, $9 }')" '2 2'
 ok     'alex: news'	at $WED empathy -u alex news -k
 like   'a sealed moment, with its kind and day'	"$(out)" "$WED  sara felt seen: a sealed moment, until $SUN"
 unlike 'not its words'	"$(out)" 'noticed the quiet'
