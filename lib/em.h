@@ -176,7 +176,6 @@ int	 em_db_commit(struct em_ctx *);
 void	 em_db_rollback(struct em_ctx *);
 int	 em_db_scrub(struct em_ctx *, int);
 void	 em_bind_text(sqlite3_stmt *, int, const char *);
-int	 em_db_schema_version(void);
 int	 em_busy_ms(void);
 
 /*

@@ -378,12 +378,6 @@ migrate_exec(struct em_ctx *ctx, const char *sql)
 	return 0;
 }
 
-int
-em_db_schema_version(void)
-{
-	return NMIGRATIONS;
-}
-
 /*
  * How long to wait for another writer, in milliseconds: EM_BUSY_MS, or
  * $EMPATHY_BUSY_MS (0 to 600000) so that tests need not wait 5 seconds.
