@@ -775,6 +775,34 @@ make_dirs(struct em_ctx *ctx, const char *path)
 	return ex;
 }
 
+/*
+ * Whether the database at path could be made: its nearest directory that
+ * exists can be written. Said before a person types what would go into a
+ * database that cannot be made (the file itself waits for em_db_begin).
+ */
+static int
+can_make(struct em_ctx *ctx, const char *path)
+{
+	struct stat	 st;
+	char		*p = em_strdup(path), *s;
+	int		 ex = 0;
+
+	while ((s = strrchr(p, '/')) != NULL) {
+		*(s == p ? s + 1 : s) = '\0';
+		if (stat(p, &st) == 0) {
+			if (!S_ISDIR(st.st_mode) || access(p, W_OK | X_OK) != 0)
+				ex = em_err(ctx, EM_EX_CANTCREAT, "cannot create %s: "
+				    "%s", path, !S_ISDIR(st.st_mode) ?
+				    strerror(ENOTDIR) : strerror(errno));
+			break;
+		}
+		if (s == p)
+			break;
+	}
+	free(p);
+	return ex;
+}
+
 static char *
 resolve_path(struct em_ctx *ctx, int *ex)
 {
@@ -992,6 +1020,8 @@ em_db_open(struct em_ctx *ctx, int mode)
 		if (mode == EM_DB_READ)
 			return 0;
 		if (ctx->db_mem && mode == EM_DB_WRITE) {
+			if ((ex = can_make(ctx, ctx->dbpath)) != 0)
+				return ex;
 			ctx->db_defer = 1;
 			return 0;
 		}
@@ -1029,6 +1059,8 @@ em_db_open(struct em_ctx *ctx, int mode)
 		 * fails first (an answer refused, nothing to answer) leaves
 		 * no database behind. em_db_begin makes it.
 		 */
+		if ((ex = can_make(ctx, path)) != 0)
+			return ex;
 		ctx->db_mem = 1;
 		ctx->db_defer = 1;
 	} else if ((ex = make_dirs(ctx, path)) != 0)

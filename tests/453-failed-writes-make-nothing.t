@@ -35,3 +35,11 @@ fails 65 'a check-in with bad text'	empathy-checkin add --high "$(printf 'a\377b
 ok     'a write that goes through makes it'	env EMPATHY_DB="$db" empathy-checkin add --high 'Swam' --low 'Cold'
 same   'private'	"$(stat -c %a "$T/nowhere" "$db")" '700
 600'
+
+# Where no database can be made, a write says so before anything is typed.
+: >"$T/afile"
+status 'a database under a file cannot be made: 73'	73 env EMPATHY_DB="$T/afile/empathy.db" empathy-checkin respond --to alex 'How was it?'
+like   'saying where and why'	"$(err)" "$T/afile/empathy\.db: Not a directory"
+got=$(pty "env EMPATHY_DB='$T/afile/empathy.db' empathy-checkin add")
+unlike 'at a terminal, add asks nothing first'	"$got" 'The high of your day'
+like   'it says why'	"$got" 'empathy\.db: Not a directory'
