@@ -63,7 +63,8 @@ while [ "$round" -le "$ROUNDS" ]; do
 	ok     'search still works'	empathy-journal list --grep moment -f tsv
 	same   'and finds them'	"$(out | sed 1d | wc -l)" 2
 	ok     'export still works'	empathy-journal export
-	same   'with every entry'	"$(out | wc -l)" "$before"
+	# (and the tombstones of the entries purged in earlier rounds)
+	same   'with every entry'	"$(out | grep -c '"type":"entry"')" "$before"
 	status 'the same write fails the same way again'	74 sh -c 'empathy-journal add --seen <"$1"' sh "$T/text"
 	same   'the entry count is still unchanged'	"$(entries)" "$before"
 
