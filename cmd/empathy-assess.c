@@ -360,14 +360,6 @@ struct pair {
 	"o.date, o.answers FROM live_result g LEFT JOIN live_result o ON o.id = " PAIRED \
 	" WHERE g.guess = 1 "
 
-static char *
-col_dup(sqlite3_stmt *st, int i)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return NULL;
-	return em_strdup((const char *)sqlite3_column_text(st, i));
-}
-
 /* A column the schema keeps NOT NULL: never NULL here either. */
 static char *
 col_str(sqlite3_stmt *st, int i)
@@ -386,8 +378,8 @@ pair_read(sqlite3_stmt *st, struct pair *p)
 	p->inst = col_str(st, 3);
 	p->date = col_str(st, 4);
 	p->answers = col_str(st, 5);
-	p->odate = col_dup(st, 6);
-	p->oanswers = col_dup(st, 7);
+	p->odate = em_col_dup(st, 6);
+	p->oanswers = em_col_dup(st, 7);
 }
 
 static void

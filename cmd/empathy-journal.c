@@ -1208,14 +1208,6 @@ seal_show(int state, const char *sealed)
 	return SHOW_OPEN;
 }
 
-static char *
-col_dup(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	return s == NULL ? NULL : em_strdup(s);
-}
-
 static int
 load_moments(struct em_ctx *ctx, struct review *r)
 {
@@ -1229,16 +1221,16 @@ load_moments(struct em_ctx *ctx, struct review *r)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->m = em_xreallocarray(r->m, r->nm + 1, sizeof(*r->m));
 		m = &r->m[r->nm++];
-		m->id = col_dup(st, 0);
-		m->date = col_dup(st, 1);
-		m->user = col_dup(st, 2);
-		m->kind = col_dup(st, 3);
-		m->text = col_dup(st, 4);
-		m->tags = col_dup(st, 5);
+		m->id = em_col_dup(st, 0);
+		m->date = em_col_dup(st, 1);
+		m->user = em_col_dup(st, 2);
+		m->kind = em_col_dup(st, 3);
+		m->text = em_col_dup(st, 4);
+		m->tags = em_col_dup(st, 5);
 		m->show = seal_show(sqlite3_column_int(st, 7),
 		    (const char *)sqlite3_column_text(st, 6));
 		m->sealed = sqlite3_column_int(st, 7) != EM_SEAL_OPEN ?
-		    col_dup(st, 6) : NULL;
+		    em_col_dup(st, 6) : NULL;
 		m->who = strcmp(m->user, r->users[0]) != 0;
 		m->k = strcmp(m->kind, "seen") != 0;
 		if (em_date_parse(m->date, &m->day) != 0)
@@ -1258,7 +1250,7 @@ load_tags(struct em_ctx *ctx, struct review *r)
 		return ex;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->tags = em_xreallocarray(r->tags, r->ntags + 1, sizeof(*r->tags));
-		r->tags[r->ntags].tag = col_dup(st, 0);
+		r->tags[r->ntags].tag = em_col_dup(st, 0);
 		r->tags[r->ntags++].count = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);

@@ -187,6 +187,7 @@ int	 em_busy_ms(void);
  */
 int	 em_sql_prep(struct em_ctx *, sqlite3_stmt **, const char *, const char *,
 	    ...);
+char	*em_col_dup(sqlite3_stmt *, int);
 int	 em_sql_one(struct em_ctx *, const char *, char **, const char *,
 	    const char *, ...);
 int	 em_sql_long(struct em_ctx *, const char *, long *, const char *,

@@ -118,3 +118,12 @@ em_sql_run(struct em_ctx *ctx, const char *what, const char *sql,
 		return ex;
 	return em_db_done(ctx, &st, what);
 }
+
+/* A column of the current row as a string the caller frees; NULL for NULL. */
+char *
+em_col_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s == NULL ? NULL : em_strdup(s);
+}
