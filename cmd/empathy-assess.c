@@ -842,7 +842,7 @@ history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
 	sqlite3_stmt	*st;
 	char		 line[1024], err[160], pct[12], items[24];
 	long		 rows = 0, waiting = 0;
-	int		*g = NULL, *o = NULL, ex, rc, utf8 = utf8_locale();
+	int		*g, *o, ex, rc, scored, utf8 = utf8_locale();
 
 	memset(&last, 0, sizeof(last));
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
@@ -862,12 +862,12 @@ history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
 			pair_free(&p);
 			continue;	/* an instrument no longer in the content */
 		}
-		free(g);
-		free(o);
 		g = em_xcalloc(d->nitems, sizeof(int));
 		o = em_xcalloc(d->nitems, sizeof(int));
-		if (pair_score(d, &p, g, o, &acc, err, sizeof(err)) != 0 ||
-		    acc.percent < 0) {
+		scored = pair_score(d, &p, g, o, &acc, err, sizeof(err));
+		free(g);
+		free(o);
+		if (scored != 0 || acc.percent < 0) {
 			pair_free(&p);
 			continue;
 		}
@@ -903,8 +903,6 @@ history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
 		last = p;
 	}
 	pair_free(&last);
-	free(g);
-	free(o);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return em_db_err(ctx, rc, "reading results");
