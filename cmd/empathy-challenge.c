@@ -819,8 +819,13 @@ is_done(const char *state)
 	return strcmp(state, "done") == 0 || strcmp(state, "late") == 0;
 }
 
+/*
+ * The options of done and undone: --date (a day that has come), --day, and
+ * with notep, done's --note.
+ */
 static int
-c_done(struct em_ctx *ctx, int argc, char **argv)
+day_opts(struct em_ctx *ctx, int argc, char **argv, long *today, long *day,
+    const char **notep)
 {
 	static const struct option opts[] = {
 		{ "date",	required_argument,	NULL,	OPT_DATE },
@@ -828,33 +833,50 @@ c_done(struct em_ctx *ctx, int argc, char **argv)
 		{ "note",	required_argument,	NULL,	OPT_NOTE },
 		{ NULL,		0,			NULL,	0 }
 	};
+	/* without --note: the table up to its last option */
+	static const struct option plain[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ "day",	required_argument,	NULL,	OPT_DAY },
+		{ NULL,		0,			NULL,	0 }
+	};
+	int	 ch, ex;
+
+	*today = em_date_today();
+	*day = 0;
+	while ((ch = em_getopt(ctx, argc, argv, "", notep ? opts : plain)) != -1) {
+		switch (ch) {
+		case OPT_DATE:
+			if ((ex = em_opt_past_date(ctx, "--date", optarg, today)) != 0)
+				return ex;
+			break;
+		case OPT_DAY:
+			if ((ex = em_opt_count(ctx, "--day", optarg, day)) != 0)
+				return ex;
+			break;
+		case OPT_NOTE:	/* only in the table with notep */
+			if (notep != NULL)
+				*notep = optarg;
+			break;
+		default:
+			return em_optdone(ctx, ch) == 0 ? EM_DONE : EM_EX_USAGE;
+		}
+	}
+	return optind < argc ? em_usage(ctx, stderr, EM_EX_USAGE) : 0;
+}
+
+static int
+c_done(struct em_ctx *ctx, int argc, char **argv)
+{
 	struct run	 r;
 	const char	*me, *noteopt = NULL;
 	char		*note = NULL, date[11], id[EM_ID_LEN + 1], tmpl[256], n[24];
 	size_t		 len;
-	long		 today = em_date_today(), day = 0;
-	int		 ch, ex;
+	long		 today, day;
+	int		 ex;
 
 	memset(&r, 0, sizeof(r));
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if ((ex = em_opt_past_date(ctx, "--date", optarg, &today)) != 0)
-				return ex;
-			break;
-		case OPT_DAY:
-			if ((ex = em_opt_count(ctx, "--day", optarg, &day)) != 0)
-				return ex;
-			break;
-		case OPT_NOTE:
-			noteopt = optarg;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if (optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = day_opts(ctx, argc, argv, &today, &day, &noteopt)) != 0)
+		return ex;
 	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
 		return ex;
 	if ((ex = find_run(ctx, today, RUN_NOW, &r)) != 0)
@@ -949,34 +971,15 @@ out:
 static int
 c_undone(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ "day",	required_argument,	NULL,	OPT_DAY },
-		{ NULL,		0,			NULL,	0 }
-	};
 	struct run	 r;
 	const char	*me;
 	char		*id = NULL;
-	long		 today = em_date_today(), day = 0;
-	int		 ch, ex, already;
+	long		 today, day;
+	int		 ex, already;
 
 	memset(&r, 0, sizeof(r));
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &today)) != 0)
-				return ex;
-			break;
-		case OPT_DAY:
-			if ((ex = em_opt_count(ctx, "--day", optarg, &day)) != 0)
-				return ex;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if (optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = day_opts(ctx, argc, argv, &today, &day, NULL)) != 0)
+		return ex;
 	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
 		return ex;
 	if ((ex = find_run(ctx, today, RUN_NOW, &r)) != 0)
