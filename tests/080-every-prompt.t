@@ -19,8 +19,8 @@ chmod +x "$T/ed"
 export VISUAL="$T/ed"
 
 # A database that every case starts from: alex and sara checked in
-# yesterday (alex answers sara's), one journal entry, a challenge running
-# for three days.
+# yesterday (alex answers sara's), alex today with a feeling (sara can
+# guess), one journal entry, a challenge running for three days.
 base="$T/base/empathy.db"
 mkdir -m 700 "$T/base"
 EMPATHY_DB=$base
@@ -29,10 +29,12 @@ ok     'sara too'	empathy-checkin add --date -1 --high h --low l
 ok     'a journal entry'	empathy-journal add --seen 'He listened.'
 entry=$(sql 'select id from entry')
 ok     'a challenge started two days ago'	empathy-challenge start --date -2
+ok     'alex answers sara'"'"'s check-in'	empathy-checkin -u alex respond --date -1 --to sara 'How did it go?'
+ok     'alex checks in today, tired and lonely underneath'	empathy-checkin -u alex add --feeling tired:lonely --high h --low l
 
 # What a case may change, as text: every row of the tables the programs write.
 state() {
-	for _t in checkin response entry entry_version result run run_day; do
+	for _t in checkin response reply guess entry entry_version result run run_day; do
 		sqlite3 "$EMPATHY_DB" "select * from $_t order by 1" 2>/dev/null
 	done
 }
@@ -45,6 +47,8 @@ CRASH='double free|free\(\)|AddressSanitizer|LeakSanitizer|UndefinedBehaviorSani
 answer() {
 	if _pty_last | grep -Eq -- "$SCALE"; then
 		pty_type '3\n'
+	elif _pty_last | grep -Eq -- 'lies underneath\? $'; then
+		pty_type 'worn\n'
 	else
 		pty_type 'What was the hardest part of it?\n'
 	fi
@@ -144,6 +148,8 @@ every() {
 
 every 'checkin add'	'empathy-checkin add' high low
 every 'checkin respond'	'empathy-checkin -u alex respond --date -1' answer
+every 'checkin guess'	'empathy-checkin guess' guess
+every 'checkin reply'	'empathy-checkin reply --date -1' reply
 every 'journal add (editor)'	'empathy-journal add --seen' editor
 every 'journal edit (editor)'	"empathy-journal edit $entry" editor
 # The four items are asked by the same code: the first and the last.
