@@ -252,9 +252,45 @@ void	 em_put_cell(FILE *, const char *, size_t, int);
 void	 em_put_tsv(FILE *, const char *);
 void	 em_put_json(FILE *, const char *);
 void	 em_put_rawjson(FILE *, const char *);
+
+/*
+ * Records in tsv and JSON Lines: a record type is a list of fields, each
+ * with its type, ended by a NULL name; a record is one value a field.
+ */
+enum em_type {
+	EM_STR,		/* text (.s) */
+	EM_INT,		/* a whole number (.n) */
+	EM_BOOL,	/* true or false (.n); 1 or 0 in tsv */
+	EM_NUM,		/* a decimal written by the caller (.s), e.g. "83.3" */
+	EM_JSON,	/* a JSON value (.s), as SQLite's json functions make */
+	EM_LIST,	/* strings (.l, ended by NULL): an array; ", " in tsv */
+	EM_NULL,
+	EM_TYPE = 0xf,
+	EM_ONLY_JSON = 0x10,	/* the field is left out of tsv */
+	EM_ONLY_TSV = 0x20	/* the field is left out of JSON */
+};
+struct em_col {
+	const char	*name;
+	int		 type;		/* enum em_type, with EM_ONLY_* */
+};
+struct em_val {
+	const char		*s;
+	const char *const	*l;
+	long long		 n;
+	int			 null;	/* null in JSON, empty in tsv */
+};
+#define EM_COLS_MAX	32
+#define EM_S(x)		((struct em_val){ .s = (x), .null = (x) == NULL })
+#define EM_N(x)		((struct em_val){ .n = (x) })
+#define EM_L(x)		((struct em_val){ .l = (x) })
+#define EM_NIL		((struct em_val){ .null = 1 })
 int	 em_out_stmt(struct em_ctx *, sqlite3_stmt *, long *);
 void	 em_out_fields(struct em_ctx *, const char *const *, const char *const *);
 void	 em_out_row(struct em_ctx *, const char *const *, const char *const *, int);
+void	 em_emit_head(struct em_ctx *, const struct em_col *);
+int	 em_emit(struct em_ctx *, const struct em_col *, const struct em_val *);
+int	 em_emit_stmt(struct em_ctx *, const struct em_col *, sqlite3_stmt *,
+	    long *);
 int	 em_parse_format(const char *, enum em_fmt *);
 const char *em_color(struct em_ctx *, const char *);
 void	 em_put_wrapped(const char *, size_t, int, int);

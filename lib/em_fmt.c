@@ -308,6 +308,198 @@ em_put_rawjson(FILE *fp, const char *s)
 	fwrite(run, 1, (size_t)(s - run), fp);
 }
 
+/* An SGR sequence when colour is on, else nothing. */
+const char *
+em_color(struct em_ctx *ctx, const char *sgr)
+{
+	return em_ctx_color(ctx) ? sgr : "";
+}
+
+/* A JSON number, which may go out without quotes. */
+static int
+json_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		s += strspn(s, "0123456789");
+	else
+		return 0;
+	if (*s == '.') {
+		if (s[1] < '0' || s[1] > '9')
+			return 0;
+		s += 1 + strspn(s + 1, "0123456789");
+	}
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (*s < '0' || *s > '9')
+			return 0;
+		s += strspn(s, "0123456789");
+	}
+	return *s == '\0';
+}
+
+/* Whether field f goes out in this format. */
+static int
+shown(const struct em_col *f, enum em_fmt fmt)
+{
+	if (f->type & EM_ONLY_JSON)
+		return fmt == EM_FMT_JSON;
+	if (f->type & EM_ONLY_TSV)
+		return fmt == EM_FMT_TSV;
+	return fmt != EM_FMT_TEXT;
+}
+
+/*
+ * The tsv header of a record type: its field names, one line. Nothing in
+ * the other formats.
+ */
+void
+em_emit_head(struct em_ctx *ctx, const struct em_col *f)
+{
+	int	 first = 1;
+
+	if (ctx->fmt != EM_FMT_TSV)
+		return;
+	for (; f->name != NULL; f++) {
+		if (!shown(f, ctx->fmt))
+			continue;
+		printf("%s%s", first ? "" : "\t", f->name);
+		first = 0;
+	}
+	putchar('\n');
+}
+
+/* One value of field f, as its type says, in tsv or JSON. */
+static void
+put_val(enum em_fmt fmt, const struct em_col *f, const struct em_val *v)
+{
+	const char *const *l;
+
+	switch (v->null ? EM_NULL : f->type & EM_TYPE) {
+	case EM_NULL:
+		if (fmt == EM_FMT_JSON)
+			fputs("null", stdout);
+		break;
+	case EM_INT:
+		printf("%lld", v->n);
+		break;
+	case EM_BOOL:
+		if (fmt == EM_FMT_JSON)
+			fputs(v->n ? "true" : "false", stdout);
+		else
+			putchar(v->n ? '1' : '0');
+		break;
+	case EM_NUM:	/* a decimal made by the caller: quoted if it is not one */
+		if (fmt == EM_FMT_TSV)
+			em_put_tsv(stdout, v->s);
+		else if (json_number(v->s))
+			fputs(v->s, stdout);
+		else
+			em_put_json(stdout, v->s);
+		break;
+	case EM_JSON:	/* made by SQLite or by em_emit's caller from its own */
+		if (fmt == EM_FMT_JSON)
+			em_put_rawjson(stdout, v->s);
+		else
+			em_put_tsv(stdout, v->s);
+		break;
+	case EM_LIST:
+		if (fmt == EM_FMT_JSON)
+			putchar('[');
+		for (l = v->l; l != NULL && *l != NULL; l++) {
+			if (l != v->l)
+				fputs(fmt == EM_FMT_JSON ? "," : ", ", stdout);
+			if (fmt == EM_FMT_JSON)
+				em_put_json(stdout, *l);
+			else
+				em_put_tsv(stdout, *l);
+		}
+		if (fmt == EM_FMT_JSON)
+			putchar(']');
+		break;
+	default:
+		if (fmt == EM_FMT_JSON)
+			em_put_json(stdout, v->s);
+		else
+			em_put_tsv(stdout, v->s);
+	}
+}
+
+/*
+ * One record: the values v, one for each field of f, in the order of f, as
+ * a tsv line or a JSON object. A value's type is its field's; a NULL
+ * string, or null set, is JSON's null and an empty tsv field. In text
+ * nothing is written and 1 is returned: the caller shows the record.
+ */
+int
+em_emit(struct em_ctx *ctx, const struct em_col *f, const struct em_val *v)
+{
+	int	 first = 1;
+
+	if (ctx->fmt == EM_FMT_TEXT)
+		return 1;
+	if (ctx->fmt == EM_FMT_JSON)
+		putchar('{');
+	for (; f->name != NULL; f++, v++) {
+		if (!shown(f, ctx->fmt))
+			continue;
+		if (!first)
+			putchar(ctx->fmt == EM_FMT_JSON ? ',' : '\t');
+		first = 0;
+		if (ctx->fmt == EM_FMT_JSON) {
+			em_put_json(stdout, f->name);
+			putchar(':');
+		}
+		put_val(ctx->fmt, f, v);
+	}
+	puts(ctx->fmt == EM_FMT_JSON ? "}" : "");
+	return 0;
+}
+
+/*
+ * Every row of a statement as records of the fields f: the statement's
+ * columns are the fields, in order (the names in the SQL do not matter).
+ * The tsv header comes first. The number of rows goes to *nrows.
+ */
+int
+em_emit_stmt(struct em_ctx *ctx, const struct em_col *f, sqlite3_stmt *st,
+    long *nrows)
+{
+	struct em_val	 v[EM_COLS_MAX];
+	int		 i, n, rc;
+	long		 rows = 0;
+
+	for (n = 0; f[n].name != NULL; n++)
+		;
+	if (n > EM_COLS_MAX || n != sqlite3_column_count(st))
+		abort();	/* the field list and the SQL disagree */
+	em_emit_head(ctx, f);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows++;
+		for (i = 0; i < n; i++) {
+			memset(&v[i], 0, sizeof(v[i]));
+			v[i].null = sqlite3_column_type(st, i) == SQLITE_NULL;
+			if ((f[i].type & EM_TYPE) == EM_INT ||
+			    (f[i].type & EM_TYPE) == EM_BOOL)
+				v[i].n = sqlite3_column_int64(st, i);
+			else
+				v[i].s = (const char *)sqlite3_column_text(st, i);
+		}
+		em_emit(ctx, f, v);
+	}
+	if (nrows != NULL)
+		*nrows = rows;
+	if (rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading the database");
+	return 0;
+}
+
+/* The untyped emitters, until cmd/ has moved to em_emit. */
 /* Column names: "json:x" is raw JSON only in json output, "tsv:x" only in tsv. */
 static const char *
 colname(sqlite3_stmt *st, int i, enum em_fmt fmt)
@@ -389,16 +581,9 @@ em_out_stmt(struct em_ctx *ctx, sqlite3_stmt *st, long *nrows)
 	return 0;
 }
 
-/* An SGR sequence when colour is on, else nothing. */
-const char *
-em_color(struct em_ctx *ctx, const char *sgr)
-{
-	return em_ctx_color(ctx) ? sgr : "";
-}
-
 /* A JSON number (or null), which may go out without quotes. */
 static int
-json_number(const char *s)
+old_json_number(const char *s)
 {
 	if (strcmp(s, "null") == 0)
 		return 1;
@@ -465,7 +650,7 @@ em_out_row(struct em_ctx *ctx, const char *const *keys, const char *const *vals,
 			len = strlen(keys[i]);
 			if (i > 0)
 				putchar(',');
-			if (len > 0 && keys[i][len - 1] == '#' && json_number(vals[i])) {
+			if (len > 0 && keys[i][len - 1] == '#' && old_json_number(vals[i])) {
 				printf("\"%.*s\":%s", (int)len - 1, keys[i], vals[i]);
 				continue;
 			}

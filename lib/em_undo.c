@@ -114,16 +114,14 @@ void
 em_rec_said(struct em_ctx *ctx, const char *table, const char *id, int removing,
     int already, const char *how)
 {
-	const char *const keys[] = { "id", "type", "state", NULL };
-	const char	*vals[3];
+	static const struct em_col cols[] = { { "id", EM_STR },
+	    { "type", EM_STR }, { "state", EM_STR }, { NULL, 0 } };
+	const struct em_val v[] = { EM_S(id), EM_S(em_rectype_find(table) ?
+	    em_rectype_find(table)->type : table), EM_S(removing ? "removed" : "live") };
 
-	if (ctx->fmt != EM_FMT_TEXT) {
-		vals[0] = id;
-		vals[1] = em_rectype_find(table) ? em_rectype_find(table)->type : table;
-		vals[2] = removing ? "removed" : "live";
-		em_out_fields(ctx, keys, vals);
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, v) == 0)
 		return;
-	}
 	printf("%s %s %s", noun(table), id, already ? (removing ? "was already removed" :
 	    "is not removed") : (removing ? "removed" : "brought back"));
 	if (removing && how != NULL)
@@ -212,6 +210,10 @@ em_change_record(struct em_ctx *ctx, const char *replica, long long first,
 }
 
 /* What undo would take back, newest first: tsv and JSON carry the same. */
+static const struct em_col change_cols[] = { { "id", EM_INT },
+    { "created", EM_STR }, { "what", EM_STR }, { "summary", EM_STR },
+    { NULL, 0 } };
+
 int
 em_undo_list(struct em_ctx *ctx, const char *me, long max)
 {
@@ -224,7 +226,7 @@ em_undo_list(struct em_ctx *ctx, const char *me, long max)
 	    "DESC LIMIT ?2", "sl", me, max)) != 0)
 		return ex;
 	if (ctx->fmt != EM_FMT_TEXT) {
-		ex = em_out_stmt(ctx, st, &n);
+		ex = em_emit_stmt(ctx, change_cols, st, &n);
 		sqlite3_finalize(st);
 		return ex != 0 ? ex : n > 0 ? 0 : EM_EX_NO;
 	}
