@@ -336,7 +336,10 @@ tokenize(const char *text, struct toks *ts, struct sent **sp, size_t *nsp)
 			w[wl] = '\0';
 			if (sbeg == SIZE_MAX)
 				sbeg = (size_t)(p - s);
-			word_push(ts, w, apos, (size_t)(p - s), (size_t)(q - s), clause);
+			/* "but" opens a clause as a comma does: "not sure if it
+			 * helps but try X", "he said so but you could" */
+			word_push(ts, w, apos, (size_t)(p - s), (size_t)(q - s),
+			    clause || strcmp(w, "but") == 0);
 			clause = 0;
 			p = q;
 			continue;
@@ -770,8 +773,8 @@ past(const char *w)
  * What a sentence's exceptions allow, worked out once for the sentence (on
  * its first match) so that judging every match in it stays linear: at each
  * word m, the furthest end of a reporter or negation that starts before m
- * and counts, the nearest end of an asking phrase that starts before m, and
- * the last clause start at or before m.
+ * and counts, the nearest end of an asking phrase that starts before m in
+ * m's clause, and the last clause start at or before m.
  */
 struct xtab {
 	size_t	*said, *ask, *clause;
@@ -804,10 +807,12 @@ xtab_make(const struct em_content *c, const struct tok *t, const struct sent *s,
 	xt->ask = em_xcalloc(n, sizeof(*xt->ask));
 	xt->clause = em_xcalloc(n, sizeof(*xt->clause));
 	for (i = s->a; i < s->b; i++) {
+		if (t[i].clause) {
+			cl = i;
+			ask = XT_NONE;	/* an asking word counts in its clause */
+		}
 		xt->said[i - s->a] = said;
 		xt->ask[i - s->a] = ask;
-		if (t[i].clause)
-			cl = i;
 		xt->clause[i - s->a] = cl;
 		for (q = 0, x = EM_X_REPORTER; x <= EM_X_NEGATION; x++) {
 			/* it may end inside the match: "you feel you should" */

@@ -3,11 +3,12 @@
 # `empathy-checkin check` and print, per file and for all of them, how much
 # advice was refused (recall), how much of what was refused was advice
 # (precision), and the share of questions and of reflections refused.
-# The sets (tests/advice/*.tsv, written for this project by four writers who
+# The sets (tests/advice/*.tsv, written for this project by five writers who
 # never saw the rules): replies (our product's voice, with the traps the
 # issue names), chat, listeners and support (support-chat style, by three
 # writers), traps (replies that quote or negate advice, and advice in its
-# usual forms).
+# usual forms), fresh (support-chat style with its typing: recall 0.850,
+# precision 0.988, 2% of reflections refused before the rules saw it).
 # A file has one reply per line: LABEL<TAB>FORM<TAB>TEXT, LABEL one of
 # advice, question, reflection. -v lists every reply judged wrongly.
 # The binary is the one on PATH (make eval-advice puts build/rel/bin first);

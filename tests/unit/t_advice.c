@@ -184,6 +184,10 @@ main(void)
 	    "spelled the other way");
 	is_str(verdict(c, "I won't say much, but don't worry."), "Q1", "negation "
 	    "stops at the clause");
+	is_str(verdict(c, "They think it hurt but you could rest."), "Q6", "but "
+	    "opens a clause, as a comma does");
+	is_str(verdict(c, "Not sure, he said so but you could quit"), "Q6",
+	    "reported speech stops at but");
 
 	/* Frames in questions; unless. */
 	is_str(verdict(c, "What do you think you should do?"), "-", "a question "
@@ -192,6 +196,10 @@ main(void)
 	    "without the mark");
 	is_str(verdict(c, "Maybe you could rest, what do you think?"), "Q6",
 	    "asked after the frame");
+	is_str(verdict(c, "How I coped was this, maybe you could rest?"), "Q6",
+	    "an asking word in an earlier clause asks nothing of this one");
+	is_str(verdict(c, "Thanks, what do you think you could do?"), "-",
+	    "but one in its own clause does");
 	is_str(verdict(c, "You could be right."), "-", "unless be");
 	is_str(verdict(c, "Have you tried yoga?"), "Q8", "a suggestion as a "
 	    "question");
