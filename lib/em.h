@@ -131,6 +131,8 @@ static inline int em_status_(int got, int ex) { (void)got; return ex; }
 #define em_errno(ctx, ex, ...)	em_status_(em_errno((ctx), (ex), __VA_ARGS__), (ex))
 #define em_fail(ctx, ex, ...)	em_status_(em_fail((ctx), (ex), __VA_ARGS__), (ex))
 #endif
+
+/* em_mem.c: memory; allocators never return NULL (they end the program). */
 void	 em_no_core(void);
 /*
  * Allocators never return NULL (they end the program instead) and hand over
@@ -205,21 +207,23 @@ int	 em_opt_past_date(struct em_ctx *, const char *, const char *, long *);
 int	 em_opt_count(struct em_ctx *, const char *, const char *, long *);
 void	 em_week_fmt(long, char [16]);
 
-/* em_text.c: UTF-8, terminal-safe output, private text from stdin, a prompt or the editor. */
+/* em_text.c: what makes text acceptable, and its width on a terminal. */
 int	 em_utf8_valid(const char *, size_t);
 int	 em_name_valid(const char *);
 int	 em_text_bytes(struct em_ctx *, const char *, const char *, size_t);
 int	 em_text_check(struct em_ctx *, const char *, const char *, size_t);
 void	 em_text_trim(char *);
+int	 em_tag_valid(const char *);
+size_t	 em_text_width(const char *);
+void	 em_wrap(const char *, size_t, char ***, size_t *);
+
+/* em_input.c: private text from the arguments, stdin, a prompt or the editor. */
 int	 em_read_all(struct em_ctx *, FILE *, const char *, size_t, char **, size_t *);
 int	 em_read_stdin_text(struct em_ctx *, const char *, char **);
 int	 em_editor_text(struct em_ctx *, const char *, const char *, char **);
 int	 em_input_text(struct em_ctx *, int, char **, const char *, const char *,
 	    const char *, char **);
-int	 em_tag_valid(const char *);
 int	 em_isatty_in(void);
-size_t	 em_text_width(const char *);
-void	 em_wrap(const char *, size_t, char ***, size_t *);
 
 /* em_rules.c: the rules of each kind of value, shared by the commands and import. */
 #define EM_FEELING_MAX	40	/* bytes in a feeling word */

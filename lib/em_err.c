@@ -176,16 +176,6 @@ em_note(const struct em_ctx *ctx, const char *fmt, ...)
 	diag(ctx, "", msg);
 }
 
-/* Allocation failure leaves nothing sensible to do: say so and stop. */
-static void
-oom(void)
-{
-	static const char msg[] = "empathy: out of memory\n";
-
-	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
-	_exit(EM_EX_IOERR);
-}
-
 /*
  * A note that may run long (a refusal quoting the person's words), wrapped
  * to 80 columns wherever it goes, continued under its first word, whole.
@@ -201,7 +191,7 @@ em_note_wrapped(const struct em_ctx *ctx, const char *fmt, ...)
 	n = vasprintf(&msg, fmt, ap);
 	va_end(ap);
 	if (n == -1)
-		oom();
+		em_oom();
 	else {
 		fflush(stdout);
 		fputs(ctx->prog, stderr);
@@ -210,45 +200,4 @@ em_note_wrapped(const struct em_ctx *ctx, const char *fmt, ...)
 		    2, 1);
 		free(msg);
 	}
-}
-
-void *
-em_xcalloc(size_t n, size_t size)
-{
-	void	*p;
-
-	if ((p = calloc(n ? n : 1, size ? size : 1)) == NULL)
-		oom();
-	return p;
-}
-
-char *
-em_strdup(const char *s)
-{
-	char	*p;
-
-	if (s == NULL)
-		return NULL;
-	if ((p = strdup(s)) == NULL)
-		oom();
-	return p;
-}
-
-void *
-em_xreallocarray(void *p, size_t n, size_t size)
-{
-	if (size != 0 && n > (size_t)-1 / size)
-		oom();
-	if ((p = realloc(p, n * size != 0 ? n * size : 1)) == NULL)
-		oom();
-	return p;
-}
-
-/* No core files: they would hold whatever private text was in memory. */
-void
-em_no_core(void)
-{
-	struct rlimit rl = { 0, 0 };
-
-	(void)setrlimit(RLIMIT_CORE, &rl);
 }

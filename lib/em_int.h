@@ -33,6 +33,9 @@ size_t	 em_u8_next(const char *, unsigned *);
 size_t	 em_u8_nextn(const char *, size_t, unsigned *);
 int	 em_cp_width(unsigned);
 
+/* em_mem.c: out of memory: say so and end the program. */
+void	 em_oom(void);
+
 /* em_fmt.c: the safe writer for a diagnostic (bidi controls as U+FFFD). */
 void	 em_put_msg(FILE *, const char *);
 

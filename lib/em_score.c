@@ -1,4 +1,4 @@
-/* em_score.c: answers to an instrument, its score (PRODUCT.md's rule exactly) and band. */
+/* em_score.c: answers to an instrument, its score (the rule in empathy-assess(1)) and band. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>

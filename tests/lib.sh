@@ -139,6 +139,15 @@ pty() {
 	return $_s
 }
 
+# _ctrl_c_grace TYPED: after typing Ctrl-C last, keep the terminal's input
+# open a while (longer under valgrind): closing it sends an EOF too, which a
+# program slow to take its signal (valgrind delivers it late) reads first.
+_ctrl_c_grace() {
+	case $1 in
+	*"$(printf '\003')"*) if [ "$EM_SLOW" -gt 1 ]; then sleep 3; else sleep 0.3; fi ;;
+	esac
+}
+
 # tty 'CMD' LINE...: run CMD on a pseudo-terminal, typing each LINE after
 # $pause seconds (3 under valgrind, where a program is slow to reach its
 # prompt); what it showed, on one line without \r or colours, then " exit N".
@@ -146,7 +155,8 @@ tty() {
 	_cmd=$1; shift
 	_p=${pause:-0.3}
 	case $(command -v empathy-checkin) in */valgrind/*) _p=3;; esac
-	for _l in "$@"; do sleep "$_p"; printf '%s' "$_l"; done | {
+	{ for _l in "$@"; do sleep "$_p"; printf '%s' "$_l"; done
+	  _ctrl_c_grace "$_l"; } | {
 		script -qec "$_cmd" /dev/null; echo " exit $?"
 	} | tr -d '\r' | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
 	sleep 0.1
@@ -227,8 +237,17 @@ _feed() {
 		done
 		_off=$(wc -c <"$T/drv")
 		(trap '' PIPE; printf '%s' "$2") 2>/dev/null
+		_last=$2
 		shift 2
 	done
+	case ${_last:-} in
+	*"$(printf '\003')"*)	# see _ctrl_c_grace; here, until it has ended
+		_i=0
+		while [ ! -e "$T/drv.done" ] && [ "$_i" -lt $((100 * EM_SLOW)) ]; do
+			sleep 0.05
+			_i=$((_i + 1))
+		done ;;
+	esac
 }
 drive() {
 	_c=$1; shift
@@ -261,6 +280,7 @@ ask() {
 			printf '%s' "$_l"
 		done
 		sleep 0.2
+		_ctrl_c_grace "$_l"
 	} | { script -qec "$_cmd" /dev/null >"$T/ask.out"; echo $? >"$T/ask.rc"; }
 	tr -d '\r' <"$T/ask.out" | sed 's/\x1b\[[0-9;]*m//g' | tr '\n' ' '
 	echo " exit $(cat "$T/ask.rc") "
