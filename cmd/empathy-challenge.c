@@ -376,7 +376,7 @@ date_opt(struct em_ctx *ctx, int argc, char **argv, long *day)
 	*day = em_date_today();
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		if (ch != OPT_DATE)
-			return em_optdone(ctx, ch) == 0 ? EM_DONE : EM_EX_USAGE;
+			return em_optdone(ctx, ch);
 		if ((ex = em_opt_date(ctx, "--date", optarg, day)) != 0)
 			return ex;
 	}
@@ -858,7 +858,7 @@ day_opts(struct em_ctx *ctx, int argc, char **argv, long *today, long *day,
 				*notep = optarg;
 			break;
 		default:
-			return em_optdone(ctx, ch) == 0 ? EM_DONE : EM_EX_USAGE;
+			return em_optdone(ctx, ch);
 		}
 	}
 	return optind < argc ? em_usage(ctx, stderr, EM_EX_USAGE) : 0;

@@ -285,6 +285,7 @@ struct em_val {
 };
 #define EM_COLS_MAX	32
 #define EM_S(x)		((struct em_val){ .s = (x), .null = (x) == NULL })
+#define EM_W(x)		((struct em_val){ .s = (x) })	/* a string, never NULL */
 #define EM_N(x)		((struct em_val){ .n = (x) })
 #define EM_L(x)		((struct em_val){ .l = (x) })
 #define EM_NIL		((struct em_val){ .null = 1 })
@@ -295,6 +296,8 @@ void	 em_emit_head(struct em_ctx *, const struct em_col *);
 int	 em_emit(struct em_ctx *, const struct em_col *, const struct em_val *);
 int	 em_emit_stmt(struct em_ctx *, const struct em_col *, sqlite3_stmt *,
 	    long *);
+int	 em_emit_row(struct em_ctx *, const struct em_col *, sqlite3_stmt *);
+void	 em_stmt_vals(const struct em_col *, sqlite3_stmt *, struct em_val *);
 int	 em_parse_format(const char *, enum em_fmt *);
 const char *em_color(struct em_ctx *, const char *);
 void	 em_put_wrapped(const char *, size_t, int, int);

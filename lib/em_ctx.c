@@ -309,15 +309,21 @@ em_getopt(struct em_ctx *ctx, int argc, char **argv, const char *shortopts,
 	}
 }
 
-/* The end of an option loop on something not the command's own. */
+/*
+ * The end of an option loop on something not the command's own: EM_DONE
+ * after help or the version (the command ends, status 0), else a usage
+ * error.
+ */
 int
 em_optdone(struct em_ctx *ctx, int ch)
 {
 	switch (ch) {
 	case 'h':
-		return em_usage(ctx, stdout, EM_EX_OK);
+		em_usage(ctx, stdout, EM_EX_OK);
+		return EM_DONE;
 	case 'V':
-		return version(ctx);
+		version(ctx);
+		return EM_DONE;
 	default:
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	}
@@ -335,7 +341,7 @@ em_no_opts(struct em_ctx *ctx, int argc, char **argv)
 
 	if ((ch = em_getopt(ctx, argc, argv, "", NULL)) == -1)
 		return 0;
-	return em_optdone(ctx, ch) == 0 ? EM_DONE : EM_EX_USAGE;
+	return em_optdone(ctx, ch);
 }
 
 /* Exactly one operand after the options, such as an id. */

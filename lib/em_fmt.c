@@ -462,6 +462,39 @@ em_emit(struct em_ctx *ctx, const struct em_col *f, const struct em_val *v)
 }
 
 /*
+ * The current row of a statement as values of the fields f, one a column in
+ * order; fields past the statement's columns are left to the caller. The
+ * strings live until the statement's next step.
+ */
+void
+em_stmt_vals(const struct em_col *f, sqlite3_stmt *st, struct em_val *v)
+{
+	int	 i, n = sqlite3_column_count(st);
+
+	for (i = 0; i < n && f[i].name != NULL; i++) {
+		memset(&v[i], 0, sizeof(v[i]));
+		v[i].null = sqlite3_column_type(st, i) == SQLITE_NULL;
+		if ((f[i].type & EM_TYPE) == EM_INT ||
+		    (f[i].type & EM_TYPE) == EM_BOOL)
+			v[i].n = sqlite3_column_int64(st, i);
+		else
+			v[i].s = (const char *)sqlite3_column_text(st, i);
+	}
+}
+
+/* The current row of a statement as a record (em_emit: 1 in text). */
+int
+em_emit_row(struct em_ctx *ctx, const struct em_col *f, sqlite3_stmt *st)
+{
+	struct em_val	 v[EM_COLS_MAX];
+
+	if (sqlite3_column_count(st) > EM_COLS_MAX)
+		abort();	/* a record type wider than EM_COLS_MAX */
+	em_stmt_vals(f, st, v);
+	return em_emit(ctx, f, v);
+}
+
+/*
  * Every row of a statement as records of the fields f: the statement's
  * columns are the fields, in order (the names in the SQL do not matter).
  * The tsv header comes first. The number of rows goes to *nrows.
@@ -470,8 +503,7 @@ int
 em_emit_stmt(struct em_ctx *ctx, const struct em_col *f, sqlite3_stmt *st,
     long *nrows)
 {
-	struct em_val	 v[EM_COLS_MAX];
-	int		 i, n, rc;
+	int		 n, rc;
 	long		 rows = 0;
 
 	for (n = 0; f[n].name != NULL; n++)
@@ -481,16 +513,7 @@ em_emit_stmt(struct em_ctx *ctx, const struct em_col *f, sqlite3_stmt *st,
 	em_emit_head(ctx, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows++;
-		for (i = 0; i < n; i++) {
-			memset(&v[i], 0, sizeof(v[i]));
-			v[i].null = sqlite3_column_type(st, i) == SQLITE_NULL;
-			if ((f[i].type & EM_TYPE) == EM_INT ||
-			    (f[i].type & EM_TYPE) == EM_BOOL)
-				v[i].n = sqlite3_column_int64(st, i);
-			else
-				v[i].s = (const char *)sqlite3_column_text(st, i);
-		}
-		em_emit(ctx, f, v);
+		em_emit_row(ctx, f, st);
 	}
 	if (nrows != NULL)
 		*nrows = rows;
