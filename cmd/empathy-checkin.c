@@ -102,6 +102,19 @@ refuse(struct em_ctx *ctx, int ex, const char *fmt, ...)
 	return ex;
 }
 
+/*
+ * The end of a command's option loop that ends in a function of its own:
+ * help or the version printed is EM_DONE, so that the command stops there.
+ * XXX lib: em_optdone could say so itself.
+ */
+static int
+opts_end(struct em_ctx *ctx, int ch)
+{
+	int	 ex = em_optdone(ctx, ch);
+
+	return ex == 0 ? EM_DONE : ex;
+}
+
 /* No positional arguments after the options. */
 static int
 no_args(struct em_ctx *ctx, int argc)
@@ -354,7 +367,7 @@ add_opts(struct em_ctx *ctx, int argc, char **argv, struct add_args *a)
 			a->rflag = 1;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
 	if ((ex = no_args(ctx, argc)) != 0)
@@ -983,7 +996,7 @@ reply_opts(struct em_ctx *ctx, int argc, char **argv, struct reply_args *a)
 			a->restore = ch == OPT_RESTORE;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
 	if ((a->edit != NULL) + (a->rm != NULL) + (a->answer != NULL ||
@@ -1244,7 +1257,7 @@ guess_opts(struct em_ctx *ctx, int argc, char **argv, struct guess_args *a)
 			a->word = optarg;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
 	return no_args(ctx, argc);
@@ -1434,7 +1447,7 @@ respond_opts(struct em_ctx *ctx, int argc, char **argv, struct respond_args *a)
 				return ex;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
 	return 0;
@@ -1861,7 +1874,7 @@ show_opts(struct em_ctx *ctx, int argc, char **argv, long *d1, long *d2,
 			uflag = 1;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
 	if ((ex = no_args(ctx, argc)) != 0)
@@ -2105,7 +2118,7 @@ prompt_opts(struct em_ctx *ctx, int argc, char **argv, struct prompt_args *a)
 			dated = 1;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
 	if (a->kind != NULL && a->deck)
