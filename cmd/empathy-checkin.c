@@ -887,7 +887,7 @@ rm_said(struct em_ctx *ctx, const char *id, const char *date, long day,
 	static const struct em_col cols[] = { { "id", EM_STR }, { "type", EM_STR },
 	    { "state", EM_STR }, { "date", EM_STR }, { "already", EM_BOOL },
 	    { NULL, 0 } };
-	const struct em_val v[] = { EM_S(id), EM_S("checkin"),
+	const struct em_val v[] = { EM_S(id), { .s = "checkin" },
 	    EM_S(removing ? "removed" : "live"), EM_S(date), EM_N(already) };
 
 	em_emit_head(ctx, cols);
@@ -1723,7 +1723,7 @@ stmt_vals(const struct em_col *f, sqlite3_stmt *st, struct em_val *v)
 {
 	int	 i, n = sqlite3_column_count(st);
 
-	for (i = 0; f[i].name != NULL && i < n; i++) {
+	for (i = 0; i < n && f[i].name != NULL; i++) {
 		memset(&v[i], 0, sizeof(v[i]));
 		v[i].null = sqlite3_column_type(st, i) == SQLITE_NULL;
 		if ((f[i].type & EM_TYPE) == EM_INT || (f[i].type & EM_TYPE) == EM_BOOL)
