@@ -102,6 +102,19 @@ refuse(struct em_ctx *ctx, int ex, const char *fmt, ...)
 	return ex;
 }
 
+/*
+ * The end of a command's option loop that ends in a function of its own:
+ * help or the version printed is EM_DONE, so that the command stops there.
+ * XXX lib: em_optdone could say so itself.
+ */
+static int
+opts_end(struct em_ctx *ctx, int ch)
+{
+	int	 ex = em_optdone(ctx, ch);
+
+	return ex == 0 ? EM_DONE : ex;
+}
+
 /* No positional arguments after the options. */
 static int
 no_args(struct em_ctx *ctx, int argc)
@@ -312,8 +325,15 @@ checked_text(struct em_ctx *ctx, const char *what, const char *arg, int empty_ok
 	return 0;
 }
 
+/* What add was given: the day, its texts or none (then stdin), --replace. */
+struct add_args {
+	const char	*high, *low, *feeling;
+	long		 day;
+	int		 rflag;
+};
+
 static int
-c_add(struct em_ctx *ctx, int argc, char **argv)
+add_opts(struct em_ctx *ctx, int argc, char **argv, struct add_args *a)
 {
 	static const struct option opts[] = {
 		{ "date",	required_argument,	NULL,	OPT_DATE },
@@ -323,87 +343,127 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 		{ "replace",	no_argument,		NULL,	OPT_REPLACE },
 		{ NULL,		0,			NULL,	0 }
 	};
-	const char	*user, *hopt = NULL, *lopt = NULL, *fopt = NULL;
-	char		*high = NULL, *low = NULL, *feeling = NULL, *under = NULL;
-	char		 date[11], id[EM_ID_LEN + 1], *oldid = NULL;
-	long		 day = em_date_today(), wasrm = 0;
-	int		 ch, ex, rflag = 0, rc;
+	int	 ch, ex;
 
+	memset(a, 0, sizeof(*a));
+	a->day = em_date_today();
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_DATE:
-			if ((ex = em_opt_past_date(ctx, "--date", optarg, &day)) != 0)
+			if ((ex = em_opt_past_date(ctx, "--date", optarg,
+			    &a->day)) != 0)
 				return ex;
 			break;
 		case OPT_FEELING:
-			fopt = optarg;
+			a->feeling = optarg;
 			break;
 		case OPT_HIGH:
-			hopt = optarg;
+			a->high = optarg;
 			break;
 		case OPT_LOW:
-			lopt = optarg;
+			a->low = optarg;
 			break;
 		case OPT_REPLACE:
-			rflag = 1;
+			a->rflag = 1;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
 	if ((ex = no_args(ctx, argc)) != 0)
 		return ex;
-	if ((hopt == NULL) != (lopt == NULL))
+	if ((a->high == NULL) != (a->low == NULL))
 		return em_fail(ctx, EM_EX_USAGE, "give both --high and --low, or "
 		    "neither");
-	if (fopt != NULL) {
-		/* Stored in lower case (lib's rule, as import applies it). */
-		feeling = em_strdup(fopt);
-		em_word_lower(feeling);
-		if ((under = strchr(feeling, ':')) != NULL)
-			*under++ = '\0';
-		em_text_trim(feeling);
-		if (under != NULL)
-			em_text_trim(under);
-		if (!em_feeling_valid(feeling) ||
-		    (under != NULL && !em_feeling_valid(under))) {
-			free(feeling);
-			return em_fail(ctx, EM_EX_USAGE, "--feeling: give a word, or "
-			    "surface:underneath, e.g. annoyed:overlooked");
-		}
-		feeling_known(ctx, feeling);
-		if (under != NULL)
-			feeling_known(ctx, under);
+	return 0;
+}
+
+/*
+ * --feeling surface[:underneath], stored in lower case (lib's rule, as
+ * import applies it); *under points into *feeling. On failure *feeling
+ * stays NULL.
+ */
+static int
+add_feeling(struct em_ctx *ctx, const char *arg, char **feeling, char **under)
+{
+	char	*f;
+
+	*feeling = *under = NULL;
+	if (arg == NULL)
+		return 0;
+	f = em_strdup(arg);
+	em_word_lower(f);
+	if ((*under = strchr(f, ':')) != NULL)
+		*(*under)++ = '\0';
+	em_text_trim(f);
+	if (*under != NULL)
+		em_text_trim(*under);
+	if (!em_feeling_valid(f) || (*under != NULL && !em_feeling_valid(*under))) {
+		free(f);
+		*under = NULL;
+		return em_fail(ctx, EM_EX_USAGE, "--feeling: give a word, or "
+		    "surface:underneath, e.g. annoyed:overlooked");
 	}
-	if ((ex = em_ctx_user(ctx, &user)) != 0)
-		goto out;
-	em_date_fmt(day, date);
-	/*
-	 * At a terminal, refuse a second check-in before anyone types it.
-	 * The database is opened for writing first, so that one that cannot
-	 * be written is said before that too; no transaction is open while
-	 * the person types. (Text from options or a pipe is not lost: it is
-	 * checked first, as before.)
-	 */
-	if (!rflag && hopt == NULL && em_isatty_in()) {
+	feeling_known(ctx, f);
+	if (*under != NULL)
+		feeling_known(ctx, *under);
+	*feeling = f;
+	return 0;
+}
+
+/*
+ * The high and the low, from the options or else stdin. At a terminal, a
+ * second check-in is refused before anyone types it. The database is
+ * opened for writing first, so that one that cannot be written is said
+ * before that too; no transaction is open while the person types. (Text
+ * from options or a pipe is not lost: it is checked first, as before.)
+ */
+static int
+add_text(struct em_ctx *ctx, const struct add_args *a, const char *user,
+    const char *date, char **high, char **low)
+{
+	int	 ex, had;
+
+	*high = *low = NULL;
+	if (!a->rflag && a->high == NULL && em_isatty_in()) {
 		if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
-		    (ex = checked_in(ctx, user, date, &rc)) != 0)
-			goto out;
-		if (rc) {
-			ex = refuse(ctx, EM_EX_DATAERR, "%s has already checked in "
-			    "for %s; use --replace to change it", user, date);
-			goto out;
-		}
+		    (ex = checked_in(ctx, user, date, &had)) != 0)
+			return ex;
+		if (had)
+			return refuse(ctx, EM_EX_DATAERR, "%s has already checked "
+			    "in for %s; use --replace to change it", user, date);
 	}
-	if (hopt != NULL) {
-		if ((ex = checked_text(ctx, "--high", hopt, 0, &high)) != 0 ||
-		    (ex = checked_text(ctx, "--low", lopt, 1, &low)) != 0)
-			goto out;
-	} else if ((ex = read_high_low(ctx, &high, &low)) != 0)
-		goto out;
+	if (a->high == NULL)
+		return read_high_low(ctx, high, low);
+	if ((ex = checked_text(ctx, "--high", a->high, 0, high)) != 0)
+		return ex;
+	if ((ex = checked_text(ctx, "--low", a->low, 1, low)) != 0) {
+		free(*high);
+		*high = NULL;
+	}
+	return ex;
+}
+
+/* What add did to the day's check-in. */
+enum add_change { ADD_NEW, ADD_REPLACED, ADD_AGAIN };
+
+/*
+ * Save the check-in in one transaction. A person's check-in for a day has
+ * one id on every machine, so the two meet when they sync. Replacing
+ * changes it in place: a delete would travel as a purge, and the id could
+ * never come back. A removed one comes back with the new words (empathy
+ * undo has the old).
+ */
+static int
+add_save(struct em_ctx *ctx, const char *user, const char *date, int rflag,
+    const char *const txt[4], char id[EM_ID_LEN + 1], enum add_change *chg)
+{
+	char	*oldid = NULL;
+	long	 wasrm = 0;
+	int	 ex;
 
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
-		goto out;
+		return ex;
 	if ((ex = em_sql_one(ctx, "reading check-ins", &oldid, "SELECT id FROM "
 	    "checkin WHERE user = ?1 AND date = ?2", "ss", user, date)) != 0 ||
 	    (oldid != NULL && (ex = em_sql_long(ctx, "reading check-ins", &wasrm,
@@ -414,47 +474,73 @@ c_add(struct em_ctx *ctx, int argc, char **argv)
 		    "use --replace to change it", user, date);
 		goto fail;
 	}
-	/*
-	 * A person's check-in for a day has one id on every machine, so the
-	 * two meet when they sync. Replacing changes it in place: a delete
-	 * would travel as a purge, and the id could never come back. A
-	 * removed one comes back with the new words (empathy undo has the old).
-	 */
+	*chg = oldid == NULL ? ADD_NEW : wasrm ? ADD_AGAIN : ADD_REPLACED;
 	if (oldid != NULL) {
-		snprintf(id, sizeof(id), "%s", oldid);
+		snprintf(id, EM_ID_LEN + 1, "%s", oldid);
 		ex = em_sql_run(ctx, "saving the check-in", "UPDATE checkin SET "
 		    "feeling = ?2, underneath = ?3, high = ?4, low = ?5, removed = "
-		    "NULL, updated = " NOW " WHERE id = ?1", "sssss", id, feeling, under,
-		    high, low);
+		    "NULL, updated = " NOW " WHERE id = ?1", "sssss", id, txt[0],
+		    txt[1], txt[2], txt[3]);
 	} else {
 		em_id_derive(id, "checkin", user, date, (const char *)NULL);
 		ex = em_sql_run(ctx, "saving the check-in", "INSERT INTO checkin "
 		    "(id, user, date, feeling, underneath, high, low, created, "
 		    "updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW ", " NOW ")",
-		    "sssssss", id, user, date, feeling, under, high, low);
+		    "sssssss", id, user, date, txt[0], txt[1], txt[2], txt[3]);
 	}
 	if (ex != 0)
 		goto fail;
-	if ((ex = em_db_commit(ctx)) != 0 ||
-	    (oldid != NULL && (ex = em_db_scrub(ctx, 0)) != 0))
-		goto out;
-	if (ctx->fmt == EM_FMT_TEXT)
-		printf("%s for %s %s\n", wasrm ? "checked in again" : oldid ?
-		    "check-in replaced" : "checked in",
-		    wdays[em_date_wday(day)], date);
-	else {
-		const char *const keys[] = { "id", "date", "user", NULL };
-		const char *const vals[] = { id, date, user };
-		em_out_fields(ctx, keys, vals);
-	}
-	goto out;
+	free(oldid);
+	if ((ex = em_db_commit(ctx)) != 0)
+		return ex;
+	return *chg != ADD_NEW ? em_db_scrub(ctx, 0) : 0;
 fail:
 	em_db_rollback(ctx);
-out:
 	free(oldid);
-	free(high);
-	free(low);
-	free(feeling);
+	return ex;
+}
+
+/* Say what add did: the check-in's id, its day and the change. */
+static void
+add_said(struct em_ctx *ctx, const char *id, const char *date, const char *user,
+    long day, enum add_change chg)
+{
+	static const struct em_col cols[] = { { "id", EM_STR }, { "date", EM_STR },
+	    { "user", EM_STR }, { "change", EM_STR }, { NULL, 0 } };
+	static const char *const changes[] = { "added", "replaced", "again" };
+	static const char *const says[] = { "checked in", "check-in replaced",
+	    "checked in again" };
+	const struct em_val v[] = { EM_S(id), EM_S(date), EM_S(user),
+	    EM_S(changes[chg]) };
+
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, v) != 0)
+		printf("%s for %s %s\n", says[chg], wdays[em_date_wday(day)], date);
+}
+
+static int
+c_add(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct add_args	 a;
+	const char	*user;
+	char		*txt[4] = { NULL, NULL, NULL, NULL }, date[11];
+	char		 id[EM_ID_LEN + 1];
+	enum add_change	 chg = ADD_NEW;
+	int		 ex;
+
+	/* txt: the feeling, what lies underneath (inside it), high, low */
+	if ((ex = add_opts(ctx, argc, argv, &a)) != 0 ||
+	    (ex = add_feeling(ctx, a.feeling, &txt[0], &txt[1])) != 0)
+		return ex;
+	em_date_fmt(a.day, date);
+	if ((ex = em_ctx_user(ctx, &user)) == 0 &&
+	    (ex = add_text(ctx, &a, user, date, &txt[2], &txt[3])) == 0 &&
+	    (ex = add_save(ctx, user, date, a.rflag, (const char *const *)txt, id,
+	    &chg)) == 0)
+		add_said(ctx, id, date, user, a.day, chg);
+	free(txt[0]);
+	free(txt[2]);
+	free(txt[3]);
 	return ex;
 }
 
@@ -652,6 +738,90 @@ advice_check(struct em_ctx *ctx, int typed, char **textp, int *forced)
 	return ex;
 }
 
+static const char *const rule_kinds[EM_R_COUNT] = { "patterns", "openers",
+	"frames", "questions" };
+
+/* check's record: a sentence of the answer; new fields go at the end. */
+static const struct em_col check_cols[] = { { "sentence", EM_INT },
+	{ "text", EM_STR }, { "verdict", EM_STR }, { "kind", EM_STR },
+	{ "words", EM_STR }, { "rule", EM_STR }, { "note", EM_STR },
+	{ "instead", EM_STR }, { "document", EM_STR }, { "file", EM_STR },
+	{ "sent_as", EM_STR }, { NULL, 0 } };
+
+/* The words of sentence s that broke its rule, or NULL; the caller frees them. */
+static char *
+advice_words(const char *text, const struct em_sentence *s)
+{
+	struct em_sentence w = *s;
+
+	if (s->rule == NULL)
+		return NULL;
+	w.beg = s->mbeg;
+	w.end = s->mend;
+	return sentence_text(text, &w);
+}
+
+/*
+ * One sentence that sounds like advice, as check shows it under the
+ * sentence: what it sounds like, the rule and its document, what to ask
+ * instead. The note is content's, the words the answer's: both safely.
+ */
+static void
+check_text_advice(const char *text, const struct em_sentence *s)
+{
+	char	*why_s = why(text, s), *line;
+	size_t	 len;
+
+	len = strlen(why_s) + (s->rule->note ? strlen(s->rule->note) : 6) + 16;
+	line = em_xcalloc(1, len);
+	snprintf(line, len, "sounds like %s %s", s->rule->note ? s->rule->note :
+	    "advice", why_s);
+	fputs("        ", stdout);
+	em_put_wrapped(line, WIDTH, 8, 1);
+	free(line);
+	free(why_s);
+	len = strlen(s->rule->match) + strlen(s->doc->id) +
+	    (s->doc->file ? strlen(s->doc->file) : 0) + 64;
+	line = em_xcalloc(1, len);
+	snprintf(line, len, "(%s rule '%s' in '%s', %s)", rule_kinds[s->rule->kind],
+	    s->rule->match, s->doc->id, s->doc->file ? s->doc->file : "");
+	fputs("        ", stdout);
+	em_put_wrapped(line, WIDTH, 9, 1);
+	free(line);
+	fputs("        ask instead: ", stdout);
+	em_put_wrapped(s->rule->instead, WIDTH, 21, 1);
+}
+
+/*
+ * Sentence i of the answer as a record: its verdict and, when it sounds
+ * like advice, the words, the rule and its document; sent_as is what the
+ * whole answer would go as (NULL: it would be refused). Text shows it.
+ */
+static int
+check_sentence(struct em_ctx *ctx, const char *text, const struct em_sentence *s,
+    size_t i, const char *sent_as)
+{
+	const struct em_pattern *r = s->rule;
+	char	*sent = sentence_text(text, s), *words = advice_words(text, s);
+	const struct em_val v[] = { EM_N((long long)i + 1), EM_S(sent),
+	    EM_S(r ? "advice" : "ok"), EM_S(r ? rule_kinds[r->kind] : NULL),
+	    EM_S(words), EM_S(r ? r->match : NULL),
+	    EM_S(r ? (r->note ? r->note : "advice") : NULL),
+	    EM_S(r ? r->instead : NULL), EM_S(r ? s->doc->id : NULL),
+	    EM_S(r ? s->doc->file : NULL), EM_S(sent_as) };
+	int	 shown;
+
+	if ((shown = em_emit(ctx, check_cols, v)) != 0) {
+		fputs(r ? "advice  " : "ok      ", stdout);
+		em_put_wrapped(sent, WIDTH, 8, 1);
+		if (r != NULL)
+			check_text_advice(text, s);
+	}
+	free(words);
+	free(sent);
+	return shown;
+}
+
 /*
  * check [TEXT]: judge an answer as respond would, sentence by sentence, and
  * store nothing. Exit 0 when it would be sent, 1 when it would be refused.
@@ -659,16 +829,12 @@ advice_check(struct em_ctx *ctx, int typed, char **textp, int *forced)
 static int
 c_check(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const char *const keys[] = { "sentence#", "text", "verdict",
-	    "kind", "words", "rule", "note", "instead", "document", NULL };
-	static const char *const knames[EM_R_COUNT] = { "patterns", "openers",
-	    "frames", "questions" };
 	const struct em_content *content;
-	struct em_sentence *ss = NULL, w;
-	char	*text = NULL, *sent, *words, *why_s, *rule, num[24];
-	const char *vals[9];
-	size_t	 i, n, first, len;
-	int	 ex;
+	struct em_sentence *ss = NULL;
+	const char	*sent_as;
+	char		*text = NULL;
+	size_t		 i, n, first;
+	int		 ex, texted = 0;
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
 		return ex;
@@ -677,66 +843,15 @@ c_check(struct em_ctx *ctx, int argc, char **argv)
 	    NULL, NULL, &text)) != 0)
 		return ex;
 	first = first_advice(content, text, &ss, &n);
-	for (i = 0; i < n; i++) {
-		sent = sentence_text(text, &ss[i]);
-		if (ctx->fmt == EM_FMT_TEXT) {
-			fputs(ss[i].rule ? "advice  " : "ok      ", stdout);
-			em_put_wrapped(sent, WIDTH, 8, 1);
-		}
-		if (ss[i].rule != NULL) {
-			w = ss[i];
-			w.beg = w.mbeg;
-			w.end = w.mend;
-			words = sentence_text(text, &w);
-			why_s = why(text, &ss[i]);
-		} else
-			words = why_s = NULL;
-		if (ctx->fmt == EM_FMT_TEXT && ss[i].rule != NULL) {
-			/* the note is content's, the words the answer's: both safely */
-			len = strlen(why_s) + (ss[i].rule->note ?
-			    strlen(ss[i].rule->note) : 6) + 16;
-			rule = em_xcalloc(1, len);
-			snprintf(rule, len, "sounds like %s %s", ss[i].rule->note ?
-			    ss[i].rule->note : "advice", why_s);
-			fputs("        ", stdout);
-			em_put_wrapped(rule, WIDTH, 8, 1);
-			free(rule);
-			len = strlen(ss[i].rule->match) + strlen(ss[i].doc->id) +
-			    (ss[i].doc->file ? strlen(ss[i].doc->file) : 0) + 64;
-			rule = em_xcalloc(1, len);
-			snprintf(rule, len, "(%s rule '%s' in '%s', %s)",
-			    knames[ss[i].rule->kind], ss[i].rule->match,
-			    ss[i].doc->id, ss[i].doc->file ? ss[i].doc->file : "");
-			fputs("        ", stdout);
-			em_put_wrapped(rule, WIDTH, 9, 1);
-			free(rule);
-			fputs("        ask instead: ", stdout);
-			em_put_wrapped(ss[i].rule->instead, WIDTH, 21, 1);
-		} else if (ctx->fmt != EM_FMT_TEXT) {
-			snprintf(num, sizeof(num), "%zu", i + 1);
-			vals[0] = num;
-			vals[1] = sent;
-			vals[2] = ss[i].rule ? "advice" : "ok";
-			vals[3] = ss[i].rule ? knames[ss[i].rule->kind] : "";
-			vals[4] = words ? words : "";
-			vals[5] = ss[i].rule ? ss[i].rule->match : "";
-			vals[6] = ss[i].rule ? (ss[i].rule->note ? ss[i].rule->note :
-			    "advice") : "";
-			vals[7] = ss[i].rule ? ss[i].rule->instead : "";
-			vals[8] = ss[i].rule ? ss[i].doc->id : "";
-			em_out_row(ctx, keys, vals, i == 0);
-		}
-		free(words);
-		free(why_s);
-		free(sent);
-	}
-	if (ctx->fmt == EM_FMT_TEXT) {
-		if (first < n)
-			printf("it would be refused: sentence %zu of %zu sounds like "
-			    "advice\n", first + 1, n);
-		else
-			printf("it would be sent, as a %s\n", answer_kind(text));
-	}
+	sent_as = first < n ? NULL : answer_kind(text);
+	em_emit_head(ctx, check_cols);
+	for (i = 0; i < n; i++)
+		texted |= check_sentence(ctx, text, &ss[i], i, sent_as);
+	if (texted && first < n)
+		printf("it would be refused: sentence %zu of %zu sounds like "
+		    "advice\n", first + 1, n);
+	else if (texted)
+		printf("it would be sent, as a %s\n", sent_as);
 	free(ss);
 	free(text);
 	return first < n ? EM_EX_NO : 0;
@@ -759,6 +874,32 @@ rm_record(struct em_ctx *ctx, const char *table, const char *prefix, const char 
 		return ex;
 	em_rec_said(ctx, table, id, removing, already, how);
 	return 0;
+}
+
+/*
+ * Say what rm or restore did to the check-in of day: em_rec_said's record
+ * (id, type, state), with the date and whether it already was so.
+ */
+static void
+rm_said(struct em_ctx *ctx, const char *id, const char *date, long day,
+    int removing, int already)
+{
+	static const struct em_col cols[] = { { "id", EM_STR }, { "type", EM_STR },
+	    { "state", EM_STR }, { "date", EM_STR }, { "already", EM_BOOL },
+	    { NULL, 0 } };
+	const struct em_val v[] = { EM_S(id), { .s = "checkin" },
+	    EM_S(removing ? "removed" : "live"), EM_S(date), EM_N(already) };
+
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, v) == 0)
+		return;
+	printf("check-in for %s %s %s", wdays[em_date_wday(day)], date, already ?
+	    (removing ? "was already removed" : "is not removed") : removing ?
+	    "removed" : "brought back");
+	if (removing)
+		printf(" (bring it back with: empathy-checkin restore --date %s, or "
+		    "empathy undo)", date);
+	putchar('\n');
 }
 
 /* rm and restore: your check-in for a day; its answers go and come with it. */
@@ -792,18 +933,8 @@ rm_checkin(struct em_ctx *ctx, int argc, char **argv, int removing)
 		ex = em_err(ctx, EM_EX_NOINPUT, "you have no check-in for %s", date);
 		goto out;
 	}
-	if ((ex = em_rec_remove(ctx, "checkin", id, removing, &already)) != 0)
-		goto out;
-	if (ctx->fmt == EM_FMT_TEXT) {
-		printf("check-in for %s %s %s", wdays[em_date_wday(day)], date,
-		    already ? (removing ? "was already removed" : "is not removed") :
-		    removing ? "removed" : "brought back");
-		if (removing)
-			printf(" (bring it back with: empathy-checkin restore --date "
-			    "%s, or empathy undo)", date);
-		putchar('\n');
-	} else
-		em_rec_said(ctx, "checkin", id, removing, already, NULL);
+	if ((ex = em_rec_remove(ctx, "checkin", id, removing, &already)) == 0)
+		rm_said(ctx, id, date, day, removing, already);
 out:
 	free(id);
 	return ex;
@@ -821,13 +952,15 @@ c_restore(struct em_ctx *ctx, int argc, char **argv)
 	return rm_checkin(ctx, argc, argv, 0);
 }
 
-/*
- * reply: the partner who checked in answers back, to the newest answer of
- * the day (or --answer ID). --edit and --rm change or remove a reply of
- * one's own, nobody else's; --restore brings back a removed one.
- */
+/* What reply was given: --answer, --edit, --rm or --restore, the day. */
+struct reply_args {
+	const char	*answer, *edit, *rm;
+	long		 day;
+	int		 dated, restore;
+};
+
 static int
-c_reply(struct em_ctx *ctx, int argc, char **argv)
+reply_opts(struct em_ctx *ctx, int argc, char **argv, struct reply_args *a)
 {
 	static const struct option opts[] = {
 		{ "date",	required_argument,	NULL,	OPT_DATE },
@@ -837,133 +970,222 @@ c_reply(struct em_ctx *ctx, int argc, char **argv)
 		{ "rm",		required_argument,	NULL,	OPT_RM },
 		{ NULL,		0,			NULL,	0 }
 	};
-	const char	*me, *answer = NULL, *edit = NULL, *rm = NULL;
-	int		 restore = 0;
-	char		*cid = NULL, *rid = NULL, *who = NULL, *kind = NULL, *text = NULL;
-	char		*prompt = NULL, date[11], id[EM_ID_LEN + 1];
-	long		 day = em_date_today();
-	size_t		 len;
-	int		 ch, ex, dated = 0;
+	int	 ch, ex;
 
+	memset(a, 0, sizeof(*a));
+	a->day = em_date_today();
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+			if ((ex = em_opt_date(ctx, "--date", optarg, &a->day)) != 0)
 				return ex;
-			dated = 1;
+			a->dated = 1;
 			break;
 		case OPT_ANSWER:
-			answer = optarg;
+			a->answer = optarg;
 			break;
 		case OPT_EDIT:
-			edit = optarg;
+			a->edit = optarg;
 			break;
 		case OPT_RESTORE:
 		case OPT_RM:
-			if (rm != NULL)
+			if (a->rm != NULL)
 				return em_fail(ctx, EM_EX_USAGE, "--rm and --restore "
 				    "name one reply");
-			rm = optarg;
-			restore = ch == OPT_RESTORE;
+			a->rm = optarg;
+			a->restore = ch == OPT_RESTORE;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
-	if ((edit != NULL) + (rm != NULL) + (answer != NULL || dated) > 1)
+	if ((a->edit != NULL) + (a->rm != NULL) + (a->answer != NULL ||
+	    a->dated) > 1)
 		return em_fail(ctx, EM_EX_USAGE, "--edit, --rm and --answer/--date "
 		    "do not go together");
-	if (rm != NULL && optind < argc)
+	if (a->rm != NULL && optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
-	em_date_fmt(day, date);
-	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
-	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
+	return 0;
+}
+
+/*
+ * What a reply answers: the answer's id, its author and kind, the day of
+ * the check-in; with --edit, the reply of one's own being changed.
+ */
+struct reply_to {
+	char	*reply, *answer, *who, *kind, *date;
+};
+
+static void
+reply_to_free(struct reply_to *t)
+{
+	free(t->reply);
+	free(t->answer);
+	free(t->who);
+	free(t->kind);
+	free(t->date);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The answer to reply to: the one named, else the newest from the partner. */
+static int
+reply_answer(struct em_ctx *ctx, const char *me, const struct reply_args *a,
+    struct reply_to *t)
+{
+	char	*cid = NULL;
+	int	 ex;
+
+	if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
+	    "live_checkin WHERE user = ?1 AND date = ?2", "ss", me, t->date)) != 0)
 		return ex;
-	/* A removed reply keeps its text until it is brought back. */
-	if (rm != NULL)
-		return rm_record(ctx, "reply", rm, me, restore ? 0 : 1,
-		    "empathy-checkin reply --restore");
-	if (edit != NULL) {
-		if ((ex = em_sql_one(ctx, "reading replies", &rid, "SELECT id FROM "
-		    "live_reply WHERE id = ?1 AND user = ?2", "ss", edit, me)) != 0)
-			goto out;
-		if (rid == NULL) {
-			ex = em_err(ctx, EM_EX_NOINPUT, "no reply %s of yours", edit);
-			goto out;
-		}
-	} else {
-		if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
-		    "live_checkin WHERE user = ?1 AND date = ?2", "ss", me, date)) != 0)
-			goto out;
-		if (cid == NULL) {
-			ex = em_err(ctx, EM_EX_NOINPUT, "you have no check-in for %s",
-			    date);
-			goto out;
-		}
-		/* The answer: the one named, else the newest from the partner. */
-		if ((ex = em_sql_one(ctx, "reading answers", &rid, "SELECT id FROM "
-		    "live_response WHERE checkin = ?1 AND user <> ?2 AND (?3 IS NULL OR "
-		    "id = ?3) ORDER BY created DESC, id DESC LIMIT 1", "sss", cid, me,
-		    answer)) != 0)
-			goto out;
-		if (rid == NULL) {
-			ex = answer != NULL ? em_err(ctx, EM_EX_NOINPUT, "no answer %s "
-			    "to your check-in for %s", answer, date) : em_err(ctx,
-			    EM_EX_NOINPUT, "nobody has answered your check-in for %s "
-			    "yet", date);
-			goto out;
-		}
-		if ((ex = em_sql_one(ctx, "reading answers", &who, "SELECT user FROM "
-		    "live_response WHERE id = ?1", "s", rid)) != 0 ||
-		    (ex = em_sql_one(ctx, "reading answers", &kind, "SELECT kind FROM "
-		    "live_response WHERE id = ?1", "s", rid)) != 0)
-			goto out;
+	if (cid == NULL)
+		return em_err(ctx, EM_EX_NOINPUT, "you have no check-in for %s",
+		    t->date);
+	ex = em_sql_one(ctx, "reading answers", &t->answer, "SELECT id FROM "
+	    "live_response WHERE checkin = ?1 AND user <> ?2 AND (?3 IS NULL OR "
+	    "id = ?3) ORDER BY created DESC, id DESC LIMIT 1", "sss", cid, me,
+	    a->answer);
+	free(cid);
+	if (ex == 0 && t->answer == NULL)
+		ex = a->answer != NULL ? em_err(ctx, EM_EX_NOINPUT, "no answer %s "
+		    "to your check-in for %s", a->answer, t->date) : em_err(ctx,
+		    EM_EX_NOINPUT, "nobody has answered your check-in for %s yet",
+		    t->date);
+	return ex;
+}
+
+/* Load what the reply answers (or, with --edit, which reply it is). */
+static int
+reply_target(struct em_ctx *ctx, const char *me, const struct reply_args *a,
+    struct reply_to *t)
+{
+	int	 ex;
+
+	memset(t, 0, sizeof(*t));
+	t->date = em_xcalloc(1, 11);
+	em_date_fmt(a->day, t->date);
+	if (a->edit == NULL)
+		ex = reply_answer(ctx, me, a, t);
+	else if ((ex = em_sql_one(ctx, "reading replies", &t->reply, "SELECT id "
+	    "FROM live_reply WHERE id = ?1 AND user = ?2", "ss", a->edit, me)) == 0 &&
+	    t->reply == NULL)
+		ex = em_err(ctx, EM_EX_NOINPUT, "no reply %s of yours", a->edit);
+	else if (ex == 0) {
+		free(t->date);
+		t->date = NULL;
+		if ((ex = em_sql_one(ctx, "reading replies", &t->answer, "SELECT "
+		    "response FROM reply WHERE id = ?1", "s", t->reply)) == 0)
+			ex = em_sql_one(ctx, "reading check-ins", &t->date, "SELECT "
+			    "c.date FROM response r JOIN checkin c ON c.id = r.checkin "
+			    "WHERE r.id = ?1", "s", t->answer);
 	}
-	if (argc - optind == 0 && em_isatty_in()) {
-		len = (who ? strlen(who) : 0) + 64;
-		prompt = em_xcalloc(1, len);
-		snprintf(prompt, len, "Your reply%s%s: ", who ? " to " : "",
-		    who ? who : "");
-		ex = em_ask_line(ctx, prompt, EM_ASK_KEEP, &text);
-	} else
-		ex = em_input_text(ctx, argc - optind, argv + optind, "the reply",
-		    NULL, NULL, &text);
-	if (ex != 0 || (ex = em_db_begin(ctx)) != 0)
-		goto out;
-	if (edit != NULL)
+	if (ex == 0 &&
+	    (ex = em_sql_one(ctx, "reading answers", &t->who, "SELECT user FROM "
+	    "response WHERE id = ?1", "s", t->answer)) == 0)
+		ex = em_sql_one(ctx, "reading answers", &t->kind, "SELECT kind FROM "
+		    "response WHERE id = ?1", "s", t->answer);
+	if (ex != 0)
+		reply_to_free(t);
+	return ex;
+}
+
+/* The reply's words: the operands, else a prompt at a terminal, else stdin. */
+static int
+reply_text(struct em_ctx *ctx, int argc, char **argv, const char *who,
+    char **text)
+{
+	char	*prompt;
+	size_t	 len;
+	int	 ex;
+
+	if (argc - optind > 0 || !em_isatty_in())
+		return em_input_text(ctx, argc - optind, argv + optind, "the reply",
+		    NULL, NULL, text);
+	len = strlen(who) + 64;
+	prompt = em_xcalloc(1, len);
+	snprintf(prompt, len, "Your reply to %s: ", who);
+	ex = em_ask_line(ctx, prompt, EM_ASK_KEEP, text);
+	free(prompt);
+	return ex;
+}
+
+/* Save the reply (or the edited words) in one transaction; id is the new one. */
+static int
+reply_save(struct em_ctx *ctx, const struct reply_to *t, const char *me,
+    const char *text, char id[EM_ID_LEN + 1])
+{
+	int	 ex;
+
+	if ((ex = em_db_begin(ctx)) != 0)
+		return ex;
+	if (t->reply != NULL) {
+		snprintf(id, EM_ID_LEN + 1, "%s", t->reply);
 		ex = em_sql_run(ctx, "saving the reply", "UPDATE reply SET text = ?2, "
-		    "updated = " NOW " WHERE id = ?1 AND text <> ?2", "ss", rid, text);
-	else {
+		    "updated = " NOW " WHERE id = ?1 AND text <> ?2", "ss", id, text);
+	} else {
 		em_id_new(id);
 		ex = em_sql_run(ctx, "saving the reply", "INSERT INTO reply (id, "
 		    "response, user, text, created, updated) VALUES (?1, ?2, ?3, ?4, "
-		    NOW ", " NOW ")", "ssss", id, rid, me, text);
+		    NOW ", " NOW ")", "ssss", id, t->answer, me, text);
 	}
 	if (ex != 0) {
 		em_db_rollback(ctx);
-		goto out;
+		return ex;
 	}
-	if ((ex = em_db_commit(ctx)) != 0)
-		goto out;
-	if (edit != NULL) {
-		if (ctx->fmt == EM_FMT_TEXT)
-			printf("changed reply %s\n", edit);
-	} else if (ctx->fmt == EM_FMT_TEXT) {
-		fputs("replied to ", stdout);
-		em_put_cell(stdout, who, min_width(who, NAMEW), 0);
-		printf("'s %s on your check-in for %s\n", kind, date);
-	} else {
-		const char *const keys[] = { "id", "date", "to", "answer", NULL };
-		const char *const vals[] = { id, date, who, rid };
-		em_out_fields(ctx, keys, vals);
+	return em_db_commit(ctx);
+}
+
+/* Say what reply did: the reply, the answer it is to, whose, and its kind. */
+static void
+reply_said(struct em_ctx *ctx, const struct reply_to *t, const char *id)
+{
+	static const struct em_col cols[] = { { "id", EM_STR }, { "date", EM_STR },
+	    { "to", EM_STR }, { "answer", EM_STR }, { "kind", EM_STR },
+	    { "edited", EM_BOOL }, { NULL, 0 } };
+	const struct em_val v[] = { EM_S(id), EM_S(t->date), EM_S(t->who),
+	    EM_S(t->answer), EM_S(t->kind), EM_N(t->reply != NULL) };
+
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, v) == 0)
+		return;
+	if (t->reply != NULL) {
+		printf("changed reply %s\n", id);
+		return;
 	}
-out:
-	free(cid);
-	free(rid);
-	free(who);
-	free(kind);
+	fputs("replied to ", stdout);
+	em_put_cell(stdout, t->who, min_width(t->who, NAMEW), 0);
+	printf("'s %s on your check-in for %s\n", t->kind, t->date);
+}
+
+/*
+ * reply: the partner who checked in answers back, to the newest answer of
+ * the day (or --answer ID). --edit and --rm change or remove a reply of
+ * one's own, nobody else's; --restore brings back a removed one.
+ */
+static int
+c_reply(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct reply_args a;
+	struct reply_to	 t;
+	const char	*me;
+	char		*text = NULL, id[EM_ID_LEN + 1];
+	int		 ex;
+
+	if ((ex = reply_opts(ctx, argc, argv, &a)) != 0 ||
+	    (ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
+		return ex;
+	/* A removed reply keeps its text until it is brought back. */
+	if (a.rm != NULL)
+		return rm_record(ctx, "reply", a.rm, me, !a.restore,
+		    "empathy-checkin reply --restore");
+	if ((ex = reply_target(ctx, me, &a, &t)) != 0)
+		return ex;
+	if ((ex = reply_text(ctx, argc, argv, t.who, &text)) == 0 &&
+	    (ex = reply_save(ctx, &t, me, text, id)) == 0)
+		reply_said(ctx, &t, id);
+	reply_to_free(&t);
 	free(text);
-	free(prompt);
 	return ex;
 }
 
@@ -978,6 +1200,176 @@ opt_to(struct em_ctx *ctx, const char *arg, const char **to)
 	return 0;
 }
 
+/* The partner's check-in a guess or an answer is for, and its feeling. */
+struct target {
+	char	*partner, *cid, *feeling;
+	char	 date[11];
+};
+
+static void
+target_free(struct target *t)
+{
+	free(t->partner);
+	free(t->cid);
+	free(t->feeling);
+	t->partner = t->cid = t->feeling = NULL;
+}
+
+/* A line of text at a prompt on a terminal, else from stdin. */
+static int
+ask_or_read(struct em_ctx *ctx, const char *prompt, const char *what, char **text)
+{
+	if (em_isatty_in())
+		return em_ask_line(ctx, prompt, EM_ASK_KEEP, text);
+	return em_input_text(ctx, 0, NULL, what, NULL, NULL, text);
+}
+
+/* What guess was given: whose check-in, which day, the word if any. */
+struct guess_args {
+	const char	*to, *word;
+	long		 day;
+};
+
+static int
+guess_opts(struct em_ctx *ctx, int argc, char **argv, struct guess_args *a)
+{
+	static const struct option opts[] = {
+		{ "date",	required_argument,	NULL,	OPT_DATE },
+		{ "to",		required_argument,	NULL,	OPT_TO },
+		{ "guess",	required_argument,	NULL,	OPT_GUESS },
+		{ NULL,		0,			NULL,	0 }
+	};
+	int	 ch, ex;
+
+	memset(a, 0, sizeof(*a));
+	a->day = em_date_today();
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case OPT_DATE:
+			if ((ex = em_opt_date(ctx, "--date", optarg, &a->day)) != 0)
+				return ex;
+			break;
+		case OPT_TO:
+			if ((ex = opt_to(ctx, optarg, &a->to)) != 0)
+				return ex;
+			break;
+		case OPT_GUESS:
+			a->word = optarg;
+			break;
+		default:
+			return opts_end(ctx, ch);
+		}
+	}
+	return no_args(ctx, argc);
+}
+
+/*
+ * The check-in to guess at: the partner's of that day, with a feeling and
+ * what lies underneath it, not yet seen (you have not checked in that day).
+ */
+static int
+guess_target(struct em_ctx *ctx, const char *me, const char *to,
+    struct target *t)
+{
+	int	 ex, mine;
+
+	if ((ex = find_partner(ctx, me, to, t->date, &t->partner)) != 0)
+		return ex;
+	if ((ex = em_sql_one(ctx, "reading check-ins", &t->cid, "SELECT id FROM "
+	    "live_checkin WHERE user = ?1 AND date = ?2 AND feeling IS NOT NULL AND "
+	    "underneath IS NOT NULL", "ss", t->partner, t->date)) != 0 ||
+	    (t->cid != NULL && (ex = em_sql_one(ctx, "reading check-ins",
+	    &t->feeling, "SELECT feeling FROM checkin WHERE id = ?1", "s",
+	    t->cid)) != 0))
+		return ex;
+	if (t->cid == NULL)
+		return em_err(ctx, EM_EX_NOINPUT, "%s has no check-in for %s with a "
+		    "feeling and what lies underneath it", t->partner, t->date);
+	if ((ex = checked_in(ctx, me, t->date, &mine)) != 0)
+		return ex;
+	if (mine)
+		return em_err(ctx, EM_EX_DATAERR, "you can already see %s's "
+		    "check-in for %s: a guess comes before you check in that day",
+		    t->partner, t->date);
+	return 0;
+}
+
+/* The guessed word: --guess, a prompt, or stdin's first line; lower case. */
+static int
+guess_word(struct em_ctx *ctx, const char *word, const struct target *t,
+    char **out)
+{
+	char	*prompt, *text = NULL;
+	size_t	 len;
+	int	 ex;
+
+	*out = NULL;
+	if (word == NULL) {
+		len = strlen(t->partner) + strlen(t->feeling) + 96;
+		prompt = em_xcalloc(1, len);
+		snprintf(prompt, len, "%s feels %s. What do you think lies "
+		    "underneath? ", t->partner, t->feeling);
+		ex = ask_or_read(ctx, prompt, "the guess", &text);
+		free(prompt);
+		if (ex != 0)
+			return ex;
+		text[strcspn(text, "\n")] = '\0';
+	} else
+		text = em_strdup(word);
+	if (!em_feeling_valid(text)) {
+		ex = em_err(ctx, EM_EX_DATAERR, "'%s' is not a feeling (a few "
+		    "words at most)", text);
+		free(text);
+		return ex;
+	}
+	em_word_lower(text);
+	*out = text;
+	return 0;
+}
+
+/* Save the guess; guessing again replaces it (its id is the check-in's and mine). */
+static int
+guess_save(struct em_ctx *ctx, const char *cid, const char *me, const char *word,
+    char id[EM_ID_LEN + 1])
+{
+	int	 ex;
+
+	em_id_derive(id, "guess", cid, me, (char *)NULL);
+	if ((ex = em_db_begin(ctx)) != 0)
+		return ex;
+	if ((ex = em_sql_run(ctx, "saving the guess", "INSERT INTO guess (id, "
+	    "checkin, user, word, created, updated) VALUES (?1, ?2, ?3, ?4, " NOW
+	    ", " NOW ") ON CONFLICT (id) DO UPDATE SET word = excluded.word, "
+	    "updated = excluded.updated WHERE word <> excluded.word", "ssss", id,
+	    cid, me, word)) != 0) {
+		em_db_rollback(ctx);
+		return ex;
+	}
+	return em_db_commit(ctx);
+}
+
+static void
+guess_said(struct em_ctx *ctx, const char *id, const struct target *t,
+    const char *word)
+{
+	static const struct em_col cols[] = { { "id", EM_STR }, { "date", EM_STR },
+	    { "to", EM_STR }, { "feeling", EM_STR }, { "guess", EM_STR },
+	    { NULL, 0 } };
+	const struct em_val v[] = { EM_S(id), EM_S(t->date), EM_S(t->partner),
+	    EM_S(t->feeling), EM_S(word) };
+
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, v) == 0)
+		return;
+	fputs("guessed ", stdout);
+	em_put_text(stdout, word);
+	fputs(" under ", stdout);
+	em_put_cell(stdout, t->partner, min_width(t->partner, NAMEW), 0);
+	fputs("'s ", stdout);
+	em_put_text(stdout, t->feeling);	/* the partner's word */
+	printf(" for %s; it shows once you check in\n", t->date);
+}
+
 /*
  * guess: before you can see your partner's check-in (you have not checked
  * in that day), guess what lies underneath the feeling they named; the
@@ -987,123 +1379,35 @@ opt_to(struct em_ctx *ctx, const char *arg, const char **to)
 static int
 c_guess(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ "to",		required_argument,	NULL,	OPT_TO },
-		{ "guess",	required_argument,	NULL,	OPT_GUESS },
-		{ NULL,		0,			NULL,	0 }
-	};
-	const char	*me, *to = NULL, *word = NULL;
-	char		*partner = NULL, *cid = NULL, *feeling = NULL, *text = NULL;
-	char		*prompt = NULL, date[11], id[EM_ID_LEN + 1];
-	long		 day = em_date_today();
-	size_t		 len;
-	int		 ch, ex, mine;
+	struct guess_args a;
+	struct target	 t = { NULL, NULL, NULL, "" };
+	const char	*me;
+	char		*word = NULL, id[EM_ID_LEN + 1];
+	int		 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
-				return ex;
-			break;
-		case OPT_TO:
-			if ((ex = opt_to(ctx, optarg, &to)) != 0)
-				return ex;
-			break;
-		case OPT_GUESS:
-			word = optarg;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = no_args(ctx, argc)) != 0)
+	if ((ex = guess_opts(ctx, argc, argv, &a)) != 0)
 		return ex;
-	em_date_fmt(day, date);
-	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
-	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
-	    (ex = find_partner(ctx, me, to, date, &partner)) != 0)
-		goto out;
-	if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
-	    "live_checkin WHERE user = ?1 AND date = ?2 AND feeling IS NOT NULL AND "
-	    "underneath IS NOT NULL", "ss", partner, date)) != 0 ||
-	    (cid != NULL && (ex = em_sql_one(ctx, "reading check-ins", &feeling,
-	    "SELECT feeling FROM checkin WHERE id = ?1", "s", cid)) != 0))
-		goto out;
-	if (cid == NULL) {
-		ex = em_err(ctx, EM_EX_NOINPUT, "%s has no check-in for %s with a "
-		    "feeling and what lies underneath it", partner, date);
-		goto out;
-	}
-	if ((ex = checked_in(ctx, me, date, &mine)) != 0)
-		goto out;
-	if (mine) {
-		ex = em_err(ctx, EM_EX_DATAERR, "you can already see %s's check-in "
-		    "for %s: a guess comes before you check in that day", partner,
-		    date);
-		goto out;
-	}
-	if (word == NULL && em_isatty_in()) {
-		len = strlen(partner) + strlen(feeling) + 96;
-		prompt = em_xcalloc(1, len);
-		snprintf(prompt, len, "%s feels %s. What do you think lies "
-		    "underneath? ", partner, feeling);
-		if ((ex = em_ask_line(ctx, prompt, EM_ASK_KEEP, &text)) != 0)
-			goto out;
-		word = text;
-	} else if (word == NULL) {
-		if ((ex = em_input_text(ctx, 0, NULL, "the guess", NULL, NULL,
-		    &text)) != 0)
-			goto out;
-		text[strcspn(text, "\n")] = '\0';
-		word = text;
-	}
-	if (!em_feeling_valid(word)) {
-		ex = em_err(ctx, EM_EX_DATAERR, "'%s' is not a feeling (a few "
-		    "words at most)", word);
-		goto out;
-	}
-	if (text == NULL)
-		text = em_strdup(word);
-	em_word_lower(text);
-	em_id_derive(id, "guess", cid, me, (char *)NULL);
-	if ((ex = em_db_begin(ctx)) != 0)
-		goto out;
-	if ((ex = em_sql_run(ctx, "saving the guess", "INSERT INTO guess (id, "
-	    "checkin, user, word, created, updated) VALUES (?1, ?2, ?3, ?4, " NOW
-	    ", " NOW ") ON CONFLICT (id) DO UPDATE SET word = excluded.word, "
-	    "updated = excluded.updated WHERE word <> excluded.word", "ssss", id,
-	    cid, me, text)) != 0) {
-		em_db_rollback(ctx);
-		goto out;
-	}
-	if ((ex = em_db_commit(ctx)) != 0)
-		goto out;
-	if (ctx->fmt == EM_FMT_TEXT) {
-		fputs("guessed ", stdout);
-		em_put_text(stdout, text);
-		fputs(" under ", stdout);
-		em_put_cell(stdout, partner, min_width(partner, NAMEW), 0);
-		fputs("'s ", stdout);
-		em_put_text(stdout, feeling);	/* the partner's word */
-		printf(" for %s; it shows once you check in\n", date);
-	} else {
-		const char *const keys[] = { "id", "date", "to", "feeling", "guess",
-		    NULL };
-		const char *const vals[] = { id, date, partner, feeling, text };
-		em_out_fields(ctx, keys, vals);
-	}
-out:
-	free(partner);
-	free(cid);
-	free(feeling);
-	free(text);
-	free(prompt);
+	em_date_fmt(a.day, t.date);
+	if ((ex = em_ctx_user(ctx, &me)) == 0 &&
+	    (ex = em_db_open(ctx, EM_DB_WRITE)) == 0 &&
+	    (ex = guess_target(ctx, me, a.to, &t)) == 0 &&
+	    (ex = guess_word(ctx, a.word, &t, &word)) == 0 &&
+	    (ex = guess_save(ctx, t.cid, me, word, id)) == 0)
+		guess_said(ctx, id, &t, word);
+	target_free(&t);
+	free(word);
 	return ex;
 }
 
+/* What respond was given: whose check-in, which day, --force, --peek, --rm. */
+struct respond_args {
+	const char	*to, *rm;
+	long		 day;
+	int		 restore, fflag, pflag;
+};
+
 static int
-c_respond(struct em_ctx *ctx, int argc, char **argv)
+respond_opts(struct em_ctx *ctx, int argc, char **argv, struct respond_args *a)
 {
 	static const struct option opts[] = {
 		{ "date",	required_argument,	NULL,	OPT_DATE },
@@ -1114,123 +1418,163 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		{ "to",		required_argument,	NULL,	OPT_TO },
 		{ NULL,		0,			NULL,	0 }
 	};
-	const char	*me, *to = NULL, *kind, *rm = NULL;
-	int		 restore = 0;
-	char		*partner = NULL, *text = NULL, *cid = NULL, *prompt = NULL;
-	char		 date[11], id[EM_ID_LEN + 1];
-	long		 day = em_date_today();
-	size_t		 len;
-	int		 ch, ex, fflag = 0, pflag = 0, typed, mine;
+	int	 ch, ex;
 
+	memset(a, 0, sizeof(*a));
+	a->day = em_date_today();
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+			if ((ex = em_opt_date(ctx, "--date", optarg, &a->day)) != 0)
 				return ex;
 			break;
 		case OPT_FORCE:
-			fflag = 1;
+			a->fflag = 1;
 			break;
 		case OPT_PEEK:
-			pflag = 1;
+			a->pflag = 1;
 			break;
 		case OPT_RESTORE:
 		case OPT_RM:
-			if (rm != NULL)
+			if (a->rm != NULL)
 				return em_fail(ctx, EM_EX_USAGE, "--rm and --restore "
 				    "name one answer");
-			rm = optarg;
-			restore = ch == OPT_RESTORE;
+			a->rm = optarg;
+			a->restore = ch == OPT_RESTORE;
 			break;
 		case OPT_TO:
-			if ((ex = opt_to(ctx, optarg, &to)) != 0)
+			if ((ex = opt_to(ctx, optarg, &a->to)) != 0)
 				return ex;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
-	em_date_fmt(day, date);
-	if ((ex = em_ctx_user(ctx, &me)) != 0)
-		return ex;
-	/* Only the one who wrote an answer removes it. */
-	if (rm != NULL) {
-		if (optind < argc)
-			return em_usage(ctx, stderr, EM_EX_USAGE);
-		return rm_record(ctx, "response", rm, me, !restore,
-		    "empathy-checkin respond --restore");
-	}
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
-	    (ex = find_partner(ctx, me, to, date, &partner)) != 0)
-		goto out;
-	if ((ex = em_sql_one(ctx, "reading check-ins", &cid, "SELECT id FROM "
-	    "live_checkin WHERE user = ?1 AND date = ?2", "ss", partner, date)) != 0)
-		goto out;
-	if (cid == NULL) {
-		ex = em_err(ctx, EM_EX_NOINPUT, "%s has no check-in for %s",
-		    partner, date);
-		goto out;
-	}
-	/* You answer what you can see: a check-in hidden from you is not yet. */
-	if (!pflag) {
-		if ((ex = checked_in(ctx, me, date, &mine)) != 0)
-			goto out;
-		if (!mine) {
-			ex = refuse(ctx, EM_EX_NOINPUT, "%s's check-in for %s is "
-			    "hidden until you check in that day: check in first "
-			    "(or --peek to answer it unseen)", partner, date);
-			goto out;
-		}
-	}
+	return 0;
+}
 
-	typed = argc - optind == 0 && em_isatty_in();
+/*
+ * The check-in to answer: the partner's of that day. You answer what you
+ * can see: a check-in hidden from you is not yet, unless peek.
+ */
+static int
+respond_target(struct em_ctx *ctx, const char *me, const struct respond_args *a,
+    struct target *t)
+{
+	int	 ex, mine;
+
+	if ((ex = find_partner(ctx, me, a->to, t->date, &t->partner)) != 0 ||
+	    (ex = em_sql_one(ctx, "reading check-ins", &t->cid, "SELECT id FROM "
+	    "live_checkin WHERE user = ?1 AND date = ?2", "ss", t->partner,
+	    t->date)) != 0)
+		return ex;
+	if (t->cid == NULL)
+		return em_err(ctx, EM_EX_NOINPUT, "%s has no check-in for %s",
+		    t->partner, t->date);
+	if (a->pflag || (ex = checked_in(ctx, me, t->date, &mine)) != 0 || mine)
+		return ex;
+	return refuse(ctx, EM_EX_NOINPUT, "%s's check-in for %s is hidden until "
+	    "you check in that day: check in first (or --peek to answer it "
+	    "unseen)", t->partner, t->date);
+}
+
+/*
+ * The answer's words: the operands, or typed at a prompt; then the advice
+ * check, unless forced (typed, the person may choose to force it).
+ */
+static int
+respond_text(struct em_ctx *ctx, int argc, char **argv, const char *partner,
+    int *fflag, char **text)
+{
+	char	*prompt;
+	size_t	 len;
+	int	 ex, typed = argc - optind == 0 && em_isatty_in();
+
 	if (typed) {
 		len = strlen(partner) + 64;
 		prompt = em_xcalloc(1, len);
 		snprintf(prompt, len, "Your question or reflection for %s: ",
 		    partner);
-		ex = em_ask_line(ctx, prompt, EM_ASK_KEEP, &text);
+		ex = em_ask_line(ctx, prompt, EM_ASK_KEEP, text);
+		free(prompt);
 	} else
 		ex = em_input_text(ctx, argc - optind, argv + optind, "the answer",
-		    NULL, NULL, &text);
-	if (ex != 0)
-		goto out;
-	if (!fflag && (ex = advice_check(ctx, typed, &text, &fflag)) != 0)
-		goto out;
+		    NULL, NULL, text);
+	if (ex == 0 && !*fflag)
+		ex = advice_check(ctx, typed, text, fflag);
+	return ex;
+}
 
-	kind = answer_kind(text);
+/* Save the answer in one transaction, unless the check-in went meanwhile. */
+static int
+respond_save(struct em_ctx *ctx, const struct target *t, const char *me,
+    const char *kind, const char *text, int forced, char id[EM_ID_LEN + 1])
+{
+	int	 ex;
+
 	em_id_new(id);
 	if ((ex = em_db_begin(ctx)) != 0)
-		goto out;
+		return ex;
 	if ((ex = em_sql_run(ctx, "saving the answer", "INSERT INTO response (id, "
 	    "checkin, user, kind, text, forced, created, updated) SELECT ?1, id, "
 	    "?3, ?4, ?5, ?6, " NOW ", " NOW " FROM checkin WHERE id = ?2",
-	    "sssssl", id, cid, me, kind, text, (long)fflag)) != 0)
-		goto fail;
-	if (sqlite3_changes(ctx->db) != 1) {
+	    "sssssl", id, t->cid, me, kind, text, (long)forced)) == 0 &&
+	    sqlite3_changes(ctx->db) != 1)
 		ex = em_err(ctx, EM_EX_NOINPUT, "%s's check-in for %s is gone",
-		    partner, date);
-		goto fail;
+		    t->partner, t->date);
+	if (ex != 0) {
+		em_db_rollback(ctx);
+		return ex;
 	}
-	if ((ex = em_db_commit(ctx)) != 0)
-		goto out;
-	if (ctx->fmt == EM_FMT_TEXT) {
-		fputs("answered ", stdout);
-		em_put_cell(stdout, partner, min_width(partner, NAMEW), 0);
-		printf("'s check-in for %s with a %s\n", date, kind);
-	} else {
-		const char *const keys[] = { "id", "date", "to", "kind", NULL };
-		const char *const vals[] = { id, date, partner, kind };
-		em_out_fields(ctx, keys, vals);
+	return em_db_commit(ctx);
+}
+
+static void
+respond_said(struct em_ctx *ctx, const char *id, const struct target *t,
+    const char *kind)
+{
+	static const struct em_col cols[] = { { "id", EM_STR }, { "date", EM_STR },
+	    { "to", EM_STR }, { "kind", EM_STR }, { NULL, 0 } };
+	const struct em_val v[] = { EM_S(id), EM_S(t->date), EM_S(t->partner),
+	    EM_S(kind) };
+
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, v) == 0)
+		return;
+	fputs("answered ", stdout);
+	em_put_cell(stdout, t->partner, min_width(t->partner, NAMEW), 0);
+	printf("'s check-in for %s with a %s\n", t->date, kind);
+}
+
+static int
+c_respond(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct respond_args a;
+	struct target	 t = { NULL, NULL, NULL, "" };
+	const char	*me, *kind;
+	char		*text = NULL, id[EM_ID_LEN + 1];
+	int		 ex;
+
+	if ((ex = respond_opts(ctx, argc, argv, &a)) != 0 ||
+	    (ex = em_ctx_user(ctx, &me)) != 0)
+		return ex;
+	/* Only the one who wrote an answer removes it. */
+	if (a.rm != NULL) {
+		if (optind < argc)
+			return em_usage(ctx, stderr, EM_EX_USAGE);
+		return rm_record(ctx, "response", a.rm, me, !a.restore,
+		    "empathy-checkin respond --restore");
 	}
-	goto out;
-fail:
-	em_db_rollback(ctx);
-out:
-	free(partner);
-	free(prompt);
+	em_date_fmt(a.day, t.date);
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) == 0 &&
+	    (ex = respond_target(ctx, me, &a, &t)) == 0 &&
+	    (ex = respond_text(ctx, argc, argv, t.partner, &a.fflag, &text)) == 0) {
+		kind = answer_kind(text);
+		if ((ex = respond_save(ctx, &t, me, kind, text, a.fflag, id)) == 0)
+			respond_said(ctx, id, &t, kind);
+	}
+	target_free(&t);
 	free(text);
-	free(cid);
 	return ex;
 }
 
@@ -1252,7 +1596,7 @@ static const char show_sql[] =
     " CASE WHEN hidden THEN NULL ELSE nullif(low, '') END AS low,"
     " hidden,"
     " (SELECT count(*) FROM live_response r WHERE r.checkin = c.id AND NOT hidden)"
-    "  AS \"tsv:responses\","
+    "  AS nresponses,"
     " (SELECT json_group_array(json_object('id', r.id, 'user', r.user, 'kind',"
     "  r.kind, 'text', r.text, 'forced', json(CASE WHEN r.forced THEN 'true' ELSE"
     "  'false' END), 'created', r.created, 'replies', (SELECT json_group_array("
@@ -1260,13 +1604,13 @@ static const char show_sql[] =
     "  p.created)) FROM (SELECT * FROM live_reply WHERE response = r.id ORDER BY"
     "  created, id) p))) FROM (SELECT * FROM live_response"
     "  WHERE checkin = c.id AND NOT hidden ORDER BY created, id) r)"
-    "  AS \"json:responses\","
+    "  AS responses,"
     " (SELECT count(*) FROM earlier e WHERE e.tbl = 'checkin' AND e.rid = c.id"
-    "  AND NOT hidden) AS \"tsv:earlier\","
+    "  AND NOT hidden) AS nearlier,"
     " (SELECT json_group_array(json_object('field', e.field, 'text', e.value,"
     "  'user', e.user, 'clock', e.clock, 'kept', e.created)) FROM (SELECT * FROM"
     "  earlier WHERE tbl = 'checkin' AND rid = c.id AND NOT hidden ORDER BY clock,"
-    "  instr('feeling underneath high low', field)) e) AS \"json:earlier\","
+    "  instr('feeling underneath high low', field)) e) AS earlier,"
     " (SELECT word FROM live_guess g WHERE g.checkin = c.id AND g.user = ?3 AND"
     "  NOT hidden) AS guess "
     "FROM c ORDER BY date, user <> ?3, user";
@@ -1353,62 +1697,53 @@ guess_verdict(struct em_ctx *ctx, const char *guess, const char *under)
 	return words[guess_score(ctx, guess, under)];
 }
 
-static void
-show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs,
-    sqlite3_stmt *es, const char *last)
-{
-	const char *date = (const char *)sqlite3_column_text(st, 1);
-	const char *user = (const char *)sqlite3_column_text(st, 2);
-	const char *feel = (const char *)sqlite3_column_text(st, 3);
-	const char *under = (const char *)sqlite3_column_text(st, 4);
-	const char *b = em_color(ctx, "\033[1m"), *dim = em_color(ctx, "\033[2m");
-	const char *off = em_color(ctx, "\033[0m"), *who, *text, *kind;
-	size_t	 uw = min_width(user, NAMEW), col, w;
-	int	 depth;
-	long	 day;
+/*
+ * show's record: a check-in, its answers and their replies, its earlier
+ * versions (counts in tsv, arrays in JSON), your guess and how near it
+ * came. The statement gives all but the last; new fields go at the end.
+ */
+enum { SH_ID, SH_DATE, SH_USER, SH_FEELING, SH_UNDER, SH_HIGH, SH_LOW,
+	SH_HIDDEN, SH_NRESP, SH_RESP, SH_NEARLIER, SH_EARLIER, SH_GUESS,
+	SH_VERDICT, SH_N };
+static const struct em_col show_cols[] = { { "id", EM_STR },
+	{ "date", EM_STR }, { "user", EM_STR }, { "feeling", EM_STR },
+	{ "underneath", EM_STR }, { "high", EM_STR }, { "low", EM_STR },
+	{ "hidden", EM_BOOL }, { "responses", EM_INT | EM_ONLY_TSV },
+	{ "responses", EM_JSON | EM_ONLY_JSON }, { "earlier", EM_INT | EM_ONLY_TSV },
+	{ "earlier", EM_JSON | EM_ONLY_JSON }, { "guess", EM_STR },
+	{ "guess_verdict", EM_STR }, { NULL, 0 } };
 
-	if (last == NULL || strcmp(last, date) != 0) {
-		em_date_parse(date, &day);
-		printf("%s%s%s %s%s\n", last ? "\n" : "", b, wdays[em_date_wday(day)],
-		    date, off);
+/*
+ * XXX lib: the current row of st as values of the fields f, read as
+ * em_emit_stmt reads them; fields past the statement's columns are left
+ * for the caller. The strings live until the next step.
+ */
+static void
+stmt_vals(const struct em_col *f, sqlite3_stmt *st, struct em_val *v)
+{
+	int	 i, n = sqlite3_column_count(st);
+
+	for (i = 0; i < n && f[i].name != NULL; i++) {
+		memset(&v[i], 0, sizeof(v[i]));
+		v[i].null = sqlite3_column_type(st, i) == SQLITE_NULL;
+		if ((f[i].type & EM_TYPE) == EM_INT || (f[i].type & EM_TYPE) == EM_BOOL)
+			v[i].n = sqlite3_column_int64(st, i);
+		else
+			v[i].s = (const char *)sqlite3_column_text(st, i);
 	}
-	printf("  %s", b);
-	em_put_cell(stdout, user, uw, 0);
-	fputs(off, stdout);
-	if (sqlite3_column_int(st, 7)) {
-		printf(" %shas checked in; hidden until you check in (or --peek)%s\n",
-		    dim, off);
-		return;
-	}
-	if (feel != NULL) {
-		fputs(" feels ", stdout);
-		em_put_text(stdout, feel);
-		if (under != NULL) {
-			col = 2 + uw + 7 + em_text_width(feel);
-			w = 14 + em_text_width(under);
-			printf("%s", col + w > WIDTH ? "\n   " : "");
-			printf(" %s(underneath: %s", dim, off);
-			em_put_text(stdout, under);
-			printf("%s)%s", dim, off);
-		}
-	}
-	if (sqlite3_column_type(st, 12) != SQLITE_NULL) {
-		printf("\n    %syou guessed%s ", dim, off);
-		em_put_text(stdout, (const char *)sqlite3_column_text(st, 12));
-		printf(" %s(%s)%s", dim, guess_verdict(ctx, (const char *)
-		    sqlite3_column_text(st, 12), under), off);
-	}
-	printf("\n    %shigh%s  ", dim, off);
-	em_put_wrapped((const char *)sqlite3_column_text(st, 5), WIDTH, 10, 1);
-	printf("    %slow%s   ", dim, off);
-	if (sqlite3_column_type(st, 6) == SQLITE_NULL)
-		printf("%s(none)%s\n", dim, off);
-	else
-		em_put_wrapped((const char *)sqlite3_column_text(st, 6), WIDTH, 10, 1);
-	if (sqlite3_column_int(st, 10) > 0)
-		show_earlier(ctx, es, (const char *)sqlite3_column_text(st, 0));
+}
+
+/* A check-in's thread under it: answers, and the replies to each. */
+static void
+show_thread(struct em_ctx *ctx, sqlite3_stmt *rs, const char *id)
+{
+	const char *dim = em_color(ctx, "\033[2m"), *off = em_color(ctx, "\033[0m");
+	const char *who, *text, *kind;
+	size_t	 w;
+	int	 depth;
+
 	sqlite3_reset(rs);
-	em_bind_text(rs, 1, (const char *)sqlite3_column_text(st, 0));
+	em_bind_text(rs, 1, id);
 	while (sqlite3_step(rs) == SQLITE_ROW) {
 		who = (const char *)sqlite3_column_text(rs, 0);
 		text = (const char *)sqlite3_column_text(rs, 2);
@@ -1427,6 +1762,69 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs,
 	}
 }
 
+/* The first line of a check-in: who, and the feeling and what lies underneath. */
+static void
+show_feeling(struct em_ctx *ctx, const struct em_val *v, size_t uw)
+{
+	const char *dim = em_color(ctx, "\033[2m"), *off = em_color(ctx, "\033[0m");
+	const char *feel = v[SH_FEELING].s, *under = v[SH_UNDER].s;
+	size_t	 col, w;
+
+	if (feel == NULL)
+		return;
+	fputs(" feels ", stdout);
+	em_put_text(stdout, feel);
+	if (under == NULL)
+		return;
+	col = 2 + uw + 7 + em_text_width(feel);
+	w = 14 + em_text_width(under);
+	printf("%s", col + w > WIDTH ? "\n   " : "");
+	printf(" %s(underneath: %s", dim, off);
+	em_put_text(stdout, under);
+	printf("%s)%s", dim, off);
+}
+
+/* One check-in as text, under its day's heading when the day changes from last. */
+static void
+show_text(struct em_ctx *ctx, const struct em_val *v, sqlite3_stmt *rs,
+    sqlite3_stmt *es, const char *last)
+{
+	const char *b = em_color(ctx, "\033[1m"), *dim = em_color(ctx, "\033[2m");
+	const char *off = em_color(ctx, "\033[0m"), *date = v[SH_DATE].s;
+	size_t	 uw = min_width(v[SH_USER].s, NAMEW);
+	long	 day;
+
+	if (last == NULL || strcmp(last, date) != 0) {
+		em_date_parse(date, &day);
+		printf("%s%s%s %s%s\n", last ? "\n" : "", b, wdays[em_date_wday(day)],
+		    date, off);
+	}
+	printf("  %s", b);
+	em_put_cell(stdout, v[SH_USER].s, uw, 0);
+	fputs(off, stdout);
+	if (v[SH_HIDDEN].n) {
+		printf(" %shas checked in; hidden until you check in (or --peek)%s\n",
+		    dim, off);
+		return;
+	}
+	show_feeling(ctx, v, uw);
+	if (v[SH_GUESS].s != NULL) {
+		printf("\n    %syou guessed%s ", dim, off);
+		em_put_text(stdout, v[SH_GUESS].s);
+		printf(" %s(%s)%s", dim, v[SH_VERDICT].s, off);
+	}
+	printf("\n    %shigh%s  ", dim, off);
+	em_put_wrapped(v[SH_HIGH].s, WIDTH, 10, 1);
+	printf("    %slow%s   ", dim, off);
+	if (v[SH_LOW].s == NULL)
+		printf("%s(none)%s\n", dim, off);
+	else
+		em_put_wrapped(v[SH_LOW].s, WIDTH, 10, 1);
+	if (v[SH_NEARLIER].n > 0)
+		show_earlier(ctx, es, v[SH_ID].s);
+	show_thread(ctx, rs, v[SH_ID].s);
+}
+
 /*
  * A check-in's thread: its answers in the order they came, each followed by
  * the replies of the partner who checked in.
@@ -1438,8 +1836,10 @@ show_text(struct em_ctx *ctx, sqlite3_stmt *st, sqlite3_stmt *rs,
     " live_reply p JOIN live_response r ON r.id = p.response WHERE r.checkin = ?1" \
     " ORDER BY c1, i1, depth, c2, 3"
 
+/* show's days: --date, or --since to --until (today); --peek. */
 static int
-c_show(struct em_ctx *ctx, int argc, char **argv)
+show_opts(struct em_ctx *ctx, int argc, char **argv, long *d1, long *d2,
+    int *pflag)
 {
 	static const struct option opts[] = {
 		{ "date",	required_argument,	NULL,	OPT_DATE },
@@ -1448,35 +1848,33 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		{ "until",	required_argument,	NULL,	OPT_UNTIL },
 		{ NULL,		0,			NULL,	0 }
 	};
-	sqlite3_stmt	*st = NULL, *rs = NULL, *es = NULL;
-	const char	*me;
-	char		 from[11], to[11], *last = NULL;
-	long		 d1 = em_date_today(), d2 = d1, rows = 0;
-	int		 ch, ex, rc, dflag = 0, sflag = 0, uflag = 0, pflag = 0;
+	int	 ch, ex, dflag = 0, sflag = 0, uflag = 0;
 
+	*d1 = *d2 = em_date_today();
+	*pflag = 0;
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &d1)) != 0)
+			if ((ex = em_opt_date(ctx, "--date", optarg, d1)) != 0)
 				return ex;
-			d2 = d1;
+			*d2 = *d1;
 			dflag = 1;
 			break;
 		case OPT_PEEK:
-			pflag = 1;
+			*pflag = 1;
 			break;
 		case OPT_SINCE:
-			if ((ex = em_opt_date(ctx, "--since", optarg, &d1)) != 0)
+			if ((ex = em_opt_date(ctx, "--since", optarg, d1)) != 0)
 				return ex;
 			sflag = 1;
 			break;
 		case OPT_UNTIL:
-			if ((ex = em_opt_date(ctx, "--until", optarg, &d2)) != 0)
+			if ((ex = em_opt_date(ctx, "--until", optarg, d2)) != 0)
 				return ex;
 			uflag = 1;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
 	if ((ex = no_args(ctx, argc)) != 0)
@@ -1486,26 +1884,41 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		    "or --until");
 	if (uflag && !sflag)
 		return em_fail(ctx, EM_EX_USAGE, "--until needs --since");
-	if (d2 < d1)
+	if (*d2 < *d1)
 		return em_fail(ctx, EM_EX_USAGE, "--until comes before --since");
+	return 0;
+}
+
+static int
+c_show(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct em_val	 v[SH_N];
+	sqlite3_stmt	*st = NULL, *rs = NULL, *es = NULL;
+	const char	*me;
+	char		 from[11], to[11], *last = NULL;
+	long		 d1, d2, rows = 0;
+	int		 ex, rc, pflag;
+
+	if ((ex = show_opts(ctx, argc, argv, &d1, &d2, &pflag)) != 0)
+		return ex;
 	em_date_fmt(d1, from);
 	em_date_fmt(d2, to);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_sql_prep(ctx, &st, show_sql, "sssl", from, to, me,
-	    (long)pflag)) != 0)
-		return ex;
-	if (ctx->fmt != EM_FMT_TEXT) {
-		ex = em_out_stmt(ctx, st, &rows);
-		goto out;
-	}
-	if ((ex = em_db_prepare(ctx, &rs, THREAD_SQL)) != 0 ||
+	    (long)pflag)) != 0 ||
+	    (ex = em_db_prepare(ctx, &rs, THREAD_SQL)) != 0 ||
 	    (ex = em_db_prepare(ctx, &es, EARLIER_SQL("field, value, clock"))) != 0)
 		goto out;
+	em_emit_head(ctx, show_cols);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		show_text(ctx, st, rs, es, last);
+		stmt_vals(show_cols, st, v);
+		v[SH_VERDICT] = EM_S(v[SH_GUESS].s == NULL ? NULL :
+		    guess_verdict(ctx, v[SH_GUESS].s, v[SH_UNDER].s));
+		if (em_emit(ctx, show_cols, v) != 0)
+			show_text(ctx, v, rs, es, last);
 		free(last);
-		last = em_strdup((const char *)sqlite3_column_text(st, 1));
+		last = em_strdup(v[SH_DATE].s);
 		rows++;
 	}
 	if (rc != SQLITE_DONE)
@@ -1516,6 +1929,7 @@ out:
 	sqlite3_finalize(rs);
 	sqlite3_finalize(st);
 	if (ex == 0 && rows == 0) {
+		/* text says so; a record format stays empty */
 		if (ctx->fmt == EM_FMT_TEXT)
 			em_note(ctx, "no check-ins %s %s%s%s", d1 == d2 ? "for" :
 			    "from", from, d1 == d2 ? "" : " to", d1 == d2 ? "" : to);
@@ -1524,64 +1938,66 @@ out:
 	return ex;
 }
 
+/* One thing owed, as due says it: your check-in, or an answer (after yours). */
+static void
+due_text(const struct em_owed *o, const char *today)
+{
+	if (o->what == EM_OWE_CHECKIN) {
+		printf("your check-in for today, %s\n", today);
+		return;
+	}
+	if (!o->hidden)
+		fputs("an answer to ", stdout);
+	else if (strcmp(o->date, today) == 0)
+		fputs("check in first, then answer ", stdout);
+	else
+		printf("check in for %s first, then answer ", o->date);
+	em_put_cell(stdout, o->user, min_width(o->user, NAMEW), 0);
+	if (!o->hidden || strcmp(o->date, today) == 0)
+		printf("'s check-in for %s\n", o->date);
+	else
+		puts("'s check-in");
+}
+
 /*
  * What you owe today (em_owed_checkins): your own check-in, answers to your
- * partner's recent ones. For text, whether the check-in to answer is still
- * hidden from you (you have not checked in that day): then you check in first.
+ * partner's recent ones, and whether the check-in to answer is still hidden
+ * from you (you have not checked in that day): then you check in first.
  */
 static int
 c_due(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const char *const keys[] = { "what", "user", "date", NULL };
-	struct em_owed	*v;
-	const char	*me, *vals[3];
+	static const struct em_col cols[] = { { "what", EM_STR }, { "user", EM_STR },
+	    { "date", EM_STR }, { "hidden", EM_BOOL }, { NULL, 0 } };
+	struct em_owed	*o;
+	const char	*me;
 	char		 today[11];
 	size_t		 i, n;
 	int		 ch, ex, qflag = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "q", NULL)) != -1) {
-		switch (ch) {
-		case 'q':
-			qflag = 1;
-			break;
-		default:
+		if (ch != 'q')
 			return em_optdone(ctx, ch);
-		}
+		qflag = 1;
 	}
 	if ((ex = no_args(ctx, argc)) != 0)
 		return ex;
 	em_date_fmt(em_date_today(), today);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_owed_checkins(ctx, me, em_date_today(), &v, &n)) != 0)
+	    (ex = em_owed_checkins(ctx, me, em_date_today(), &o, &n)) != 0)
 		return ex;
-	if (ctx->fmt == EM_FMT_TSV && !qflag && n == 0)
-		puts("what\tuser\tdate");
+	if (!qflag)
+		em_emit_head(ctx, cols);
 	for (i = 0; i < n && !qflag; i++) {
-		if (ctx->fmt != EM_FMT_TEXT) {
-			vals[0] = v[i].what == EM_OWE_CHECKIN ? "checkin" : "answer";
-			vals[1] = v[i].user;
-			vals[2] = v[i].date;
-			em_out_row(ctx, keys, vals, i == 0);
-			continue;
-		}
-		if (v[i].what == EM_OWE_CHECKIN) {
-			printf("your check-in for today, %s\n", today);
-			continue;
-		}
-		if (!v[i].hidden)
-			fputs("an answer to ", stdout);
-		else if (strcmp(v[i].date, today) == 0)
-			fputs("check in first, then answer ", stdout);
-		else
-			printf("check in for %s first, then answer ", v[i].date);
-		em_put_cell(stdout, v[i].user, min_width(v[i].user, NAMEW), 0);
-		if (!v[i].hidden || strcmp(v[i].date, today) == 0)
-			printf("'s check-in for %s\n", v[i].date);
-		else
-			puts("'s check-in");
+		const struct em_val v[] = { EM_S(o[i].what == EM_OWE_CHECKIN ?
+		    "checkin" : "answer"), EM_S(o[i].user), EM_S(o[i].date),
+		    EM_N(o[i].hidden) };
+
+		if (em_emit(ctx, cols, v) != 0)
+			due_text(&o[i], today);
 	}
-	em_owed_free(v, n);
+	em_owed_free(o, n);
 	return n > 0 ? EM_EX_OK : EM_EX_NO;
 }
 
@@ -1660,8 +2076,15 @@ deck_card(struct em_ctx *ctx, const struct em_content *c, const char *theme,
 	return 0;
 }
 
+/* What prompt was given: --kind, or --deck (--theme, --date). */
+struct prompt_args {
+	const char	*kind, *theme;
+	long		 day;
+	int		 deck;
+};
+
 static int
-c_prompt(struct em_ctx *ctx, int argc, char **argv)
+prompt_opts(struct em_ctx *ctx, int argc, char **argv, struct prompt_args *a)
 {
 	static const struct option opts[] = {
 		{ "kind",	required_argument,	NULL,	OPT_KIND },
@@ -1670,152 +2093,183 @@ c_prompt(struct em_ctx *ctx, int argc, char **argv)
 		{ "date",	required_argument,	NULL,	OPT_DATE },
 		{ NULL,		0,			NULL,	0 }
 	};
-	const struct em_content *c;
-	const struct em_doc *d = NULL;
-	const char	*kind = NULL, *theme = NULL;
-	char		 card[24], of[24];
-	size_t		 i = 0, total = 0, n = 0, pos = 0;
-	unsigned long	 pick;
-	long		 day = em_date_today();
-	int		 ch, ex, deck = 0, dated = 0;
+	int	 ch, ex, dated = 0;
 
+	memset(a, 0, sizeof(*a));
+	a->day = em_date_today();
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_KIND:
-			kind = optarg;
+			a->kind = optarg;
 			break;
 		case OPT_DECK:
-			deck = 1;
+			a->deck = 1;
 			break;
 		case OPT_THEME:
 			if (!em_content_id_valid(optarg))
 				return em_fail(ctx, EM_EX_USAGE, "--theme: '%s' is not "
 				    "a theme name", optarg);
-			theme = optarg;
-			deck = 1;
+			a->theme = optarg;
+			a->deck = 1;
 			break;
 		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
+			if ((ex = em_opt_date(ctx, "--date", optarg, &a->day)) != 0)
 				return ex;
 			dated = 1;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return opts_end(ctx, ch);
 		}
 	}
-	if (kind != NULL && deck)
+	if (a->kind != NULL && a->deck)
 		return em_fail(ctx, EM_EX_USAGE, "--kind and --deck do not go "
 		    "together");
-	if (dated && !deck)
+	if (dated && !a->deck)
 		return em_fail(ctx, EM_EX_USAGE, "--date goes with --deck");
-	if ((ex = no_args(ctx, argc)) != 0 ||
-	    (ex = em_ctx_content(ctx, EM_KIND(EM_K_PROMPTS), &c)) != 0)
-		return ex;
-	if (deck) {
-		if ((ex = deck_card(ctx, c, theme, day, &d, &i, &n, &pos)) != 0)
-			return ex;
-		pick = i;
-	} else if (kind != NULL) {
-		if ((d = em_content_find(c, EM_K_PROMPTS, kind)) == NULL)
+	return no_args(ctx, argc);
+}
+
+/* A prompt at random, of one kind or of any but the deck's cards (one a day). */
+static int
+prompt_pick(struct em_ctx *ctx, const struct em_content *c, const char *kind,
+    const struct em_doc **dp, size_t *pick)
+{
+	const struct em_doc *d;
+	size_t	 i, total = 0;
+
+	if (kind != NULL) {
+		if ((*dp = em_content_find(c, EM_K_PROMPTS, kind)) == NULL)
 			return em_err(ctx, EM_EX_NOINPUT, "no prompts of kind '%s' in "
 			    "the content (question, reflection, missing)", kind);
-		pick = em_rand_below(d->nstr);
-	} else {
-		/* any prompt but the deck's cards, which come one a day */
-		for (i = 0; i < em_content_count(c, EM_K_PROMPTS); i++)
-			if (!is_deck(em_content_nth(c, EM_K_PROMPTS, i)))
-				total += em_content_nth(c, EM_K_PROMPTS, i)->nstr;
-		if (total == 0)
-			return em_err(ctx, EM_EX_NOINPUT, "no prompts in the content");
-		pick = em_rand_below(total);
-		for (i = 0; ; i++) {
-			d = em_content_nth(c, EM_K_PROMPTS, i);
-			if (is_deck(d))
-				continue;
-			if (pick < d->nstr)
-				break;
-			pick -= d->nstr;
-		}
+		*pick = em_rand_below((*dp)->nstr);
+		return 0;
 	}
-	snprintf(card, sizeof(card), "%zu", pos + 1);
-	snprintf(of, sizeof(of), "%zu", n);
-	if (ctx->fmt == EM_FMT_TEXT) {
-		em_put_text(stdout, d->strv[pick]);
-		putchar('\n');
-		if (deck) {
-			printf("%s(", em_color(ctx, "\033[2m"));
-			em_put_text(stdout, d->title ? d->title : d->id + 5);
-			printf(", card %s of %s)%s\n", card, of, em_color(ctx,
-			    "\033[0m"));
-		}
-	} else if (deck) {
-		const char *const keys[] = { "kind", "text", "theme", "card#", "of#",
-		    NULL };
-		const char *const vals[] = { d->id, d->strv[pick], d->id + 5, card,
-		    of };
-		em_out_fields(ctx, keys, vals);
-	} else {
-		const char *const keys[] = { "kind", "text", NULL };
-		const char *const vals[] = { d->id, d->strv[pick] };
-		em_out_fields(ctx, keys, vals);
+	for (i = 0; i < em_content_count(c, EM_K_PROMPTS); i++)
+		if (!is_deck(em_content_nth(c, EM_K_PROMPTS, i)))
+			total += em_content_nth(c, EM_K_PROMPTS, i)->nstr;
+	if (total == 0)
+		return em_err(ctx, EM_EX_NOINPUT, "no prompts in the content");
+	*pick = em_rand_below(total);
+	for (i = 0; ; i++) {
+		d = em_content_nth(c, EM_K_PROMPTS, i);
+		if (is_deck(d))
+			continue;
+		if (*pick < d->nstr)
+			break;
+		*pick -= d->nstr;
 	}
+	*dp = d;
 	return 0;
 }
 
+/* The day's card of the deck: its text, theme and title, card pos of n. */
 static void
-put_feeling(struct em_ctx *ctx, const struct em_feeling *f, size_t width)
+prompt_card(struct em_ctx *ctx, const struct em_doc *d, size_t k, size_t pos,
+    size_t n)
+{
+	static const struct em_col cols[] = { { "kind", EM_STR }, { "text", EM_STR },
+	    { "theme", EM_STR }, { "card", EM_INT }, { "of", EM_INT },
+	    { "title", EM_STR }, { NULL, 0 } };
+	const struct em_val v[] = { EM_S(d->id), EM_S(d->strv[k]), EM_S(d->id + 5),
+	    EM_N((long long)pos + 1), EM_N((long long)n), EM_S(d->title) };
+
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, v) == 0)
+		return;
+	em_put_text(stdout, d->strv[k]);
+	printf("\n%s(", em_color(ctx, "\033[2m"));
+	em_put_text(stdout, d->title ? d->title : d->id + 5);
+	printf(", card %zu of %zu)%s\n", pos + 1, n, em_color(ctx, "\033[0m"));
+}
+
+/* A prompt k of document d: its kind (the document) and its text. */
+static void
+prompt_said(struct em_ctx *ctx, const struct em_doc *d, size_t k)
+{
+	static const struct em_col cols[] = { { "kind", EM_STR }, { "text", EM_STR },
+	    { NULL, 0 } };
+	const struct em_val v[] = { EM_S(d->id), EM_S(d->strv[k]) };
+
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, v) == 0)
+		return;
+	em_put_text(stdout, d->strv[k]);
+	putchar('\n');
+}
+
+static int
+c_prompt(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct prompt_args a;
+	const struct em_content *c;
+	const struct em_doc *d = NULL;
+	size_t		 k = 0, n = 0, pos = 0;
+	int		 ex;
+
+	if ((ex = prompt_opts(ctx, argc, argv, &a)) != 0 ||
+	    (ex = em_ctx_content(ctx, EM_KIND(EM_K_PROMPTS), &c)) != 0)
+		return ex;
+	if (a.deck) {
+		if ((ex = deck_card(ctx, c, a.theme, a.day, &d, &k, &n, &pos)) == 0)
+			prompt_card(ctx, d, k, pos, n);
+		return ex;
+	}
+	if ((ex = prompt_pick(ctx, c, a.kind, &d, &k)) == 0)
+		prompt_said(ctx, d, k);
+	return ex;
+}
+
+/* feelings' record: a word of the vocabulary and what may lie underneath. */
+static const struct em_col feeling_cols[] = { { "word", EM_STR },
+	{ "underneath", EM_LIST }, { NULL, 0 } };
+
+/* A feeling as text: what lies underneath wrapped at 80 columns beside the word. */
+static void
+feeling_text(struct em_ctx *ctx, const struct em_feeling *f, size_t width)
 {
 	size_t	 i, len = 1;
 	char	*all;
 
-	switch (ctx->fmt) {
-	case EM_FMT_TEXT:
-		/* What lies underneath, wrapped at 80 columns beside the word. */
-		if (width < em_text_width(f->word))
-			width = em_text_width(f->word);
-		if (width > 24)
-			width = 24;
-		printf("%s", em_color(ctx, "\033[1m"));
-		if (em_text_width(f->word) > width) {
-			/* A long word has the line to itself. */
-			em_put_text(stdout, f->word);
-			printf("%s\n%*s", em_color(ctx, "\033[0m"), (int)width + 1, "");
-		} else {
-			em_put_cell(stdout, f->word, width, 0);
-			printf("%s ", em_color(ctx, "\033[0m"));
-		}
-		for (i = 0; i < f->nunder; i++)
-			len += strlen(f->under[i]) + 2;
-		all = em_xcalloc(1, len);
-		for (i = 0; i < f->nunder; i++) {
-			strcat(all, i ? ", " : "");
-			strcat(all, f->under[i]);
-		}
-		em_put_wrapped(all, WIDTH, (int)width + 1, 1);
-		if (f->nunder == 0)
-			putchar('\n');
-		free(all);
-		break;
-	case EM_FMT_TSV:
-		em_put_tsv(stdout, f->word);
-		putchar('\t');
-		for (i = 0; i < f->nunder; i++) {
-			fputs(i ? ", " : "", stdout);
-			em_put_tsv(stdout, f->under[i]);
-		}
-		putchar('\n');
-		break;
-	case EM_FMT_JSON:
-		fputs("{\"word\":", stdout);
-		em_put_json(stdout, f->word);
-		fputs(",\"underneath\":[", stdout);
-		for (i = 0; i < f->nunder; i++) {
-			fputs(i ? "," : "", stdout);
-			em_put_json(stdout, f->under[i]);
-		}
-		puts("]}");
-		break;
+	if (width < em_text_width(f->word))
+		width = em_text_width(f->word);
+	if (width > 24)
+		width = 24;
+	printf("%s", em_color(ctx, "\033[1m"));
+	if (em_text_width(f->word) > width) {
+		/* A long word has the line to itself. */
+		em_put_text(stdout, f->word);
+		printf("%s\n%*s", em_color(ctx, "\033[0m"), (int)width + 1, "");
+	} else {
+		em_put_cell(stdout, f->word, width, 0);
+		printf("%s ", em_color(ctx, "\033[0m"));
 	}
+	for (i = 0; i < f->nunder; i++)
+		len += strlen(f->under[i]) + 2;
+	all = em_xcalloc(1, len);
+	for (i = 0; i < f->nunder; i++) {
+		strcat(all, i ? ", " : "");
+		strcat(all, f->under[i]);
+	}
+	em_put_wrapped(all, WIDTH, (int)width + 1, 1);
+	if (f->nunder == 0)
+		putchar('\n');
+	free(all);
+}
+
+/* A feeling as a record, or as text in a column width wide. */
+static void
+put_feeling(struct em_ctx *ctx, const struct em_feeling *f, size_t width)
+{
+	/* em_emit's lists end in NULL; the content's has a count */
+	const char	**under = em_xcalloc(f->nunder + 1, sizeof(*under));
+	struct em_val	  v[] = { EM_S(f->word), EM_L(under) };
+	size_t		  i;
+
+	for (i = 0; i < f->nunder; i++)
+		under[i] = f->under[i];
+	if (em_emit(ctx, feeling_cols, v) != 0)
+		feeling_text(ctx, f, width);
+	free(under);
 }
 
 static int
@@ -1841,8 +2295,7 @@ c_feelings(struct em_ctx *ctx, int argc, char **argv)
 			if (em_text_width(d->feelings[j].word) > width)
 				width = em_text_width(d->feelings[j].word);
 	}
-	if (ctx->fmt == EM_FMT_TSV)
-		fputs("word\tunderneath\n", stdout);
+	em_emit_head(ctx, feeling_cols);
 	for (i = 0; i < em_content_count(c, EM_K_EMOTIONS); i++) {
 		d = em_content_nth(c, EM_K_EMOTIONS, i);
 		for (j = 0; j < d->nfeelings; j++) {
@@ -1881,6 +2334,8 @@ struct stat_row {
 	struct stat_feel *feel;
 	size_t		 nfeel;
 	const char	*top;
+	char		 days[CHART_DAYS][11];	/* checked in, of the last CHART_DAYS */
+	size_t		 ndays;
 };
 
 /*
@@ -2018,12 +2473,35 @@ stat_free(struct stat_row *rows, size_t n)
 	free(rows);
 }
 
+/* The days r checked in of the last CHART_DAYS, whatever --since says. */
+static int
+stat_chart(struct em_ctx *ctx, sqlite3_stmt *cs, struct stat_row *r, long today)
+{
+	char	 from[11], to[11];
+	int	 rc;
+
+	em_date_fmt(today - CHART_DAYS + 1, from);
+	em_date_fmt(today, to);
+	sqlite3_reset(cs);
+	em_bind_text(cs, 1, r->user);
+	em_bind_text(cs, 2, from);
+	em_bind_text(cs, 3, to);
+	while ((rc = sqlite3_step(cs)) == SQLITE_ROW && r->ndays < CHART_DAYS) {
+		snprintf(r->days[r->ndays], sizeof(r->days[0]), "%s",
+		    (const char *)sqlite3_column_text(cs, 0));
+		r->ndays++;
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return em_db_err(ctx, rc, "reading check-ins");
+	return 0;
+}
+
 /* The rows of stats, one per person; *both is the same for all. */
 static int
 stat_rows(struct em_ctx *ctx, const char *from, const char *to, const char *me,
     long today, struct stat_row **rowsp, size_t *np, long *both)
 {
-	sqlite3_stmt	*us = NULL, *ds = NULL, *as = NULL, *bs = NULL;
+	sqlite3_stmt	*us = NULL, *ds = NULL, *as = NULL, *bs = NULL, *cs = NULL;
 	struct stat_row	*rows = NULL;
 	size_t		 n = 0;
 	int		 ex, rc;
@@ -2036,7 +2514,8 @@ stat_rows(struct em_ctx *ctx, const char *from, const char *to, const char *me,
 	    "?2 AND ?3")) != 0 ||
 	    (ex = em_db_prepare(ctx, &bs, "SELECT count(*) FROM (SELECT 1 FROM "
 	    "live_checkin WHERE date BETWEEN ?1 AND ?2 GROUP BY date HAVING count(*) >= 2)"))
-	    != 0)
+	    != 0 || (ex = em_db_prepare(ctx, &cs, "SELECT date FROM live_checkin "
+	    "WHERE user = ?1 AND date BETWEEN ?2 AND ?3 ORDER BY date")) != 0)
 		goto out;
 	em_bind_text(us, 1, from);
 	em_bind_text(us, 2, to);
@@ -2049,8 +2528,9 @@ stat_rows(struct em_ctx *ctx, const char *from, const char *to, const char *me,
 		rows = em_xreallocarray(rows, n + 1, sizeof(*rows));
 		memset(&rows[n], 0, sizeof(rows[n]));
 		rows[n].user = em_strdup((const char *)sqlite3_column_text(us, 0));
-		if ((ex = stat_user(ctx, ds, as, &rows[n], today)) == 0)
-			ex = stat_guesses(ctx, &rows[n], from, to, today);
+		if ((ex = stat_user(ctx, ds, as, &rows[n], today)) == 0 &&
+		    (ex = stat_guesses(ctx, &rows[n], from, to, today)) == 0)
+			ex = stat_chart(ctx, cs, &rows[n], today);
 		n++;
 	}
 	if (ex == 0 && rc != SQLITE_DONE)
@@ -2068,6 +2548,7 @@ out:
 	sqlite3_finalize(ds);
 	sqlite3_finalize(as);
 	sqlite3_finalize(bs);
+	sqlite3_finalize(cs);
 	if (ex != 0) {
 		/* Failed: hand nothing over. */
 		stat_free(rows, n);
@@ -2079,132 +2560,68 @@ out:
 	return ex;
 }
 
-/* One line of marks for the last CHART_DAYS days. */
-static int
-chart_row(struct em_ctx *ctx, sqlite3_stmt *cs, const char *user, long today,
-    int utf8)
+/* One line of marks for the last CHART_DAYS days: the days r checked in. */
+static void
+chart_row(struct em_ctx *ctx, const struct stat_row *r, long today, int utf8)
 {
-	char	 from[11], date[11];
 	long	 day, d;
-	int	 rc, marks[CHART_DAYS] = { 0 };
+	size_t	 i;
+	int	 marks[CHART_DAYS] = { 0 };
 
-	em_date_fmt(today - CHART_DAYS + 1, from);
-	sqlite3_reset(cs);
-	em_bind_text(cs, 1, user);
-	em_bind_text(cs, 2, from);
-	while ((rc = sqlite3_step(cs)) == SQLITE_ROW) {
-		if (em_date_parse((const char *)sqlite3_column_text(cs, 0), &day) == 0 &&
+	for (i = 0; i < r->ndays; i++)
+		if (em_date_parse(r->days[i], &day) == 0 &&
 		    (d = day - (today - CHART_DAYS + 1)) >= 0 && d < CHART_DAYS)
 			marks[d] = 1;
-	}
-	if (rc != SQLITE_DONE)
-		return em_db_err(ctx, rc, "reading check-ins");
 	for (d = 0; d < CHART_DAYS; d++) {
-		em_date_fmt(today - CHART_DAYS + 1 + d, date);
 		if (marks[d])
 			printf("%s%s%s", em_color(ctx, "\033[32m"),
 			    utf8 ? "\xe2\x96\x88" : "#", em_color(ctx, "\033[0m"));
 		else
 			fputs(utf8 ? "\xc2\xb7" : ".", stdout);
 	}
-	return 0;
 }
 
-static int
-c_stats(struct em_ctx *ctx, int argc, char **argv)
+/* The chart: a row per person, names cut to STATW, the counts beside it. */
+static void
+stat_chart_text(struct em_ctx *ctx, const struct stat_row *rows, size_t n,
+    long today)
 {
-	static const struct option opts[] = {
-		{ "since",	required_argument,	NULL,	OPT_SINCE },
-		{ NULL,		0,			NULL,	0 }
-	};
-	/* New fields go at the end: scripts cut the old ones by position. */
-	static const char *const keys[] = { "user", "checkins#", "streak#",
-	    "longest#", "answers#", "both#", "feeling", "forgiving#",
-	    "forgiving_longest#", "guesses#", "named#", "close#", "guesses_30#",
-	    "named_30#", "close_30#", NULL };
-	const char	*vk[16], *vals[15];
-	sqlite3_stmt	*cs = NULL;
-	struct stat_row	*rows = NULL;
-	const char	*me, *cs_utf8;
-	char		 from[11] = "0001-01-01", to[11], start[11], num[13][24];
-	char		*felt, *line, *p;
-	long		 today = em_date_today(), since, both = 0;
-	size_t		 width = 4, n = 0, i, len;
-	int		 ch, ex, utf8, k;
+	const char	*cs_utf8;
+	char		 start[11], end[11];
+	size_t		 width = 4, i;
+	int		 utf8;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_SINCE:
-			if ((ex = em_opt_date(ctx, "--since", optarg, &since)) != 0)
-				return ex;
-			em_date_fmt(since, from);
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = no_args(ctx, argc)) != 0)
-		return ex;
-	em_date_fmt(today, to);
-	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
-	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = stat_rows(ctx, from, to, me, today, &rows, &n, &both)) != 0)
-		goto out;
-	if (ctx->fmt != EM_FMT_TEXT) {
-		memcpy(vk, keys, sizeof(keys));
-		for (i = 0; i < n; i++) {
-			snprintf(num[0], sizeof(num[0]), "%ld", rows[i].checkins);
-			snprintf(num[1], sizeof(num[1]), "%ld", rows[i].streak);
-			snprintf(num[2], sizeof(num[2]), "%ld", rows[i].longest);
-			snprintf(num[3], sizeof(num[3]), "%ld", rows[i].answers);
-			snprintf(num[4], sizeof(num[4]), "%ld", both);
-			snprintf(num[5], sizeof(num[5]), "%ld", rows[i].forgiving);
-			snprintf(num[6], sizeof(num[6]), "%ld", rows[i].flongest);
-			vals[0] = rows[i].user;
-			vals[1] = num[0];
-			vals[2] = num[1];
-			vals[3] = num[2];
-			vals[4] = num[3];
-			vals[5] = num[4];
-			/* No feeling: empty in tsv, null in JSON. */
-			vk[6] = rows[i].top != NULL ? "feeling" : "feeling#";
-			vals[6] = rows[i].top != NULL ? rows[i].top :
-			    ctx->fmt == EM_FMT_JSON ? "null" : "";
-			vals[7] = num[5];
-			vals[8] = num[6];
-			for (k = 0; k < 6; k++) {
-				snprintf(num[7 + k], sizeof(num[7 + k]), "%ld",
-				    rows[i].guess[k / 3][k % 3]);
-				vals[9 + k] = num[7 + k];
-			}
-			em_out_row(ctx, vk, vals, i == 0);
-		}
-		goto out;
-	}
 	setlocale(LC_CTYPE, "");
 	cs_utf8 = nl_langinfo(CODESET);
 	utf8 = cs_utf8 != NULL && strcmp(cs_utf8, "UTF-8") == 0;
-	if ((ex = em_db_prepare(ctx, &cs, "SELECT date FROM live_checkin WHERE user = ? "
-	    "AND date >= ? ORDER BY date")) != 0)
-		goto out;
-	/* 80 columns: names cut to STATW, the feelings on lines of their own. */
 	for (i = 0; i < n; i++)
 		if (em_text_width(rows[i].user) > width)
 			width = em_text_width(rows[i].user);
 	if (width > STATW)
 		width = STATW;
 	em_date_fmt(today - CHART_DAYS + 1, start);
+	em_date_fmt(today, end);
 	printf("%*s  %-*s  check-ins  streak  longest  answers\n", (int)width, "",
 	    CHART_DAYS, start);
 	for (i = 0; i < n; i++) {
 		em_put_cell(stdout, rows[i].user, width, 1);
 		fputs("  ", stdout);
-		if ((ex = chart_row(ctx, cs, rows[i].user, today, utf8)) != 0)
-			goto out;
+		chart_row(ctx, &rows[i], today, utf8);
 		printf("  %9ld  %6ld  %7ld  %7ld\n", rows[i].checkins, rows[i].streak,
 		    rows[i].longest, rows[i].answers);
 	}
-	printf("%*s  %*s\n", (int)width, "", CHART_DAYS, to);
+	printf("%*s  %*s\n", (int)width, "", CHART_DAYS, end);
+}
+
+/* stats as text: the chart, then a wrapped line each for the rest. */
+static void
+stat_text(struct em_ctx *ctx, const struct stat_row *rows, size_t n, long both,
+    long today)
+{
+	char	*line, *p;
+	size_t	 i, len;
+
+	stat_chart_text(ctx, rows, n, today);
 	for (i = 0, len = 32; i < n; i++)
 		len += strlen(rows[i].user) + 64;
 	line = em_xcalloc(1, len);
@@ -2232,21 +2649,81 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 	for (i = 0, len = 32; i < n; i++)
 		len += strlen(rows[i].user) + (rows[i].top ? strlen(rows[i].top) :
 		    1) + 3;
-	felt = em_xcalloc(1, len);
-	strcpy(felt, "most felt:");
+	line = em_xcalloc(1, len);
+	strcpy(line, "most felt:");
 	for (i = 0; i < n; i++) {
-		strcat(felt, i > 0 ? ", " : " ");
-		strcat(felt, rows[i].user);
-		strcat(felt, " ");
-		strcat(felt, rows[i].top != NULL ? rows[i].top : "-");
+		strcat(line, i > 0 ? ", " : " ");
+		strcat(line, rows[i].user);
+		strcat(line, " ");
+		strcat(line, rows[i].top != NULL ? rows[i].top : "-");
 	}
-	em_put_wrapped(felt, WIDTH, 2, 1);
-	free(felt);
+	em_put_wrapped(line, WIDTH, 2, 1);
+	free(line);
 	printf("days you both checked in: %ld\n", both);
-out:
-	sqlite3_finalize(cs);
+}
+
+/* A person's stats as a record. New fields go at the end: scripts cut by position. */
+static int
+stat_said(struct em_ctx *ctx, const struct stat_row *r, long both, int head)
+{
+	static const struct em_col cols[] = { { "user", EM_STR },
+	    { "checkins", EM_INT }, { "streak", EM_INT }, { "longest", EM_INT },
+	    { "answers", EM_INT }, { "both", EM_INT }, { "feeling", EM_STR },
+	    { "forgiving", EM_INT }, { "forgiving_longest", EM_INT },
+	    { "guesses", EM_INT }, { "named", EM_INT }, { "close", EM_INT },
+	    { "guesses_30", EM_INT }, { "named_30", EM_INT }, { "close_30", EM_INT },
+	    { "days_28", EM_LIST }, { NULL, 0 } };
+	const char	*days[CHART_DAYS + 1];
+	const struct em_val v[] = { EM_S(r->user), EM_N(r->checkins),
+	    EM_N(r->streak), EM_N(r->longest), EM_N(r->answers), EM_N(both),
+	    EM_S(r->top), EM_N(r->forgiving), EM_N(r->flongest),
+	    EM_N(r->guess[0][0]), EM_N(r->guess[0][1]), EM_N(r->guess[0][2]),
+	    EM_N(r->guess[1][0]), EM_N(r->guess[1][1]), EM_N(r->guess[1][2]),
+	    EM_L(days) };
+	size_t		 i;
+
+	for (i = 0; i < r->ndays; i++)
+		days[i] = r->days[i];
+	days[i] = NULL;
+	if (head)
+		em_emit_head(ctx, cols);
+	return em_emit(ctx, cols, v);
+}
+
+static int
+c_stats(struct em_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "since",	required_argument,	NULL,	OPT_SINCE },
+		{ NULL,		0,			NULL,	0 }
+	};
+	struct stat_row	*rows = NULL;
+	const char	*me;
+	char		 from[11] = "0001-01-01", to[11];
+	long		 today = em_date_today(), since, both = 0;
+	size_t		 n = 0, i;
+	int		 ch, ex, text = 0;
+
+	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
+		if (ch != OPT_SINCE)
+			return em_optdone(ctx, ch);
+		if ((ex = em_opt_date(ctx, "--since", optarg, &since)) != 0)
+			return ex;
+		em_date_fmt(since, from);
+	}
+	if ((ex = no_args(ctx, argc)) != 0)
+		return ex;
+	em_date_fmt(today, to);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = stat_rows(ctx, from, to, me, today, &rows, &n, &both)) != 0)
+		return ex;
+	for (i = 0; i < n; i++)
+		text = stat_said(ctx, &rows[i], both, i == 0);
+	if (text)
+		stat_text(ctx, rows, n, both, today);
 	stat_free(rows, n);
-	return ex;
+	return 0;
 }
 
 int

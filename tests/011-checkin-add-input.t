@@ -55,14 +55,16 @@ same   'white space at the ends is trimmed'	"$(sql "select high || '|' || low fr
 # Output formats.
 input 'A good lunch' 'A bad nap'
 ok     'add -f tsv'	empathy-checkin -f tsv add --date -4 <"$T/in"
-same   'tsv header'	"$(out | head -n 1)" "$(printf 'id\tdate\tuser')"
+same   'tsv header'	"$(out | head -n 1)" "$(printf 'id\tdate\tuser\tchange')"
 same   'tsv has one row'	"$(out | wc -l)" 2
-same   'the row has the date and the user'	"$(out | sed -n 2p | cut -f 2-)" "$(printf '%s\tsara' "$(day -4)")"
+same   'the row has the date, the user and the change'	"$(out | sed -n 2p | cut -f 2-)" "$(printf '%s\tsara\tadded' "$(day -4)")"
 same   'the id is the stored one'	"$(out | sed -n 2p | cut -f 1)" "$(sql "select id from checkin where date = '$(day -4)'")"
 ok     'add -f json'	empathy-checkin add -f json --date -5 <"$T/in"
 same   'one JSON line'	"$(out | wc -l)" 1
-same   'json keys are id, date, user'	"$(keys "$(out)")" 'id,date,user'
-like   'json has the date and the user'	"$(out)" "\"date\":\"$(day -5)\",\"user\":\"sara\""
+same   'json keys are id, date, user, change'	"$(keys "$(out)")" 'id,date,user,change'
+like   'json has the date, the user and the change'	"$(out)" "\"date\":\"$(day -5)\",\"user\":\"sara\",\"change\":\"added\""
+ok     'add --replace -f json'	empathy-checkin add -f json --replace --date -5 --high 'A good walk' --low ''
+like   'json says it replaced'	"$(out)" '"change":"replaced"\}$'
 status '-f bogus is a usage error'	64 empathy-checkin -f bogus add --date -6 <"$T/in"
 like   'it names the format'	"$(err)" "unknown format 'bogus'"
 status '--format bogus after the command too'	64 empathy-checkin add --date -6 --format bogus <"$T/in"

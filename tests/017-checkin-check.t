@@ -29,8 +29,11 @@ same   'a header and two rows'	"$(out | cut -f1-4)" 'sentence	text	verdict	kind
 1	I hear you.	ok	
 2	Just quit.	advice	openers'
 status 'json'	1 empathy-checkin check -f json 'I hear you. Just quit.'
-same   'two objects'	"$(out | jq -c '[.sentence, .verdict, .kind, .words]')" '[1,"ok","",""]
-[2,"advice","openers","quit"]'
+same   'two objects; an ok sentence has no kind or words (null)'	"$(out | jq -c '[.sentence, .verdict, .kind, .words, .sent_as]')" '[1,"ok",null,null,null]
+[2,"advice","openers","quit",null]'
+same   'the rule names its file, as the text does'	"$(out | jq -r 'select(.verdict == "advice") | .file | test("advice[.]yaml$")')" true
+ok     'json for an answer it would send'	empathy-checkin check -f json 'How was it?'
+same   'sent as a question'	"$(out | jq -c '[.verdict, .sent_as]')" '["ok","question"]'
 
 # The kinds the issue names, each on the shipped rules.
 for t in 'maybe you could ask her tonight' 'You can try a warm bath.' 'It might help to write it down.' \

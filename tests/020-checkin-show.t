@@ -10,15 +10,15 @@ ok     'sara shows today before checking in'	empathy-checkin show
 like   'alex is there but hidden'	"$(out)" '^  alex has checked in; hidden until you check in'
 unlike 'his texts are not shown'	"$(out)" 'Secret|sad|lonely'
 ok     'show -f tsv before checking in'	empathy-checkin show -f tsv
-same   'tsv: hidden is 1, texts and feelings empty'	"$(out | sed -n 2p | cut -f 2-)" "$(tab "$(day 0)|alex|||||1|0|0|")"
+same   'tsv: hidden is 1, texts, feelings and guess empty'	"$(out | sed -n 2p | cut -f 2-)" "$(tab "$(day 0)|alex|||||1|0|0||")"
 ok     'show -f json before checking in'	empathy-checkin show -f json
 unlike 'json has no text of his'	"$(out)" 'Secret|sad|lonely'
-like   'json: texts null, hidden 1'	"$(out)" '"feeling":null,"underneath":null,"high":null,"low":null,"hidden":1'
+like   'json: texts null, hidden true'	"$(out)" '"feeling":null,"underneath":null,"high":null,"low":null,"hidden":true'
 ok     '--peek shows it anyway'	empathy-checkin show --peek
 like   'with his feeling'	"$(out)" '^  alex feels sad \(underneath: lonely\)$'
 like   'and his high'	"$(out)" '^    high  Secret high$'
 ok     '--peek -f tsv is not hidden'	empathy-checkin show --peek -f tsv
-same   'tsv: hidden 0 with texts'	"$(out | sed -n 2p | cut -f 2-)" "$(tab "$(day 0)|alex|sad|lonely|Secret high|Secret low|0|0|0|")"
+same   'tsv: hidden 0 with texts'	"$(out | sed -n 2p | cut -f 2-)" "$(tab "$(day 0)|alex|sad|lonely|Secret high|Secret low|0|0|0||")"
 
 ok     'sara checks in'	empathy-checkin add --high 'Bread came out well' --low 'Stubbed a toe'
 ok     'sara answers alex'	empathy-checkin respond 'What made you feel lonely?'

@@ -13,10 +13,10 @@ ok     'sara answers'	empathy-checkin respond 'What was the alert about?'
 ok     'alex answers'	empathy-checkin -u alex respond 'Cake sounds lovely.'
 
 ok     'show -f tsv'	empathy-checkin show -f tsv
-same   'tsv header'	"$(out | head -n 1)" "$(tab 'id|date|user|feeling|underneath|high|low|hidden|responses|earlier|guess')"
+same   'tsv header'	"$(out | head -n 1)" "$(tab 'id|date|user|feeling|underneath|high|low|hidden|responses|earlier|guess|guess_verdict')"
 same   'one line per check-in, whatever the text holds'	"$(out | wc -l)" 3
 same   'tab, newline and backslash are escaped'	"$(out | sed -n 2p | cut -f 3-)" \
-       "$(tab 'sara|tired||tea\tcake|line one\nline two \\ end|0|1|0|')"
+       "$(tab 'sara|tired||tea\tcake|line one\nline two \\ end|0|1|0||')"
 same   'the id is the stored one'	"$(out | sed -n 2p | cut -f 1)" "$(sql "select id from checkin where user = 'sara'")"
 
 ok     'show -f json'	empathy-checkin show -f json
@@ -25,7 +25,7 @@ same   'one line per check-in'	"$(printf '%s\n' "$j" | wc -l)" 2
 if command -v jq >/dev/null; then
 	ok   'every line is valid JSON'	sh -c 'printf "%s\n" "$1" | jq -e . >/dev/null' sh "$j"
 	same 'fields in order'	"$(printf '%s\n' "$j" | jq -r 'keys_unsorted | join(",")' | sort -u)" \
-	     'id,date,user,feeling,underneath,high,low,hidden,responses,earlier,guess'
+	     'id,date,user,feeling,underneath,high,low,hidden,responses,earlier,guess,guess_verdict'
 	same 'texts come back whole'	"$(printf '%s\n' "$j" | jq -r 'select(.user == "sara") | .high, .low')" \
 	     "$(printf 'tea\tcake\nline one\nline two \\ end')"
 	same 'responses is an array of kind and text'	"$(printf '%s\n' "$j" | jq -r '.user + ": " + (.responses | map(.kind + " by " + .user + ": " + .text) | join("; "))')" \

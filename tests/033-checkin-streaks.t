@@ -31,15 +31,15 @@ ok     'every day for a week'	checkins every -6 0
 same   'tsv: both streaks are the week'	"$(streaks every)" '7 7 7 7'
 ok     'stats -f json'	empathy-checkin -d "$T/every.db" stats -f json
 like   'json: the new keys come after the old ones'	"$(out)" \
-       '^\{"user":"sara","checkins":7,"streak":7,"longest":7,"answers":0,"both":0,"feeling":null,"forgiving":7,"forgiving_longest":7,"guesses":0,"named":0,"close":0,"guesses_30":0,"named_30":0,"close_30":0\}$'
+       '^\{"user":"sara","checkins":7,"streak":7,"longest":7,"answers":0,"both":0,"feeling":null,"forgiving":7,"forgiving_longest":7,"guesses":0,"named":0,"close":0,"guesses_30":0,"named_30":0,"close_30":0,"days_28":\['"$(for d in -6 -5 -4 -3 -2 -1 0; do printf '"%s",' "$(day $d)"; done | sed 's/,$//')"'\]\}$'
 ok     'stats -f tsv'	empathy-checkin -d "$T/every.db" stats -f tsv
 same   'tsv: the new columns come after the old ones'	"$(out | head -1)" \
-       "$(printf 'user\tcheckins\tstreak\tlongest\tanswers\tboth\tfeeling\tforgiving\tforgiving_longest\tguesses\tnamed\tclose\tguesses_30\tnamed_30\tclose_30')"
+       "$(printf 'user\tcheckins\tstreak\tlongest\tanswers\tboth\tfeeling\tforgiving\tforgiving_longest\tguesses\tnamed\tclose\tguesses_30\tnamed_30\tclose_30\tdays_28')"
 
 ok     'a week with one missed day, three days ago'	checkins one -6 0 -3
 same   'tsv: the strict streak starts after it, the forgiving one does not'	"$(streaks one)" '3 3 6 6'
 ok     'stats -f json'	empathy-checkin -d "$T/one.db" stats -f json
-like   'json: forgiving 6'	"$(out)" '"streak":3,"longest":3,.*"forgiving":6,"forgiving_longest":6,"guesses":0,"named":0,"close":0,"guesses_30":0,"named_30":0,"close_30":0\}$'
+like   'json: forgiving 6'	"$(out)" '"streak":3,"longest":3,.*"forgiving":6,"forgiving_longest":6,"guesses":0,"named":0,"close":0,"guesses_30":0,"named_30":0,"close_30":0,"days_28":\[[^]]*\]\}$'
 ok     'stats as text'	empathy-checkin -d "$T/one.db" stats
 like   'text: the strict streak in its column'	"$(out)" '^sara  \.{21}###\.### +6 +3 +3 +0$'
 like   'text: the forgiving streak on a line of its own'	"$(out)" '^forgiving streak: sara 6 \(longest 6\)$'
@@ -48,7 +48,7 @@ like   'text: the rule it uses'	"$(out)" '^forgiving: one missed day in any 7 da
 ok     'two missed days in one week, three days apart'	checkins two -7 0 -5 -2
 same   'tsv: the second ends the forgiving streak'	"$(streaks two)" '2 2 2 4'
 ok     'stats -f json'	empathy-checkin -d "$T/two.db" stats -f json
-like   'json: forgiving 2, longest 4'	"$(out)" '"streak":2,"longest":2,.*"forgiving":2,"forgiving_longest":4,"guesses":0,"named":0,"close":0,"guesses_30":0,"named_30":0,"close_30":0\}$'
+like   'json: forgiving 2, longest 4'	"$(out)" '"streak":2,"longest":2,.*"forgiving":2,"forgiving_longest":4,"guesses":0,"named":0,"close":0,"guesses_30":0,"named_30":0,"close_30":0,"days_28":\[[^]]*\]\}$'
 ok     'stats as text'	empathy-checkin -d "$T/two.db" stats
 like   'text: forgiving 2, longest 4'	"$(out)" '^forgiving streak: sara 2 \(longest 4\)$'
 
@@ -93,7 +93,7 @@ same   'tsv: seven days in a row, then one missed day: forgiving 10'	"$(streaks 
 ok     'and the day after them'	empathy-checkin -d "$T/later.db" add --date -3 --high h --low l
 same   'tsv: eleven days in a row'	"$(streaks later)" '11 11 11 11'
 ok     'stats -f json'	empathy-checkin -d "$T/later.db" stats -f json
-like   'json: eleven'	"$(out)" '"streak":11,"longest":11,.*"forgiving":11,"forgiving_longest":11,"guesses":0,"named":0,"close":0,"guesses_30":0,"named_30":0,"close_30":0\}$'
+like   'json: eleven'	"$(out)" '"streak":11,"longest":11,.*"forgiving":11,"forgiving_longest":11,"guesses":0,"named":0,"close":0,"guesses_30":0,"named_30":0,"close_30":0,"days_28":\[[^]]*\]\}$'
 ok     'stats as text'	empathy-checkin -d "$T/later.db" stats
 like   'text: eleven'	"$(out)" '^sara  \.{17}#{11} +11 +11 +11 +0$'
 like   'text: eleven forgiving'	"$(out)" '^forgiving streak: sara 11 \(longest 11\)$'
@@ -104,7 +104,7 @@ same   'tsv: both streaks go on'	"$(streaks open)" '3 3 3 3'
 ok     'three days up to the day before yesterday'	checkins gone -4 -2
 same   'tsv: yesterday missed ends the strict streak only'	"$(streaks gone)" '0 3 3 3'
 ok     'stats -f json'	empathy-checkin -d "$T/gone.db" stats -f json
-like   'json: streak 0, forgiving 3'	"$(out)" '"streak":0,"longest":3,.*"forgiving":3,"forgiving_longest":3,"guesses":0,"named":0,"close":0,"guesses_30":0,"named_30":0,"close_30":0\}$'
+like   'json: streak 0, forgiving 3'	"$(out)" '"streak":0,"longest":3,.*"forgiving":3,"forgiving_longest":3,"guesses":0,"named":0,"close":0,"guesses_30":0,"named_30":0,"close_30":0,"days_28":\[[^]]*\]\}$'
 ok     'stats as text'	empathy-checkin -d "$T/gone.db" stats
 like   'text: streak 0'	"$(out)" '^sara  \.{23}###\.\. +3 +0 +3 +0$'
 like   'text: forgiving 3'	"$(out)" '^forgiving streak: sara 3 \(longest 3\)$'

@@ -36,11 +36,11 @@ same   'each version under its own line, its fields as in the check-in' "$(out)"
 ok     'tsv counts them'	empathy-checkin show --date 2026-01-05 -f tsv
 same   'a count in the last column'	"$(out | cut -f 3,10)" "$(printf 'user\tearlier\nsara\t3\nalex\t0')"
 ok     'json lists them'	empathy-checkin show --date 2026-01-05 -f json
-same   'an earlier array of field, text, user, clock and kept'	"$(out | head -1 | sed 's/.*"earlier"://; s/,"guess":null}$/}/')" \
+same   'an earlier array of field, text, user, clock and kept'	"$(out | head -1 | sed 's/.*"earlier"://; s/,"guess":null,"guess_verdict":null}$/}/')" \
        "[{\"field\":\"high\",\"text\":\"Tea\",\"user\":\"sara\",\"clock\":\"$C1\",\"kept\":\"2026-01-06T08:00:00.000Z\"},{\"field\":\"low\",\"text\":\"Traffic on the way home\",\"user\":\"sara\",\"clock\":\"$C1\",\"kept\":\"2026-01-06T08:00:00.000Z\"},{\"field\":\"high\",\"text\":\"Tea with Ann\",\"user\":\"sara\",\"clock\":\"$C2\",\"kept\":\"2026-01-06T08:00:00.000Z\"}]}"
 
 ok     'ben, who has not checked in that day, sees it hidden'	empathy-checkin -u ben show --date 2026-01-05 -f json
-same   'no earlier versions either'	"$(out | head -1 | sed 's/.*"earlier"://; s/,"guess":null}$/}/')" '[]}'
+same   'no earlier versions either'	"$(out | head -1 | sed 's/.*"earlier"://; s/,"guess":null,"guess_verdict":null}$/}/')" '[]}'
 ok     'nor in text'	empathy-checkin -u ben show --date 2026-01-05
 unlike 'not a word of them'	"$(out)" 'Tea|earlier'
 
