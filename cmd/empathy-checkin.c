@@ -102,19 +102,6 @@ refuse(struct em_ctx *ctx, int ex, const char *fmt, ...)
 	return ex;
 }
 
-/*
- * The end of a command's option loop that ends in a function of its own:
- * help or the version printed is EM_DONE, so that the command stops there.
- * XXX lib: em_optdone could say so itself.
- */
-static int
-opts_end(struct em_ctx *ctx, int ch)
-{
-	int	 ex = em_optdone(ctx, ch);
-
-	return ex == 0 ? EM_DONE : ex;
-}
-
 /* No positional arguments after the options. */
 static int
 no_args(struct em_ctx *ctx, int argc)
@@ -367,7 +354,7 @@ add_opts(struct em_ctx *ctx, int argc, char **argv, struct add_args *a)
 			a->rflag = 1;
 			break;
 		default:
-			return opts_end(ctx, ch);
+			return em_optdone(ctx, ch);
 		}
 	}
 	if ((ex = no_args(ctx, argc)) != 0)
@@ -876,22 +863,12 @@ rm_record(struct em_ctx *ctx, const char *table, const char *prefix, const char 
 	return 0;
 }
 
-/*
- * Say what rm or restore did to the check-in of day: em_rec_said's record
- * (id, type, state), with the date and whether it already was so.
- */
+/* Say what rm or restore did to the check-in of day (em_rec_emit's record). */
 static void
 rm_said(struct em_ctx *ctx, const char *id, const char *date, long day,
     int removing, int already)
 {
-	static const struct em_col cols[] = { { "id", EM_STR }, { "type", EM_STR },
-	    { "state", EM_STR }, { "date", EM_STR }, { "already", EM_BOOL },
-	    { NULL, 0 } };
-	const struct em_val v[] = { EM_S(id), { .s = "checkin" },
-	    EM_S(removing ? "removed" : "live"), EM_S(date), EM_N(already) };
-
-	em_emit_head(ctx, cols);
-	if (em_emit(ctx, cols, v) == 0)
+	if (em_rec_emit(ctx, "checkin", id, date, removing, already) == 0)
 		return;
 	printf("check-in for %s %s %s", wdays[em_date_wday(day)], date, already ?
 	    (removing ? "was already removed" : "is not removed") : removing ?
@@ -996,7 +973,7 @@ reply_opts(struct em_ctx *ctx, int argc, char **argv, struct reply_args *a)
 			a->restore = ch == OPT_RESTORE;
 			break;
 		default:
-			return opts_end(ctx, ch);
+			return em_optdone(ctx, ch);
 		}
 	}
 	if ((a->edit != NULL) + (a->rm != NULL) + (a->answer != NULL ||
@@ -1257,7 +1234,7 @@ guess_opts(struct em_ctx *ctx, int argc, char **argv, struct guess_args *a)
 			a->word = optarg;
 			break;
 		default:
-			return opts_end(ctx, ch);
+			return em_optdone(ctx, ch);
 		}
 	}
 	return no_args(ctx, argc);
@@ -1447,7 +1424,7 @@ respond_opts(struct em_ctx *ctx, int argc, char **argv, struct respond_args *a)
 				return ex;
 			break;
 		default:
-			return opts_end(ctx, ch);
+			return em_optdone(ctx, ch);
 		}
 	}
 	return 0;
@@ -1713,26 +1690,6 @@ static const struct em_col show_cols[] = { { "id", EM_STR },
 	{ "earlier", EM_JSON | EM_ONLY_JSON }, { "guess", EM_STR },
 	{ "guess_verdict", EM_STR }, { NULL, 0 } };
 
-/*
- * XXX lib: the current row of st as values of the fields f, read as
- * em_emit_stmt reads them; fields past the statement's columns are left
- * for the caller. The strings live until the next step.
- */
-static void
-stmt_vals(const struct em_col *f, sqlite3_stmt *st, struct em_val *v)
-{
-	int	 i, n = sqlite3_column_count(st);
-
-	for (i = 0; i < n && f[i].name != NULL; i++) {
-		memset(&v[i], 0, sizeof(v[i]));
-		v[i].null = sqlite3_column_type(st, i) == SQLITE_NULL;
-		if ((f[i].type & EM_TYPE) == EM_INT || (f[i].type & EM_TYPE) == EM_BOOL)
-			v[i].n = sqlite3_column_int64(st, i);
-		else
-			v[i].s = (const char *)sqlite3_column_text(st, i);
-	}
-}
-
 /* A check-in's thread under it: answers, and the replies to each. */
 static void
 show_thread(struct em_ctx *ctx, sqlite3_stmt *rs, const char *id)
@@ -1874,7 +1831,7 @@ show_opts(struct em_ctx *ctx, int argc, char **argv, long *d1, long *d2,
 			uflag = 1;
 			break;
 		default:
-			return opts_end(ctx, ch);
+			return em_optdone(ctx, ch);
 		}
 	}
 	if ((ex = no_args(ctx, argc)) != 0)
@@ -1912,7 +1869,7 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	em_emit_head(ctx, show_cols);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		stmt_vals(show_cols, st, v);
+		em_stmt_vals(show_cols, st, v);
 		v[SH_VERDICT] = EM_S(v[SH_GUESS].s == NULL ? NULL :
 		    guess_verdict(ctx, v[SH_GUESS].s, v[SH_UNDER].s));
 		if (em_emit(ctx, show_cols, v) != 0)
@@ -2118,7 +2075,7 @@ prompt_opts(struct em_ctx *ctx, int argc, char **argv, struct prompt_args *a)
 			dated = 1;
 			break;
 		default:
-			return opts_end(ctx, ch);
+			return em_optdone(ctx, ch);
 		}
 	}
 	if (a->kind != NULL && a->deck)

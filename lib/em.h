@@ -675,6 +675,8 @@ void	 em_news_close(struct em_news *);
 int	 em_rec_find(struct em_ctx *, const char *, const char *, const char *,
 	    char [EM_ID_LEN + 1], int *);
 int	 em_rec_remove(struct em_ctx *, const char *, const char *, int, int *);
+int	 em_rec_emit(struct em_ctx *, const char *, const char *, const char *,
+	    int, int);
 void	 em_rec_said(struct em_ctx *, const char *, const char *, int, int,
 	    const char *);
 int	 em_undo_list(struct em_ctx *, const char *, long);

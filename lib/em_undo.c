@@ -106,21 +106,35 @@ fail:
 }
 
 /*
+ * What em_rec_remove did, as a record: the id, the kind of record, its
+ * state, the day it belongs to (date, or NULL), and whether it was so
+ * already. In text nothing is written and 1 is returned (em_emit).
+ */
+int
+em_rec_emit(struct em_ctx *ctx, const char *table, const char *id,
+    const char *date, int removing, int already)
+{
+	static const struct em_col cols[] = { { "id", EM_STR },
+	    { "type", EM_STR }, { "state", EM_STR }, { "date", EM_STR },
+	    { "already", EM_BOOL }, { NULL, 0 } };
+	const struct em_rectype *rt = em_rectype_find(table);
+	const struct em_val v[] = { EM_S(id), EM_W(rt != NULL ? rt->type : table),
+	    EM_W(removing ? "removed" : "live"), EM_S(date), EM_N(already) };
+
+	em_emit_head(ctx, cols);
+	return em_emit(ctx, cols, v);
+}
+
+/*
  * Say what em_rec_remove did: in text, with how to take it back (how is
  * the command that brings it back, or NULL when only undo does); in tsv
- * and JSON, the id, the kind of record and its state.
+ * and JSON, em_rec_emit's record.
  */
 void
 em_rec_said(struct em_ctx *ctx, const char *table, const char *id, int removing,
     int already, const char *how)
 {
-	static const struct em_col cols[] = { { "id", EM_STR },
-	    { "type", EM_STR }, { "state", EM_STR }, { NULL, 0 } };
-	const struct em_val v[] = { EM_S(id), EM_S(em_rectype_find(table) ?
-	    em_rectype_find(table)->type : table), EM_S(removing ? "removed" : "live") };
-
-	em_emit_head(ctx, cols);
-	if (em_emit(ctx, cols, v) == 0)
+	if (em_rec_emit(ctx, table, id, NULL, removing, already) == 0)
 		return;
 	printf("%s %s %s", noun(table), id, already ? (removing ? "was already removed" :
 	    "is not removed") : (removing ? "removed" : "brought back"));

@@ -60,8 +60,8 @@ ok     'sara removes her reply'	empathy-checkin reply --rm "$r1"
 same   'hidden, kept, no tombstone'	"$(live reply)|$(sql "select count(*) from reply")|$(sql "select count(*) from tomb")" '0|1|0'
 status 'a removed reply cannot be edited'	66 empathy-checkin reply --edit "$r1" 'x'
 ok     'and restored'	empathy-checkin reply --restore "$r1" -f tsv
-same   'tsv says so'	"$(out)" "id	type	state
-$r1	reply	live"
+same   'tsv says so (a reply has no day of its own; it was not live already)'	"$(out)" "id	type	state	date	already
+$r1	reply	live		0"
 same   'back in the thread'	"$(live reply)" 1
 
 # Export carries removed; import of lines without it still works.
