@@ -10,6 +10,11 @@
 #define REVIEW_TAGS	5	/* tags the review names; it counts the rest */
 #define SAVING	"saving the journal"	/* what failed, when a write fails */
 #define CHANGE	"change it"		/* what only an entry's author may do */
+/*
+ * A record value that is never NULL, such as a literal (EM_S would test
+ * it for NULL, and cppcheck rightly asks why). XXX lib: EM_W in em.h.
+ */
+#define WORD(x)	((struct em_val){ .s = (x) })
 
 static int	j_add(struct em_ctx *, int, char **);
 static int	j_list(struct em_ctx *, int, char **);
@@ -88,8 +93,40 @@ hash_tags(const char *tags)
 	return s;
 }
 
+/*
+ * One row of a statement as a record of the fields f, the statement's
+ * columns in their order (as em_emit_stmt reads them): 0 when written as
+ * tsv or JSON, 1 in text, where the caller shows the row itself.
+ * XXX lib: em_emit_stmt a row at a time, for commands that show text too.
+ */
 static int
-j_add(struct em_ctx *ctx, int argc, char **argv)
+emit_row(struct em_ctx *ctx, const struct em_col *f, sqlite3_stmt *st)
+{
+	struct em_val	 v[EM_COLS_MAX];
+	int		 i;
+
+	for (i = 0; i < EM_COLS_MAX && f[i].name != NULL; i++) {
+		memset(&v[i], 0, sizeof(v[i]));
+		v[i].null = sqlite3_column_type(st, i) == SQLITE_NULL;
+		if ((f[i].type & EM_TYPE) == EM_INT ||
+		    (f[i].type & EM_TYPE) == EM_BOOL)
+			v[i].n = sqlite3_column_int64(st, i);
+		else
+			v[i].s = (const char *)sqlite3_column_text(st, i);
+	}
+	return em_emit(ctx, f, v);
+}
+
+/* What add was told: the kind, the day, the tags, and whether sealed. */
+struct add_args {
+	const char	*kind;
+	long		 day;
+	struct em_tags	 ts;
+	int		 sealed;	/* -1: as the config says */
+};
+
+static int
+add_opts(struct em_ctx *ctx, int argc, char **argv, struct add_args *a)
 {
 	static const struct option opts[] = {
 		{ "date",		required_argument,	NULL,	OPT_DATE },
@@ -100,98 +137,132 @@ j_add(struct em_ctx *ctx, int argc, char **argv)
 		{ "tag",		required_argument,	NULL,	OPT_TAG },
 		{ NULL,			0,			NULL,	0 }
 	};
-	struct em_tags	 ts = { { NULL }, 0 };
-	const char	*user, *kind = NULL;
-	char		*text = NULL, *tags = NULL, date[11], id[EM_ID_LEN + 1];
-	char		 tmpl[512], lifts[11], until[32] = "";
-	long		 day = em_date_today();
-	int		 ch, ex = 0, sealed = -1;
+	int	 ch, ex;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_DATE:
-			if ((ex = em_opt_past_date(ctx, "--date", optarg, &day)) != 0)
-				goto out;
+			if ((ex = em_opt_past_date(ctx, "--date", optarg,
+			    &a->day)) != 0)
+				return ex;
 			break;
 		case OPT_SEEN:
 		case OPT_MISUNDERSTOOD:
-			if (kind != NULL && strcmp(kind, ch == OPT_SEEN ? "seen" :
-			    "misunderstood") != 0) {
-				ex = em_fail(ctx, EM_EX_USAGE, "an entry is either "
-				    "--seen or --misunderstood, not both");
-				goto out;
-			}
-			kind = ch == OPT_SEEN ? "seen" : "misunderstood";
+			if (a->kind != NULL && strcmp(a->kind, ch == OPT_SEEN ?
+			    "seen" : "misunderstood") != 0)
+				return em_fail(ctx, EM_EX_USAGE, "an entry is "
+				    "either --seen or --misunderstood, not both");
+			a->kind = ch == OPT_SEEN ? "seen" : "misunderstood";
 			break;
 		case OPT_TAG:
-			if ((ex = tag_add(ctx, &ts, optarg)) != 0)
-				goto out;
+			if ((ex = tag_add(ctx, &a->ts, optarg)) != 0)
+				return ex;
 			break;
 		case OPT_SEALED:
 		case OPT_NO_SEALED:
-			if (sealed == (ch == OPT_NO_SEALED)) {
-				ex = em_fail(ctx, EM_EX_USAGE, "a moment is either "
-				    "--sealed or --no-sealed, not both");
-				goto out;
-			}
-			sealed = ch == OPT_SEALED;
+			if (a->sealed == (ch == OPT_NO_SEALED))
+				return em_fail(ctx, EM_EX_USAGE, "a moment is "
+				    "either --sealed or --no-sealed, not both");
+			a->sealed = ch == OPT_SEALED;
 			break;
 		default:
-			ex = em_optdone(ctx, ch);
-			goto out;
+			return em_optdone(ctx, ch);
 		}
 	}
-	if (kind == NULL) {
+	if (a->kind == NULL) {
 		em_fail(ctx, EM_EX_USAGE, "say whether you felt --seen or "
 		    "--misunderstood");
-		ex = em_usage(ctx, stderr, EM_EX_USAGE);
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+	return 0;
+}
+
+/* The new entry, in one transaction. */
+static int
+add_save(struct em_ctx *ctx, const char *id, const char *user,
+    struct add_args *a, const char *text, const char *lifts)
+{
+	char	*tags, date[11];
+	int	 ex;
+
+	tags = em_tags_join(&a->ts);
+	em_date_fmt(a->day, date);
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = em_db_begin(ctx)) != 0)
+		goto out;
+	if ((ex = em_sql_run(ctx, "saving the entry", "INSERT INTO entry (id, "
+	    "user, date, kind, text, tags, sealed, created, updated) VALUES (?1, "
+	    "?2, ?3, ?4, ?5, ?6, ?7, " NOW ", " NOW ")", "sssssss", id, user, date,
+	    a->kind, text, tags, a->sealed ? lifts : NULL)) != 0 ||
+	    (ex = em_db_exec(ctx, em_entry_index)) != 0) {
+		em_db_rollback(ctx);
 		goto out;
 	}
-	if ((ex = em_ctx_user(ctx, &user)) != 0 || (ex = em_cfg_load(ctx)) != 0)
+	ex = em_db_commit(ctx);
+out:
+	free(tags);
+	return ex;
+}
+
+/*
+ * What was written: "abcdef1: felt seen on Mon 2026-03-02, sealed until
+ * Sun 2026-03-08", or its record. sealed: the day it opens, if not yet.
+ */
+static void
+add_show(struct em_ctx *ctx, const char *id, const struct add_args *a,
+    const char *sealed)
+{
+	static const struct em_col cols[] = { { "id", EM_STR },
+	    { "date", EM_STR }, { "kind", EM_STR }, { "sealed", EM_STR },
+	    { NULL, 0 } };
+	char	 date[11];
+
+	em_date_fmt(a->day, date);
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, (struct em_val []){ EM_S(id), EM_S(date),
+	    EM_S(a->kind), EM_S(sealed) }) == 0)
+		return;
+	printf("%.7s: felt %s on %s %s", id, a->kind,
+	    wdays[em_date_wday(a->day)], date);
+	if (sealed != NULL)
+		printf(", sealed until %s %s", wdays[7], sealed);
+	putchar('\n');
+}
+
+static int
+j_add(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct add_args	 a;
+	const char	*user;
+	char		*text = NULL, id[EM_ID_LEN + 1];
+	char		 tmpl[512], lifts[11], until[32] = "";
+	int		 ex;
+
+	memset(&a, 0, sizeof(a));
+	a.day = em_date_today();
+	a.sealed = -1;
+	if ((ex = add_opts(ctx, argc, argv, &a)) != 0 ||
+	    (ex = em_ctx_user(ctx, &user)) != 0 || (ex = em_cfg_load(ctx)) != 0)
 		goto out;
 	/* --sealed or --no-sealed, else "sealed:" in the config, else not. */
-	if (sealed == -1)
-		sealed = ctx->cfg_sealed == 1;
-	em_date_fmt(em_seal_lifts(day), lifts);
-	if (sealed && em_seal_lifts(day) > em_date_today())
+	if (a.sealed == -1)
+		a.sealed = ctx->cfg_sealed == 1;
+	em_date_fmt(em_seal_lifts(a.day), lifts);
+	if (a.sealed && em_seal_lifts(a.day) > em_date_today())
 		snprintf(until, sizeof(until), "%s %s", wdays[7], lifts);
 	snprintf(tmpl, sizeof(tmpl), "\n# A moment when you felt %s. Write it "
 	    "below or above these lines;\n# lines that start with # are left out, "
-	    "and an empty entry stores nothing.\n%s%s%s", kind, *until != '\0' ?
+	    "and an empty entry stores nothing.\n%s%s%s", a.kind, *until != '\0' ?
 	    "# Sealed: your partner sees that it is there, not its words, until " :
 	    "", until, *until != '\0' ? ".\n" : "");
-	if ((ex = em_input_text(ctx, argc - optind, argv + optind, "the entry", tmpl,
-	    NULL, &text)) != 0)
+	if ((ex = em_input_text(ctx, argc - optind, argv + optind, "the entry",
+	    tmpl, NULL, &text)) != 0)
 		goto out;
-	tags = em_tags_join(&ts);
-	em_date_fmt(day, date);
 	em_id_new(id);
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
-		goto out;
-	if ((ex = em_sql_run(ctx, "saving the entry", "INSERT INTO entry (id, user, "
-	    "date, kind, text, tags, sealed, created, updated) VALUES (?1, ?2, ?3, "
-	    "?4, ?5, ?6, ?7, " NOW ", " NOW ")", "sssssss", id, user, date, kind,
-	    text, tags, sealed ? lifts : NULL))
-	    != 0 || (ex = em_db_exec(ctx, em_entry_index)) != 0)
-		goto fail;
-	if ((ex = em_db_commit(ctx)) != 0)
-		goto out;
-	if (ctx->fmt == EM_FMT_TEXT)
-		printf("%.7s: felt %s on %s %s%s%s\n", id, kind,
-		    wdays[em_date_wday(day)], date, *until != '\0' ?
-		    ", sealed until " : "", until);
-	else {
-		const char *const keys[] = { "id", "date", "kind", "sealed", NULL };
-		const char *const vals[] = { id, date, kind, *until != '\0' ?
-		    lifts : NULL };
-		em_out_fields(ctx, keys, vals);
-	}
-	goto out;
-fail:
-	em_db_rollback(ctx);
+	if ((ex = add_save(ctx, id, user, &a, text, lifts)) == 0)
+		add_show(ctx, id, &a, *until != '\0' ? lifts : NULL);
 out:
-	em_tags_free(&ts);
-	free(tags);
+	em_tags_free(&a.ts);
 	free(text);
 	return ex;
 }
@@ -408,8 +479,68 @@ nothing_yet(struct em_ctx *ctx, int tags)
 	return EM_EX_NO;
 }
 
+/* The fields of a listed entry, as LIST_COLS selects them. */
+static const struct em_col list_cols[] = { { "id", EM_STR }, { "date", EM_STR },
+	{ "user", EM_STR }, { "kind", EM_STR }, { "tags", EM_STR },
+	{ "text", EM_STR }, { "created", EM_STR }, { "updated", EM_STR },
+	{ "sealed", EM_STR }, { NULL, 0 } };
+
+/* What list was asked for: its filters, bound as ?1 to ?6, and -n. */
+struct list_args {
+	struct em_tags	 ts;
+	const char	*kind, *by, *grep;
+	char		*q;		/* grep as an FTS5 query */
+	char		 since[11], until[11];
+	long		 limit;
+	int		 sflag, uflag;
+};
+
+/* One option of list; 0, or the status to stop with. */
 static int
-j_list(struct em_ctx *ctx, int argc, char **argv)
+list_opt(struct em_ctx *ctx, int ch, struct list_args *a)
+{
+	long	 day;
+	int	 ex;
+
+	switch (ch) {
+	case 'n':
+		return em_opt_count(ctx, "-n", optarg, &a->limit);
+	case OPT_BY:
+		if (!em_name_valid(optarg))
+			return em_fail(ctx, EM_EX_USAGE, "--by: '%s' is not a "
+			    "usable name", optarg);
+		a->by = optarg;
+		return 0;
+	case OPT_GREP:
+		a->grep = optarg;
+		return 0;
+	case OPT_SEEN:
+	case OPT_MISUNDERSTOOD:
+		if (a->kind != NULL && strcmp(a->kind, ch == OPT_SEEN ? "seen" :
+		    "misunderstood") != 0)
+			return em_fail(ctx, EM_EX_USAGE, "list --seen or "
+			    "--misunderstood, or neither for both");
+		a->kind = ch == OPT_SEEN ? "seen" : "misunderstood";
+		return 0;
+	case OPT_SINCE:
+	case OPT_UNTIL:
+		if ((ex = em_opt_date(ctx, ch == OPT_SINCE ? "--since" :
+		    "--until", optarg, &day)) != 0)
+			return ex;
+		em_date_fmt(day, ch == OPT_SINCE ? a->since : a->until);
+		*(ch == OPT_SINCE ? &a->sflag : &a->uflag) = 1;
+		return 0;
+	case OPT_TAG:
+		if (a->ts.n > 0)
+			return em_fail(ctx, EM_EX_USAGE, "list takes one --tag");
+		return tag_add(ctx, &a->ts, optarg);
+	default:
+		return em_optdone(ctx, ch);
+	}
+}
+
+static int
+list_opts(struct em_ctx *ctx, int argc, char **argv, struct list_args *a)
 {
 	static const struct option opts[] = {
 		{ "by",			required_argument,	NULL,	OPT_BY },
@@ -421,139 +552,126 @@ j_list(struct em_ctx *ctx, int argc, char **argv)
 		{ "until",		required_argument,	NULL,	OPT_UNTIL },
 		{ NULL,			0,			NULL,	0 }
 	};
-	struct em_tags	 ts = { { NULL }, 0 };
-	sqlite3_stmt	*st = NULL;
-	const char	*kind = NULL, *by = NULL, *grep = NULL, *v[6];
-	char		*q = NULL, since[11], until[11];
-	long		 d1 = 0, d2 = 0, limit = -1, rows = 0, first = -1;
-	int		 ch, ex = 0, rc, sflag = 0, uflag = 0, filtered;
+	int	 ch, ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "n:", opts)) != -1) {
-		switch (ch) {
-		case 'n':
-			if ((ex = em_opt_count(ctx, "-n", optarg, &limit)) != 0)
-				goto out;
-			break;
-		case OPT_BY:
-			if (!em_name_valid(optarg)) {
-				ex = em_fail(ctx, EM_EX_USAGE, "--by: '%s' is not a "
-				    "usable name", optarg);
-				goto out;
-			}
-			by = optarg;
-			break;
-		case OPT_GREP:
-			grep = optarg;
-			break;
-		case OPT_SEEN:
-		case OPT_MISUNDERSTOOD:
-			if (kind != NULL && strcmp(kind, ch == OPT_SEEN ? "seen" :
-			    "misunderstood") != 0) {
-				ex = em_fail(ctx, EM_EX_USAGE, "list --seen or "
-				    "--misunderstood, or neither for both");
-				goto out;
-			}
-			kind = ch == OPT_SEEN ? "seen" : "misunderstood";
-			break;
-		case OPT_SINCE:
-			if ((ex = em_opt_date(ctx, "--since", optarg, &d1)) != 0)
-				goto out;
-			sflag = 1;
-			break;
-		case OPT_TAG:
-			if (ts.n > 0) {
-				ex = em_fail(ctx, EM_EX_USAGE, "list takes one --tag");
-				goto out;
-			}
-			if ((ex = tag_add(ctx, &ts, optarg)) != 0)
-				goto out;
-			break;
-		case OPT_UNTIL:
-			if ((ex = em_opt_date(ctx, "--until", optarg, &d2)) != 0)
-				goto out;
-			uflag = 1;
-			break;
-		default:
-			ex = em_optdone(ctx, ch);
-			goto out;
-		}
-	}
+	a->limit = -1;
+	while ((ch = em_getopt(ctx, argc, argv, "n:", opts)) != -1)
+		if ((ex = list_opt(ctx, ch, a)) != 0)
+			return ex;
 	if (optind < argc) {
 		em_fail(ctx, EM_EX_USAGE, "unexpected argument '%s'", argv[optind]);
-		ex = em_usage(ctx, stderr, EM_EX_USAGE);
-		goto out;
+		return em_usage(ctx, stderr, EM_EX_USAGE);
 	}
-	if (grep != NULL) {
-		q = fts_query(grep);
-		if (*q == '\0') {
-			ex = em_fail(ctx, EM_EX_USAGE, "--grep needs words to look for");
-			goto out;
-		}
+	if (a->grep != NULL) {
+		a->q = fts_query(a->grep);
+		if (*a->q == '\0')
+			return em_fail(ctx, EM_EX_USAGE, "--grep needs words to "
+			    "look for");
 	}
-	em_date_fmt(d1, since);
-	em_date_fmt(d2, until);
-	v[0] = sflag ? since : DATE_MIN;
-	v[1] = uflag ? until : DATE_MAX;
-	v[2] = kind;
-	v[3] = by;
-	v[4] = ts.n ? ts.v[0] : NULL;
-	v[5] = q;
-	em_seal_reader(ctx);
-	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0)
-		goto out;
-	filtered = kind != NULL || by != NULL || ts.n > 0 || sflag || uflag;
-	if (q != NULL && limit > 0 && GREP_FIRST(limit, filtered) > 0) {
-		first = GREP_FIRST(limit, filtered);
-		if ((ex = em_db_prepare(ctx, &st, list_enough_sql)) != 0)
-			goto out;
-		list_bind(st, v, limit, first);
-		if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+	return 0;
+}
+
+/*
+ * The statement of the entries to list: with --grep and -n, the newest
+ * matches first when they are enough (list_enough_sql).
+ */
+static int
+list_prepare(struct em_ctx *ctx, const struct list_args *a, sqlite3_stmt **stp)
+{
+	const char	*v[6];
+	long		 first = -1;
+	int		 ex, rc, filtered;
+
+	*stp = NULL;
+	v[0] = a->sflag ? a->since : DATE_MIN;
+	v[1] = a->uflag ? a->until : DATE_MAX;
+	v[2] = a->kind;
+	v[3] = a->by;
+	v[4] = a->ts.n ? a->ts.v[0] : NULL;
+	v[5] = a->q;
+	filtered = a->kind != NULL || a->by != NULL || a->ts.n > 0 || a->sflag ||
+	    a->uflag;
+	if (a->q != NULL && a->limit > 0 && GREP_FIRST(a->limit, filtered) > 0) {
+		first = GREP_FIRST(a->limit, filtered);
+		if ((ex = em_db_prepare(ctx, stp, list_enough_sql)) != 0)
+			return ex;
+		list_bind(*stp, v, a->limit, first);
+		if ((rc = sqlite3_step(*stp)) != SQLITE_ROW)
 			ex = em_db_err(ctx, rc, "reading the journal");
-			goto out;
-		}
-		if (!sqlite3_column_int(st, 0))
+		else if (!sqlite3_column_int(*stp, 0))
 			first = -1;
-		sqlite3_finalize(st);
-		st = NULL;
+		sqlite3_finalize(*stp);
+		*stp = NULL;
+		if (ex != 0)
+			return ex;
 	}
-	if ((ex = em_db_prepare(ctx, &st, q == NULL ? list_sql : first < 0 ?
+	if ((ex = em_db_prepare(ctx, stp, a->q == NULL ? list_sql : first < 0 ?
 	    list_grep_sql : list_first_sql)) != 0)
-		goto out;
-	list_bind(st, v, limit, first);
-	if (ctx->fmt != EM_FMT_TEXT)
-		ex = em_out_stmt(ctx, st, &rows);
-	else {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (rows++ > 0)
+		return ex;
+	list_bind(*stp, v, a->limit, first);
+	return 0;
+}
+
+/* Every entry of the statement, as text or records; how many in *rows. */
+static int
+list_show(struct em_ctx *ctx, sqlite3_stmt *st, long *rows)
+{
+	int	 rc;
+
+	*rows = 0;
+	em_emit_head(ctx, list_cols);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (emit_row(ctx, list_cols, st) != 0) {
+			if (*rows > 0)
 				putchar('\n');
 			list_text(ctx, st);
 		}
-		if (rc != SQLITE_DONE)
-			ex = em_db_err(ctx, rc, "reading the journal");
+		(*rows)++;
 	}
-	if (ex == 0 && rows == 0) {
+	return rc == SQLITE_DONE ? 0 : em_db_err(ctx, rc, "reading the journal");
+}
+
+static int
+j_list(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct list_args a;
+	sqlite3_stmt	*st = NULL;
+	long		 rows = 0;
+	int		 ex;
+
+	memset(&a, 0, sizeof(a));
+	if ((ex = list_opts(ctx, argc, argv, &a)) != 0)
+		goto out;
+	em_seal_reader(ctx);
+	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = list_prepare(ctx, &a, &st)) != 0 ||
+	    (ex = list_show(ctx, st, &rows)) != 0)
+		goto out;
+	if (rows == 0) {
 		sqlite3_finalize(st);
 		st = NULL;
 		ex = nothing_yet(ctx, 0);
 	}
 out:
 	sqlite3_finalize(st);
-	em_tags_free(&ts);
-	free(q);
+	em_tags_free(&a.ts);
+	free(a.q);
 	return ex;
 }
 
-/* What happened to an entry, for people, or its id for scripts. */
+/*
+ * What happened to an entry: "abcdef1: removed (bring it back with
+ * restore)" for people; its id and the outcome in a word or two for scripts.
+ */
 static void
-put_id(struct em_ctx *ctx, const char *id, const char *what)
+put_id(struct em_ctx *ctx, const char *id, const char *result, const char *more)
 {
-	const char *const keys[] = { "id", NULL };
-	const char *const vals[] = { id };
+	static const struct em_col cols[] = { { "id", EM_STR },
+	    { "result", EM_STR }, { NULL, 0 } };
 
-	if (ctx->fmt == EM_FMT_TEXT)
-		printf("%.7s: %s\n", id, what);
-	else
-		em_out_fields(ctx, keys, vals);
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, (struct em_val []){ EM_S(id), EM_S(result) }) != 0)
+		printf("%.7s: %s%s\n", id, result, more);
 }
 
 /* Find one of your own entries (removed: 1 yes, 0 no, -1 either) by its id or a prefix of at least 4 digits. */
@@ -671,8 +789,10 @@ still_there(struct em_ctx *ctx, const char *id)
 	return 0;
 }
 
+/* edit's options: tags to add (ts) and take away (un), and --text. */
 static int
-j_edit(struct em_ctx *ctx, int argc, char **argv)
+edit_opts(struct em_ctx *ctx, int argc, char **argv, struct em_tags *ts,
+    struct em_tags *un, int *xflag)
 {
 	static const struct option opts[] = {
 		{ "tag",	required_argument,	NULL,	OPT_TAG },
@@ -680,88 +800,100 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 		{ "untag",	required_argument,	NULL,	OPT_UNTAG },
 		{ NULL,		0,			NULL,	0 }
 	};
-	struct em_tags	 ts = { { NULL }, 0 }, un = { { NULL }, 0 };
-	sqlite3_stmt	*st = NULL;
-	const char	*prefix = NULL;
-	char		*id = NULL, *old = NULL, *oldtags = NULL, *text = NULL;
-	char		*tags = NULL, *tmpl;
-	char		 vid[EM_ID_LEN + 1];
-	size_t		 len, i, j;
-	int		 ch, ex, xflag = 0;
+	size_t	 i, j;
+	int	 ch, ex;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_TAG:
-			if ((ex = tag_add(ctx, &ts, optarg)) != 0)
-				goto out;
+			if ((ex = tag_add(ctx, ts, optarg)) != 0)
+				return ex;
 			break;
 		case OPT_TEXT:
-			xflag = 1;
+			*xflag = 1;
 			break;
 		case OPT_UNTAG:
-			if (!em_tag_valid(optarg + (*optarg == '#'))) {
-				ex = em_fail(ctx, EM_EX_USAGE, "--untag: '%s' is not a "
-				    "tag", optarg);
-				goto out;
-			}
-			if ((ex = tag_add(ctx, &un, optarg)) != 0)
-				goto out;
+			if (!em_tag_valid(optarg + (*optarg == '#')))
+				return em_fail(ctx, EM_EX_USAGE, "--untag: '%s' is "
+				    "not a tag", optarg);
+			if ((ex = tag_add(ctx, un, optarg)) != 0)
+				return ex;
 			break;
 		default:
-			ex = em_optdone(ctx, ch);
-			goto out;
+			return em_optdone(ctx, ch);
 		}
 	}
-	for (i = 0; i < ts.n; i++)
-		for (j = 0; j < un.n; j++)
-			if (strcmp(ts.v[i], un.v[j]) == 0) {
-				ex = em_fail(ctx, EM_EX_USAGE, "#%s is both in --tag "
-				    "and in --untag", ts.v[i]);
-				goto out;
-			}
+	for (i = 0; i < ts->n; i++)
+		for (j = 0; j < un->n; j++)
+			if (strcmp(ts->v[i], un->v[j]) == 0)
+				return em_fail(ctx, EM_EX_USAGE, "#%s is both in "
+				    "--tag and in --untag", ts->v[i]);
 	/* Only tags to change: the text stays, and nothing is read for it. */
-	if (ts.n == 0 && un.n == 0)
-		xflag = 1;
-	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
-		goto out;
-	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
-	    (ex = find_entry(ctx, prefix, 0, CHANGE, &id)) != 0)
-		goto out;
-	if ((ex = em_sql_prep(ctx, &st, "SELECT text, tags FROM entry WHERE id = ?1",
-	    "s", id)) != 0)
-		goto out;
+	if (ts->n == 0 && un->n == 0)
+		*xflag = 1;
+	return 0;
+}
+
+/* The entry's text and tags now; the caller frees both. */
+static int
+edit_load(struct em_ctx *ctx, const char *prefix, const char *id, char **old,
+    char **oldtags)
+{
+	sqlite3_stmt	*st;
+	int		 ex;
+
+	*old = *oldtags = NULL;
+	if ((ex = em_sql_prep(ctx, &st, "SELECT text, tags FROM entry WHERE "
+	    "id = ?1", "s", id)) != 0)
+		return ex;
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		old = em_strdup((const char *)sqlite3_column_text(st, 0));
-		oldtags = em_strdup((const char *)sqlite3_column_text(st, 1));
+		*old = em_strdup((const char *)sqlite3_column_text(st, 0));
+		*oldtags = em_strdup((const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	st = NULL;
-	if (old == NULL) {
-		ex = em_err(ctx, EM_EX_NOINPUT, "no entry %s", prefix);
-		goto out;
+	if (*old == NULL)
+		return em_err(ctx, EM_EX_NOINPUT, "no entry %s", prefix);
+	return 0;
+}
+
+/*
+ * The new text: the old one when only tags change (xflag unset), else from
+ * the editor at a terminal, else from stdin.
+ */
+static int
+edit_text(struct em_ctx *ctx, const char *old, int xflag, char **text)
+{
+	char	*tmpl;
+	size_t	 len;
+	int	 ex;
+
+	*text = NULL;
+	if (!xflag) {
+		*text = em_strdup(old);
+		return 0;
 	}
-	if ((ex = edit_tags(ctx, prefix, oldtags, &ts, &un, &tags)) != 0)
-		goto out;
-	if (!xflag)
-		text = em_strdup(old);
-	else if (em_isatty_in()) {
-		len = strlen(old) + 128;
-		tmpl = em_xcalloc(1, len);
-		snprintf(tmpl, len, "%s\n\n# Change the entry above; lines that start "
-		    "with # are left out.\n# An empty entry changes nothing.\n", old);
-		ex = em_editor_text(ctx, "the entry", tmpl, &text);
-		free(tmpl);
-	} else
-		ex = em_read_stdin_text(ctx, "entry", &text);
-	if (ex != 0)
-		goto out;
-	if (strcmp(text, old) == 0 && strcmp(tags, oldtags) == 0) {
-		put_id(ctx, id, "unchanged");
-		goto out;
-	}
+	if (!em_isatty_in())
+		return em_read_stdin_text(ctx, "entry", text);
+	len = strlen(old) + 128;
+	tmpl = em_xcalloc(1, len);
+	snprintf(tmpl, len, "%s\n\n# Change the entry above; lines that start "
+	    "with # are left out.\n# An empty entry changes nothing.\n", old);
+	ex = em_editor_text(ctx, "the entry", tmpl, text);
+	free(tmpl);
+	return ex;
+}
+
+/* The change, with the text and tags it replaces kept as a version. */
+static int
+edit_save(struct em_ctx *ctx, const char *id, const char *text,
+    const char *tags)
+{
+	char	 vid[EM_ID_LEN + 1];
+	int	 ex;
+
 	em_id_new(vid);
 	if ((ex = em_db_begin(ctx)) != 0)
-		goto out;
+		return ex;
 	if ((ex = still_there(ctx, id)) != 0 ||
 	    (ex = em_sql_run(ctx, SAVING, "INSERT INTO entry_version (id, entry, "
 	    "text, tags, created, updated) SELECT ?2, id, text, tags, " NOW ", "
@@ -769,11 +901,35 @@ j_edit(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_sql_run(ctx, SAVING, "UPDATE entry SET text = ?2, tags = ?3, "
 	    "updated = " NOW " WHERE id = ?1", "sss", id, text, tags)) != 0) {
 		em_db_rollback(ctx);
-		goto out;
+		return ex;
 	}
-	if ((ex = em_db_commit(ctx)) != 0 || (ex = em_db_scrub(ctx, 0)) != 0)
+	if ((ex = em_db_commit(ctx)) != 0)
+		return ex;
+	return em_db_scrub(ctx, 0);
+}
+
+static int
+j_edit(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct em_tags	 ts = { { NULL }, 0 }, un = { { NULL }, 0 };
+	const char	*prefix = NULL;
+	char		*id = NULL, *old = NULL, *oldtags = NULL, *text = NULL;
+	char		*tags = NULL;
+	int		 ex, xflag = 0;
+
+	if ((ex = edit_opts(ctx, argc, argv, &ts, &un, &xflag)) != 0 ||
+	    (ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		goto out;
-	put_id(ctx, id, "changed");
+	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = find_entry(ctx, prefix, 0, CHANGE, &id)) != 0 ||
+	    (ex = edit_load(ctx, prefix, id, &old, &oldtags)) != 0 ||
+	    (ex = edit_tags(ctx, prefix, oldtags, &ts, &un, &tags)) != 0 ||
+	    (ex = edit_text(ctx, old, xflag, &text)) != 0)
+		goto out;
+	if (strcmp(text, old) == 0 && strcmp(tags, oldtags) == 0)
+		put_id(ctx, id, "unchanged", "");
+	else if ((ex = edit_save(ctx, id, text, tags)) == 0)
+		put_id(ctx, id, "changed", "");
 out:
 	em_tags_free(&ts);
 	em_tags_free(&un);
@@ -801,7 +957,8 @@ set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 		if ((ex2 = find_entry(ctx, prefix, 1, CHANGE, &id)) == 0) {
 			em_db_rollback(ctx);
 			em_err_clear(ctx);	/* the first look's "no entry" */
-			put_id(ctx, id, "already removed (bring it back with restore)");
+			put_id(ctx, id, "already removed",
+			    " (bring it back with restore)");
 			free(id);
 			return 0;
 		}
@@ -819,8 +976,8 @@ set_removed(struct em_ctx *ctx, const char *prefix, int removing)
 		free(id);
 		return ex;
 	}
-	put_id(ctx, id, removing ? "removed (bring it back with restore)" :
-	    "restored");
+	put_id(ctx, id, removing ? "removed" : "restored", removing ?
+	    " (bring it back with restore)" : "");
 	free(id);
 	return 0;
 }
@@ -850,7 +1007,7 @@ purge(struct em_ctx *ctx, const char *prefix)
 	if ((ex = em_db_exec(ctx, "VACUUM")) == 0)
 		ex = em_db_scrub(ctx, 1);
 	if (ex == 0)
-		put_id(ctx, id, "erased for good");
+		put_id(ctx, id, "erased", " for good");
 	free(id);
 	return ex;
 }
@@ -911,7 +1068,7 @@ j_unseal(struct em_ctx *ctx, int argc, char **argv)
 		goto fail;
 	if (sealed == EM_SEAL_OPEN) {
 		em_db_rollback(ctx);
-		put_id(ctx, id, "not sealed; your partner can read it");
+		put_id(ctx, id, "not sealed", "; your partner can read it");
 		free(id);
 		return 0;
 	}
@@ -919,7 +1076,7 @@ j_unseal(struct em_ctx *ctx, int argc, char **argv)
 	    NOW " WHERE id = ?1", "ss", id, today)) != 0 ||
 	    (ex = em_db_commit(ctx)) != 0)
 		goto fail;
-	put_id(ctx, id, "unsealed; your partner can read it now");
+	put_id(ctx, id, "unsealed", "; your partner can read it now");
 	free(id);
 	return 0;
 fail:
@@ -955,6 +1112,8 @@ static const char tags_sql[] =
 static int
 j_tags(struct em_ctx *ctx, int argc, char **argv)
 {
+	static const struct em_col cols[] = { { "tag", EM_STR },
+	    { "count", EM_INT }, { NULL, 0 } };
 	sqlite3_stmt	*st;
 	long		 rows = 0;
 	int		 ex, rc;
@@ -968,18 +1127,17 @@ j_tags(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_sql_prep(ctx, &st, tags_sql, "ssl", DATE_MIN, DATE_MAX, -1L))
 	    != 0)
 		return ex;
-	if (ctx->fmt != EM_FMT_TEXT)
-		ex = em_out_stmt(ctx, st, &rows);
-	else {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			rows++;
-			printf("%6d  #", sqlite3_column_int(st, 1));
-			em_put_text(stdout, (const char *)sqlite3_column_text(st, 0));
-			putchar('\n');
-		}
-		if (rc != SQLITE_DONE)
-			ex = em_db_err(ctx, rc, "reading the journal");
+	em_emit_head(ctx, cols);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows++;
+		if (emit_row(ctx, cols, st) == 0)
+			continue;
+		printf("%6d  #", sqlite3_column_int(st, 1));
+		em_put_text(stdout, (const char *)sqlite3_column_text(st, 0));
+		putchar('\n');
 	}
+	if (rc != SQLITE_DONE)
+		ex = em_db_err(ctx, rc, "reading the journal");
 	sqlite3_finalize(st);
 	if (ex == 0 && rows == 0)
 		ex = nothing_yet(ctx, 1);
@@ -1376,91 +1534,98 @@ review_text(struct em_ctx *ctx, const struct review *r)
 
 /*
  * review -f tsv: one table for every kind of record, the kind in the first
- * column; a record leaves the columns of the other kinds empty.
+ * column; a record leaves the columns of the other kinds empty. The types
+ * are the records' own (sealed is a count, or the day a seal lifts).
  */
-static const char *const review_cols[] = { "type", "week", "from", "to", "user",
-	"kind", "count", "previous", "sealed", "date", "weekday", "id", "seal",
-	"tag", "tags", "text", NULL };
+static const struct em_col review_cols[] = { { "type", EM_STR },
+	{ "week", EM_STR }, { "from", EM_STR }, { "to", EM_STR },
+	{ "user", EM_STR }, { "kind", EM_STR }, { "count", EM_INT },
+	{ "previous", EM_INT }, { "sealed", EM_STR }, { "date", EM_STR },
+	{ "weekday", EM_STR }, { "id", EM_STR }, { "seal", EM_STR },
+	{ "tag", EM_STR }, { "tags", EM_STR }, { "text", EM_STR }, { NULL, 0 } };
+#define REVIEW_NCOLS	(sizeof(review_cols) / sizeof(review_cols[0]) - 1)
 
-/* One record: its own keys in JSON, its columns of the one table in tsv. */
+/* One record: its own fields in JSON, its columns of the one table in tsv. */
 static void
-review_out(struct em_ctx *ctx, const char *const *keys, const char *const *vals,
+review_out(struct em_ctx *ctx, const struct em_col *f, const struct em_val *v,
     int *header)
 {
-	const char	*row[sizeof(review_cols) / sizeof(review_cols[0])];
-	size_t		 i, j, len;
+	struct em_col	 tf[REVIEW_NCOLS + 1];
+	struct em_val	 tv[REVIEW_NCOLS];
+	size_t		 i, j;
 
 	if (ctx->fmt != EM_FMT_TSV) {
-		em_out_row(ctx, keys, vals, 0);
+		em_emit(ctx, f, v);
 		return;
 	}
-	memset(row, 0, sizeof(row));
-	for (i = 0; keys[i] != NULL; i++) {
-		len = strcspn(keys[i], "#");
-		for (j = 0; review_cols[j] != NULL; j++)
-			if (strncmp(review_cols[j], keys[i], len) == 0 &&
-			    review_cols[j][len] == '\0')
-				row[j] = vals[i];
-	}
-	em_out_row(ctx, review_cols, row, !*header);
+	if (!*header)
+		em_emit_head(ctx, review_cols);
 	*header = 1;
+	memcpy(tf, review_cols, sizeof(tf));
+	for (j = 0; j < REVIEW_NCOLS; j++)
+		tv[j] = EM_NIL;
+	for (i = 0; f[i].name != NULL; i++)
+		for (j = 0; j < REVIEW_NCOLS; j++)
+			if (strcmp(f[i].name, tf[j].name) == 0) {
+				tf[j].type = f[i].type;
+				tv[j] = v[i];
+			}
+	em_emit(ctx, tf, tv);
 }
 
 static void
 records_counts(struct em_ctx *ctx, const struct review *r, int *header)
 {
-	const char *const keys[] = { "type", "user", "kind", "count#", "previous#",
-	    "sealed#", NULL };
-	const char	*vals[7];
-	char		 n[3][16];
-	size_t		 i, k, j;
+	static const struct em_col cols[] = { { "type", EM_STR },
+	    { "user", EM_STR }, { "kind", EM_STR }, { "count", EM_INT },
+	    { "previous", EM_INT }, { "sealed", EM_INT }, { NULL, 0 } };
+	size_t		 i, k;
 
 	for (i = 0; i < r->nusers; i++)
-		for (k = 0; k < 2; k++) {
-			for (j = 0; j < 3; j++)
-				snprintf(n[j], sizeof(n[j]), "%d", r->counts[i][k][j]);
-			vals[0] = "count";
-			vals[1] = r->users[i];
-			vals[2] = kinds[k];
-			vals[3] = n[0];
-			vals[4] = n[1];
-			vals[5] = n[2];
-			vals[6] = NULL;
-			review_out(ctx, keys, vals, header);
-		}
+		for (k = 0; k < 2; k++)
+			review_out(ctx, cols, (struct em_val []){ WORD("count"),
+			    EM_S(r->users[i]), EM_S(kinds[k]),
+			    EM_N(r->counts[i][k][0]), EM_N(r->counts[i][k][1]),
+			    EM_N(r->counts[i][k][2]) }, header);
 }
 
 /* The review as records for tsv and JSON Lines (see the manual: review). */
 static void
 review_records(struct em_ctx *ctx, const struct review *r)
 {
-	const char *const wkeys[] = { "type", "week", "from", "to", NULL };
-	const char *const mkeys[] = { "type", "date", "weekday", "user", "kind",
-	    "id", "text", "tags", "sealed", "seal", NULL };
-	const char *const tkeys[] = { "type", "tag", "count#", NULL };
-	const char *const pkeys[] = { "type", "text", NULL };
+	static const struct em_col wcols[] = { { "type", EM_STR },
+	    { "week", EM_STR }, { "from", EM_STR }, { "to", EM_STR },
+	    { NULL, 0 } };
+	static const struct em_col mcols[] = { { "type", EM_STR },
+	    { "date", EM_STR }, { "weekday", EM_STR }, { "user", EM_STR },
+	    { "kind", EM_STR }, { "id", EM_STR }, { "text", EM_STR },
+	    { "tags", EM_STR }, { "sealed", EM_STR }, { "seal", EM_STR },
+	    { NULL, 0 } };
+	static const struct em_col tcols[] = { { "type", EM_STR },
+	    { "tag", EM_STR }, { "count", EM_INT }, { NULL, 0 } };
+	static const struct em_col pcols[] = { { "type", EM_STR },
+	    { "text", EM_STR }, { NULL, 0 } };
 	const struct moment *m;
-	char		 n[16];
 	size_t		 i;
 	int		 header = 0;
 
-	review_out(ctx, wkeys, (const char *const []){ "week", r->week, r->from,
-	    r->to, NULL }, &header);
+	review_out(ctx, wcols, (struct em_val []){ WORD("week"), EM_S(r->week),
+	    EM_S(r->from), EM_S(r->to) }, &header);
 	records_counts(ctx, r, &header);
 	for (i = 0; i < r->nm; i++) {
 		m = &r->m[i];
-		review_out(ctx, mkeys, (const char *const []){ "moment", m->date,
-		    wdays[em_date_wday(m->day)], m->user, m->kind, m->id, m->text,
-		    m->tags, m->sealed, seal_shows[m->show], NULL }, &header);
+		review_out(ctx, mcols, (struct em_val []){ WORD("moment"),
+		    EM_S(m->date), EM_S(wdays[em_date_wday(m->day)]),
+		    EM_S(m->user), EM_S(m->kind), EM_S(m->id), EM_S(m->text),
+		    EM_S(m->tags), EM_S(m->sealed), EM_S(seal_shows[m->show]) },
+		    &header);
 	}
-	for (i = 0; i < r->ntags; i++) {
-		snprintf(n, sizeof(n), "%d", r->tags[i].count);
-		review_out(ctx, tkeys, (const char *const []){ "tag", r->tags[i].tag,
-		    n, NULL }, &header);
-	}
+	for (i = 0; i < r->ntags; i++)
+		review_out(ctx, tcols, (struct em_val []){ WORD("tag"),
+		    EM_S(r->tags[i].tag), EM_N(r->tags[i].count) }, &header);
 	for (i = 0; i < r->nprompts; i++)
-		review_out(ctx, pkeys, (const char *const []){ "prompt",
-		    r->prompts[i], NULL }, &header);
+		review_out(ctx, pcols, (struct em_val []){ WORD("prompt"),
+		    EM_S(r->prompts[i]) }, &header);
 }
 
 static int
@@ -1519,6 +1684,8 @@ static const char history_sql[] =
     "  CASE field WHEN 'tags' THEN value END, created, 2 FROM earlier"
     "  WHERE tbl = 'entry' AND rid = ?1 AND field IN ('text', 'tags')"
     ") ORDER BY k, \"when\" DESC";
+static const struct em_col history_cols[] = { { "version", EM_STR },
+	{ "text", EM_STR }, { "tags", EM_STR }, { "when", EM_STR }, { NULL, 0 } };
 
 static void
 history_text(struct em_ctx *ctx, sqlite3_stmt *st)
@@ -1569,17 +1736,16 @@ j_history(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = find_entry(ctx, prefix, -1, "read its history", &id)) != 0 ||
 	    (ex = em_sql_prep(ctx, &st, history_sql, "s", id)) != 0)
 		goto out;
-	if (ctx->fmt != EM_FMT_TEXT)
-		ex = em_out_stmt(ctx, st, &rows);
-	else {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (rows++ > 0)
-				putchar('\n');
-			history_text(ctx, st);
-		}
-		if (rc != SQLITE_DONE)
-			ex = em_db_err(ctx, rc, "reading the journal");
+	em_emit_head(ctx, history_cols);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (emit_row(ctx, history_cols, st) == 0)
+			continue;
+		if (rows++ > 0)
+			putchar('\n');
+		history_text(ctx, st);
 	}
+	if (rc != SQLITE_DONE)
+		ex = em_db_err(ctx, rc, "reading the journal");
 out:
 	sqlite3_finalize(st);
 	free(id);

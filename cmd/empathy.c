@@ -17,6 +17,11 @@
 
 #define WIDTH		80
 #define NAMEW		16	/* columns a name gets in a table */
+/*
+ * A record value that is never NULL, such as a literal (EM_S would test
+ * it for NULL, and cppcheck rightly asks why). XXX lib: EM_W in em.h.
+ */
+#define WORD(x)	((struct em_val){ .s = (x) })
 
 static int	d_today(struct em_ctx *, int, char **);
 static int	d_due(struct em_ctx *, int, char **);
@@ -139,25 +144,26 @@ d_run(struct em_ctx *ctx, int argc, char **argv)
 	    "this program's directory");
 }
 
-/* One row of today's screen for tsv and json: every row has the same keys. */
-static void
+/* today's records: every item of the screen has the same fields. */
+static const struct em_col today_cols[] = { { "kind", EM_STR },
+	{ "what", EM_STR }, { "user", EM_STR }, { "date", EM_STR },
+	{ "count", EM_INT }, { "text", EM_STR }, { NULL, 0 } };
+
+/*
+ * One item of today's screen as a record (the tsv header before the
+ * first): 0, or 1 in text, where the caller says it. A field an item does
+ * not have is "", not null, as it has always been.
+ */
+static int
 row(struct em_ctx *ctx, int *nrows, const char *kind, const char *what,
     const char *user, const char *date, long count, const char *text)
 {
-	static const char *const keys[] = { "kind", "what", "user", "date",
-	    "count#", "text", NULL };
-	const char	*vals[6];
-	char		 n[24];
-
-	snprintf(n, sizeof(n), "%ld", count);
-	vals[0] = kind;
-	vals[1] = what;
-	vals[2] = user != NULL ? user : "";
-	vals[3] = date != NULL ? date : "";
-	vals[4] = n;
-	vals[5] = text != NULL ? text : "";
-	em_out_row(ctx, keys, vals, *nrows == 0);
-	(*nrows)++;
+	if ((*nrows)++ == 0)
+		em_emit_head(ctx, today_cols);
+	return em_emit(ctx, today_cols, (struct em_val []){ EM_S(kind),
+	    EM_S(what), EM_S(user != NULL ? user : ""),
+	    EM_S(date != NULL ? date : ""), EM_N(count),
+	    EM_S(text != NULL ? text : "") });
 }
 
 /* Something you owe, in text: one line, indented by in. */
@@ -223,13 +229,14 @@ owed(struct em_ctx *ctx, const char *me, long today, struct em_owed **vp,
 static int
 d_due(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const char *const keys[] = { "what", "user", "date", NULL };
+	static const struct em_col cols[] = { { "what", EM_STR },
+	    { "user", EM_STR }, { "date", EM_STR }, { NULL, 0 } };
 	struct em_owed	*v;
 	struct em_run_now r;
-	const char	*me, *vals[3];
+	const char	*me;
 	char		 today[11];
 	size_t		 i, n;
-	int		 ch, ex, qflag = 0, run_owed, rows = 0;
+	int		 ch, ex, qflag = 0, run_owed;
 
 	while ((ch = em_getopt(ctx, argc, argv, "q", NULL)) != -1) {
 		switch (ch) {
@@ -247,29 +254,18 @@ d_due(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = owed(ctx, me, em_date_today(), &v, &n, &r, &run_owed)) != 0)
 		return ex;
-	if (ctx->fmt == EM_FMT_TSV && !qflag && n == 0 && !run_owed)
-		puts("what\tuser\tdate");
-	for (i = 0; i < n && !qflag; i++) {
-		if (ctx->fmt == EM_FMT_TEXT) {
+	if (!qflag)
+		em_emit_head(ctx, cols);
+	for (i = 0; i < n && !qflag; i++)
+		if (em_emit(ctx, cols, (struct em_val []){ EM_S(v[i].what ==
+		    EM_OWE_CHECKIN ? "checkin" : "answer"), EM_S(v[i].user),
+		    EM_S(v[i].date) }) != 0)
 			put_owed(&v[i], today, "");
-			continue;
-		}
-		vals[0] = v[i].what == EM_OWE_CHECKIN ? "checkin" : "answer";
-		vals[1] = v[i].user;
-		vals[2] = v[i].date;
-		em_out_row(ctx, keys, vals, rows++ == 0);
-	}
-	if (run_owed && !qflag) {
-		if (ctx->fmt == EM_FMT_TEXT) {
-			printf("day %ld of %ld of the challenge ", r.day, r.days);
-			em_put_text(stdout, r.challenge);
-			puts(", not done yet");
-		} else {
-			vals[0] = "challenge";
-			vals[1] = me;
-			vals[2] = today;
-			em_out_row(ctx, keys, vals, rows++ == 0);
-		}
+	if (run_owed && !qflag && em_emit(ctx, cols, (struct em_val []){
+	    WORD("challenge"), EM_S(me), EM_S(today) }) != 0) {
+		printf("day %ld of %ld of the challenge ", r.day, r.days);
+		em_put_text(stdout, r.challenge);
+		puts(", not done yet");
 	}
 	ex = n > 0 || run_owed ? EM_EX_OK : EM_EX_NO;
 	em_owed_free(v, n);
@@ -292,6 +288,9 @@ d_undo(struct em_ctx *ctx, int argc, char **argv)
 		{ "skip",	no_argument,		NULL,	's' },
 		{ NULL,		0,			NULL,	0 }
 	};
+	static const struct em_col cols[2][2] = {
+		{ { "undone", EM_STR }, { NULL, 0 } },
+		{ { "skipped", EM_STR }, { NULL, 0 } } };
 	const char	*me;
 	char		*what;
 	long		 n = 1, i;
@@ -328,16 +327,13 @@ d_undo(struct em_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		if ((ex = em_undo(ctx, me, sflag, &what)) != 0)
 			break;
-		if (ctx->fmt == EM_FMT_TEXT) {
+		if (i == 0)
+			em_emit_head(ctx, cols[sflag]);
+		if (em_emit(ctx, cols[sflag], (struct em_val []){ EM_S(what) })
+		    != 0) {
 			fputs(sflag ? "passed over: " : "undone: ", stdout);
 			em_put_text(stdout, what);
 			putchar('\n');
-		} else {
-			const char *const keys[] = { sflag ? "skipped" : "undone",
-			    NULL };
-			const char *const vals[] = { what };
-
-			em_out_row(ctx, keys, vals, i == 0);
 		}
 		free(what);
 	}
@@ -484,6 +480,24 @@ struct today_news {
 	size_t		 nmoments;
 };
 
+/*
+ * One partner's new moments as records: how many seen, how many
+ * misunderstood, and how many of them are sealed from you.
+ */
+static void
+today_moments(struct today_news *tn, const struct tally *t)
+{
+	if (t->seen > 0)
+		row(tn->ctx, tn->nrows, "news", "seen", t->name, NULL, t->seen,
+		    NULL);
+	if (t->mis > 0)
+		row(tn->ctx, tn->nrows, "news", "misunderstood", t->name, NULL,
+		    t->mis, NULL);
+	if (t->sealed > 0)
+		row(tn->ctx, tn->nrows, "news", "sealed", t->name, NULL,
+		    t->sealed, NULL);
+}
+
 /* Say what was counted: the answers; with moments, the moments too. */
 static void
 today_flush(struct today_news *tn, int moments)
@@ -493,10 +507,8 @@ today_flush(struct today_news *tn, int moments)
 	size_t		 i;
 
 	if (tn->user != NULL) {
-		if (ctx->fmt != EM_FMT_TEXT)
-			row(ctx, tn->nrows, "news", "answer", tn->user, tn->date,
-			    tn->answers, NULL);
-		else {
+		if (row(ctx, tn->nrows, "news", "answer", tn->user, tn->date,
+		    tn->answers, NULL) != 0) {
 			fputs("  ", stdout);
 			put_name(tn->user);
 			printf(" answered your check-in for %s", tn->date);
@@ -515,12 +527,7 @@ today_flush(struct today_news *tn, int moments)
 		t = &tn->moments[i];
 		tn->lines++;
 		if (ctx->fmt != EM_FMT_TEXT) {
-			if (t->seen > 0)
-				row(ctx, tn->nrows, "news", "seen", t->name, NULL,
-				    t->seen, NULL);
-			if (t->mis > 0)
-				row(ctx, tn->nrows, "news", "misunderstood",
-				    t->name, NULL, t->mis, NULL);
+			today_moments(tn, t);
 			continue;
 		}
 		fputs("  ", stdout);
@@ -575,21 +582,13 @@ today_item(void *arg, const struct em_news_item *it)
 		break;
 	}
 	tn->lines++;
-	if (ctx->fmt != EM_FMT_TEXT) {
-		if (it->kind == EM_NEWS_CHECKIN)
-			row(ctx, tn->nrows, "news", "checkin", it->user, it->date,
-			    1, NULL);
-		else if (it->kind == EM_NEWS_DAY)
-			row(ctx, tn->nrows, "news", "challenge", it->user, it->date,
-			    it->n, it->what);
-		else if (it->kind == EM_NEWS_REPLY)
-			row(ctx, tn->nrows, "news", "reply", it->user, it->date, 1,
-			    it->what);
-		else
-			row(ctx, tn->nrows, "news", "result", it->user, it->date,
-			    it->n, it->what);
+	/* A check-in or a reply counts 1; a day its number; a result its score. */
+	if (row(ctx, tn->nrows, "news", it->kind == EM_NEWS_CHECKIN ? "checkin" :
+	    it->kind == EM_NEWS_DAY ? "challenge" : it->kind == EM_NEWS_REPLY ?
+	    "reply" : "result", it->user, it->date, it->kind == EM_NEWS_CHECKIN ||
+	    it->kind == EM_NEWS_REPLY ? 1 : it->n, it->kind == EM_NEWS_CHECKIN ?
+	    NULL : it->what) == 0)
 		return 0;
-	}
 	fputs("  ", stdout);
 	put_name(it->user);
 	switch (it->kind) {
@@ -655,53 +654,23 @@ struct news_out {
 	int		 kind;		/* whose heading was said last; -1 none */
 };
 
-/* One item of `empathy news`: a record, or a dated line of text. */
-static int
-news_item(void *arg, const struct em_news_item *it)
+/* news records: one a thing your partner did. */
+static const struct em_col news_cols[] = { { "kind", EM_STR },
+	{ "who", EM_STR }, { "date", EM_STR }, { "what", EM_STR },
+	{ "number", EM_INT }, { "text", EM_STR }, { NULL, 0 } };
+
+/*
+ * The sentence of a news item: "alex asked: ...", "alex did day 2 of
+ * one-week: ...". words: the text as news shows it. The caller frees it.
+ */
+static char *
+news_sentence(struct em_ctx *ctx, const struct em_news_item *it,
+    const char *words)
 {
-	static const char *const keys[] = { "kind", "who", "date", "what",
-	    "number#", "text", NULL };
-	struct news_out	*no = arg;
-	struct em_ctx	*ctx = no->ctx;
-	const char	*vals[6], *title, *band;
-	char		 n[24], *words, *s;
+	const char	*title = it->what, *band = NULL;
+	char		*s;
 	size_t		 len;
 
-	/* An answer is said whole; of a moment or a note, the first line. */
-	words = it->kind == EM_NEWS_ANSWER || it->kind == EM_NEWS_REPLY ?
-	    em_strdup(it->text) : first_line(it->text);
-	if (ctx->fmt != EM_FMT_TEXT) {
-		snprintf(n, sizeof(n), "%ld", it->n);
-		/* A moment sealed from you: "sealed", its kind, no words. */
-		vals[0] = it->sealed != NULL ? "sealed" : kinds[it->kind].kind;
-		vals[1] = it->user;
-		vals[2] = it->date;
-		vals[3] = it->what;
-		vals[4] = n;
-		vals[5] = words;
-		em_out_row(ctx, keys, vals, no->items++ == 0);
-		free(words);
-		return 0;
-	}
-	if (no->items++ == 0) {
-		fputs("Since you last looked", stdout);
-		put_since(no->nw);
-		putchar('\n');
-	}
-	if (no->kind != (int)it->kind) {
-		no->kind = (int)it->kind;
-		printf("\n%s\n", kinds[it->kind].heading);
-	}
-	if (it->total > SHOWN && it->nth <= it->total - SHOWN) {
-		if (it->nth == 1)
-			printf("  (%ld earlier, not shown here: %s)\n",
-			    it->total - SHOWN, kinds[it->kind].more);
-		free(words);
-		return 0;
-	}
-	/* "alex asked: ...", wrapped under itself after the date. */
-	title = it->what;
-	band = NULL;
 	if (it->kind == EM_NEWS_RESULT)
 		instrument_words(ctx, it->what, it->n, &title, &band);
 	len = strlen(it->user) + strlen(title) + strlen(words) +
@@ -738,11 +707,56 @@ news_item(void *arg, const struct em_news_item *it)
 		    band != NULL ? ")" : "");
 		break;
 	}
+	return s;
+}
+
+/* One item of news as a dated line of text, under its kind's heading. */
+static void
+news_text(struct news_out *no, const struct em_news_item *it,
+    const char *words)
+{
+	char	*s;
+
+	if (no->items == 1) {
+		fputs("Since you last looked", stdout);
+		put_since(no->nw);
+		putchar('\n');
+	}
+	if (no->kind != (int)it->kind) {
+		no->kind = (int)it->kind;
+		printf("\n%s\n", kinds[it->kind].heading);
+	}
+	if (it->total > SHOWN && it->nth <= it->total - SHOWN) {
+		if (it->nth == 1)
+			printf("  (%ld earlier, not shown here: %s)\n",
+			    it->total - SHOWN, kinds[it->kind].more);
+		return;
+	}
+	/* "alex asked: ...", wrapped under itself after the date. */
+	s = news_sentence(no->ctx, it, words);
 	fputs("  ", stdout);
 	em_put_text(stdout, it->date);
 	fputs("  ", stdout);
 	em_put_wrapped(s, WIDTH, 14, 1);
 	free(s);
+}
+
+/* One item of `empathy news`: a record, or a dated line of text. */
+static int
+news_item(void *arg, const struct em_news_item *it)
+{
+	struct news_out	*no = arg;
+	char		*words;
+
+	/* An answer is said whole; of a moment or a note, the first line. */
+	words = it->kind == EM_NEWS_ANSWER || it->kind == EM_NEWS_REPLY ?
+	    em_strdup(it->text) : first_line(it->text);
+	no->items++;
+	/* A moment sealed from you: "sealed", its kind, no words. */
+	if (em_emit(no->ctx, news_cols, (struct em_val []){ EM_S(it->sealed !=
+	    NULL ? "sealed" : kinds[it->kind].kind), EM_S(it->user),
+	    EM_S(it->date), EM_S(it->what), EM_N(it->n), EM_S(words) }) != 0)
+		news_text(no, it, words);
 	free(words);
 	return 0;
 }
@@ -796,16 +810,13 @@ d_news(struct em_ctx *ctx, int argc, char **argv)
 	no.ctx = ctx;
 	no.nw = &nw;
 	no.kind = -1;
+	em_emit_head(ctx, news_cols);
 	ex = em_news_each(ctx, &nw, news_item, &no);
-	if (ex == 0 && no.items == 0) {
-		if (ctx->fmt == EM_FMT_TSV)
-			puts("kind\twho\tdate\twhat\tnumber\ttext");
-		else if (ctx->fmt == EM_FMT_TEXT) {
-			fputs("Nothing new from your partner since you last looked",
-			    stdout);
-			put_since(&nw);
-			putchar('\n');
-		}
+	if (ex == 0 && no.items == 0 && ctx->fmt == EM_FMT_TEXT) {
+		fputs("Nothing new from your partner since you last looked",
+		    stdout);
+		put_since(&nw);
+		putchar('\n');
 	}
 	/* What could not be shown stays new. */
 	if (ex == 0)
@@ -857,8 +868,8 @@ week(struct em_ctx *ctx, const struct em_couple *cp, const char *me, long today,
 	if (ctx->fmt == EM_FMT_TEXT)
 		printf("\nThis week, %s, in the journal\n", wk);
 	for (i = 0; i < n; i++) {
-		if (ctx->fmt != EM_FMT_TEXT) {
-			row(ctx, nrows, "week", "seen", v[i].name, wk, v[i].seen, NULL);
+		if (row(ctx, nrows, "week", "seen", v[i].name, wk, v[i].seen,
+		    NULL) == 0) {
 			row(ctx, nrows, "week", "misunderstood", v[i].name, wk,
 			    v[i].mis, NULL);
 			continue;
@@ -874,139 +885,212 @@ out:
 	return ex;
 }
 
+/* What today's screen shows, loaded before any of it is shown. */
+struct today {
+	struct em_owed	*v;		/* check-ins and answers owed */
+	size_t		 n;
+	struct em_run_now r;		/* the challenge under way, if any */
+	int		 run_owed;	/* its day is not done yet */
+	char		*last;		/* the last sync, or NULL */
+	char		 date[11];
+	int		 nrows;		/* records said, for the tsv header */
+};
+
+/* "To do today": the check-ins and answers owed, and the challenge's day. */
+static void
+today_owed(struct em_ctx *ctx, const char *me, struct today *td)
+{
+	size_t	 i;
+
+	if (ctx->fmt == EM_FMT_TEXT) {
+		put_name(me);
+		printf(", %s\n\n", td->date);
+		puts(td->n > 0 || td->run_owed ? "To do today" :
+		    "Nothing owed today");
+	}
+	for (i = 0; i < td->n; i++)
+		if (row(ctx, &td->nrows, "owe", td->v[i].what == EM_OWE_CHECKIN ?
+		    "checkin" : "answer", td->v[i].user, td->v[i].date, 1,
+		    NULL) != 0)
+			put_owed(&td->v[i], td->date, "  ");
+	if (td->run_owed && row(ctx, &td->nrows, "owe", "challenge", me,
+	    td->date, td->r.day, td->r.challenge) != 0) {
+		printf("  the challenge: day %ld of ", td->r.day);
+		em_put_text(stdout, td->r.challenge);
+		putchar('\n');
+	}
+}
+
+/* "Since you last looked": the news, counted and grouped (today_item). */
+static int
+today_news(struct em_ctx *ctx, struct em_news *nw, struct today *td)
+{
+	struct today_news tn;
+	int		 ex;
+
+	memset(&tn, 0, sizeof(tn));
+	if (ctx->fmt == EM_FMT_TEXT) {
+		fputs("\nSince you last looked", stdout);
+		put_since(nw);
+		putchar('\n');
+	}
+	tn.ctx = ctx;
+	tn.nrows = &td->nrows;
+	ex = em_news_each(ctx, nw, today_item, &tn);
+	today_flush(&tn, 1);
+	tallies_free(tn.moments, tn.nmoments);
+	free(tn.user);
+	if (ex == 0 && ctx->fmt == EM_FMT_TEXT && tn.lines == 0)
+		puts("  nothing new from your partner");
+	return ex;
+}
+
+/* The challenge under way: its day, and the day's title and task. */
+static void
+today_challenge(struct em_ctx *ctx, struct today *td)
+{
+	const struct em_run_now *r = &td->r;
+	const struct em_day *dd;
+
+	if (r->challenge == NULL)
+		return;
+	dd = run_day(ctx, r);
+	if (row(ctx, &td->nrows, "challenge", r->challenge, NULL, td->date,
+	    r->day, dd != NULL ? dd->title : NULL) == 0)
+		return;
+	fputs("\nChallenge: ", stdout);
+	em_put_text(stdout, r->challenge);
+	printf(", day %ld of %ld%s\n", r->day, r->days, r->done ?
+	    " (you did it)" : r->partner_done ? " (your partner did it)" : "");
+	if (dd != NULL) {
+		em_put_wrapped(dd->title, WIDTH, 2, 0);
+		em_put_wrapped(dd->task, WIDTH, 4, 0);
+	}
+}
+
+/* When the last sync ran; its record counts 1 if one ever did. */
+static void
+today_sync(struct em_ctx *ctx, struct today *td)
+{
+	if (row(ctx, &td->nrows, "sync", "last", NULL, td->last,
+	    td->last != NULL, NULL) == 0)
+		return;
+	fputs("\nLast sync: ", stdout);
+	if (td->last != NULL)
+		put_time(td->last);
+	else
+		fputs("never", stdout);
+	putchar('\n');
+}
+
 static int
 d_today(struct em_ctx *ctx, int argc, char **argv)
 {
-	struct em_owed	*v = NULL;
-	struct em_run_now r;
+	struct today	 td;
 	struct em_couple cp;
 	struct em_news	 nw;
-	struct today_news tn;
-	const struct em_day *dd;
 	const char	*me;
-	char		 today[11], *last = NULL;
 	long		 day = em_date_today();
-	size_t		 i, n = 0;
-	int		 ex, run_owed, nrows = 0, text, have_cp = 0, have_nw = 0;
+	int		 ex;
 
-	memset(&r, 0, sizeof(r));
-	memset(&tn, 0, sizeof(tn));
-	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0 ||
+	    (ex = no_args(ctx, argc)) != 0)
 		return ex;
-	if ((ex = no_args(ctx, argc)) != 0)
-		return ex;
-	text = ctx->fmt == EM_FMT_TEXT;
-	em_date_fmt(day, today);
+	memset(&td, 0, sizeof(td));
+	em_date_fmt(day, td.date);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_couple_load(ctx, &cp)) != 0)
 		return ex;
-	have_cp = 1;
 	/*
 	 * Looking is noted only when a person sees it: text on a terminal
 	 * (and, em_news_open says, for one of the couple). A pipe, a status
 	 * bar or a script leaves the news new, for `empathy news`.
 	 */
-	if ((ex = news_open(ctx, me, text && isatty(STDOUT_FILENO), &nw)) != 0)
-		goto out;
-	have_nw = 1;
-	if ((ex = em_meta_get(ctx, "sync.last", &last)) != 0 ||
-	    (ex = owed(ctx, me, day, &v, &n, &r, &run_owed)) != 0)
-		goto out;
-
-	if (text) {
-		put_name(me);
-		printf(", %s\n\n", today);
-		puts(n > 0 || run_owed ? "To do today" : "Nothing owed today");
-	}
-	for (i = 0; i < n; i++) {
-		if (text)
-			put_owed(&v[i], today, "  ");
-		else
-			row(ctx, &nrows, "owe", v[i].what == EM_OWE_CHECKIN ?
-			    "checkin" : "answer", v[i].user, v[i].date, 1, NULL);
-	}
-	if (run_owed) {
-		if (text) {
-			printf("  the challenge: day %ld of ", r.day);
-			em_put_text(stdout, r.challenge);
-			putchar('\n');
-		} else
-			row(ctx, &nrows, "owe", "challenge", me, today, r.day,
-			    r.challenge);
-	}
-
-	if (text) {
-		fputs("\nSince you last looked", stdout);
-		put_since(&nw);
-		putchar('\n');
-	}
-	tn.ctx = ctx;
-	tn.nrows = &nrows;
-	ex = em_news_each(ctx, &nw, today_item, &tn);
-	today_flush(&tn, 1);
-	if (ex != 0)
-		goto out;
-	if (text && tn.lines == 0)
-		puts("  nothing new from your partner");
-
-	if (r.challenge != NULL) {
-		dd = run_day(ctx, &r);
-		if (text) {
-			fputs("\nChallenge: ", stdout);
-			em_put_text(stdout, r.challenge);
-			printf(", day %ld of %ld%s\n", r.day, r.days, r.done ?
-			    " (you did it)" : r.partner_done ?
-			    " (your partner did it)" : "");
-			if (dd != NULL) {
-				em_put_wrapped(dd->title, WIDTH, 2, 0);
-				em_put_wrapped(dd->task, WIDTH, 4, 0);
-			}
-		} else
-			row(ctx, &nrows, "challenge", r.challenge, NULL, today, r.day,
-			    dd != NULL ? dd->title : NULL);
-	}
-
-	if ((ex = week(ctx, &cp, me, day, &nrows)) != 0)
-		goto out;
-
-	if (text) {
-		fputs("\nLast sync: ", stdout);
-		if (last != NULL)
-			put_time(last);
-		else
-			fputs("never", stdout);
-		putchar('\n');
-	} else
-		row(ctx, &nrows, "sync", "last", NULL, last, last != NULL, NULL);
-out:
-	/* A screen that could not be shown was not seen. */
-	if (have_nw && ex == 0)
-		ex = out_failed(ctx);
-	if (have_nw && ex != 0)
-		unlook(ctx, &nw);
-	if (have_nw)
-		em_news_close(&nw);
-	if (have_cp)
+	if ((ex = news_open(ctx, me, ctx->fmt == EM_FMT_TEXT &&
+	    isatty(STDOUT_FILENO), &nw)) != 0) {
 		em_couple_free(&cp);
-	tallies_free(tn.moments, tn.nmoments);
-	free(tn.user);
-	em_owed_free(v, n);
-	em_run_now_free(&r);
-	free(last);
+		return ex;
+	}
+	if ((ex = em_meta_get(ctx, "sync.last", &td.last)) == 0 &&
+	    (ex = owed(ctx, me, day, &td.v, &td.n, &td.r, &td.run_owed)) == 0) {
+		today_owed(ctx, me, &td);
+		if ((ex = today_news(ctx, &nw, &td)) == 0) {
+			today_challenge(ctx, &td);
+			if ((ex = week(ctx, &cp, me, day, &td.nrows)) == 0)
+				today_sync(ctx, &td);
+		}
+	}
+	/* A screen that could not be shown was not seen. */
+	if (ex == 0)
+		ex = out_failed(ctx);
+	if (ex != 0)
+		unlook(ctx, &nw);
+	em_news_close(&nw);
+	em_couple_free(&cp);
+	em_owed_free(td.v, td.n);
+	em_run_now_free(&td.r);
+	free(td.last);
 	return ex;
 }
 
 /* ---- partners ---- */
 
+/* partners rename OLD NEW: one name folded into the other everywhere. */
+static int
+partners_rename(struct em_ctx *ctx, const char *old, const char *new)
+{
+	static const struct em_col cols[] = { { "renamed", EM_STR },
+	    { "to", EM_STR }, { NULL, 0 } };
+	const char	*me;
+	int		 ex;
+
+	if (!em_name_valid(new))
+		return em_fail(ctx, EM_EX_USAGE, "'%s' is not a usable name", new);
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
+	    (ex = em_partner_rename(ctx, old, new)) != 0)
+		return ex;
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, (struct em_val []){ EM_S(old), EM_S(new) }) == 0)
+		return 0;
+	fputs("renamed ", stdout);
+	put_name(old);
+	fputs(" to ", stdout);
+	put_name(new);
+	puts(" everywhere in this database; the other machine follows at "
+	    "the next sync");
+	return 0;
+}
+
+/* The couple as records: each name (you or partner), the ids, the key. */
+static void
+partners_records(struct em_ctx *ctx, const struct em_couple *cp,
+    const char *me)
+{
+	static const struct em_col cols[] = { { "what", EM_STR },
+	    { "value", EM_STR }, { NULL, 0 } };
+	size_t	 i;
+
+	em_emit_head(ctx, cols);
+	for (i = 0; i < cp->nnames; i++)
+		em_emit(ctx, cols, (struct em_val []){ EM_S(strcasecmp(
+		    cp->names[i], me) == 0 ? "you" : "partner"),
+		    EM_S(cp->names[i]) });
+	em_emit(ctx, cols, (struct em_val []){ WORD("couple"), EM_S(cp->id) });
+	em_emit(ctx, cols, (struct em_val []){ WORD("replica"),
+	    EM_S(cp->replica) });
+	em_emit(ctx, cols, (struct em_val []){ WORD("key"),
+	    EM_S(cp->has_key ? "here" : "none") });
+}
+
 static int
 d_partners(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const char *const keys[] = { "what", "value", NULL };
 	struct em_couple cp;
-	const char	*me, *vals[2];
+	const char	*me;
 	size_t		 i;
-	int		 ex, rows = 0;
+	int		 ex;
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
 		return ex;
@@ -1016,21 +1100,7 @@ d_partners(struct em_ctx *ctx, int argc, char **argv)
 			    "to fold, and the real one");
 			return em_usage(ctx, stderr, EM_EX_USAGE);
 		}
-		if (!em_name_valid(argv[optind + 2]))
-			return em_fail(ctx, EM_EX_USAGE, "'%s' is not a usable name",
-			    argv[optind + 2]);
-		if ((ex = em_ctx_user(ctx, &me)) != 0 ||
-		    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
-		    (ex = em_partner_rename(ctx, argv[optind + 1],
-		    argv[optind + 2])) != 0)
-			return ex;
-		fputs("renamed ", stdout);
-		put_name(argv[optind + 1]);
-		fputs(" to ", stdout);
-		put_name(argv[optind + 2]);
-		puts(" everywhere in this database; the other machine follows at "
-		    "the next sync");
-		return 0;
+		return partners_rename(ctx, argv[optind + 1], argv[optind + 2]);
 	}
 	if ((ex = no_args(ctx, argc)) != 0)
 		return ex;
@@ -1038,21 +1108,9 @@ d_partners(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_couple_load(ctx, &cp)) != 0)
 		return ex;
+	/* Records and text differ in shape: a heading, "none yet", "(you)". */
 	if (ctx->fmt != EM_FMT_TEXT) {
-		for (i = 0; i < cp.nnames; i++) {
-			vals[0] = strcasecmp(cp.names[i], me) == 0 ? "you" : "partner";
-			vals[1] = cp.names[i];
-			em_out_row(ctx, keys, vals, rows++ == 0);
-		}
-		vals[0] = "couple";
-		vals[1] = cp.id;
-		em_out_row(ctx, keys, vals, rows++ == 0);
-		vals[0] = "replica";
-		vals[1] = cp.replica;
-		em_out_row(ctx, keys, vals, 0);
-		vals[0] = "key";
-		vals[1] = cp.has_key ? "here" : "none";
-		em_out_row(ctx, keys, vals, 0);
+		partners_records(ctx, &cp, me);
 		em_couple_free(&cp);
 		return 0;
 	}
@@ -1657,8 +1715,14 @@ put_count(long n, const char *one, const char *many)
 	printf("%ld %s", n, n == 1 ? one : many);
 }
 
+/* How sync was asked to run. */
+struct sync_args {
+	const char	*dir, *host;
+	int		 qflag, serve;
+};
+
 static int
-d_sync(struct em_ctx *ctx, int argc, char **argv)
+sync_opts(struct em_ctx *ctx, int argc, char **argv, struct sync_args *a)
 {
 	static const struct option opts[] = {
 		{ "dir",	required_argument,	NULL,	OPT_DIR },
@@ -1666,24 +1730,21 @@ d_sync(struct em_ctx *ctx, int argc, char **argv)
 		{ "ssh",	required_argument,	NULL,	OPT_SSH },
 		{ NULL,		0,			NULL,	0 }
 	};
-	struct em_sync_report rep;
-	const char	*dir = NULL, *host = NULL, *line, *nl;
-	char		*saved = NULL;
-	int		 ch, ex, ex2, qflag = 0, serve = 0, progress;
+	int	 ch, ex;
 
 	while ((ch = em_getopt(ctx, argc, argv, "q", opts)) != -1) {
 		switch (ch) {
 		case 'q':
-			qflag = 1;
+			a->qflag = 1;
 			break;
 		case OPT_DIR:
-			dir = optarg;
+			a->dir = optarg;
 			break;
 		case OPT_SSH:
-			host = optarg;
+			a->host = optarg;
 			break;
 		case OPT_SERVE:
-			serve = 1;
+			a->serve = 1;
 			break;
 		default:
 			return em_optdone(ctx, ch);
@@ -1691,41 +1752,100 @@ d_sync(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if ((ex = no_args(ctx, argc)) != 0)
 		return ex;
-	if ((dir != NULL) + (host != NULL) + serve > 1) {
+	if ((a->dir != NULL) + (a->host != NULL) + a->serve > 1) {
 		em_fail(ctx, EM_EX_USAGE, "one way to sync at a time: --dir, --ssh "
 		    "or --serve");
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	}
-	if ((dir != NULL && *dir == '\0') || (host != NULL && *host == '\0'))
-		return em_fail(ctx, EM_EX_USAGE, "%s needs a value", dir != NULL ?
-		    "--dir" : "--ssh");
-	if (serve)
-		return em_sync_serve(ctx);
-	if (dir == NULL && host == NULL) {
-		if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-		    (ex = em_meta_get(ctx, "sync.dir", &saved)) != 0)
-			return ex;
-		if (saved != NULL)
-			dir = saved;
-		else if ((ex = em_meta_get(ctx, "sync.ssh", &saved)) != 0)
-			return ex;
-		else
-			host = saved;
-		if (saved == NULL) {
-			em_fail(ctx, EM_EX_USAGE, "no sync has run here yet: say "
-			    "where the other machine is, once, with --dir DIR (a "
-			    "shared folder) or --ssh HOST");
-			return em_usage(ctx, stderr, EM_EX_USAGE);
-		}
+	if ((a->dir != NULL && *a->dir == '\0') ||
+	    (a->host != NULL && *a->host == '\0'))
+		return em_fail(ctx, EM_EX_USAGE, "%s needs a value", a->dir !=
+		    NULL ? "--dir" : "--ssh");
+	return 0;
+}
+
+/* No --dir or --ssh: the way the last sync took; *saved is freed by the caller. */
+static int
+sync_saved(struct em_ctx *ctx, struct sync_args *a, char **saved)
+{
+	int	 ex;
+
+	*saved = NULL;
+	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_meta_get(ctx, "sync.dir", saved)) != 0)
+		return ex;
+	if (*saved != NULL)
+		a->dir = *saved;
+	else if ((ex = em_meta_get(ctx, "sync.ssh", saved)) != 0)
+		return ex;
+	else
+		a->host = *saved;
+	if (*saved == NULL) {
+		em_fail(ctx, EM_EX_USAGE, "no sync has run here yet: say "
+		    "where the other machine is, once, with --dir DIR (a "
+		    "shared folder) or --ssh HOST");
+		return em_usage(ctx, stderr, EM_EX_USAGE);
 	}
-	progress = !qflag && isatty(STDERR_FILENO);
+	return 0;
+}
+
+/* What a sync did: changes sent and received, and what became of them. */
+static void
+sync_show(struct em_ctx *ctx, const struct em_sync_report *rep)
+{
+	static const struct em_col cols[] = { { "sent", EM_INT },
+	    { "received", EM_INT }, { "applied", EM_INT }, { "earlier", EM_INT },
+	    { "pending", EM_INT }, { NULL, 0 } };
+
+	em_emit_head(ctx, cols);
+	if (em_emit(ctx, cols, (struct em_val []){ EM_N(rep->sent),
+	    EM_N(rep->received), EM_N(rep->applied), EM_N(rep->earlier),
+	    EM_N(rep->pending) }) == 0)
+		return;
+	fputs("sent ", stdout);
+	put_count(rep->sent, "change", "changes");
+	fputs(", received ", stdout);
+	put_count(rep->received, "change", "changes");
+	if (rep->received > 0 && rep->applied != rep->received)
+		printf(" (%ld applied)", rep->applied);
+	putchar('\n');
+	if (rep->earlier > 0) {
+		put_count(rep->earlier, "text", "texts");
+		puts(" lost to a newer version and kept as earlier versions (see "
+		    "empathy-checkin show, empathy-journal history)");
+	}
+	if (rep->pending > 0) {
+		put_count(rep->pending, "change waits", "changes wait");
+		puts(" for what it depends on to arrive");
+	}
+}
+
+static int
+d_sync(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct sync_args a;
+	struct em_sync_report rep;
+	const char	*line, *nl;
+	char		*saved = NULL;
+	int		 ex, progress;
+
+	memset(&a, 0, sizeof(a));
+	if ((ex = sync_opts(ctx, argc, argv, &a)) != 0)
+		return ex;
+	if (a.serve)
+		return em_sync_serve(ctx);
+	if (a.dir == NULL && a.host == NULL &&
+	    (ex = sync_saved(ctx, &a, &saved)) != 0) {
+		free(saved);
+		return ex;
+	}
+	progress = !a.qflag && isatty(STDERR_FILENO);
 	memset(&rep, 0, sizeof(rep));
-	ex = dir != NULL ? em_sync_dir(ctx, dir, progress, &rep) :
-	    em_sync_ssh(ctx, host, progress, &rep);
+	ex = a.dir != NULL ? em_sync_dir(ctx, a.dir, progress, &rep) :
+	    em_sync_ssh(ctx, a.host, progress, &rep);
 	/* The way just used is the one the next sync takes: forget the other. */
 	if ((ex == 0 || ex == EM_EX_DATAERR) && saved == NULL &&
-	    (ex2 = em_meta_set(ctx, dir != NULL ? "sync.ssh" : "sync.dir",
-	    NULL)) != 0) {
+	    em_meta_set(ctx, a.dir != NULL ? "sync.ssh" : "sync.dir", NULL) != 0) {
 		em_warn(ctx, "%s", em_errmsg(ctx));
 		em_err_clear(ctx);
 	}
@@ -1739,29 +1859,8 @@ d_sync(struct em_ctx *ctx, int argc, char **argv)
 			nl = line + strlen(line) - 1;
 		em_warn(ctx, "%.*s", (int)(nl - line + (*nl != '\n')), line);
 	}
-	if (ex != 0 && ex != EM_EX_DATAERR) {
-		em_sync_report_free(&rep);
-		return ex;
-	}
-	if (!qflag) {
-		fputs("sent ", stdout);
-		put_count(rep.sent, "change", "changes");
-		fputs(", received ", stdout);
-		put_count(rep.received, "change", "changes");
-		if (rep.received > 0 && rep.applied != rep.received)
-			printf(" (%ld applied)", rep.applied);
-		putchar('\n');
-		if (rep.earlier > 0) {
-			put_count(rep.earlier, "text", "texts");
-			puts(" lost to a newer version and kept as earlier "
-			    "versions (see empathy-checkin show, empathy-journal "
-			    "history)");
-		}
-		if (rep.pending > 0) {
-			put_count(rep.pending, "change waits", "changes wait");
-			puts(" for what it depends on to arrive");
-		}
-	}
+	if ((ex == 0 || ex == EM_EX_DATAERR) && !a.qflag)
+		sync_show(ctx, &rep);
 	em_sync_report_free(&rep);
 	return ex;
 }

@@ -21,7 +21,7 @@ ok     'the same text with white space around it'	sh -c "printf '\n  He asked ho
 same   'is the same text'	"$(out)" "$id7: unchanged"
 same   'still no version'	"$(versions "$id")" 0
 ok     'unchanged in json too'	sh -c "echo 'He asked how the interview went' | empathy-journal -f json edit $id"
-same   'the id, as for a change'	"$(out)" "{\"id\":\"$id\"}"
+same   'the id, and that nothing changed'	"$(out)" "{\"id\":\"$id\",\"result\":\"unchanged\"}"
 
 # Tags alone: the text is not asked for.
 printf 'left for the next reader\n' >"$T/rest"

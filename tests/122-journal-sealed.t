@@ -104,7 +104,7 @@ like   'whole'	"$(out)" 'the one she will open early'
 ok     'unseal what is open'	sj $WED unseal "$uid"
 like   'says it is not sealed'	"$(out)" 'not sealed'
 ok     'unseal -f json'	sj $WED unseal -f json "$uid"
-same   'the id'	"$(out)" "{\"id\":\"$uid\"}"
+same   'the id, and that it was not sealed'	"$(out)" "{\"id\":\"$uid\",\"result\":\"not sealed\"}"
 status 'an unknown id: 66'	66 sj $WED unseal 0123456789abcdef
 status 'no id: 64'	64 sj $WED unseal
 

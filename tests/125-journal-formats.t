@@ -34,13 +34,13 @@ ok     'tags -f json'	empathy-journal tags -f json
 same   'tag and a numeric count'	"$(out)" '{"tag":"home","count":1}'
 
 ok     'edit -f tsv'	sh -c "echo 'plain words, edited' | empathy-journal -f tsv edit $id"
-same   'the id'	"$(out)" "id
-$id"
+same   'the id and what happened'	"$(out)" "id	result
+$id	changed"
 ok     'rm -f json'	empathy-journal rm -f json "$id"
-same   'the id'	"$(out)" "{\"id\":\"$id\"}"
+same   'the id and what happened'	"$(out)" "{\"id\":\"$id\",\"result\":\"removed\"}"
 ok     'restore -f tsv'	empathy-journal restore -f tsv "$id"
-same   'the id'	"$(out)" "id
-$id"
+same   'the id and what happened'	"$(out)" "id	result
+$id	restored"
 
 # Tabs, newlines, backslashes, quotes and control characters stay one field, one line.
 printf 'a\ttab, a "quote", a back\\slash\nand a second line \001 end\n' >"$T/odd"
