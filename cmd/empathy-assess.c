@@ -214,6 +214,8 @@ ask(struct em_ctx *ctx, const struct em_doc *d, const char *about, int guess,
 	long	 lv;
 	int	 v, ex;
 
+	if (about == NULL)
+		guess = 0;	/* a guess is always about someone */
 	if (about != NULL && guess) {
 		text = em_xcalloc(1, 2 * strlen(about) + 96);
 		sprintf(text, "Guess how %s will answer, about themselves. %s will "
