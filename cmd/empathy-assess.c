@@ -918,6 +918,40 @@ bar(int score, int utf8)
 	printf("%*s", BAR - cols, "");
 }
 
+/* A guess that is in, in history --accuracy. */
+static const struct em_col hacc_cols[] = { { "guesser", EM_STR },
+    { "about", EM_STR }, { "instrument", EM_STR }, { "guessed", EM_STR },
+    { "answered", EM_STR }, { "accuracy", EM_INT }, { "items", EM_INT },
+    { NULL, 0 } };
+
+/*
+ * A guess in history --accuracy as text: its line with a bar, under a
+ * heading whenever the instrument or the guesser changes from last's.
+ */
+static void
+hacc_text(struct em_ctx *ctx, const struct em_doc *d, const char *me,
+    const struct pair *p, const struct pair *last, int percent, int utf8)
+{
+	char	 line[1024];
+
+	if (last->inst == NULL || strcmp(last->inst, p->inst) != 0 ||
+	    strcmp(last->user, p->user) != 0) {
+		if (strcmp(p->user, me) == 0)
+			snprintf(line, sizeof(line), "%s (%s): your guesses at %s's "
+			    "answers", d->title, d->id, p->about);
+		else
+			snprintf(line, sizeof(line), "%s (%s): %s's guesses at your "
+			    "answers", d->title, d->id, p->user);
+		printf("%s%s", last->inst != NULL ? "\n" : "",
+		    em_color(ctx, "\033[1m"));
+		em_put_wrapped(line, WIDTH, 0, 0);
+		fputs(em_color(ctx, "\033[0m"), stdout);
+	}
+	printf("  %s  %3d%%  ", p->date, percent);
+	bar(percent, utf8);
+	putchar('\n');
+}
+
 /*
  * history --accuracy: how near each guess that is in came, over time, per
  * instrument and guesser: your guesses and your partner's about you.
@@ -930,9 +964,8 @@ history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
 	struct pair	 p, last;
 	struct em_acc	 acc;
 	sqlite3_stmt	*st;
-	char		 line[1024], err[160], pct[12], items[24];
 	long		 rows = 0, waiting = 0;
-	int		*g, *o, ex, rc, scored, utf8 = utf8_locale();
+	int		 ex, rc, utf8 = utf8_locale();
 
 	memset(&last, 0, sizeof(last));
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
@@ -941,53 +974,20 @@ history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
 	    "AND (?2 IS NULL OR g.instrument = ?2) ORDER BY g.instrument, g.user, "
 	    "g.date, g.created, g.id", "ss", me, iid)) != 0)
 		return ex;
+	em_emit_head(ctx, hacc_cols);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		pair_read(st, &p);
-		if (p.oanswers == NULL) {
-			waiting++;
+		waiting += p.oanswers == NULL;
+		/* Not shown: waiting, of an instrument no longer in the content, or none counts. */
+		if ((d = em_content_find(c, EM_K_INSTRUMENT, p.inst)) == NULL ||
+		    pair_acc(d, &p, &acc) != 0 || acc.percent < 0) {
 			pair_free(&p);
 			continue;
 		}
-		if ((d = em_content_find(c, EM_K_INSTRUMENT, p.inst)) == NULL) {
-			pair_free(&p);
-			continue;	/* an instrument no longer in the content */
-		}
-		g = em_xcalloc(d->nitems, sizeof(int));
-		o = em_xcalloc(d->nitems, sizeof(int));
-		scored = pair_score(d, &p, g, o, &acc, err, sizeof(err));
-		free(g);
-		free(o);
-		if (scored != 0 || acc.percent < 0) {
-			pair_free(&p);
-			continue;
-		}
-		snprintf(pct, sizeof(pct), "%d", acc.percent);
-		snprintf(items, sizeof(items), "%zu", acc.counted);
-		if (ctx->fmt != EM_FMT_TEXT) {
-			const char *const keys[] = { "guesser", "about", "instrument",
-			    "guessed", "answered", "accuracy#", "items#", NULL };
-			const char *const vals[] = { p.user, p.about, p.inst, p.date,
-			    p.odate, pct, items };
-
-			em_out_row(ctx, keys, vals, rows == 0);
-		} else {
-			if (last.inst == NULL || strcmp(last.inst, p.inst) != 0 ||
-			    strcmp(last.user, p.user) != 0) {
-				if (strcmp(p.user, me) == 0)
-					snprintf(line, sizeof(line), "%s (%s): your guesses "
-					    "at %s's answers", d->title, d->id, p.about);
-				else
-					snprintf(line, sizeof(line), "%s (%s): %s's "
-					    "guesses at your answers", d->title, d->id,
-					    p.user);
-				printf("%s%s", rows ? "\n" : "", em_color(ctx, "\033[1m"));
-				em_put_wrapped(line, WIDTH, 0, 0);
-				fputs(em_color(ctx, "\033[0m"), stdout);
-			}
-			printf("  %s  %3d%%  ", p.date, acc.percent);
-			bar(acc.percent, utf8);
-			putchar('\n');
-		}
+		if (em_emit(ctx, hacc_cols, (struct em_val[]){ EM_S(p.user),
+		    EM_S(p.about), EM_S(p.inst), EM_S(p.date), EM_S(p.odate),
+		    EM_N(acc.percent), EM_N((long long)acc.counted) }) != 0)
+			hacc_text(ctx, d, me, &p, &last, acc.percent, utf8);
 		rows++;
 		pair_free(&last);
 		last = p;
@@ -1009,17 +1009,101 @@ history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
 	return 0;
 }
 
-static int
-a_history(struct em_ctx *ctx, int argc, char **argv)
+/*
+ * A result in history: band is what its score means, null if the
+ * instrument is no longer in the content.
+ */
+static const struct em_col hist_cols[] = { { "date", EM_STR },
+    { "instrument", EM_STR }, { "score", EM_INT }, { "answers", EM_STR },
+    { "created", EM_STR }, { "band", EM_STR }, { NULL, 0 } };
+
+/*
+ * A result in history as text: its line with a bar and its band, under the
+ * instrument's title when it is the first of it (last is the one before).
+ */
+static void
+hist_text(struct em_ctx *ctx, const struct em_doc *d, const char *inst,
+    const char *last, const char *date, int score, int utf8)
 {
-	const struct em_content *c = NULL;
+	const struct em_band *band = d != NULL ? em_band_of(d, score) : NULL;
+	char	 line[1024];
+
+	if (last == NULL || strcmp(last, inst) != 0) {
+		snprintf(line, sizeof(line), "%s (%s)", d != NULL ? d->title :
+		    inst, inst);
+		printf("%s%s", last != NULL ? "\n" : "", em_color(ctx, "\033[1m"));
+		em_put_wrapped(line, WIDTH, 0, 0);
+		fputs(em_color(ctx, "\033[0m"), stdout);
+	}
+	printf("  %s  %3d  ", date, score);
+	bar(score, utf8);
+	if (band != NULL) {
+		/* The label after the bar, or under it when it would not fit. */
+		if (em_text_width(band->label) > WIDTH - 2 - 21 - BAR)
+			printf("\n%*s", 19, "");
+		else
+			fputs("  ", stdout);
+		em_put_text(stdout, band->label);
+	}
+	putchar('\n');
+}
+
+/* history: your own scores over time, per instrument (iid, or all). */
+static int
+history_scores(struct em_ctx *ctx, const char *me, const char *iid)
+{
+	const struct em_content *c;
 	const struct em_doc *d;
 	const struct em_band *band;
 	sqlite3_stmt	*st;
-	const char	*me, *iid = NULL, *inst;
-	char		*last = NULL, line[1024];
+	const char	*inst, *date;
+	char		*last = NULL;
 	long		 rows = 0;
-	int		 ch, ex, rc, utf8, score, aflag = 0;
+	int		 ex, rc, score, utf8 = utf8_locale();
+
+	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_sql_prep(ctx, &st, "SELECT date, instrument, score, answers, "
+	    "created FROM live_result WHERE user = ?1 AND about = ?1 AND guess = 0 "
+	    "AND (?2 IS NULL OR instrument = ?2) ORDER BY instrument, date, created",
+	    "ss", me, iid)) != 0)
+		return ex;
+	em_emit_head(ctx, hist_cols);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		date = (const char *)sqlite3_column_text(st, 0);
+		inst = (const char *)sqlite3_column_text(st, 1);
+		score = sqlite3_column_int(st, 2);
+		d = em_content_find(c, EM_K_INSTRUMENT, inst);
+		band = d != NULL ? em_band_of(d, score) : NULL;
+		if (em_emit(ctx, hist_cols, (struct em_val[]){ EM_S(date),
+		    EM_S(inst), EM_N(score), EM_S((const char *)
+		    sqlite3_column_text(st, 3)), EM_S((const char *)
+		    sqlite3_column_text(st, 4)), EM_S(band ? band->label : NULL) }) != 0)
+			hist_text(ctx, d, inst, last, date, score, utf8);
+		rows++;
+		free(last);
+		last = em_strdup(inst);
+	}
+	free(last);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading results");
+	if (rows == 0) {
+		if (ctx->fmt == EM_FMT_TEXT)
+			em_note(ctx, "no results yet; take one with: %s take %s",
+			    ctx->prog, iid ? iid : "self");
+		return EM_EX_NO;
+	}
+	return 0;
+}
+
+static int
+a_history(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	const char	*me, *iid = NULL;
+	int		 ch, ex, aflag = 0;
 	static const struct option opts[] = {
 		{ "accuracy",	no_argument,	NULL,	OPT_ACCURACY },
 		{ NULL,		0,		NULL,	0 }
@@ -1038,62 +1122,7 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 		return ex;
 	if (iid != NULL && (ex = instrument(ctx, iid, &c, &d)) != 0)
 		return ex;
-	if (aflag)
-		return history_accuracy(ctx, me, iid);
-	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_sql_prep(ctx, &st, "SELECT date, instrument, score, answers, "
-	    "created FROM live_result WHERE user = ?1 AND about = ?1 AND guess = 0 "
-	    "AND (?2 IS NULL OR instrument = ?2) ORDER BY instrument, date, created",
-	    "ss", me,
-	    iid)) != 0)
-		return ex;
-	if (ctx->fmt != EM_FMT_TEXT) {
-		ex = em_out_stmt(ctx, st, &rows);
-		sqlite3_finalize(st);
-		return ex == 0 && rows == 0 ? EM_EX_NO : ex;
-	}
-	utf8 = utf8_locale();
-	if (c == NULL && (ex = em_ctx_content(ctx, KINDS, &c)) != 0) {
-		sqlite3_finalize(st);
-		return ex;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		inst = (const char *)sqlite3_column_text(st, 1);
-		d = em_content_find(c, EM_K_INSTRUMENT, inst);
-		if (last == NULL || strcmp(last, inst) != 0) {
-			snprintf(line, sizeof(line), "%s (%s)", d != NULL ? d->title :
-			    inst, inst);
-			printf("%s%s", rows ? "\n" : "", em_color(ctx, "\033[1m"));
-			em_put_wrapped(line, WIDTH, 0, 0);
-			fputs(em_color(ctx, "\033[0m"), stdout);
-			free(last);
-			last = em_strdup(inst);
-		}
-		rows++;
-		score = sqlite3_column_int(st, 2);
-		printf("  %s  %3d  ", sqlite3_column_text(st, 0), score);
-		bar(score, utf8);
-		band = d != NULL ? em_band_of(d, score) : NULL;
-		if (band != NULL) {
-			/* The label after the bar, or under it when it would not fit. */
-			if (em_text_width(band->label) > WIDTH - 2 - 21 - BAR)
-				printf("\n%*s", 19, "");
-			else
-				fputs("  ", stdout);
-			em_put_text(stdout, band->label);
-		}
-		putchar('\n');
-	}
-	free(last);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return em_db_err(ctx, rc, "reading results");
-	if (rows == 0) {
-		em_note(ctx, "no results yet; take one with: %s take %s", ctx->prog,
-		    iid ? iid : "self");
-		return EM_EX_NO;
-	}
-	return 0;
+	return aflag ? history_accuracy(ctx, me, iid) : history_scores(ctx, me, iid);
 }
 
 /* The latest answers to an instrument: by me about me, or by another about me. */
