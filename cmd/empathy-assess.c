@@ -1172,36 +1172,52 @@ bygap(const void *a, const void *b)
 	return (int)x->item - (int)y->item;
 }
 
-static int
-a_compare(struct em_ctx *ctx, int argc, char **argv)
-{
-	const struct em_content *c;
-	const struct em_doc *d;
-	struct gap	*g = NULL;
-	const char	*me, *iid = NULL;
-	char		*who[2] = { NULL, NULL }, *date[2] = { NULL, NULL };
-	char		*ans[2] = { NULL, NULL }, err[160], n[4][24], line[2048];
-	int		*a[2] = { NULL, NULL }, score[2] = { 0, 0 }, ex;
-	int		 namew = 7, textw = 54;
-	size_t		 i, k;
+/* compare's two views: [0] yours of yourself, [1] your partner's of you. */
+struct views {
+	char	*who[2], *date[2], *ans[2];
+	int	*a[2], score[2];
+	struct gap *g;		/* the items, largest gap first */
+};
 
-	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
-		return ex;
-	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0 ||
-	    (ex = em_ctx_user(ctx, &me)) != 0 ||
-	    (ex = instrument(ctx, iid, &c, &d)) != 0 ||
-	    (ex = em_db_open(ctx, EM_DB_READ)) != 0)
-		return ex;
-	if ((ex = latest(ctx, me, d->id, 1, &who[0], &date[0], &ans[0], &score[0])) != 0 ||
-	    (ex = latest(ctx, me, d->id, 0, &who[1], &date[1], &ans[1], &score[1])) != 0)
-		goto out;
-	if (ans[0] == NULL) {
+static void
+views_free(struct views *v)
+{
+	size_t	 k;
+
+	for (k = 0; k < 2; k++) {
+		free(v->who[k]);
+		free(v->date[k]);
+		free(v->ans[k]);
+		free(v->a[k]);
+	}
+	free(v->g);
+	memset(v, 0, sizeof(*v));
+}
+
+/*
+ * The latest two views of me on d, and the gap on each item; EM_EX_NO
+ * (said on stderr) while one is missing. On failure v owns nothing.
+ */
+static int
+views_load(struct em_ctx *ctx, const struct em_doc *d, const char *me,
+    struct views *v)
+{
+	char	 err[160], line[1024];
+	size_t	 i, k;
+	int	 ex;
+
+	memset(v, 0, sizeof(*v));
+	if ((ex = latest(ctx, me, d->id, 1, &v->who[0], &v->date[0], &v->ans[0],
+	    &v->score[0])) != 0 || (ex = latest(ctx, me, d->id, 0, &v->who[1],
+	    &v->date[1], &v->ans[1], &v->score[1])) != 0)
+		goto fail;
+	if (v->ans[0] == NULL) {
 		em_note(ctx, "you have not taken %s yet: %s take %s", d->id,
 		    ctx->prog, d->id);
 		ex = EM_EX_NO;
-		goto out;
+		goto fail;
 	}
-	if (ans[1] == NULL) {
+	if (v->ans[1] == NULL) {
 		/* The name may be anything a person typed: the safe writer. */
 		snprintf(line, sizeof(line), "%s: nobody has rated you on %s yet; "
 		    "your partner can with: %s take %s --about %s", ctx->prog, d->id,
@@ -1209,14 +1225,14 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 		fflush(stdout);
 		em_fput_wrapped(stderr, line, WIDTH + 2, 0, 0);
 		ex = EM_EX_NO;
-		goto out;
+		goto fail;
 	}
 	for (k = 0; k < 2; k++) {
-		a[k] = em_xcalloc(d->nitems, sizeof(int));
-		if (em_answers_parse(d, ans[k], a[k], err, sizeof(err)) != 0) {
-			ex = em_err(ctx, EM_EX_DATAERR, "the answers of %s no longer fit "
-			    "the instrument %s (%s)", date[k], d->id, err);
-			goto out;
+		v->a[k] = em_xcalloc(d->nitems, sizeof(int));
+		if (em_answers_parse(d, v->ans[k], v->a[k], err, sizeof(err)) != 0) {
+			ex = em_err(ctx, EM_EX_DATAERR, "the answers of %s no longer "
+			    "fit the instrument %s (%s)", v->date[k], d->id, err);
+			goto fail;
 		}
 	}
 	/*
@@ -1225,88 +1241,133 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 	 * reverse-scored item a high answer is the weak spot, so its gap is
 	 * the partner's answer minus yours turned round.
 	 */
-	g = em_xcalloc(d->nitems, sizeof(*g));
+	v->g = em_xcalloc(d->nitems, sizeof(*v->g));
 	for (i = 0; i < d->nitems; i++) {
-		g[i].item = i;
-		g[i].self = a[0][i];
-		g[i].other = a[1][i];
-		g[i].diff = em_item_points(d, i, a[1][i]) - em_item_points(d, i, a[0][i]);
+		v->g[i].item = i;
+		v->g[i].self = v->a[0][i];
+		v->g[i].other = v->a[1][i];
+		v->g[i].diff = em_item_points(d, i, v->a[1][i]) -
+		    em_item_points(d, i, v->a[0][i]);
 	}
-	qsort(g, d->nitems, sizeof(*g), bygap);
-	if (ctx->fmt == EM_FMT_TSV)
-		puts("item\ttext\tself\tpartner\tgap\treverse");
-	if (ctx->fmt == EM_FMT_TEXT) {
-		fputs(em_color(ctx, "\033[1m"), stdout);
-		em_put_wrapped(d->title, WIDTH, 0, 0);
-		fputs(em_color(ctx, "\033[0m"), stdout);
-		snprintf(line, sizeof(line), "you, on %s: %d of 100", date[0], score[0]);
-		printf("  ");
-		em_put_wrapped(line, WIDTH, 4, 1);
-		snprintf(line, sizeof(line), "%s's view of you, on %s: %d of 100",
-		    who[1], date[1], score[1]);
-		printf("  ");
-		em_put_wrapped(line, WIDTH, 4, 1);
-		putchar('\n');
-		for (i = 0, k = 0; i < d->nitems; i++)
-			k += d->items[i].reverse != 0;
-		snprintf(line, sizeof(line), "The gap is in points of the scale: above "
-		    "0, %s sees more strength in you there than you do; below 0, "
-		    "less.%s", who[1], k ? " On a statement marked (reversed), a "
-		    "high answer is the weak spot, so its gap is turned round." : "");
-		em_put_wrapped(line, WIDTH, 0, 0);
-		putchar('\n');
-		namew = em_text_width(who[1]) < 7 ? 7 : em_text_width(who[1]) > 16 ? 16 :
-		    (int)em_text_width(who[1]);
-		textw = 61 - namew;
-		printf("%-*s %5s ", textw + 4, "largest gaps first", "you");
-		em_put_cell(stdout, who[1], (size_t)namew, 1);
-		printf(" %4s\n", "gap");
-	}
-	for (i = 0; i < d->nitems; i++) {
-		const struct em_item *it = &d->items[g[i].item];
-
-		snprintf(n[0], sizeof(n[0]), "%zu", g[i].item + 1);
-		snprintf(n[1], sizeof(n[1]), "%d", g[i].self);
-		snprintf(n[2], sizeof(n[2]), "%d", g[i].other);
-		snprintf(n[3], sizeof(n[3]), "%+d", g[i].diff);
-		if (ctx->fmt == EM_FMT_TEXT) {
-			char	**lines;
-			size_t	  nl, j;
-
-			snprintf(line, sizeof(line), "%s%s", it->text, it->reverse ?
-			    " (reversed)" : "");
-			em_wrap(line, (size_t)textw, &lines, &nl);
-			for (j = 0; j < nl; j++) {
-				printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
-				em_put_text(stdout, lines[j]);
-				if (j == 0)
-					printf("%*s %5s %*s %4s", (int)(textw -
-					    (int)em_text_width(lines[j])), "", n[1], namew,
-					    n[2], g[i].diff ? n[3] : "0");
-				putchar('\n');
-			}
-			em_strv_free(lines, nl);
-		} else if (ctx->fmt == EM_FMT_TSV) {
-			printf("%s\t", n[0]);
-			em_put_tsv(stdout, it->text);
-			printf("\t%s\t%s\t%d\t%d\n", n[1], n[2], g[i].diff,
-			    it->reverse != 0);
-		} else {
-			printf("{\"item\":%s,\"text\":", n[0]);
-			em_put_json(stdout, it->text);
-			printf(",\"self\":%s,\"partner\":%s,\"gap\":%d,\"reverse\":%s}\n",
-			    n[1], n[2], g[i].diff, it->reverse ? "true" : "false");
-		}
-	}
-out:
-	for (k = 0; k < 2; k++) {
-		free(who[k]);
-		free(date[k]);
-		free(ans[k]);
-		free(a[k]);
-	}
-	free(g);
+	qsort(v->g, d->nitems, sizeof(*v->g), bygap);
+	return 0;
+fail:
+	views_free(v);
 	return ex;
+}
+
+/* The width of the partner's column in compare's table. */
+static int
+rater_width(const struct views *v)
+{
+	size_t	 w = em_text_width(v->who[1]);
+
+	return w < 7 ? 7 : w > 16 ? 16 : (int)w;
+}
+
+/* compare in text: the two scores, what the gap means, the table's head. */
+static void
+compare_head(struct em_ctx *ctx, const struct em_doc *d, const struct views *v)
+{
+	char	 line[2048];
+	size_t	 i, k;
+	int	 namew = rater_width(v);
+
+	fputs(em_color(ctx, "\033[1m"), stdout);
+	em_put_wrapped(d->title, WIDTH, 0, 0);
+	fputs(em_color(ctx, "\033[0m"), stdout);
+	snprintf(line, sizeof(line), "you, on %s: %d of 100", v->date[0],
+	    v->score[0]);
+	printf("  ");
+	em_put_wrapped(line, WIDTH, 4, 1);
+	snprintf(line, sizeof(line), "%s's view of you, on %s: %d of 100",
+	    v->who[1], v->date[1], v->score[1]);
+	printf("  ");
+	em_put_wrapped(line, WIDTH, 4, 1);
+	putchar('\n');
+	for (i = 0, k = 0; i < d->nitems; i++)
+		k += d->items[i].reverse != 0;
+	snprintf(line, sizeof(line), "The gap is in points of the scale: above "
+	    "0, %s sees more strength in you there than you do; below 0, "
+	    "less.%s", v->who[1], k ? " On a statement marked (reversed), a "
+	    "high answer is the weak spot, so its gap is turned round." : "");
+	em_put_wrapped(line, WIDTH, 0, 0);
+	putchar('\n');
+	printf("%-*s %5s ", 61 - namew + 4, "largest gaps first", "you");
+	em_put_cell(stdout, v->who[1], (size_t)namew, 1);
+	printf(" %4s\n", "gap");
+}
+
+/* An item of compare in text: its text, wrapped, beside the two answers. */
+static void
+compare_line(const struct em_item *it, const struct gap *g, int namew)
+{
+	char	**lines, line[2048], n[4][24];
+	size_t	  nl, j;
+	int	  textw = 61 - namew;
+
+	snprintf(n[0], sizeof(n[0]), "%zu", g->item + 1);
+	snprintf(n[1], sizeof(n[1]), "%d", g->self);
+	snprintf(n[2], sizeof(n[2]), "%d", g->other);
+	snprintf(n[3], sizeof(n[3]), "%+d", g->diff);
+	snprintf(line, sizeof(line), "%s%s", it->text, it->reverse ?
+	    " (reversed)" : "");
+	em_wrap(line, (size_t)textw, &lines, &nl);
+	for (j = 0; j < nl; j++) {
+		printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
+		em_put_text(stdout, lines[j]);
+		if (j == 0)
+			printf("%*s %5s %*s %4s", (int)(textw -
+			    (int)em_text_width(lines[j])), "", n[1], namew, n[2],
+			    g->diff ? n[3] : "0");
+		putchar('\n');
+	}
+	em_strv_free(lines, nl);
+}
+
+/*
+ * An item of compare: your answer (self), your partner's (partner), the
+ * gap in points; then who rated you, and the day and score of each view.
+ */
+static const struct em_col compare_cols[] = { { "item", EM_INT },
+    { "text", EM_STR }, { "self", EM_INT }, { "partner", EM_INT },
+    { "gap", EM_INT }, { "reverse", EM_BOOL }, { "rater", EM_STR },
+    { "self_date", EM_STR }, { "self_score", EM_INT },
+    { "rater_date", EM_STR }, { "rater_score", EM_INT }, { NULL, 0 } };
+
+static int
+a_compare(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	const struct em_item *it;
+	struct views	 v;
+	const char	*me, *iid = NULL;
+	size_t		 i;
+	int		 ex;
+
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
+	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0 ||
+	    (ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = instrument(ctx, iid, &c, &d)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = views_load(ctx, d, me, &v)) != 0)
+		return ex;
+	em_emit_head(ctx, compare_cols);
+	if (ctx->fmt == EM_FMT_TEXT)
+		compare_head(ctx, d, &v);
+	for (i = 0; i < d->nitems; i++) {
+		it = &d->items[v.g[i].item];
+		if (em_emit(ctx, compare_cols, (struct em_val[]){
+		    EM_N((long long)v.g[i].item + 1), EM_S(it->text),
+		    EM_N(v.g[i].self), EM_N(v.g[i].other), EM_N(v.g[i].diff),
+		    EM_N(it->reverse != 0), EM_S(v.who[1]), EM_S(v.date[0]),
+		    EM_N(v.score[0]), EM_S(v.date[1]), EM_N(v.score[1]) }) != 0)
+			compare_line(it, &v.g[i], rater_width(&v));
+	}
+	views_free(&v);
+	return 0;
 }
 
 /* accuracy: the latest guess, yours or your partner's, beside the answers it guessed. */
