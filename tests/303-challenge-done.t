@@ -52,9 +52,9 @@ line two'
 ok     'alex does day 1 today, late'	empathy-challenge -u alex done --day 1 </dev/null
 same   'late'	"$(out)" 'day 1 of one-week done (late, and that is fine)'
 ok     'done -f tsv'	empathy-challenge -u alex done -f tsv --note 'Quiet evening'
-same   'a header and the record'	"$(out)" "$(printf 'challenge\tday\tdate\none-week\t2\t%s' "$(day 0)")"
+same   'a header and the record, with the state the text tells'	"$(out)" "$(printf 'challenge\tday\tdate\tstate\none-week\t2\t%s\tdone' "$(day 0)")"
 ok     'done -f json'	empathy-challenge done -f json --day 1 --date -1 </dev/null
-same   'day as a number'	"$(out)" "{\"challenge\":\"one-week\",\"day\":1,\"date\":\"$(day -1)\"}"
+same   'day as a number'	"$(out)" "{\"challenge\":\"one-week\",\"day\":1,\"date\":\"$(day -1)\",\"state\":\"done\"}"
 same   'one row per partner and day'	"$(rows)" "alex|1|$(day 0)|NULL
 alex|2|$(day 0)|'Quiet evening'
 sara|1|$(day -1)|NULL
