@@ -1271,12 +1271,13 @@ status_cell(const char *user, const char *s, int grid, int last)
 }
 
 /*
- * A partner's day in status and review: date is when it was done, null
- * while it is not (as of the date looked at); review adds its note.
+ * A partner's day in status: date is when it was done, null while it is
+ * not (as of the date looked at); then the run's challenge and first day.
  */
 static const struct em_col status_cols[] = { { "day", EM_INT },
     { "title", EM_STR }, { "user", EM_STR }, { "state", EM_STR },
-    { "date", EM_STR }, { NULL, 0 } };
+    { "date", EM_STR }, { "challenge", EM_STR }, { "start", EM_STR },
+    { NULL, 0 } };
 
 static int
 c_status(struct em_ctx *ctx, int argc, char **argv)
@@ -1285,6 +1286,7 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 	const char	*me, *s;
 	char		**users = NULL, *when;
 	size_t		 nusers = 0, u, titlew = 29;
+	char		 start[11];
 	long		 day;
 	int		 ex = 0, grid = 1;
 
@@ -1298,6 +1300,7 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 		else
 			grid = 0;
 	}
+	em_date_fmt(r.start, start);
 	em_emit_head(ctx, status_cols);
 	if (ctx->fmt == EM_FMT_TEXT)
 		status_head(ctx, &r, users, nusers, titlew, grid);
@@ -1314,7 +1317,7 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 				goto out;
 			if (em_emit(ctx, status_cols, (struct em_val[]){ EM_N(day),
 			    EM_S(day_title(&r, day)), EM_S(users[u]), EM_S(s),
-			    EM_S(when) }) != 0)
+			    EM_S(when), EM_S(r.challenge), EM_S(start) }) != 0)
 				status_cell(users[u], s, grid, u + 1 == nusers);
 			free(when);
 		}
@@ -1327,10 +1330,11 @@ out:
 	return ex;
 }
 
-/* A partner's day in review. */
+/* A partner's day in review: as in status, with its note before the run. */
 static const struct em_col review_cols[] = { { "day", EM_INT },
     { "title", EM_STR }, { "user", EM_STR }, { "state", EM_STR },
-    { "date", EM_STR }, { "note", EM_STR }, { NULL, 0 } };
+    { "date", EM_STR }, { "note", EM_STR }, { "challenge", EM_STR },
+    { "start", EM_STR }, { NULL, 0 } };
 
 /* review in text: what each partner has left to do, missed days marked. */
 static void
@@ -1367,7 +1371,7 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 {
 	struct run	 r;
 	const char	*me, *s, *title;
-	char		**users = NULL, *when, *note, left[8][512], head[32];
+	char		**users = NULL, *when, *note, left[8][512], head[32], start[11];
 	size_t		 nusers = 0, u;
 	long		 day;
 	int		 ex;
@@ -1376,6 +1380,7 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = setup(ctx, argc, argv, 0, &r, &me, &users, &nusers)) != 0 ||
 	    r.id == NULL)
 		return ex;
+	em_date_fmt(r.start, start);
 	em_emit_head(ctx, review_cols);
 	for (day = 1; day <= r.days && ex == 0; day++) {
 		title = day_title(&r, day);
@@ -1393,7 +1398,7 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 				break;
 			if (em_emit(ctx, review_cols, (struct em_val[]){ EM_N(day),
 			    EM_S(title), EM_S(users[u]), EM_S(s), EM_S(when),
-			    EM_S(note) }) != 0)
+			    EM_S(note), EM_S(r.challenge), EM_S(start) }) != 0)
 				review_text(users[u], s, when, note);
 			if (when == NULL && u < 8 && strlen(left[u]) < 400)
 				snprintf(left[u] + strlen(left[u]), sizeof(left[u]) -

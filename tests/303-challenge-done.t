@@ -72,7 +72,7 @@ ok     'another couple started three days ago'	empathy-challenge $D start --date
 ok     'day 1 on its day'	empathy-challenge $D done --date -3 </dev/null
 ok     'day 2 today'	empathy-challenge $D done --day 2 </dev/null
 ok     'status -f tsv'	empathy-challenge $D status -f tsv
-same   'the header'	"$(out | head -1)" "$(printf 'day\ttitle\tuser\tstate\tdate')"
+same   'the header'	"$(out | head -1)" "$(printf 'day\ttitle\tuser\tstate\tdate\tchallenge\tstart')"
 same   'done, late, missed, open, to come'	"$(out | sed 1d | cut -f4,5)" "done	$(day -3)
 late	$(day 0)
 missed	
