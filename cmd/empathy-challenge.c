@@ -565,6 +565,10 @@ confirm(const char *question)
 	return yes ? 0 : EM_EX_NO;
 }
 
+/* A run abandon stopped (state abandoned) or --undo resumed (running). */
+static const struct em_col abandon_cols[] = { { "id", EM_STR },
+    { "challenge", EM_STR }, { "state", EM_STR }, { NULL, 0 } };
+
 /*
  * abandon --undo: the challenge abandoned last runs again, on its own
  * dates, unless another is running now. Either partner may.
@@ -602,12 +606,13 @@ resume(struct em_ctx *ctx)
 	    "updated = " NOW " WHERE id = ?1", "s", id)) != 0 ||
 	    (ex = em_db_commit(ctx)) != 0)
 		goto fail;
-	if (ctx->fmt == EM_FMT_TEXT) {
+	em_emit_head(ctx, abandon_cols);
+	if (em_emit(ctx, abandon_cols, (struct em_val[]){ EM_S(id), EM_S(name),
+	    { .s = "running" } }) != 0) {
 		fputs("resumed ", stdout);
 		em_put_text(stdout, name);
 		puts(" (abandon it again with: empathy-challenge abandon)");
-	} else
-		em_rec_said(ctx, "run", id, 0, 0, NULL);
+	}
 	goto out;
 fail:
 	em_db_rollback(ctx);
@@ -616,10 +621,6 @@ out:
 	free(name);
 	return ex;
 }
-
-/* A run abandon stopped. */
-static const struct em_col abandon_cols[] = { { "id", EM_STR },
-    { "challenge", EM_STR }, { "state", EM_STR }, { NULL, 0 } };
 
 static int
 c_abandon(struct em_ctx *ctx, int argc, char **argv)

@@ -31,7 +31,9 @@ same   'every day names its exercise'	"$(out | jq -r '.exercise | type' | sort -
 ok     'abandon --yes -f json'	empathy-challenge -f json abandon --yes
 same   'the run it stopped'	"$(out | jq -c '[.challenge, .state]')" '["one-week","abandoned"]'
 same   'its id is the run'"'"'s'	"$(out | jq -r .id)" "$(sql 'select id from run')"
-ok     'resume'	empathy-challenge abandon --undo
+ok     'resume -f json'	empathy-challenge -f json abandon --undo
+same   'the same run, running again, as the text says "resumed one-week"'	"$(out | jq -c '[.challenge, .state]')" '["one-week","running"]'
+same   'the same id'	"$(out | jq -r .id)" "$(sql 'select id from run')"
 ok     'abandon --yes -f tsv'	empathy-challenge -f tsv abandon --yes
 same   'a header and the run'	"$(out | cut -f2,3)" "$(printf 'challenge\tstate\none-week\tabandoned')"
 ok     'abandon --yes in text'	sh -c 'empathy-challenge abandon --undo && empathy-challenge abandon --yes'
