@@ -85,12 +85,16 @@ instrument(struct em_ctx *ctx, const char *id, const struct em_content **cp,
 	return 0;
 }
 
+/* An instrument in list. */
+static const struct em_col list_cols[] = { { "id", EM_STR }, { "title", EM_STR },
+    { "items", EM_INT }, { NULL, 0 } };
+
 static int
 a_list(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_content *c;
 	const struct em_doc *d;
-	char	 n[32], line[1024];
+	char	 line[1024];
 	size_t	 i;
 	int	 ex;
 
@@ -100,26 +104,16 @@ a_list(struct em_ctx *ctx, int argc, char **argv)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
 		return ex;
-	if (ctx->fmt == EM_FMT_TSV)
-		puts("id\ttitle\titems");
+	em_emit_head(ctx, list_cols);
 	for (i = 0; i < em_content_count(c, EM_K_INSTRUMENT); i++) {
 		d = em_content_nth(c, EM_K_INSTRUMENT, i);
-		snprintf(n, sizeof(n), "%zu", d->nitems);
-		if (ctx->fmt == EM_FMT_TEXT) {
-			snprintf(line, sizeof(line), "%s (%zu questions)", d->title,
-			    d->nitems);
-			printf("%-14s ", d->id);
-			em_put_wrapped(line, WIDTH, 15, 1);
-		} else if (ctx->fmt == EM_FMT_TSV) {
-			em_put_tsv(stdout, d->id);
-			putchar('\t');
-			em_put_tsv(stdout, d->title);
-			printf("\t%s\n", n);
-		} else {
-			const char *const keys[] = { "id", "title", "items#", NULL };
-			const char *const vals[] = { d->id, d->title, n };
-			em_out_fields(ctx, keys, vals);
-		}
+		if (em_emit(ctx, list_cols, (struct em_val[]){ EM_S(d->id),
+		    EM_S(d->title), EM_N((long long)d->nitems) }) == 0)
+			continue;
+		snprintf(line, sizeof(line), "%s (%zu questions)", d->title,
+		    d->nitems);
+		printf("%-14s ", d->id);
+		em_put_wrapped(line, WIDTH, 15, 1);
 	}
 	return i > 0 ? 0 : em_err(ctx, EM_EX_NO, "no instruments in the content");
 }
@@ -144,48 +138,18 @@ scale_line(const struct em_doc *d)
 	em_put_wrapped(buf, WIDTH, 0, 0);
 }
 
-static int
-a_show(struct em_ctx *ctx, int argc, char **argv)
-{
-	const struct em_content *c;
-	const struct em_doc *d;
-	const char	*id = NULL;
-	char		 n[24], line[1024];
-	size_t		 i;
-	int		 ex;
+/* An item in show: guess is false where a partner's guess does not count. */
+static const struct em_col item_cols[] = { { "item", EM_INT }, { "text", EM_STR },
+    { "reverse", EM_BOOL }, { "exercise", EM_STR }, { "guess", EM_BOOL },
+    { NULL, 0 } };
 
-	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
-		return ex;
-	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &id)) != 0 ||
-	    (ex = instrument(ctx, id, &c, &d)) != 0)
-		return ex;
-	if (ctx->fmt != EM_FMT_TEXT) {
-		if (ctx->fmt == EM_FMT_TSV)
-			puts("item\ttext\treverse\texercise\tguess");
-		for (i = 0; i < d->nitems; i++) {
-			snprintf(n, sizeof(n), "%zu", i + 1);
-			if (ctx->fmt == EM_FMT_TSV) {
-				printf("%s\t", n);
-				em_put_tsv(stdout, d->items[i].text);
-				printf("\t%d\t", d->items[i].reverse);
-				em_put_tsv(stdout, d->items[i].exercise ?
-				    d->items[i].exercise : "");
-				printf("\t%d\n", !d->items[i].noguess);
-				continue;
-			}
-			printf("{\"item\":%s,\"text\":", n);
-			em_put_json(stdout, d->items[i].text);
-			printf(",\"reverse\":%s,\"exercise\":", d->items[i].reverse ?
-			    "true" : "false");
-			if (d->items[i].exercise)
-				em_put_json(stdout, d->items[i].exercise);
-			else
-				fputs("null", stdout);
-			printf(",\"guess\":%s}\n", d->items[i].noguess ? "false" :
-			    "true");
-		}
-		return 0;
-	}
+/* show in text: the instrument, its scale, its items and what scores mean. */
+static void
+show_text(struct em_ctx *ctx, const struct em_doc *d)
+{
+	char		 line[1024];
+	size_t		 i;
+
 	snprintf(line, sizeof(line), "%s (%s)", d->title, d->id);
 	printf("%s", em_color(ctx, "\033[1m"));
 	em_put_wrapped(line, WIDTH, 0, 0);
@@ -209,6 +173,34 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 		putchar('\n');
 		em_put_wrapped(d->bands[i].meaning, WIDTH, 6, 0);
 	}
+}
+
+static int
+a_show(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	const struct em_item *it;
+	const char	*id = NULL;
+	size_t		 i;
+	int		 ex;
+
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
+	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &id)) != 0 ||
+	    (ex = instrument(ctx, id, &c, &d)) != 0)
+		return ex;
+	if (ctx->fmt == EM_FMT_TEXT) {	/* a page, not a line per item */
+		show_text(ctx, d);
+		return 0;
+	}
+	em_emit_head(ctx, item_cols);
+	for (i = 0; i < d->nitems; i++) {
+		it = &d->items[i];
+		em_emit(ctx, item_cols, (struct em_val[]){ EM_N((long long)i + 1),
+		    EM_S(it->text), EM_N(it->reverse), EM_S(it->exercise),
+		    EM_N(!it->noguess) });
+	}
 	return 0;
 }
 
@@ -222,6 +214,8 @@ ask(struct em_ctx *ctx, const struct em_doc *d, const char *about, int guess,
 	long	 lv;
 	int	 v, ex;
 
+	if (about == NULL)
+		guess = 0;	/* a guess is always about someone */
 	if (about != NULL && guess) {
 		text = em_xcalloc(1, 2 * strlen(about) + 96);
 		sprintf(text, "Guess how %s will answer, about themselves. %s will "
@@ -347,6 +341,18 @@ take_text(struct em_ctx *ctx, const struct em_content *c, const struct em_doc *d
 		em_put_text(stdout, ex != NULL ? ex->title : d->items[w[i]].exercise);
 		printf(" (empathy-challenge show %s)\n", d->items[w[i]].exercise);
 	}
+}
+
+/* After taking one about yourself: by guessed its answers; see how near. */
+static void
+guessed_note(struct em_ctx *ctx, const struct em_doc *d, const char *by)
+{
+	char	 line[512];
+
+	snprintf(line, sizeof(line), "%s guessed how you would answer; see how "
+	    "near the guess came with: %s accuracy %s", by, ctx->prog, d->id);
+	putchar('\n');
+	em_put_wrapped(line, WIDTH, 0, 0);
 }
 
 /* A guess, with its partner's own answers once they are in. */
@@ -506,42 +512,55 @@ pair_text(struct em_ctx *ctx, const struct em_doc *d, const char *me,
 	}
 }
 
-/* A guess that is in, for scripts: one row per item. */
+/*
+ * An item of a guess that is in: near is null where the item does not
+ * count; accuracy is the whole guess's (null when no item counts), and
+ * furthest marks the items furthest apart, the ones to ask about.
+ */
+static const struct em_col pair_cols[] = { { "guesser", EM_STR },
+    { "about", EM_STR }, { "instrument", EM_STR }, { "guessed", EM_STR },
+    { "answered", EM_STR }, { "item", EM_INT }, { "text", EM_STR },
+    { "guess", EM_INT }, { "answer", EM_INT }, { "near", EM_INT },
+    { "counted", EM_BOOL }, { "accuracy", EM_INT }, { "furthest", EM_BOOL },
+    { NULL, 0 } };
+
+/* Whether item i is among the furthest apart of acc. */
+static int
+furthest(const struct em_acc *acc, size_t i)
+{
+	size_t	 k;
+
+	for (k = 0; k < acc->nask; k++)
+		if (acc->ask[k] == i)
+			return 1;
+	return 0;
+}
+
+/* A guess that is in, for scripts: one record per item. */
 static void
 pair_rows(struct em_ctx *ctx, const struct em_doc *d, const struct pair *p,
-    const int *g, const int *o)
+    const int *g, const int *o, const struct em_acc *acc)
 {
-	size_t	 i;
+	struct em_val	 v[13];
+	size_t		 i;
 
-	if (ctx->fmt == EM_FMT_TSV)
-		puts("guesser\tabout\tinstrument\tguessed\tanswered\titem\ttext\t"
-		    "guess\tanswer\tnear\tcounted");
+	em_emit_head(ctx, pair_cols);
 	for (i = 0; i < d->nitems; i++) {
-		if (ctx->fmt == EM_FMT_TSV) {
-			em_put_tsv(stdout, p->user);
-			putchar('\t');
-			em_put_tsv(stdout, p->about);
-			printf("\t%s\t%s\t%s\t%zu\t", d->id, p->date, p->odate, i + 1);
-			em_put_tsv(stdout, d->items[i].text);
-			printf("\t%d\t%d\t", g[i], o[i]);
-			if (!d->items[i].noguess)
-				printf("%d", em_item_accuracy(d, g[i], o[i]));
-			printf("\t%d\n", !d->items[i].noguess);
-			continue;
-		}
-		fputs("{\"guesser\":", stdout);
-		em_put_json(stdout, p->user);
-		fputs(",\"about\":", stdout);
-		em_put_json(stdout, p->about);
-		printf(",\"instrument\":\"%s\",\"guessed\":\"%s\",\"answered\":\"%s\","
-		    "\"item\":%zu,\"text\":", d->id, p->date, p->odate, i + 1);
-		em_put_json(stdout, d->items[i].text);
-		printf(",\"guess\":%d,\"answer\":%d,\"near\":", g[i], o[i]);
-		if (d->items[i].noguess)
-			fputs("null", stdout);
-		else
-			printf("%d", em_item_accuracy(d, g[i], o[i]));
-		printf(",\"counted\":%s}\n", d->items[i].noguess ? "false" : "true");
+		v[0] = EM_S(p->user);
+		v[1] = EM_S(p->about);
+		v[2] = EM_S(d->id);
+		v[3] = EM_S(p->date);
+		v[4] = EM_S(p->odate);
+		v[5] = EM_N((long long)i + 1);
+		v[6] = EM_S(d->items[i].text);
+		v[7] = EM_N(g[i]);
+		v[8] = EM_N(o[i]);
+		v[9] = d->items[i].noguess ? EM_NIL :
+		    EM_N(em_item_accuracy(d, g[i], o[i]));
+		v[10] = EM_N(!d->items[i].noguess);
+		v[11] = acc->percent < 0 ? EM_NIL : EM_N(acc->percent);
+		v[12] = EM_N(furthest(acc, i));
+		em_emit(ctx, pair_cols, v);
 	}
 }
 
@@ -586,35 +605,51 @@ show_pair(struct em_ctx *ctx, const struct em_doc *d, const char *me,
 	if (pair_score(d, p, g, o, &acc, err, sizeof(err)) != 0)
 		ex = em_err(ctx, EM_EX_DATAERR, "the answers of %s no longer fit the "
 		    "instrument %s (%s)", p->date, d->id, err);
-	else if (ctx->fmt == EM_FMT_TEXT)
+	else if (ctx->fmt == EM_FMT_TEXT)	/* a page, not a line per item */
 		pair_text(ctx, d, me, p, g, o, &acc);
 	else
-		pair_rows(ctx, d, p, g, o);
+		pair_rows(ctx, d, p, g, o, &acc);
 	free(g);
 	free(o);
 	return ex;
 }
 
-/* After taking id about yourself: the partner's guess it answers, if any. */
+/* After taking id about yourself: who guessed the answers it gives, or NULL. */
 static int
-guessed_note(struct em_ctx *ctx, const struct em_doc *d, const char *me,
-    const char *id)
+guessed_by(struct em_ctx *ctx, const struct em_doc *d, const char *me,
+    const char *id, char **by)
 {
-	char	*by = NULL, line[512];
-	int	 ex;
-
-	if ((ex = em_sql_one(ctx, "reading results", &by, "SELECT g.user FROM "
+	return em_sql_one(ctx, "reading results", by, "SELECT g.user FROM "
 	    "live_result g WHERE g.guess = 1 AND g.about = ?1 AND g.instrument = "
 	    "?2 AND " PAIRED " = ?3 ORDER BY g.date DESC, g.created DESC LIMIT 1",
-	    "sss", me, d->id, id)) != 0 || by == NULL)
-		return ex;
-	snprintf(line, sizeof(line), "%s guessed how you would answer; see how "
-	    "near the guess came with: %s accuracy %s", by, ctx->prog, d->id);
-	putchar('\n');
-	em_put_wrapped(line, WIDTH, 0, 0);
-	free(by);
-	return 0;
+	    "sss", me, d->id, id);
 }
+
+/* How near a guess came; -1 while it waits, or if its answers no longer fit. */
+static int
+pair_acc(const struct em_doc *d, const struct pair *p, struct em_acc *acc)
+{
+	char	 err[160];
+	int	*g, *o, r;
+
+	if (p->oanswers == NULL)
+		return -1;
+	g = em_xcalloc(d->nitems, sizeof(int));
+	o = em_xcalloc(d->nitems, sizeof(int));
+	r = pair_score(d, p, g, o, acc, err, sizeof(err));
+	free(g);
+	free(o);
+	return r;
+}
+
+/*
+ * A guess just taken: answered and accuracy are null while it waits for
+ * the partner's own answers; items is how many items counted.
+ */
+static const struct em_col guess_cols[] = { { "id", EM_STR },
+    { "instrument", EM_STR }, { "user", EM_STR }, { "about", EM_STR },
+    { "date", EM_STR }, { "answered", EM_STR }, { "accuracy", EM_INT },
+    { "items", EM_INT }, { NULL, 0 } };
 
 /*
  * After take --guess: how near it came, when the partner's own answers are
@@ -627,8 +662,8 @@ take_guess_out(struct em_ctx *ctx, const struct em_doc *d, const char *me,
 	struct pair	 p;
 	sqlite3_stmt	*st;
 	struct em_acc	 acc;
-	char		 line[1024], err[160], pct[12] = "";
-	int		*g, *o, ex, rc;
+	char		 line[1024];
+	int		 ex = 0, rc, in;
 
 	memset(&p, 0, sizeof(p));
 	if ((ex = em_sql_prep(ctx, &st, PAIR_SQL "AND g.id = ?1", "s", id)) != 0)
@@ -639,43 +674,89 @@ take_guess_out(struct em_ctx *ctx, const struct em_doc *d, const char *me,
 	if (rc != SQLITE_ROW)
 		return em_db_err(ctx, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
 		    "reading the guess");
-	if (ctx->fmt == EM_FMT_TEXT && p.oanswers != NULL)
+	in = pair_acc(d, &p, &acc) == 0 && acc.percent >= 0;
+	em_emit_head(ctx, guess_cols);
+	if (em_emit(ctx, guess_cols, (struct em_val[]){ EM_S(p.id), EM_S(d->id),
+	    EM_S(p.user), EM_S(p.about), EM_S(p.date), EM_S(p.odate),
+	    in ? EM_N(acc.percent) : EM_NIL,
+	    in ? EM_N((long long)acc.counted) : EM_NIL }) == 0)
+		ex = 0;
+	else if (p.oanswers != NULL)
 		ex = show_pair(ctx, d, me, &p);
-	else if (ctx->fmt == EM_FMT_TEXT) {
+	else {
 		snprintf(line, sizeof(line), "Your guess at how %s answers %s is kept. "
 		    "%s will not see it before answering; once %s has taken %s "
 		    "(on %s or later), see how near you came with: %s accuracy %s",
 		    p.about, d->title, p.about, p.about, d->id, p.date, ctx->prog,
 		    d->id);
 		em_put_wrapped(line, WIDTH, 0, 0);
-	} else {
-		const char *const keys[] = { "id", "instrument", "user", "about",
-		    "date", "answered#", "accuracy#", NULL };
-		const char *vals[7];
-
-		g = em_xcalloc(d->nitems, sizeof(int));
-		o = em_xcalloc(d->nitems, sizeof(int));
-		if (p.oanswers != NULL && pair_score(d, &p, g, o, &acc, err,
-		    sizeof(err)) == 0 && acc.percent >= 0)
-			snprintf(pct, sizeof(pct), "%d", acc.percent);
-		free(g);
-		free(o);
-		vals[0] = p.id;
-		vals[1] = d->id;
-		vals[2] = p.user;
-		vals[3] = p.about;
-		vals[4] = p.date;
-		/* While it waits: empty in tsv, null in JSON ('#' lets null through). */
-		vals[5] = p.odate ? p.odate : ctx->fmt == EM_FMT_TSV ? "" : "null";
-		vals[6] = *pct ? pct : ctx->fmt == EM_FMT_TSV ? "" : "null";
-		em_out_fields(ctx, keys, vals);
 	}
 	pair_free(&p);
 	return ex;
 }
 
+/*
+ * A result just taken, about yourself or your partner: band and meaning
+ * are what the score means (null if no band has it), weakest the numbers
+ * of the items with most room to grow, weakest first, exercises what to
+ * try for them, and guessed_by who guessed the answers it gives.
+ */
+static const struct em_col take_cols[] = { { "id", EM_STR },
+    { "instrument", EM_STR }, { "user", EM_STR }, { "about", EM_STR },
+    { "date", EM_STR }, { "score", EM_INT }, { "band", EM_STR },
+    { "exercises", EM_LIST }, { "meaning", EM_STR }, { "weakest", EM_JSON },
+    { "guessed_by", EM_STR }, { NULL, 0 } };
+
+/* A result just taken: what it was stored as, what it means, what to try. */
+struct taken {
+	const char	*id, *about, *date;
+	const int	*answers;
+	int		 score;
+};
+
 static int
-a_take(struct em_ctx *ctx, int argc, char **argv)
+take_out(struct em_ctx *ctx, const struct em_content *c, const struct em_doc *d,
+    const char *me, const struct taken *t)
+{
+	const struct em_band *band = em_band_of(d, t->score);
+	const char	*exs[3];
+	char		*by = NULL, weak[32] = "[";
+	size_t		 w[2], n, i, k = 0;
+	int		 ex;
+
+	n = weakest(d, t->answers, w);
+	for (i = 0; i < n; i++) {
+		if (d->items[w[i]].exercise != NULL)
+			exs[k++] = d->items[w[i]].exercise;
+		snprintf(weak + strlen(weak), sizeof(weak) - strlen(weak), "%s%zu",
+		    i ? "," : "", w[i] + 1);
+	}
+	exs[k] = NULL;
+	strcat(weak, "]");
+	if (strcasecmp(t->about, me) == 0 &&
+	    (ex = guessed_by(ctx, d, me, t->id, &by)) != 0)
+		return ex;
+	em_emit_head(ctx, take_cols);
+	if (em_emit(ctx, take_cols, (struct em_val[]){ EM_S(t->id), EM_S(d->id),
+	    EM_S(me), EM_S(t->about), EM_S(t->date), EM_N(t->score),
+	    EM_S(band ? band->label : NULL), EM_L(exs),
+	    EM_S(band ? band->meaning : NULL), EM_S(weak), EM_S(by) }) != 0) {
+		take_text(ctx, c, d, me, t->about, t->answers, t->score);
+		if (by != NULL)
+			guessed_note(ctx, d, by);
+	}
+	free(by);
+	return 0;
+}
+
+/* take's options and operand. */
+struct take_opts {
+	const char	*about, *given, *iid, *gname;
+	long		 day;
+};
+
+static int
+take_opts(struct em_ctx *ctx, int argc, char **argv, struct take_opts *t)
 {
 	static const struct option opts[] = {
 		{ "about",	required_argument,	NULL,	OPT_ABOUT },
@@ -684,56 +765,53 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 		{ "guess",	required_argument,	NULL,	OPT_GUESS },
 		{ NULL,		0,			NULL,	0 }
 	};
-	const struct em_content *c;
-	const struct em_doc *d;
-	const struct em_band *band;
-	const char	*me, *about = NULL, *given = NULL, *iid = NULL, *gname = NULL;
-	char		*buf = NULL, *joined = NULL, err[160], date[11], id[EM_ID_LEN + 1];
-	char		*partner = NULL;
-	char		 score_s[8], exs[160] = "";
-	size_t		 len, w[2], n, i;
-	long		 day = em_date_today();
-	int		*answers = NULL, ch, ex, score;
+	int	 ch, ex;
 
+	memset(t, 0, sizeof(*t));
+	t->day = em_date_today();
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
 		case OPT_ABOUT:
 			if (!em_name_valid(optarg))
 				return em_fail(ctx, EM_EX_USAGE, "--about: '%s' is not "
 				    "a usable name", optarg);
-			about = optarg;
+			t->about = optarg;
 			break;
 		case OPT_ANSWERS:
-			given = optarg;
+			t->given = optarg;
 			break;
 		case OPT_DATE:
-			if ((ex = em_opt_past_date(ctx, "--date", optarg, &day)) != 0)
+			if ((ex = em_opt_past_date(ctx, "--date", optarg, &t->day)) != 0)
 				return ex;
 			break;
 		case OPT_GUESS:
-			gname = optarg;
+			t->gname = optarg;
 			break;
 		default:
-			return em_optdone(ctx, ch);
+			return em_optdone(ctx, ch) == 0 ? EM_DONE : EM_EX_USAGE;
 		}
 	}
-	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0)
+	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &t->iid)) != 0)
 		return ex;
-	if (about != NULL && gname != NULL)
+	if (t->about != NULL && t->gname != NULL)
 		return em_fail(ctx, EM_EX_USAGE, "--about and --guess do not go "
 		    "together: --about rates your partner, --guess predicts their "
 		    "own answers");
-	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = instrument(ctx, iid, &c, &d)) != 0)
-		return ex;
-	if (gname != NULL) {
-		if ((ex = em_partner_arg(ctx, "--guess", gname, me, EM_PARTNER_ROSTER,
-		    &partner)) != 0)
-			return ex;
-		about = partner;
-	}
-	if (about == NULL)
-		about = me;
-	answers = em_xcalloc(d->nitems, sizeof(*answers));
+	return 0;
+}
+
+/*
+ * The answers: from --answers (given), else one a line on standard input,
+ * else asked at the terminal (about someone else when about is set).
+ */
+static int
+take_answers(struct em_ctx *ctx, const struct em_doc *d, const char *given,
+    const char *about, int guess, int *answers)
+{
+	char	*buf = NULL, err[160];
+	size_t	 len;
+	int	 ex = 0;
+
 	if (given == NULL && !em_isatty_in()) {
 		if ((ex = em_read_all(ctx, stdin, "the answers", 64 * 1024, &buf,
 		    &len)) != 0)
@@ -745,63 +823,75 @@ a_take(struct em_ctx *ctx, int argc, char **argv)
 		}
 		given = buf;
 	}
-	if (given != NULL) {
-		if (em_answers_parse(d, given, answers, err, sizeof(err)) != 0) {
-			ex = em_err(ctx, EM_EX_DATAERR, "%s; nothing was stored", err);
-			goto out;
-		}
-	} else if ((ex = ask(ctx, d, strcmp(about, me) ? about : NULL,
-	    partner != NULL, answers)) != 0)
-		goto out;
-	score = em_score(d, answers);
-	band = em_band_of(d, score);
-	joined = join_answers(answers, d->nitems);
-	em_date_fmt(day, date);
-	em_id_new(id);
+	if (given == NULL)
+		ex = ask(ctx, d, about, guess, answers);
+	else if (em_answers_parse(d, given, answers, err, sizeof(err)) != 0)
+		ex = em_err(ctx, EM_EX_DATAERR, "%s; nothing was stored", err);
+out:
+	free(buf);
+	return ex;
+}
+
+/* Store a result, in one transaction. */
+static int
+take_store(struct em_ctx *ctx, const struct em_doc *d, const char *me,
+    const struct taken *t, int guess)
+{
+	char	*joined = join_answers(t->answers, d->nitems);
+	int	 ex;
+
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 || (ex = em_db_begin(ctx)) != 0)
 		goto out;
 	if ((ex = em_sql_run(ctx, "saving the result", "INSERT INTO result (id, "
 	    "user, about, guess, instrument, date, answers, score, created, updated) "
 	    "VALUES (?1, ?2, ?3, ?8, ?4, ?5, ?6, ?7, " NOW ", " NOW ")", "ssssssll",
-	    id, me, about, d->id, date, joined, (long)score,
-	    (long)(partner != NULL))) != 0)
-		goto fail;
-	if ((ex = em_db_commit(ctx)) != 0)
+	    t->id, me, t->about, d->id, t->date, joined, (long)t->score,
+	    (long)guess)) != 0)
+		em_db_rollback(ctx);
+	else
+		ex = em_db_commit(ctx);
+out:
+	free(joined);
+	return ex;
+}
+
+static int
+a_take(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	struct take_opts o;
+	struct taken	 t;
+	const char	*me;
+	char		*partner = NULL, date[11], id[EM_ID_LEN + 1];
+	int		*answers = NULL, ex;
+
+	if ((ex = take_opts(ctx, argc, argv, &o)) != 0 ||
+	    (ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = instrument(ctx, o.iid, &c, &d)) != 0)
+		return ex;
+	if (o.gname != NULL && (ex = em_partner_arg(ctx, "--guess", o.gname, me,
+	    EM_PARTNER_ROSTER, &partner)) != 0)
+		return ex;
+	t.about = partner != NULL ? partner : o.about != NULL ? o.about : me;
+	answers = em_xcalloc(d->nitems, sizeof(*answers));
+	if ((ex = take_answers(ctx, d, o.given, strcmp(t.about, me) ? t.about :
+	    NULL, partner != NULL, answers)) != 0)
+		goto out;
+	t.answers = answers;
+	t.score = em_score(d, answers);
+	em_date_fmt(o.day, date);
+	em_id_new(id);
+	t.id = id;
+	t.date = date;
+	if ((ex = take_store(ctx, d, me, &t, partner != NULL)) != 0)
 		goto out;
 	if (partner != NULL)
 		ex = take_guess_out(ctx, d, me, id);
-	else if (ctx->fmt == EM_FMT_TEXT) {
-		take_text(ctx, c, d, me, about, answers, score);
-		if (strcasecmp(about, me) == 0)
-			ex = guessed_note(ctx, d, me, id);
-	} else {
-		const char *const keys[] = { "id", "instrument", "user", "about", "date",
-		    "score#", "band", "exercises", NULL };
-		const char *vals[8];
-
-		n = weakest(d, answers, w);
-		for (i = 0; i < n; i++)
-			if (d->items[w[i]].exercise != NULL)
-				snprintf(exs + strlen(exs), sizeof(exs) - strlen(exs),
-				    "%s%s", *exs ? "," : "", d->items[w[i]].exercise);
-		snprintf(score_s, sizeof(score_s), "%d", score);
-		vals[0] = id;
-		vals[1] = d->id;
-		vals[2] = me;
-		vals[3] = about;
-		vals[4] = date;
-		vals[5] = score_s;
-		vals[6] = band ? band->label : "";
-		vals[7] = exs;
-		em_out_fields(ctx, keys, vals);
-	}
-	goto out;
-fail:
-	em_db_rollback(ctx);
+	else
+		ex = take_out(ctx, c, d, me, &t);
 out:
 	free(answers);
-	free(joined);
-	free(buf);
 	free(partner);
 	return ex;
 }
@@ -828,6 +918,40 @@ bar(int score, int utf8)
 	printf("%*s", BAR - cols, "");
 }
 
+/* A guess that is in, in history --accuracy. */
+static const struct em_col hacc_cols[] = { { "guesser", EM_STR },
+    { "about", EM_STR }, { "instrument", EM_STR }, { "guessed", EM_STR },
+    { "answered", EM_STR }, { "accuracy", EM_INT }, { "items", EM_INT },
+    { NULL, 0 } };
+
+/*
+ * A guess in history --accuracy as text: its line with a bar, under a
+ * heading whenever the instrument or the guesser changes from last's.
+ */
+static void
+hacc_text(struct em_ctx *ctx, const struct em_doc *d, const char *me,
+    const struct pair *p, const struct pair *last, int percent, int utf8)
+{
+	char	 line[1024];
+
+	if (last->inst == NULL || strcmp(last->inst, p->inst) != 0 ||
+	    strcmp(last->user, p->user) != 0) {
+		if (strcmp(p->user, me) == 0)
+			snprintf(line, sizeof(line), "%s (%s): your guesses at %s's "
+			    "answers", d->title, d->id, p->about);
+		else
+			snprintf(line, sizeof(line), "%s (%s): %s's guesses at your "
+			    "answers", d->title, d->id, p->user);
+		printf("%s%s", last->inst != NULL ? "\n" : "",
+		    em_color(ctx, "\033[1m"));
+		em_put_wrapped(line, WIDTH, 0, 0);
+		fputs(em_color(ctx, "\033[0m"), stdout);
+	}
+	printf("  %s  %3d%%  ", p->date, percent);
+	bar(percent, utf8);
+	putchar('\n');
+}
+
 /*
  * history --accuracy: how near each guess that is in came, over time, per
  * instrument and guesser: your guesses and your partner's about you.
@@ -840,9 +964,8 @@ history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
 	struct pair	 p, last;
 	struct em_acc	 acc;
 	sqlite3_stmt	*st;
-	char		 line[1024], err[160], pct[12], items[24];
 	long		 rows = 0, waiting = 0;
-	int		*g, *o, ex, rc, scored, utf8 = utf8_locale();
+	int		 ex, rc, utf8 = utf8_locale();
 
 	memset(&last, 0, sizeof(last));
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
@@ -851,53 +974,20 @@ history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
 	    "AND (?2 IS NULL OR g.instrument = ?2) ORDER BY g.instrument, g.user, "
 	    "g.date, g.created, g.id", "ss", me, iid)) != 0)
 		return ex;
+	em_emit_head(ctx, hacc_cols);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		pair_read(st, &p);
-		if (p.oanswers == NULL) {
-			waiting++;
+		waiting += p.oanswers == NULL;
+		/* Not shown: waiting, of an instrument no longer in the content, or none counts. */
+		if ((d = em_content_find(c, EM_K_INSTRUMENT, p.inst)) == NULL ||
+		    pair_acc(d, &p, &acc) != 0 || acc.percent < 0) {
 			pair_free(&p);
 			continue;
 		}
-		if ((d = em_content_find(c, EM_K_INSTRUMENT, p.inst)) == NULL) {
-			pair_free(&p);
-			continue;	/* an instrument no longer in the content */
-		}
-		g = em_xcalloc(d->nitems, sizeof(int));
-		o = em_xcalloc(d->nitems, sizeof(int));
-		scored = pair_score(d, &p, g, o, &acc, err, sizeof(err));
-		free(g);
-		free(o);
-		if (scored != 0 || acc.percent < 0) {
-			pair_free(&p);
-			continue;
-		}
-		snprintf(pct, sizeof(pct), "%d", acc.percent);
-		snprintf(items, sizeof(items), "%zu", acc.counted);
-		if (ctx->fmt != EM_FMT_TEXT) {
-			const char *const keys[] = { "guesser", "about", "instrument",
-			    "guessed", "answered", "accuracy#", "items#", NULL };
-			const char *const vals[] = { p.user, p.about, p.inst, p.date,
-			    p.odate, pct, items };
-
-			em_out_row(ctx, keys, vals, rows == 0);
-		} else {
-			if (last.inst == NULL || strcmp(last.inst, p.inst) != 0 ||
-			    strcmp(last.user, p.user) != 0) {
-				if (strcmp(p.user, me) == 0)
-					snprintf(line, sizeof(line), "%s (%s): your guesses "
-					    "at %s's answers", d->title, d->id, p.about);
-				else
-					snprintf(line, sizeof(line), "%s (%s): %s's "
-					    "guesses at your answers", d->title, d->id,
-					    p.user);
-				printf("%s%s", rows ? "\n" : "", em_color(ctx, "\033[1m"));
-				em_put_wrapped(line, WIDTH, 0, 0);
-				fputs(em_color(ctx, "\033[0m"), stdout);
-			}
-			printf("  %s  %3d%%  ", p.date, acc.percent);
-			bar(acc.percent, utf8);
-			putchar('\n');
-		}
+		if (em_emit(ctx, hacc_cols, (struct em_val[]){ EM_S(p.user),
+		    EM_S(p.about), EM_S(p.inst), EM_S(p.date), EM_S(p.odate),
+		    EM_N(acc.percent), EM_N((long long)acc.counted) }) != 0)
+			hacc_text(ctx, d, me, &p, &last, acc.percent, utf8);
 		rows++;
 		pair_free(&last);
 		last = p;
@@ -919,17 +1009,101 @@ history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
 	return 0;
 }
 
-static int
-a_history(struct em_ctx *ctx, int argc, char **argv)
+/*
+ * A result in history: band is what its score means, null if the
+ * instrument is no longer in the content.
+ */
+static const struct em_col hist_cols[] = { { "date", EM_STR },
+    { "instrument", EM_STR }, { "score", EM_INT }, { "answers", EM_STR },
+    { "created", EM_STR }, { "band", EM_STR }, { NULL, 0 } };
+
+/*
+ * A result in history as text: its line with a bar and its band, under the
+ * instrument's title when it is the first of it (last is the one before).
+ */
+static void
+hist_text(struct em_ctx *ctx, const struct em_doc *d, const char *inst,
+    const char *last, const char *date, int score, int utf8)
 {
-	const struct em_content *c = NULL;
+	const struct em_band *band = d != NULL ? em_band_of(d, score) : NULL;
+	char	 line[1024];
+
+	if (last == NULL || strcmp(last, inst) != 0) {
+		snprintf(line, sizeof(line), "%s (%s)", d != NULL ? d->title :
+		    inst, inst);
+		printf("%s%s", last != NULL ? "\n" : "", em_color(ctx, "\033[1m"));
+		em_put_wrapped(line, WIDTH, 0, 0);
+		fputs(em_color(ctx, "\033[0m"), stdout);
+	}
+	printf("  %s  %3d  ", date, score);
+	bar(score, utf8);
+	if (band != NULL) {
+		/* The label after the bar, or under it when it would not fit. */
+		if (em_text_width(band->label) > WIDTH - 2 - 21 - BAR)
+			printf("\n%*s", 19, "");
+		else
+			fputs("  ", stdout);
+		em_put_text(stdout, band->label);
+	}
+	putchar('\n');
+}
+
+/* history: your own scores over time, per instrument (iid, or all). */
+static int
+history_scores(struct em_ctx *ctx, const char *me, const char *iid)
+{
+	const struct em_content *c;
 	const struct em_doc *d;
 	const struct em_band *band;
 	sqlite3_stmt	*st;
-	const char	*me, *iid = NULL, *inst;
-	char		*last = NULL, line[1024];
+	const char	*inst, *date;
+	char		*last = NULL;
 	long		 rows = 0;
-	int		 ch, ex, rc, utf8, score, aflag = 0;
+	int		 ex, rc, score, utf8 = utf8_locale();
+
+	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = em_sql_prep(ctx, &st, "SELECT date, instrument, score, answers, "
+	    "created FROM live_result WHERE user = ?1 AND about = ?1 AND guess = 0 "
+	    "AND (?2 IS NULL OR instrument = ?2) ORDER BY instrument, date, created",
+	    "ss", me, iid)) != 0)
+		return ex;
+	em_emit_head(ctx, hist_cols);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		date = (const char *)sqlite3_column_text(st, 0);
+		inst = (const char *)sqlite3_column_text(st, 1);
+		score = sqlite3_column_int(st, 2);
+		d = em_content_find(c, EM_K_INSTRUMENT, inst);
+		band = d != NULL ? em_band_of(d, score) : NULL;
+		if (em_emit(ctx, hist_cols, (struct em_val[]){ EM_S(date),
+		    EM_S(inst), EM_N(score), EM_S((const char *)
+		    sqlite3_column_text(st, 3)), EM_S((const char *)
+		    sqlite3_column_text(st, 4)), EM_S(band ? band->label : NULL) }) != 0)
+			hist_text(ctx, d, inst, last, date, score, utf8);
+		rows++;
+		free(last);
+		last = em_strdup(inst);
+	}
+	free(last);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return em_db_err(ctx, rc, "reading results");
+	if (rows == 0) {
+		if (ctx->fmt == EM_FMT_TEXT)
+			em_note(ctx, "no results yet; take one with: %s take %s",
+			    ctx->prog, iid ? iid : "self");
+		return EM_EX_NO;
+	}
+	return 0;
+}
+
+static int
+a_history(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	const char	*me, *iid = NULL;
+	int		 ch, ex, aflag = 0;
 	static const struct option opts[] = {
 		{ "accuracy",	no_argument,	NULL,	OPT_ACCURACY },
 		{ NULL,		0,		NULL,	0 }
@@ -948,62 +1122,7 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 		return ex;
 	if (iid != NULL && (ex = instrument(ctx, iid, &c, &d)) != 0)
 		return ex;
-	if (aflag)
-		return history_accuracy(ctx, me, iid);
-	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = em_sql_prep(ctx, &st, "SELECT date, instrument, score, answers, "
-	    "created FROM live_result WHERE user = ?1 AND about = ?1 AND guess = 0 "
-	    "AND (?2 IS NULL OR instrument = ?2) ORDER BY instrument, date, created",
-	    "ss", me,
-	    iid)) != 0)
-		return ex;
-	if (ctx->fmt != EM_FMT_TEXT) {
-		ex = em_out_stmt(ctx, st, &rows);
-		sqlite3_finalize(st);
-		return ex == 0 && rows == 0 ? EM_EX_NO : ex;
-	}
-	utf8 = utf8_locale();
-	if (c == NULL && (ex = em_ctx_content(ctx, KINDS, &c)) != 0) {
-		sqlite3_finalize(st);
-		return ex;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		inst = (const char *)sqlite3_column_text(st, 1);
-		d = em_content_find(c, EM_K_INSTRUMENT, inst);
-		if (last == NULL || strcmp(last, inst) != 0) {
-			snprintf(line, sizeof(line), "%s (%s)", d != NULL ? d->title :
-			    inst, inst);
-			printf("%s%s", rows ? "\n" : "", em_color(ctx, "\033[1m"));
-			em_put_wrapped(line, WIDTH, 0, 0);
-			fputs(em_color(ctx, "\033[0m"), stdout);
-			free(last);
-			last = em_strdup(inst);
-		}
-		rows++;
-		score = sqlite3_column_int(st, 2);
-		printf("  %s  %3d  ", sqlite3_column_text(st, 0), score);
-		bar(score, utf8);
-		band = d != NULL ? em_band_of(d, score) : NULL;
-		if (band != NULL) {
-			/* The label after the bar, or under it when it would not fit. */
-			if (em_text_width(band->label) > WIDTH - 2 - 21 - BAR)
-				printf("\n%*s", 19, "");
-			else
-				fputs("  ", stdout);
-			em_put_text(stdout, band->label);
-		}
-		putchar('\n');
-	}
-	free(last);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return em_db_err(ctx, rc, "reading results");
-	if (rows == 0) {
-		em_note(ctx, "no results yet; take one with: %s take %s", ctx->prog,
-		    iid ? iid : "self");
-		return EM_EX_NO;
-	}
-	return 0;
+	return aflag ? history_accuracy(ctx, me, iid) : history_scores(ctx, me, iid);
 }
 
 /* The latest answers to an instrument: by me about me, or by another about me. */
@@ -1053,36 +1172,52 @@ bygap(const void *a, const void *b)
 	return (int)x->item - (int)y->item;
 }
 
-static int
-a_compare(struct em_ctx *ctx, int argc, char **argv)
-{
-	const struct em_content *c;
-	const struct em_doc *d;
-	struct gap	*g = NULL;
-	const char	*me, *iid = NULL;
-	char		*who[2] = { NULL, NULL }, *date[2] = { NULL, NULL };
-	char		*ans[2] = { NULL, NULL }, err[160], n[4][24], line[2048];
-	int		*a[2] = { NULL, NULL }, score[2] = { 0, 0 }, ex;
-	int		 namew = 7, textw = 54;
-	size_t		 i, k;
+/* compare's two views: [0] yours of yourself, [1] your partner's of you. */
+struct views {
+	char	*who[2], *date[2], *ans[2];
+	int	*a[2], score[2];
+	struct gap *g;		/* the items, largest gap first */
+};
 
-	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
-		return ex;
-	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0 ||
-	    (ex = em_ctx_user(ctx, &me)) != 0 ||
-	    (ex = instrument(ctx, iid, &c, &d)) != 0 ||
-	    (ex = em_db_open(ctx, EM_DB_READ)) != 0)
-		return ex;
-	if ((ex = latest(ctx, me, d->id, 1, &who[0], &date[0], &ans[0], &score[0])) != 0 ||
-	    (ex = latest(ctx, me, d->id, 0, &who[1], &date[1], &ans[1], &score[1])) != 0)
-		goto out;
-	if (ans[0] == NULL) {
+static void
+views_free(struct views *v)
+{
+	size_t	 k;
+
+	for (k = 0; k < 2; k++) {
+		free(v->who[k]);
+		free(v->date[k]);
+		free(v->ans[k]);
+		free(v->a[k]);
+	}
+	free(v->g);
+	memset(v, 0, sizeof(*v));
+}
+
+/*
+ * The latest two views of me on d, and the gap on each item; EM_EX_NO
+ * (said on stderr) while one is missing. On failure v owns nothing.
+ */
+static int
+views_load(struct em_ctx *ctx, const struct em_doc *d, const char *me,
+    struct views *v)
+{
+	char	 err[160], line[1024];
+	size_t	 i, k;
+	int	 ex;
+
+	memset(v, 0, sizeof(*v));
+	if ((ex = latest(ctx, me, d->id, 1, &v->who[0], &v->date[0], &v->ans[0],
+	    &v->score[0])) != 0 || (ex = latest(ctx, me, d->id, 0, &v->who[1],
+	    &v->date[1], &v->ans[1], &v->score[1])) != 0)
+		goto fail;
+	if (v->ans[0] == NULL) {
 		em_note(ctx, "you have not taken %s yet: %s take %s", d->id,
 		    ctx->prog, d->id);
 		ex = EM_EX_NO;
-		goto out;
+		goto fail;
 	}
-	if (ans[1] == NULL) {
+	if (v->ans[1] == NULL) {
 		/* The name may be anything a person typed: the safe writer. */
 		snprintf(line, sizeof(line), "%s: nobody has rated you on %s yet; "
 		    "your partner can with: %s take %s --about %s", ctx->prog, d->id,
@@ -1090,14 +1225,14 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 		fflush(stdout);
 		em_fput_wrapped(stderr, line, WIDTH + 2, 0, 0);
 		ex = EM_EX_NO;
-		goto out;
+		goto fail;
 	}
 	for (k = 0; k < 2; k++) {
-		a[k] = em_xcalloc(d->nitems, sizeof(int));
-		if (em_answers_parse(d, ans[k], a[k], err, sizeof(err)) != 0) {
-			ex = em_err(ctx, EM_EX_DATAERR, "the answers of %s no longer fit "
-			    "the instrument %s (%s)", date[k], d->id, err);
-			goto out;
+		v->a[k] = em_xcalloc(d->nitems, sizeof(int));
+		if (em_answers_parse(d, v->ans[k], v->a[k], err, sizeof(err)) != 0) {
+			ex = em_err(ctx, EM_EX_DATAERR, "the answers of %s no longer "
+			    "fit the instrument %s (%s)", v->date[k], d->id, err);
+			goto fail;
 		}
 	}
 	/*
@@ -1106,88 +1241,133 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 	 * reverse-scored item a high answer is the weak spot, so its gap is
 	 * the partner's answer minus yours turned round.
 	 */
-	g = em_xcalloc(d->nitems, sizeof(*g));
+	v->g = em_xcalloc(d->nitems, sizeof(*v->g));
 	for (i = 0; i < d->nitems; i++) {
-		g[i].item = i;
-		g[i].self = a[0][i];
-		g[i].other = a[1][i];
-		g[i].diff = em_item_points(d, i, a[1][i]) - em_item_points(d, i, a[0][i]);
+		v->g[i].item = i;
+		v->g[i].self = v->a[0][i];
+		v->g[i].other = v->a[1][i];
+		v->g[i].diff = em_item_points(d, i, v->a[1][i]) -
+		    em_item_points(d, i, v->a[0][i]);
 	}
-	qsort(g, d->nitems, sizeof(*g), bygap);
-	if (ctx->fmt == EM_FMT_TSV)
-		puts("item\ttext\tself\tpartner\tgap\treverse");
-	if (ctx->fmt == EM_FMT_TEXT) {
-		fputs(em_color(ctx, "\033[1m"), stdout);
-		em_put_wrapped(d->title, WIDTH, 0, 0);
-		fputs(em_color(ctx, "\033[0m"), stdout);
-		snprintf(line, sizeof(line), "you, on %s: %d of 100", date[0], score[0]);
-		printf("  ");
-		em_put_wrapped(line, WIDTH, 4, 1);
-		snprintf(line, sizeof(line), "%s's view of you, on %s: %d of 100",
-		    who[1], date[1], score[1]);
-		printf("  ");
-		em_put_wrapped(line, WIDTH, 4, 1);
-		putchar('\n');
-		for (i = 0, k = 0; i < d->nitems; i++)
-			k += d->items[i].reverse != 0;
-		snprintf(line, sizeof(line), "The gap is in points of the scale: above "
-		    "0, %s sees more strength in you there than you do; below 0, "
-		    "less.%s", who[1], k ? " On a statement marked (reversed), a "
-		    "high answer is the weak spot, so its gap is turned round." : "");
-		em_put_wrapped(line, WIDTH, 0, 0);
-		putchar('\n');
-		namew = em_text_width(who[1]) < 7 ? 7 : em_text_width(who[1]) > 16 ? 16 :
-		    (int)em_text_width(who[1]);
-		textw = 61 - namew;
-		printf("%-*s %5s ", textw + 4, "largest gaps first", "you");
-		em_put_cell(stdout, who[1], (size_t)namew, 1);
-		printf(" %4s\n", "gap");
-	}
-	for (i = 0; i < d->nitems; i++) {
-		const struct em_item *it = &d->items[g[i].item];
-
-		snprintf(n[0], sizeof(n[0]), "%zu", g[i].item + 1);
-		snprintf(n[1], sizeof(n[1]), "%d", g[i].self);
-		snprintf(n[2], sizeof(n[2]), "%d", g[i].other);
-		snprintf(n[3], sizeof(n[3]), "%+d", g[i].diff);
-		if (ctx->fmt == EM_FMT_TEXT) {
-			char	**lines;
-			size_t	  nl, j;
-
-			snprintf(line, sizeof(line), "%s%s", it->text, it->reverse ?
-			    " (reversed)" : "");
-			em_wrap(line, (size_t)textw, &lines, &nl);
-			for (j = 0; j < nl; j++) {
-				printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
-				em_put_text(stdout, lines[j]);
-				if (j == 0)
-					printf("%*s %5s %*s %4s", (int)(textw -
-					    (int)em_text_width(lines[j])), "", n[1], namew,
-					    n[2], g[i].diff ? n[3] : "0");
-				putchar('\n');
-			}
-			em_strv_free(lines, nl);
-		} else if (ctx->fmt == EM_FMT_TSV) {
-			printf("%s\t", n[0]);
-			em_put_tsv(stdout, it->text);
-			printf("\t%s\t%s\t%d\t%d\n", n[1], n[2], g[i].diff,
-			    it->reverse != 0);
-		} else {
-			printf("{\"item\":%s,\"text\":", n[0]);
-			em_put_json(stdout, it->text);
-			printf(",\"self\":%s,\"partner\":%s,\"gap\":%d,\"reverse\":%s}\n",
-			    n[1], n[2], g[i].diff, it->reverse ? "true" : "false");
-		}
-	}
-out:
-	for (k = 0; k < 2; k++) {
-		free(who[k]);
-		free(date[k]);
-		free(ans[k]);
-		free(a[k]);
-	}
-	free(g);
+	qsort(v->g, d->nitems, sizeof(*v->g), bygap);
+	return 0;
+fail:
+	views_free(v);
 	return ex;
+}
+
+/* The width of the partner's column in compare's table. */
+static int
+rater_width(const struct views *v)
+{
+	size_t	 w = em_text_width(v->who[1]);
+
+	return w < 7 ? 7 : w > 16 ? 16 : (int)w;
+}
+
+/* compare in text: the two scores, what the gap means, the table's head. */
+static void
+compare_head(struct em_ctx *ctx, const struct em_doc *d, const struct views *v)
+{
+	char	 line[2048];
+	size_t	 i, k;
+	int	 namew = rater_width(v);
+
+	fputs(em_color(ctx, "\033[1m"), stdout);
+	em_put_wrapped(d->title, WIDTH, 0, 0);
+	fputs(em_color(ctx, "\033[0m"), stdout);
+	snprintf(line, sizeof(line), "you, on %s: %d of 100", v->date[0],
+	    v->score[0]);
+	printf("  ");
+	em_put_wrapped(line, WIDTH, 4, 1);
+	snprintf(line, sizeof(line), "%s's view of you, on %s: %d of 100",
+	    v->who[1], v->date[1], v->score[1]);
+	printf("  ");
+	em_put_wrapped(line, WIDTH, 4, 1);
+	putchar('\n');
+	for (i = 0, k = 0; i < d->nitems; i++)
+		k += d->items[i].reverse != 0;
+	snprintf(line, sizeof(line), "The gap is in points of the scale: above "
+	    "0, %s sees more strength in you there than you do; below 0, "
+	    "less.%s", v->who[1], k ? " On a statement marked (reversed), a "
+	    "high answer is the weak spot, so its gap is turned round." : "");
+	em_put_wrapped(line, WIDTH, 0, 0);
+	putchar('\n');
+	printf("%-*s %5s ", 61 - namew + 4, "largest gaps first", "you");
+	em_put_cell(stdout, v->who[1], (size_t)namew, 1);
+	printf(" %4s\n", "gap");
+}
+
+/* An item of compare in text: its text, wrapped, beside the two answers. */
+static void
+compare_line(const struct em_item *it, const struct gap *g, int namew)
+{
+	char	**lines, line[2048], n[4][24];
+	size_t	  nl, j;
+	int	  textw = 61 - namew;
+
+	snprintf(n[0], sizeof(n[0]), "%zu", g->item + 1);
+	snprintf(n[1], sizeof(n[1]), "%d", g->self);
+	snprintf(n[2], sizeof(n[2]), "%d", g->other);
+	snprintf(n[3], sizeof(n[3]), "%+d", g->diff);
+	snprintf(line, sizeof(line), "%s%s", it->text, it->reverse ?
+	    " (reversed)" : "");
+	em_wrap(line, (size_t)textw, &lines, &nl);
+	for (j = 0; j < nl; j++) {
+		printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
+		em_put_text(stdout, lines[j]);
+		if (j == 0)
+			printf("%*s %5s %*s %4s", (int)(textw -
+			    (int)em_text_width(lines[j])), "", n[1], namew, n[2],
+			    g->diff ? n[3] : "0");
+		putchar('\n');
+	}
+	em_strv_free(lines, nl);
+}
+
+/*
+ * An item of compare: your answer (self), your partner's (partner), the
+ * gap in points; then who rated you, and the day and score of each view.
+ */
+static const struct em_col compare_cols[] = { { "item", EM_INT },
+    { "text", EM_STR }, { "self", EM_INT }, { "partner", EM_INT },
+    { "gap", EM_INT }, { "reverse", EM_BOOL }, { "rater", EM_STR },
+    { "self_date", EM_STR }, { "self_score", EM_INT },
+    { "rater_date", EM_STR }, { "rater_score", EM_INT }, { NULL, 0 } };
+
+static int
+a_compare(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d;
+	const struct em_item *it;
+	struct views	 v;
+	const char	*me, *iid = NULL;
+	size_t		 i;
+	int		 ex;
+
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
+	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0 ||
+	    (ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = instrument(ctx, iid, &c, &d)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = views_load(ctx, d, me, &v)) != 0)
+		return ex;
+	em_emit_head(ctx, compare_cols);
+	if (ctx->fmt == EM_FMT_TEXT)
+		compare_head(ctx, d, &v);
+	for (i = 0; i < d->nitems; i++) {
+		it = &d->items[v.g[i].item];
+		if (em_emit(ctx, compare_cols, (struct em_val[]){
+		    EM_N((long long)v.g[i].item + 1), EM_S(it->text),
+		    EM_N(v.g[i].self), EM_N(v.g[i].other), EM_N(v.g[i].diff),
+		    EM_N(it->reverse != 0), EM_S(v.who[1]), EM_S(v.date[0]),
+		    EM_N(v.score[0]), EM_S(v.date[1]), EM_N(v.score[1]) }) != 0)
+			compare_line(it, &v.g[i], rater_width(&v));
+	}
+	views_free(&v);
+	return 0;
 }
 
 /* accuracy: the latest guess, yours or your partner's, beside the answers it guessed. */

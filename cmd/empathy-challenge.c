@@ -235,14 +235,19 @@ put_exercise(struct em_ctx *ctx, const struct em_doc *e, int indent)
 	}
 }
 
+/* A challenge or an exercise in list: length in days or in minutes. */
+static const struct em_col list_cols[] = { { "kind", EM_STR }, { "id", EM_STR },
+    { "title", EM_STR }, { "length", EM_INT }, { NULL, 0 } };
+
 static int
 c_list(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_content *c;
 	const struct em_doc *d;
-	char	 n[24], line[1024];
-	size_t	 i, k;
-	int	 ex;
+	enum em_kind	 kind;
+	char		 line[1024];
+	size_t		 i, k, n;
+	int		 ex;
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
 		return ex;
@@ -250,97 +255,43 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
 		return ex;
-	if (ctx->fmt == EM_FMT_TSV)
-		puts("kind\tid\ttitle\tlength");
+	em_emit_head(ctx, list_cols);
 	for (k = 0; k < 2; k++) {
-		enum em_kind kind = k == 0 ? EM_K_CHALLENGE : EM_K_EXERCISE;
-
-		if (ctx->fmt == EM_FMT_TEXT)
+		kind = k == 0 ? EM_K_CHALLENGE : EM_K_EXERCISE;
+		if (ctx->fmt == EM_FMT_TEXT)	/* a heading for each kind */
 			printf("%s%s\n", k ? "\n" : "", k ? "Exercises" : "Challenges");
 		for (i = 0; i < em_content_count(c, kind); i++) {
 			d = em_content_nth(c, kind, i);
-			snprintf(n, sizeof(n), "%zu", k == 0 ? d->ndays :
-			    (size_t)d->minutes);
-			if (ctx->fmt == EM_FMT_TEXT) {
-				snprintf(line, sizeof(line), "%s (%s %s)", d->title,
-				    n, k == 0 ? "days" : "minutes");
-				printf("  %-24s ", d->id);
-				em_put_wrapped(line, WIDTH, 27, 1);
-			} else {
-				const char *const keys[] = { "kind", "id", "title",
-				    "length#", NULL };
-				const char *const vals[] = { em_kind_name(kind), d->id,
-				    d->title, n };
-				if (ctx->fmt == EM_FMT_TSV) {
-					printf("%s\t%s\t", vals[0], d->id);
-					em_put_tsv(stdout, d->title);
-					printf("\t%s\n", n);
-				} else
-					em_out_fields(ctx, keys, vals);
-			}
+			n = k == 0 ? d->ndays : (size_t)d->minutes;
+			if (em_emit(ctx, list_cols, (struct em_val[]){
+			    EM_S(em_kind_name(kind)), EM_S(d->id), EM_S(d->title),
+			    EM_N((long long)n) }) == 0)
+				continue;
+			snprintf(line, sizeof(line), "%s (%zu %s)", d->title, n,
+			    k == 0 ? "days" : "minutes");
+			printf("  %-24s ", d->id);
+			em_put_wrapped(line, WIDTH, 27, 1);
 		}
 	}
 	return 0;
 }
 
-static int
-c_show(struct em_ctx *ctx, int argc, char **argv)
+/* A day of a challenge in show; exercise is null where it names none. */
+static const struct em_col day_cols[] = { { "day", EM_INT }, { "title", EM_STR },
+    { "task", EM_STR }, { "exercise", EM_STR }, { NULL, 0 } };
+/* A step of an exercise in show. */
+static const struct em_col step_cols[] = { { "step", EM_INT },
+    { "text", EM_STR }, { NULL, 0 } };
+
+/* show of a challenge in text: its days, each with its task and exercise. */
+static void
+show_challenge(struct em_ctx *ctx, const struct em_content *c,
+    const struct em_doc *d)
 {
-	const struct em_content *c;
-	const struct em_doc *d, *e;
-	struct run	 r;
-	const char	*id = NULL;
+	const struct em_doc *e;
 	char		 line[1024];
 	size_t		 i;
-	int		 ex;
 
-	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
-		return ex;
-	if (argc - optind > 1)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
-		return ex;
-	memset(&r, 0, sizeof(r));
-	if (optind < argc)
-		id = argv[optind];
-	else {
-		if ((ex = em_db_open(ctx, EM_DB_READ)) != 0)
-			return ex;
-		if ((ex = find_run(ctx, em_date_today(), RUN_NOW, &r)) != 0)
-			return ex == EM_EX_NO ? em_err(ctx, EM_EX_USAGE, "no challenge "
-			    "is running: name a challenge or exercise") : ex;
-		id = r.challenge;
-	}
-	if ((d = em_content_find(c, EM_K_CHALLENGE, id)) == NULL &&
-	    (d = em_content_find(c, EM_K_EXERCISE, id)) == NULL) {
-		ex = em_err(ctx, EM_EX_NOINPUT, "no challenge or exercise '%s'; see %s "
-		    "list", id, ctx->prog);
-		run_free(&r);
-		return ex;
-	}
-	run_free(&r);
-	if (ctx->fmt != EM_FMT_TEXT) {
-		char	 n[24], m[24];
-		const char *const keys[] = { "day#", "title", "task", "exercise", NULL };
-		const char *const skeys[] = { "step#", "text", NULL };
-
-		for (i = 0; d->kind == EM_K_CHALLENGE && i < d->ndays; i++) {
-			const char *vals[] = { n, d->days[i].title, d->days[i].task,
-			    d->days[i].exercise ? d->days[i].exercise : "" };
-			snprintf(n, sizeof(n), "%zu", i + 1);
-			em_out_row(ctx, keys, vals, i == 0);
-		}
-		for (i = 0; d->kind == EM_K_EXERCISE && i < d->nstr; i++) {
-			const char *vals[] = { m, d->strv[i] };
-			snprintf(m, sizeof(m), "%zu", i + 1);
-			em_out_row(ctx, skeys, vals, i == 0);
-		}
-		return 0;
-	}
-	if (d->kind == EM_K_EXERCISE) {
-		put_exercise(ctx, d, 0);
-		return 0;
-	}
 	snprintf(line, sizeof(line), "%s (%s, %zu days)", d->title, d->id,
 	    d->ndays);
 	printf("%s", em_color(ctx, "\033[1m"));
@@ -361,6 +312,68 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 			em_put_wrapped(line, WIDTH, 4, 1);
 		}
 	}
+}
+
+/* The challenge or exercise show names: id, else the running challenge. */
+static int
+show_find(struct em_ctx *ctx, const struct em_content *c, const char *id,
+    const struct em_doc **dp)
+{
+	struct run	 r;
+	int		 ex;
+
+	memset(&r, 0, sizeof(r));
+	*dp = NULL;
+	if (id == NULL) {
+		if ((ex = em_db_open(ctx, EM_DB_READ)) != 0)
+			return ex;
+		if ((ex = find_run(ctx, em_date_today(), RUN_NOW, &r)) != 0)
+			return ex == EM_EX_NO ? em_err(ctx, EM_EX_USAGE, "no challenge "
+			    "is running: name a challenge or exercise") : ex;
+		id = r.challenge;
+	}
+	if ((*dp = em_content_find(c, EM_K_CHALLENGE, id)) == NULL &&
+	    (*dp = em_content_find(c, EM_K_EXERCISE, id)) == NULL)
+		ex = em_err(ctx, EM_EX_NOINPUT, "no challenge or exercise '%s'; see "
+		    "%s list", id, ctx->prog);
+	else
+		ex = 0;
+	run_free(&r);
+	return ex;
+}
+
+static int
+c_show(struct em_ctx *ctx, int argc, char **argv)
+{
+	const struct em_content *c;
+	const struct em_doc *d = NULL;
+	const struct em_day *dd;
+	size_t		 i;
+	int		 ex;
+
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
+	if (argc - optind > 1)
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
+	    (ex = show_find(ctx, c, optind < argc ? argv[optind] : NULL, &d)) != 0)
+		return ex;
+	if (ctx->fmt == EM_FMT_TEXT) {	/* a page, not a line per day or step */
+		if (d->kind == EM_K_EXERCISE)
+			put_exercise(ctx, d, 0);
+		else
+			show_challenge(ctx, c, d);
+		return 0;
+	}
+	em_emit_head(ctx, d->kind == EM_K_CHALLENGE ? day_cols : step_cols);
+	for (i = 0; d->kind == EM_K_CHALLENGE && i < d->ndays; i++) {
+		dd = &d->days[i];
+		em_emit(ctx, day_cols, (struct em_val[]){ EM_N((long long)i + 1),
+		    EM_S(dd->title), EM_S(dd->task), EM_S(dd->exercise) });
+	}
+	for (i = 0; d->kind == EM_K_EXERCISE && i < d->nstr; i++)
+		em_emit(ctx, step_cols, (struct em_val[]){ EM_N((long long)i + 1),
+		    EM_S(d->strv[i]) });
 	return 0;
 }
 
@@ -381,6 +394,24 @@ date_opt(struct em_ctx *ctx, int argc, char **argv, long *day)
 			return ex;
 	}
 	return 0;
+}
+
+/* A run in start: the one begun, or the one already running. */
+static const struct em_col run_cols[] = { { "id", EM_STR },
+    { "challenge", EM_STR }, { "start", EM_STR }, { "days", EM_INT },
+    { NULL, 0 } };
+
+/* A run as a record; 1 in text, where the caller says it in words. */
+static int
+run_emit(struct em_ctx *ctx, const char *id, const char *challenge, long start,
+    long days)
+{
+	char	 d[11];
+
+	em_date_fmt(start, d);
+	em_emit_head(ctx, run_cols);
+	return em_emit(ctx, run_cols, (struct em_val[]){ EM_S(id), EM_S(challenge),
+	    EM_S(d), EM_N(days) });
 }
 
 /*
@@ -407,17 +438,8 @@ already(struct em_ctx *ctx, const struct run *o, const char *me, const char *id,
 		snprintf(next, sizeof(next), "to start %s%s instead, run '%s abandon' "
 		    "first", id ? id : o->challenge, dflag ? " on another day" : "",
 		    ctx->prog);
-	if (ctx->fmt != EM_FMT_TEXT && same) {
-		char n[24], st[11];
-		const char *const keys[] = { "id", "challenge", "start", "days#",
-		    NULL };
-		const char *const vals[] = { o->id, o->challenge, st, n };
-
-		em_date_fmt(o->start, st);
-		snprintf(n, sizeof(n), "%ld", o->days);
-		em_out_fields(ctx, keys, vals);
+	if (same && run_emit(ctx, o->id, o->challenge, o->start, o->days) == 0)
 		return 0;
-	}
 	both = strcmp(w, "you") == 0 ? "the two of you are" : "you are";
 	if (o->day < 1)
 		tell(ctx, fp, 0, "%s set %s to start on %s, and %s in it already; "
@@ -498,20 +520,15 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 		goto fail;
 	if ((ex = em_db_commit(ctx)) != 0)
 		return ex;
-	if (ctx->fmt == EM_FMT_TEXT && day > em_date_today()) {
+	if (run_emit(ctx, rid, d->id, day, (long)d->ndays) == 0)
+		return 0;
+	if (day > em_date_today()) {
 		day_fmt(day, when);
 		tell(ctx, stdout, 0, "%s starts on %s: %zu days; from then, see the "
 		    "day's task with: %s today", d->id, when, d->ndays, ctx->prog);
-	} else if (ctx->fmt == EM_FMT_TEXT) {
+	} else
 		printf("started %s on %s: %zu days; see today's task with: %s today\n",
 		    d->id, start, d->ndays, ctx->prog);
-	} else {
-		const char *const keys[] = { "id", "challenge", "start", "days#", NULL };
-		const char *const vals[] = { rid, d->id, start, n };
-
-		snprintf(n, sizeof(n), "%zu", d->ndays);
-		em_out_fields(ctx, keys, vals);
-	}
 	return 0;
 fail:
 	em_db_rollback(ctx);
@@ -547,6 +564,10 @@ confirm(const char *question)
 	free(line);
 	return yes ? 0 : EM_EX_NO;
 }
+
+/* A run abandon stopped (state abandoned) or --undo resumed (running). */
+static const struct em_col abandon_cols[] = { { "id", EM_STR },
+    { "challenge", EM_STR }, { "state", EM_STR }, { NULL, 0 } };
 
 /*
  * abandon --undo: the challenge abandoned last runs again, on its own
@@ -585,12 +606,13 @@ resume(struct em_ctx *ctx)
 	    "updated = " NOW " WHERE id = ?1", "s", id)) != 0 ||
 	    (ex = em_db_commit(ctx)) != 0)
 		goto fail;
-	if (ctx->fmt == EM_FMT_TEXT) {
+	em_emit_head(ctx, abandon_cols);
+	if (em_emit(ctx, abandon_cols, (struct em_val[]){ EM_S(id), EM_S(name),
+	    { .s = "running" } }) != 0) {
 		fputs("resumed ", stdout);
 		em_put_text(stdout, name);
 		puts(" (abandon it again with: empathy-challenge abandon)");
-	} else
-		em_rec_said(ctx, "run", id, 0, 0, NULL);
+	}
 	goto out;
 fail:
 	em_db_rollback(ctx);
@@ -668,10 +690,14 @@ c_abandon(struct em_ctx *ctx, int argc, char **argv)
 		run_free(&r);
 		return em_err(ctx, EM_EX_NOINPUT, "no challenge is running");
 	}
-	if ((ex = em_db_commit(ctx)) == 0 && ctx->fmt == EM_FMT_TEXT) {
-		fputs("abandoned ", stdout);
-		em_put_text(stdout, r.challenge);
-		putchar('\n');
+	if ((ex = em_db_commit(ctx)) == 0) {
+		em_emit_head(ctx, abandon_cols);
+		if (em_emit(ctx, abandon_cols, (struct em_val[]){ EM_S(r.id),
+		    EM_S(r.challenge), { .s = "abandoned" } }) != 0) {
+			fputs("abandoned ", stdout);
+			em_put_text(stdout, r.challenge);
+			putchar('\n');
+		}
 	}
 	run_free(&r);
 	return ex;
@@ -690,6 +716,84 @@ done_on(struct em_ctx *ctx, const char *run, const char *user, long day,
 	    day);
 }
 
+/*
+ * The run whose day is today's (date): one that is over gives way to one set
+ * to start later. Said on stderr unless quiet: nothing runs, it starts
+ * later, it is over, or the content no longer has the day (all status 1).
+ * On any status but 0, r owns nothing.
+ */
+static int
+today_run(struct em_ctx *ctx, long date, int quiet, struct run *r)
+{
+	char	 end[11];
+	int	 ex;
+
+	if ((ex = find_run(ctx, date, RUN_NOW, r)) != 0)
+		return ex == EM_EX_NO ? no_run(ctx, quiet, date) : ex;
+	if (r->day > r->days) {
+		/* Over: the next one, set to start later, says more. */
+		run_free(r);
+		if ((ex = find_run(ctx, date, RUN_LATER, r)) == 0) {
+			if (!quiet)
+				starts_on(ctx, r);
+			run_free(r);
+			return EM_EX_NO;
+		}
+		if (ex != EM_EX_NO)
+			return ex;
+		if ((ex = find_run(ctx, date, RUN_NOW, r)) != 0)
+			return ex == EM_EX_NO ? no_run(ctx, quiet, date) : ex;
+	}
+	if (r->day <= r->days && r->doc != NULL && (size_t)r->day <= r->doc->ndays)
+		return 0;
+	em_date_fmt(r->start + r->days - 1, end);
+	if (quiet)
+		;
+	else if (r->day > r->days)
+		tell(ctx, stderr, 0, "%s ended on %s; see %s review, or start "
+		    "another", r->challenge, end, ctx->prog);
+	else if (r->doc == NULL)
+		tell(ctx, stderr, 0, "%s, day %ld of %ld, is no longer in the "
+		    "content; see %s list", r->challenge, r->day, r->days, ctx->prog);
+	else
+		tell(ctx, stderr, 0, "%s has only %zu days in the content now, "
+		    "and this is day %ld of %ld", r->challenge, r->doc->ndays,
+		    r->day, r->days);
+	run_free(r);
+	return EM_EX_NO;
+}
+
+/* today in text: the day's task, whether you did it, and its exercise. */
+static void
+today_text(struct em_ctx *ctx, const struct run *r, const struct em_day *dd,
+    const char *when, const struct em_doc *e)
+{
+	char	 head[64];
+
+	snprintf(head, sizeof(head), "Day %ld of %ld: ", r->day, r->days);
+	printf("%s%s", em_color(ctx, "\033[1m"), head);
+	em_put_cell(stdout, dd->title, WIDTH + 2 - strlen(head) <
+	    em_text_width(dd->title) ? WIDTH + 2 - strlen(head) :
+	    em_text_width(dd->title), 0);
+	printf("%s\n", em_color(ctx, "\033[0m"));
+	em_put_wrapped(dd->task, WIDTH, 2, 0);
+	if (when != NULL)
+		printf("  (you did this on %s)\n", when);
+	if (e != NULL) {
+		putchar('\n');
+		put_exercise(ctx, e, 2);
+	}
+}
+
+/*
+ * The day's task in today: exercise is null where it names none, done the
+ * day you marked it done (null while you have not).
+ */
+static const struct em_col today_cols[] = { { "challenge", EM_STR },
+    { "day", EM_INT }, { "days", EM_INT }, { "title", EM_STR },
+    { "task", EM_STR }, { "exercise", EM_STR }, { "done", EM_STR },
+    { NULL, 0 } };
+
 static int
 c_today(struct em_ctx *ctx, int argc, char **argv)
 {
@@ -702,7 +806,7 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_day *dd;
 	struct run	 r;
 	const char	*me;
-	char		 end[11], *when, n[24], m[24], head[64];
+	char		*when = NULL;
 	long		 date = em_date_today();
 	int		 ch, ex, qflag = 0;
 
@@ -721,79 +825,23 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_READ)) != 0)
+	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
+	    (ex = today_run(ctx, date, qflag, &r)) != 0)
 		return ex;
-	if ((ex = find_run(ctx, date, RUN_NOW, &r)) != 0)
-		return ex == EM_EX_NO ? no_run(ctx, qflag, date) : ex;
-	if (r.day > r.days) {
-		/* Over: the next one, set to start later, says more. */
-		run_free(&r);
-		if ((ex = find_run(ctx, date, RUN_LATER, &r)) == 0) {
-			if (!qflag)
-				starts_on(ctx, &r);
-			run_free(&r);
-			return EM_EX_NO;
-		}
-		if (ex != EM_EX_NO)
-			return ex;
-		if ((ex = find_run(ctx, date, RUN_NOW, &r)) != 0)
-			return ex == EM_EX_NO ? no_run(ctx, qflag, date) : ex;
-	}
-	if (r.day > r.days || r.doc == NULL || (size_t)r.day > r.doc->ndays) {
-		em_date_fmt(r.start + r.days - 1, end);
-		if (qflag)
-			;
-		else if (r.day > r.days)
-			tell(ctx, stderr, 0, "%s ended on %s; see %s review, or start "
-			    "another", r.challenge, end, ctx->prog);
-		else if (r.doc == NULL)
-			tell(ctx, stderr, 0, "%s, day %ld of %ld, is no longer in the "
-			    "content; see %s list", r.challenge, r.day, r.days,
-			    ctx->prog);
-		else
-			tell(ctx, stderr, 0, "%s has only %zu days in the content now, "
-			    "and this is day %ld of %ld", r.challenge, r.doc->ndays,
-			    r.day, r.days);
-		run_free(&r);
-		return EM_EX_NO;
-	}
-	if (qflag) {
-		run_free(&r);
-		return 0;
-	}
 	dd = &r.doc->days[r.day - 1];
+	if (qflag || (ex = done_on(ctx, r.id, me, r.day, &when)) != 0) {
+		run_free(&r);
+		return ex;
+	}
 	if (em_ctx_content(ctx, KINDS, &c) == 0 && dd->exercise != NULL)
 		e = em_content_find(c, EM_K_EXERCISE, dd->exercise);
-	if (ctx->fmt != EM_FMT_TEXT) {
-		const char *const keys[] = { "challenge", "day#", "days#", "title", "task",
-		    "exercise", NULL };
-		const char *const vals[] = { r.challenge, n, m, dd->title, dd->task,
-		    dd->exercise ? dd->exercise : "" };
-
-		snprintf(n, sizeof(n), "%ld", r.day);
-		snprintf(m, sizeof(m), "%ld", r.days);
-		em_out_fields(ctx, keys, vals);
-		run_free(&r);
-		return 0;
-	}
-	if ((ex = done_on(ctx, r.id, me, r.day, &when)) != 0) {
-		run_free(&r);
-		return ex;
-	}
-	snprintf(head, sizeof(head), "Day %ld of %ld: ", r.day, r.days);
-	printf("%s%s", em_color(ctx, "\033[1m"), head);
-	em_put_cell(stdout, dd->title, WIDTH + 2 - strlen(head) <
-	    em_text_width(dd->title) ? WIDTH + 2 - strlen(head) :
-	    em_text_width(dd->title), 0);
-	printf("%s\n", em_color(ctx, "\033[0m"));
-	em_put_wrapped(dd->task, WIDTH, 2, 0);
-	if (when != NULL)
-		printf("  (you did this on %s)\n", when);
+	em_emit_head(ctx, today_cols);
+	if (em_emit(ctx, today_cols, (struct em_val[]){ EM_S(r.challenge),
+	    EM_N(r.day), EM_N(r.days), EM_S(dd->title), EM_S(dd->task),
+	    EM_S(dd->exercise), EM_S(when) }) != 0)
+		today_text(ctx, &r, dd, when, e);
 	free(when);
-	if (e != NULL) {
-		putchar('\n');
-		put_exercise(ctx, e, 2);
-	}
 	run_free(&r);
 	return 0;
 }
@@ -864,101 +912,133 @@ day_opts(struct em_ctx *ctx, int argc, char **argv, long *today, long *day,
 	return optind < argc ? em_usage(ctx, stderr, EM_EX_USAGE) : 0;
 }
 
+/*
+ * The day done marks: --day (*day), else today's. Once the run is over it
+ * takes --day; a day past the run's last, or not come yet, is a usage error.
+ */
 static int
-c_done(struct em_ctx *ctx, int argc, char **argv)
+done_day(struct em_ctx *ctx, const struct run *r, long *day)
 {
-	struct run	 r;
-	const char	*me, *noteopt = NULL;
-	char		*note = NULL, date[11], id[EM_ID_LEN + 1], tmpl[256], n[24];
-	size_t		 len;
-	long		 today, day;
-	int		 ex;
+	char	 date[11];
 
-	memset(&r, 0, sizeof(r));
-	if ((ex = day_opts(ctx, argc, argv, &today, &day, &noteopt)) != 0)
-		return ex;
-	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
-		return ex;
-	if ((ex = find_run(ctx, today, RUN_NOW, &r)) != 0)
-		return ex == EM_EX_NO ? no_run(ctx, 0, today) : ex;
-	if (day == 0 && r.day > r.days) {
-		em_date_fmt(r.start + r.days - 1, date);
-		ex = tell(ctx, stderr, EM_EX_USAGE, "%s ended on %s; to catch up on "
-		    "a day, use --day N (1 to %ld)", r.challenge, date, r.days);
-		goto out;
+	if (*day == 0 && r->day > r->days) {
+		em_date_fmt(r->start + r->days - 1, date);
+		return tell(ctx, stderr, EM_EX_USAGE, "%s ended on %s; to catch up "
+		    "on a day, use --day N (1 to %ld)", r->challenge, date, r->days);
 	}
-	if (day == 0)
-		day = r.day;
-	if (day > r.days) {
-		ex = tell(ctx, stderr, EM_EX_USAGE, "%s has %ld days", r.challenge,
-		    r.days);
-		goto out;
-	}
-	if (day > r.day) {
-		ex = em_fail(ctx, EM_EX_USAGE, "day %ld has not come yet (today is day "
-		    "%ld)", day, r.day);
-		goto out;
-	}
-	/* A note: --note TEXT; --note - for stdin or the editor; else piped stdin. */
+	if (*day == 0)
+		*day = r->day;
+	if (*day > r->days)
+		return tell(ctx, stderr, EM_EX_USAGE, "%s has %ld days", r->challenge,
+		    r->days);
+	if (*day > r->day)
+		return em_fail(ctx, EM_EX_USAGE, "day %ld has not come yet (today is "
+		    "day %ld)", *day, r->day);
+	return 0;
+}
+
+/*
+ * The note done keeps: --note TEXT; --note - for stdin or the editor; else
+ * piped stdin. *note is NULL for none, and on failure.
+ */
+static int
+done_note(struct em_ctx *ctx, const char *noteopt, long day, char **note)
+{
+	char	 tmpl[256];
+	size_t	 len;
+	int	 ex = 0;
+
+	*note = NULL;
 	if (noteopt != NULL && strcmp(noteopt, "-") != 0)
-		note = em_strdup(noteopt);
+		*note = em_strdup(noteopt);
 	else if (em_isatty_in() && noteopt != NULL) {
 		snprintf(tmpl, sizeof(tmpl), "\n# A note on day %ld: how it went, what "
 		    "you noticed.\n# Lines that start with # are left out.\n", day);
-		if ((ex = em_editor_text(ctx, "note", tmpl, &note)) == EM_EX_NO)
+		if ((ex = em_editor_text(ctx, "note", tmpl, note)) == EM_EX_NO)
 			ex = 0;		/* an empty note is no note */
-		if (ex != 0)
-			goto out;
 	} else if (!em_isatty_in()) {
-		if ((ex = em_read_all(ctx, stdin, "the note", EM_TEXT_MAX + 1, &note,
-		    &len)) != 0)
-			goto out;
-		if ((ex = em_text_bytes(ctx, "the note", note, len)) != 0)
-			goto out;
+		if ((ex = em_read_all(ctx, stdin, "the note", EM_TEXT_MAX + 1, note,
+		    &len)) == 0)
+			ex = em_text_bytes(ctx, "the note", *note, len);
 	}
-	if (note != NULL) {
-		em_text_trim(note);
-		if (*note == '\0') {
-			free(note);
-			note = NULL;
-		} else if ((ex = em_text_check(ctx, "the note", note, strlen(note))) != 0)
-			goto out;
+	if (ex == 0 && *note != NULL) {
+		em_text_trim(*note);
+		if (**note == '\0')
+			ex = EM_EX_NO;	/* nothing but space: no note */
+		else
+			ex = em_text_check(ctx, "the note", *note, strlen(*note));
 	}
-	em_date_fmt(today, date);
+	if (ex != 0) {
+		free(*note);
+		*note = NULL;
+	}
+	return ex == EM_EX_NO ? 0 : ex;
+}
+
+/* Mark day of r done on date, with note (or keep the note it has). */
+static int
+done_store(struct em_ctx *ctx, const struct run *r, const char *me, long day,
+    const char *date, const char *note)
+{
+	char	 id[EM_ID_LEN + 1], n[24];
+	int	 ex;
+
 	/* A person's day of a run has one id on every machine. */
 	snprintf(n, sizeof(n), "%ld", day);
-	em_id_derive(id, "run_day", r.id, me, n, (const char *)NULL);
+	em_id_derive(id, "run_day", r->id, me, n, (const char *)NULL);
 	if ((ex = em_db_begin(ctx)) != 0)
-		goto out;
+		return ex;
 	if ((ex = em_sql_run(ctx, "saving the day", "INSERT INTO run_day (id, run, "
 	    "user, day, date, note, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, " NOW ", " NOW ") ON CONFLICT (run, user, day) DO UPDATE SET "
 	    "note = coalesce(?6, note), date = CASE WHEN removed IS NULL THEN date "
 	    "ELSE ?5 END, removed = NULL, updated = " NOW " WHERE ?6 IS NOT NULL "
 	    "OR removed IS NOT NULL",
-	    "ssslss", id, r.id, me, day, date, note)) != 0)
-		goto fail;
-	if ((ex = em_db_commit(ctx)) != 0)
+	    "ssslss", id, r->id, me, day, date, note)) != 0) {
+		em_db_rollback(ctx);
+		return ex;
+	}
+	return em_db_commit(ctx);
+}
+
+/* A day done: date is when it was first done, state done or late. */
+static const struct em_col done_cols[] = { { "challenge", EM_STR },
+    { "day", EM_INT }, { "date", EM_STR }, { "state", EM_STR }, { NULL, 0 } };
+
+static int
+c_done(struct em_ctx *ctx, int argc, char **argv)
+{
+	struct run	 r;
+	const char	*me, *noteopt = NULL, *s;
+	char		*note = NULL, *first = NULL, date[11];
+	long		 today, day;
+	int		 ex;
+
+	if ((ex = day_opts(ctx, argc, argv, &today, &day, &noteopt)) != 0)
+		return ex;
+	if ((ex = em_ctx_user(ctx, &me)) != 0 || (ex = em_db_open(ctx, EM_DB_WRITE)) != 0)
+		return ex;
+	if ((ex = find_run(ctx, today, RUN_NOW, &r)) != 0)
+		return ex == EM_EX_NO ? no_run(ctx, 0, today) : ex;
+	if ((ex = done_day(ctx, &r, &day)) != 0 ||
+	    (ex = done_note(ctx, noteopt, day, &note)) != 0)
 		goto out;
-	free(note);
-	if (done_on(ctx, r.id, me, day, &note) == 0 && note != NULL)
-		snprintf(date, sizeof(date), "%s", note);	/* when it was first done */
-	if (ctx->fmt == EM_FMT_TEXT) {
+	em_date_fmt(today, date);
+	if ((ex = done_store(ctx, &r, me, day, date, note)) != 0)
+		goto out;
+	if (done_on(ctx, r.id, me, day, &first) == 0 && first != NULL)
+		snprintf(date, sizeof(date), "%s", first);	/* when it was first done */
+	s = state(&r, day, date);
+	em_emit_head(ctx, done_cols);
+	if (em_emit(ctx, done_cols, (struct em_val[]){ EM_S(r.challenge), EM_N(day),
+	    EM_S(date), EM_S(s) }) != 0) {
 		printf("day %ld of ", day);
 		em_put_text(stdout, r.challenge);
-		printf(" done%s\n", strcmp(state(&r, day, date), "late") == 0 ?
+		printf(" done%s\n", strcmp(s, "late") == 0 ?
 		    " (late, and that is fine)" : "");
-	} else {
-		const char *const keys[] = { "challenge", "day#", "date", NULL };
-		const char *const vals[] = { r.challenge, n, date };
-
-		snprintf(n, sizeof(n), "%ld", day);
-		em_out_fields(ctx, keys, vals);
 	}
-	goto out;
-fail:
-	em_db_rollback(ctx);
 out:
+	free(first);
 	free(note);
 	run_free(&r);
 	return ex;
@@ -1105,13 +1185,109 @@ cell(const char *s, size_t w, int last)
 
 #define COLW	10	/* a partner's column in the status grid */
 
+/*
+ * A partner's day as of the run's date: its state, and *when it was done
+ * (NULL unless it counts as done by then; the caller frees it); with note,
+ * *note is its note as of then (else NULL).
+ */
+static int
+day_state(struct em_ctx *ctx, const struct run *r, const char *user, long day,
+    const char **s, char **when, char **note)
+{
+	int	 ex;
+
+	if (note != NULL)
+		*note = NULL;
+	if ((ex = done_on(ctx, r->id, user, day, when)) != 0)
+		return ex;
+	*s = state(r, day, *when);
+	if (*when != NULL && !is_done(*s)) {
+		free(*when);	/* done only after the date looked at */
+		*when = NULL;
+	}
+	if (note == NULL || *when == NULL)
+		return 0;
+	if ((ex = em_sql_one(ctx, "reading challenges", note, "SELECT note FROM "
+	    "live_run_day WHERE run = ?1 AND user = ?2 AND day = ?3", "ssl", r->id,
+	    user, day)) != 0) {
+		free(*when);
+		*when = NULL;
+	}
+	return ex;
+}
+
+/*
+ * status in text: the title, where the run is, and the grid's head; titlew
+ * is the width of the titles, grid 0 for a list instead of a grid.
+ */
+static void
+status_head(struct em_ctx *ctx, const struct run *r, char **users,
+    size_t nusers, size_t titlew, int grid)
+{
+	const char	*title = r->doc ? r->doc->title : r->challenge;
+	char		 rest[64], d[32];
+	size_t		 u, w;
+
+	if (r->day < 1) {
+		day_fmt(r->start, d);
+		snprintf(rest, sizeof(rest), " starts on %s: %ld days", d, r->days);
+	} else {
+		em_date_fmt(r->start, d);
+		snprintf(rest, sizeof(rest), ", started %s: ", d);
+		if (r->day > r->days)
+			strcat(rest, "over");
+		else
+			snprintf(rest + strlen(rest), sizeof(rest) - strlen(rest),
+			    "day %ld of %ld", r->day, r->days);
+	}
+	w = em_text_width(title);
+	if (w + strlen(rest) > WIDTH + 2)
+		w = WIDTH + 2 - strlen(rest);
+	printf("%s", em_color(ctx, "\033[1m"));
+	em_put_cell(stdout, title, w, 0);
+	printf("%s%s\n\n", em_color(ctx, "\033[0m"), rest);
+	if (!grid)
+		return;
+	printf("%*s", (int)(5 + titlew), "");
+	for (u = 0; u < nusers; u++) {
+		putchar(' ');
+		cell(users[u], COLW, u + 1 == nusers);
+	}
+	putchar('\n');
+}
+
+/* A partner's day in status as text: a cell of the grid, or a line. */
+static void
+status_cell(const char *user, const char *s, int grid, int last)
+{
+	if (grid) {
+		putchar(' ');
+		cell(s, COLW, last);
+		return;
+	}
+	printf("       ");
+	em_put_cell(stdout, user, em_text_width(user) > 40 ? 40 :
+	    em_text_width(user), 0);
+	printf(": %s\n", s);
+}
+
+/*
+ * A partner's day in status: date is when it was done, null while it is
+ * not (as of the date looked at); then the run's challenge and first day.
+ */
+static const struct em_col status_cols[] = { { "day", EM_INT },
+    { "title", EM_STR }, { "user", EM_STR }, { "state", EM_STR },
+    { "date", EM_STR }, { "challenge", EM_STR }, { "start", EM_STR },
+    { NULL, 0 } };
+
 static int
 c_status(struct em_ctx *ctx, int argc, char **argv)
 {
 	struct run	 r;
-	const char	*me, *s, *title;
-	char		**users = NULL, *when, n[24], rest[64], d[32];
-	size_t		 nusers = 0, u, titlew = 29, w;
+	const char	*me, *s;
+	char		**users = NULL, *when;
+	size_t		 nusers = 0, u, titlew = 29;
+	char		 start[11];
 	long		 day;
 	int		 ex = 0, grid = 1;
 
@@ -1125,69 +1301,25 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 		else
 			grid = 0;
 	}
-	if (ctx->fmt == EM_FMT_TEXT) {
-		if (r.day < 1) {
-			day_fmt(r.start, d);
-			snprintf(rest, sizeof(rest), " starts on %s: %ld days", d,
-			    r.days);
-		} else {
-			em_date_fmt(r.start, n);
-			snprintf(rest, sizeof(rest), ", started %s: ", n);
-			if (r.day > r.days)
-				strcat(rest, "over");
-			else
-				snprintf(rest + strlen(rest), sizeof(rest) -
-				    strlen(rest), "day %ld of %ld", r.day, r.days);
-		}
-		title = r.doc ? r.doc->title : r.challenge;
-		w = em_text_width(title);
-		if (w + strlen(rest) > WIDTH + 2)
-			w = WIDTH + 2 - strlen(rest);
-		printf("%s", em_color(ctx, "\033[1m"));
-		em_put_cell(stdout, title, w, 0);
-		printf("%s%s\n\n", em_color(ctx, "\033[0m"), rest);
-		if (grid) {
-			printf("%*s", (int)(5 + titlew), "");
-			for (u = 0; u < nusers; u++) {
-				putchar(' ');
-				cell(users[u], COLW, u + 1 == nusers);
-			}
-			putchar('\n');
-		}
-	} else if (ctx->fmt == EM_FMT_TSV)
-		puts("day\ttitle\tuser\tstate\tdate");
+	em_date_fmt(r.start, start);
+	em_emit_head(ctx, status_cols);
+	if (ctx->fmt == EM_FMT_TEXT)
+		status_head(ctx, &r, users, nusers, titlew, grid);
 	for (day = 1; day <= r.days; day++) {
-		if (ctx->fmt == EM_FMT_TEXT) {
+		if (ctx->fmt == EM_FMT_TEXT) {	/* a row for the day, a cell each */
 			printf("%3ld  ", day);
 			cell(day_title(&r, day), titlew, !grid);
 			if (!grid)
 				putchar('\n');
 		}
 		for (u = 0; u < nusers; u++) {
-			if ((ex = done_on(ctx, r.id, users[u], day, &when)) != 0)
+			if ((ex = day_state(ctx, &r, users[u], day, &s, &when,
+			    NULL)) != 0)
 				goto out;
-			s = state(&r, day, when);
-			if (when != NULL && !is_done(s)) {
-				free(when);	/* done only after the date looked at */
-				when = NULL;
-			}
-			if (ctx->fmt == EM_FMT_TEXT && grid) {
-				putchar(' ');
-				cell(s, COLW, u + 1 == nusers);
-			} else if (ctx->fmt == EM_FMT_TEXT) {
-				printf("       ");
-				em_put_cell(stdout, users[u], em_text_width(users[u]) >
-				    40 ? 40 : em_text_width(users[u]), 0);
-				printf(": %s\n", s);
-			} else {
-				const char *const keys[] = { "day#", "title", "user",
-				    "state", "date", NULL };
-				const char *const vals[] = { n, day_title(&r, day),
-				    users[u], s, when ? when : "" };
-
-				snprintf(n, sizeof(n), "%ld", day);
-				em_out_row(ctx, keys, vals, 0);
-			}
+			if (em_emit(ctx, status_cols, (struct em_val[]){ EM_N(day),
+			    EM_S(day_title(&r, day)), EM_S(users[u]), EM_S(s),
+			    EM_S(when), EM_S(r.challenge), EM_S(start) }) != 0)
+				status_cell(users[u], s, grid, u + 1 == nusers);
 			free(when);
 		}
 		if (ctx->fmt == EM_FMT_TEXT && grid)
@@ -1199,90 +1331,86 @@ out:
 	return ex;
 }
 
+/* A partner's day in review: as in status, with its note before the run. */
+static const struct em_col review_cols[] = { { "day", EM_INT },
+    { "title", EM_STR }, { "user", EM_STR }, { "state", EM_STR },
+    { "date", EM_STR }, { "note", EM_STR }, { "challenge", EM_STR },
+    { "start", EM_STR }, { NULL, 0 } };
+
+/* review in text: what each partner has left to do, missed days marked. */
+static void
+review_left(char **users, size_t nusers, char left[][512])
+{
+	char	 line[4352];
+	size_t	 u;
+
+	for (u = 0; u < nusers && u < 8; u++) {
+		snprintf(line, sizeof(line), "%s: %s%s", users[u], *left[u] ?
+		    "day " : "nothing, every day is done", left[u]);
+		printf("%s  ", u == 0 ? "\nLeft to do:\n" : "");
+		em_put_wrapped(line, WIDTH, 4, 1);
+	}
+}
+
+/* review in text: a partner's day, with its note. */
+static void
+review_text(const char *user, const char *s, const char *when,
+    const char *note)
+{
+	char	 line[4352];
+
+	snprintf(line, sizeof(line), "%s: %s%s%s", user, s, when ? " " : "",
+	    when ? when : "");
+	printf("  ");
+	em_put_wrapped(line, WIDTH, 4, 1);
+	if (note != NULL)
+		em_put_wrapped(note, WIDTH, 4, 0);
+}
+
 static int
 c_review(struct em_ctx *ctx, int argc, char **argv)
 {
-	sqlite3_stmt	*st;
 	struct run	 r;
-	const char	*me, *s;
-	char		**users = NULL, *when, n[24], left[8][512], line[4352];
+	const char	*me, *s, *title;
+	char		**users = NULL, *when, *note, left[8][512], head[32], start[11];
 	size_t		 nusers = 0, u;
 	long		 day;
-	int		 ex, rc;
+	int		 ex;
 
 	memset(left, 0, sizeof(left));
 	if ((ex = setup(ctx, argc, argv, 0, &r, &me, &users, &nusers)) != 0 ||
 	    r.id == NULL)
 		return ex;
-	if ((ex = em_db_prepare(ctx, &st, "SELECT date, note FROM live_run_day WHERE run = ? "
-	    "AND user = ? AND day = ?")) != 0)
-		goto out;
-	if (ctx->fmt == EM_FMT_TSV)
-		puts("day\ttitle\tuser\tstate\tdate\tnote");
-	for (day = 1; day <= r.days; day++) {
-		if (ctx->fmt == EM_FMT_TEXT) {
-			snprintf(line, sizeof(line), "Day %ld: ", day);
-			printf("%s%s", em_color(ctx, "\033[1m"), line);
-			em_put_cell(stdout, day_title(&r, day), WIDTH + 2 -
-			    strlen(line) < em_text_width(day_title(&r, day)) ?
-			    WIDTH + 2 - strlen(line) : em_text_width(day_title(&r,
-			    day)), 0);
+	em_date_fmt(r.start, start);
+	em_emit_head(ctx, review_cols);
+	for (day = 1; day <= r.days && ex == 0; day++) {
+		title = day_title(&r, day);
+		if (ctx->fmt == EM_FMT_TEXT) {	/* a heading for the day */
+			snprintf(head, sizeof(head), "Day %ld: ", day);
+			printf("%s%s", em_color(ctx, "\033[1m"), head);
+			em_put_cell(stdout, title, WIDTH + 2 - strlen(head) <
+			    em_text_width(title) ? WIDTH + 2 - strlen(head) :
+			    em_text_width(title), 0);
 			printf("%s\n", em_color(ctx, "\033[0m"));
 		}
-		for (u = 0; u < nusers; u++) {
-			sqlite3_reset(st);
-			em_bind_text(st, 1, r.id);
-			em_bind_text(st, 2, users[u]);
-			sqlite3_bind_int64(st, 3, day);
-			if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE) {
-				ex = em_db_err(ctx, rc, "reading challenges");
+		for (u = 0; u < nusers && ex == 0; u++) {
+			if ((ex = day_state(ctx, &r, users[u], day, &s, &when,
+			    &note)) != 0)
 				break;
-			}
-			when = rc == SQLITE_ROW ?
-			    em_strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
-			s = state(&r, day, when);
-			if (when != NULL && !is_done(s)) {
-				free(when);
-				when = NULL;
-				rc = SQLITE_DONE;	/* nor its note, as of then */
-			}
-			if (ctx->fmt != EM_FMT_TEXT) {
-				const char *const keys[] = { "day#", "title", "user",
-				    "state", "date", "note", NULL };
-				const char *const vals[] = { n, day_title(&r, day),
-				    users[u], s, when ? when : "", rc == SQLITE_ROW &&
-				    sqlite3_column_type(st, 1) != SQLITE_NULL ?
-				    (const char *)sqlite3_column_text(st, 1) : "" };
-
-				snprintf(n, sizeof(n), "%ld", day);
-				em_out_row(ctx, keys, vals, 0);
-			} else {
-				snprintf(line, sizeof(line), "%s: %s%s%s", users[u], s,
-				    when ? " " : "", when ? when : "");
-				printf("  ");
-				em_put_wrapped(line, WIDTH, 4, 1);
-				if (rc == SQLITE_ROW &&
-				    sqlite3_column_type(st, 1) != SQLITE_NULL)
-					em_put_wrapped((const char *)sqlite3_column_text(st,
-					    1), WIDTH, 4, 0);
-			}
+			if (em_emit(ctx, review_cols, (struct em_val[]){ EM_N(day),
+			    EM_S(title), EM_S(users[u]), EM_S(s), EM_S(when),
+			    EM_S(note), EM_S(r.challenge), EM_S(start) }) != 0)
+				review_text(users[u], s, when, note);
 			if (when == NULL && u < 8 && strlen(left[u]) < 400)
 				snprintf(left[u] + strlen(left[u]), sizeof(left[u]) -
-				    strlen(left[u]), "%s%ld%s", *left[u] ? ", " : "", day,
-				    day < r.day ? " (missed)" : "");
+				    strlen(left[u]), "%s%ld%s", *left[u] ? ", " : "",
+				    day, day < r.day ? " (missed)" : "");
 			free(when);
+			free(note);
 		}
-		if (ex != 0)
-			break;
 	}
-	sqlite3_finalize(st);
-	for (u = 0; ex == 0 && ctx->fmt == EM_FMT_TEXT && u < nusers && u < 8; u++) {
-		snprintf(line, sizeof(line), "%s: %s%s", users[u], *left[u] ? "day " :
-		    "nothing, every day is done", left[u]);
-		printf("%s  ", u == 0 ? "\nLeft to do:\n" : "");
-		em_put_wrapped(line, WIDTH, 4, 1);
-	}
-out:
+	if (ex == 0 && ctx->fmt == EM_FMT_TEXT)
+		review_left(users, nusers, left);
 	em_strv_free(users, nusers);
 	run_free(&r);
 	return ex;

@@ -88,7 +88,7 @@ sc() { out | awk -F'\t' 'NR == 2 { print $6 }'; }
 bd() { out | awk -F'\t' 'NR == 2 { print $7 }'; }
 
 score ten 3,3,3,3,3,3,3,3,3,3
-same   'take -f tsv has a header row'	"$(out | head -1)" "id	instrument	user	about	date	score	band	exercises"
+same   'take -f tsv has a header row'	"$(out | head -1)" "id	instrument	user	about	date	score	band	exercises	meaning	weakest	guessed_by"
 same   'all middle answers score 50'	"$(sc)" 50
 same   'the score is what was stored'	"$(sql 'select score from result')" 50
 score ten 1,1,1,1,1,1,1,1,1,1

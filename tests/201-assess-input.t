@@ -71,5 +71,5 @@ same   'each on its day'	"$(sql "select user, instrument, date from result where
 sara|self|$(day -3)
 sara|self|$(day -1)"
 ok     'json output of take'	empathy-assess -f json take bandwidth --answers 3,3,3,3
-same   'its keys'	"$(out | jq -r 'keys_unsorted | join(",")')" 'id,instrument,user,about,date,score,band,exercises'
+same   'its keys'	"$(out | jq -r 'keys_unsorted | join(",")')" 'id,instrument,user,about,date,score,band,exercises,meaning,weakest,guessed_by'
 same   'its id is the stored one'	"$(out | jq -r .id)" "$(sql "select id from result where instrument = 'bandwidth' and user = 'sara'")"

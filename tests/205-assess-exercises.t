@@ -17,9 +17,13 @@ same   'then where to grow: the two weakest items, each with an exercise to try'
   - When my partner's feelings become too much for me, I withdraw.
     try: $(title pause-and-reset) (empathy-challenge show pause-and-reset)"
 ok     'the same answers in json'	empathy-assess -f json take self --answers 1,2,3,4,5,1,2,3,4,5
-same   '"exercises" lists the exercise ids of the two weakest items, weakest first'	"$(out | jq -r .exercises)" 'daily-checkin,pause-and-reset'
+same   '"exercises" lists the exercise ids of the two weakest items, weakest first'	"$(out | jq -r '.exercises | join(",")')" 'daily-checkin,pause-and-reset'
+same   'as an array'	"$(out | jq -r '.exercises | type')" array
+same   '"weakest" numbers those items, as numbers'	"$(out | jq -c .weakest)" '[1,5]'
+same   '"meaning" is what the band means, as the text says it'	"$(out | jq -r '[.band, .meaning] | join(": ")')" 'growing: You tune in some of the time, and some habits still get in the way. Work on the exercises suggested for your weakest answers.'
 ok     'and in tsv'	empathy-assess -f tsv take self --answers 1,2,3,4,5,1,2,3,4,5
-same   'the last column'	"$(out | awk -F'\t' 'NR == 2 { print $8 }')" 'daily-checkin,pause-and-reset'
+same   'the exercises column, joined with ", "'	"$(out | awk -F'\t' 'NR == 2 { print $8 }')" 'daily-checkin, pause-and-reset'
+same   'the weakest column'	"$(out | awk -F'\t' 'NR == 2 { print $10 }')" '[1,5]'
 
 # Every answer at its best: nothing to work on.
 ok     'all at their best (the reversed items at 1)'	empathy-assess take self --answers 5,5,5,1,1,1,5,5,5,5
@@ -27,14 +31,15 @@ same   'the score and band'	"$(out | head -1)" 'Empathy self-assessment: 100 of 
 unlike 'no item is named as weak'	"$(out)" 'room to grow'
 unlike 'no exercise is suggested'	"$(out)" 'try:'
 ok     'in json'	empathy-assess -f json take self --answers 5,5,5,1,1,1,5,5,5,5
-same   'the exercises are empty'	"$(out | jq -r .exercises)" ''
+same   'the exercises are empty'	"$(out | jq -c .exercises)" '[]'
+same   'and no item is weakest'	"$(out | jq -c .weakest)" '[]'
 
 # All fives: the reversed items 4, 5 and 6 are the weak ones; ties go to the earlier.
 ok     'all fives'	empathy-assess -f json take self --answers 5,5,5,5,5,5,5,5,5,5
-same   'the weakest are items 4 and 5'	"$(out | jq -r .exercises)" 'silent-listening,pause-and-reset'
+same   'the weakest are items 4 and 5'	"$(out | jq -r '.exercises | join(",")')" 'silent-listening,pause-and-reset'
 # The weakest is found wherever it is: points 3 3 3 2 ... 1 at item 10.
 ok     'weakest at the end, the second weakest in the middle'	empathy-assess -f json take self --answers 4,4,4,3,2,2,4,4,4,2
-same   'weakest first: item 10, then item 4'	"$(out | jq -r .exercises)" 'weekly-review,silent-listening'
+same   'weakest first: item 10, then item 4'	"$(out | jq -r '.exercises | join(",")')" 'weekly-review,silent-listening'
 
 # Only one item short of its best: one suggestion.
 ok     'one item off its best'	empathy-assess take self --answers 5,5,5,1,1,1,5,4,5,5
@@ -66,7 +71,7 @@ same   'both weak items are named, one exercise tried' \
   - Item with an exercise.
     try: $(title silent-listening) (empathy-challenge show silent-listening)"
 ok     'in json'	empathy-assess --content "$T/c" -f json take mine --answers 1,2,3
-same   'only the one exercise'	"$(out | jq -r .exercises)" 'silent-listening'
+same   'only the one exercise'	"$(out | jq -r '.exercises | join(",")')" 'silent-listening'
 
 # Rating a partner suggests exercises for him the same way.
 ok     'sara rates alex'	empathy-assess take self --about alex --answers 1,2,3,4,5,1,2,3,4,5

@@ -25,7 +25,7 @@ ok     'sara rates alex again, today'	empathy-assess take self --about alex --an
 # items 4, 5 and 6, where a high answer is the weak spot): -2 +2 0 -1 +1 -2 0 -2 0 -1.
 # Above 0 always means she sees more strength there than he does.
 ok     'alex compares, tsv'	empathy-assess -u alex -f tsv compare self
-same   'the header, with whether the item is reverse-scored last'	"$(out | head -1)" "item	text	self	partner	gap	reverse"
+same   'the header: the item, whether it is reverse-scored, then the two views'	"$(out | head -1)" "item	text	self	partner	gap	reverse	rater	self_date	self_score	rater_date	rater_score"
 same   'the latest of each, answers as given, gaps turned round on reverse items, largest first, ties by item number' \
        "$(out | cut -f1,3-6)" "item	self	partner	gap	reverse
 1	3	1	-2	0
@@ -45,7 +45,8 @@ same   'the same rows'	"$(out | cut -f1 | tr '\n' ' ')" 'item 1 2 6 8 4 5 10 3 7
 
 ok     'json'	empathy-assess -u alex -f json compare self
 same   'one object per item'	"$(out | wc -l)" 10
-same   'keys item, text, self, partner, gap, reverse'	"$(out | jq -r 'keys_unsorted | join(",")' | sort -u)" 'item,text,self,partner,gap,reverse'
+same   'keys item, text, self, partner, gap, reverse, then the views'	"$(out | jq -r 'keys_unsorted | join(",")' | sort -u)" 'item,text,self,partner,gap,reverse,rater,self_date,self_score,rater_date,rater_score'
+same   'the two views, as the text heads them: who rated him, when, the scores'	"$(out | jq -c '[.rater, .self_date, .self_score, .rater_date, .rater_score]' | sort -u)" "[\"sara\",\"$(day 0)\",50,\"$(day 0)\",$(empathy-assess -u alex compare self | sed -n 's/^  sara.s view of you, on .*: \([0-9]*\) of 100$/\1/p')]"
 same   'reverse is a boolean; the gap of item 6 is turned round'	"$(out | jq -c 'select(.item == 6) | [.self, .partner, .gap, .reverse]')" '[3,5,-2,true]'
 same   'numbers are numbers'	"$(out | head -1 | jq -c '[.item, .self, .partner, .gap]')" '[1,3,1,-2]'
 

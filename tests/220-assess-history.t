@@ -34,16 +34,17 @@ same   'the later one comes after'	"$(out | tail -2)" \
 $(line "$(day -3)" 100 "$(bar 30)" 'deeply attuned')"
 
 ok     'tsv'	empathy-assess history -f tsv self
-same   'header'	"$(out | head -1)" "date	instrument	score	answers	created"
+same   'header'	"$(out | head -1)" "date	instrument	score	answers	created	band"
 same   'rows'	"$(out | tail -n +2 | cut -f1-4)" "$(day -10)	self	50	3,3,3,3,3,3,3,3,3,3
 $(day -3)	self	75	4,4,4,2,2,2,4,4,4,4
 $(day -3)	self	100	5,5,5,1,1,1,5,5,5,5"
 like   'created is a UTC time'	"$(out | sed -n 2p | cut -f5)" '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$'
 ok     'json'	empathy-assess history -f json
 same   'four objects'	"$(out | wc -l)" 4
-same   'keys'	"$(out | jq -r 'keys_unsorted | join(",")' | sort -u)" 'date,instrument,score,answers,created'
+same   'keys'	"$(out | jq -r 'keys_unsorted | join(",")' | sort -u)" 'date,instrument,score,answers,created,band'
 same   'score is a number, answers a string'	"$(out | jq -c 'select(.instrument == "bandwidth") | [.date, .score, .answers]')" \
        "[\"$(day -1)\",50,\"3,3,3,3\"]"
+same   'band: the label the text shows after the bar'	"$(out | jq -r '[.score, .band] | join(" ")' | tr '\n' '|')" '50 limited|50 growing|75 attuned|100 deeply attuned|'
 
 status 'alex has only rated sara: no history'	1 empathy-assess -u alex history
 status 'nor for self'	1 empathy-assess -u alex history self

@@ -31,7 +31,8 @@ same   'its second item, marked as reversed'	"$(out | grep -A1 '^ 2\. ')" ' 2. I
 ok     'take mine'	empathy-assess take mine --answers 2,0,1
 same   '(2 + 2 + 1) of 6 points is 83.3, so 83'	"$(out | head -1)" 'My own three: 83 of 100 - good week'
 ok     'the 0 at the bottom of the scale is accepted'	empathy-assess -f tsv take mine --answers 0,2,0
-same   'scored 0, with the one exercise'	"$(out | sed -n 2p | cut -f6-)" '0	quiet week	silent-listening'
+same   'scored 0, with the one exercise'	"$(out | sed -n 2p | cut -f6-8)" '0	quiet week	silent-listening'
+same   'then what the band means, the two weakest statements, and no guess'	"$(out | sed -n 2p | cut -f9-)" "$(printf 'Make some time together.\t[1,2]\t')"
 same   'stored under its id'	"$(sql "select instrument, answers, score from result order by created")" 'mine|2,0,1|83
 mine|0,2,0|0'
 status 'an answer of 3 is off its scale'	65 empathy-assess take mine --answers 3,0,0

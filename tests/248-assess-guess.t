@@ -24,7 +24,7 @@ ok     'history: his own results only'	empathy-assess -u alex -f tsv history sel
 same   'one row'	"$(out | tail -n +2 | wc -l)" 1
 status 'a guess is not news to alex (its score would tell)'	1 empathy -u alex news -q
 ok     '-f json of a waiting guess'	empathy-assess take bandwidth --guess alex --answers 1,1,1,1 -f json
-same   'answered and accuracy are null'	"$(out | jq -c '[.about, .answered, .accuracy]')" '["alex",null,null]'
+same   'answered, accuracy and items are null'	"$(out | jq -c '[.about, .answered, .accuracy, .items]')" '["alex",null,null,null]'
 
 # --- alex answers self the day after the guess, and again today: the guess
 # is paired with his first own answers on or after its day.
@@ -50,11 +50,13 @@ like   'worded for the one who answered'	"$(out | oneline)" "sara's guess at how
 ok     'alex, who never guessed, sees the guess at him without --by'	empathy-assess -u alex accuracy self
 like   'the same view'	"$(out | oneline)" "sara's guess at how you answer .*: 78% near, over 9 items"
 ok     'accuracy -f tsv'	empathy-assess accuracy self -f tsv
-same   'a header and ten rows'	"$(out | head -1)" "$(tab 'guesser|about|instrument|guessed|answered|item|text|guess|answer|near|counted')"
+same   'a header and ten rows'	"$(out | head -1)" "$(tab 'guesser|about|instrument|guessed|answered|item|text|guess|answer|near|counted|accuracy|furthest')"
 same   'item 3'	"$(out | awk -F'\t' '$6 == 3 { print $1, $2, $8, $9, $10, $11 }')" 'sara alex 3 5 50 1'
 same   'item 10: no figure, not counted'	"$(out | awk -F'\t' '$6 == 10 { print $8, $9, "[" $10 "]", $11 }')" '1 5 [] 0'
 ok     'accuracy -f json'	empathy-assess accuracy self -f json
 same   'near is null where it does not count'	"$(out | jq -c 'select(.item == 10 or .item == 6) | [.item, .near, .counted]' | tr '\n' ' ')" '[6,0,true] [10,null,false] '
+same   'accuracy: the whole guess'"'"'s, a number on every row, as the text says'	"$(out | jq -c .accuracy | sort -u)" 78
+same   'furthest: the items the text asks about'	"$(out | jq -r 'select(.furthest == true) | .item' | tr '\n' ' ')" '1 3 6 '
 ok     'a guess when his answers are in already'	empathy-assess take self --guess alex --answers 1,1,1,1,1,1,1,1,1,5
 like   'shows how near it came at once'	"$(out | oneline)" "answered on $(day 0): 100% near, over 9 items"
 unlike 'nothing to ask about'	"$(out)" 'Furthest'

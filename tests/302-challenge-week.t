@@ -89,7 +89,8 @@ same   'alex comes first for him'	"$(out | sed -n '3p;5p')" '                   
 ok     'status -u alex, options after the command'	empathy-challenge status -u alex
 same   'is the same grid'	"$(out)" "$(empathy-challenge -u alex status)"
 ok     'status -f tsv'	empathy-challenge status -f tsv
-same   'one row per day and partner, with the date it was done'	"$(out)" "day	title	user	state	date
+same   'the run on every row, as the text heads it: challenge and first day'	"$(out | sed 1d | cut -f6,7 | sort -u)" "one-week	$S"
+same   'one row per day and partner, with the date it was done'	"$(out | cut -f1-5)" "day	title	user	state	date
 1	Share a fear	sara	done	$S
 1	Share a fear	alex	done	$S
 2	Listen in silence	sara	late	$(day -4)
@@ -115,7 +116,7 @@ same   'as it stood on day 3: day 3 open, day 4 (done later) still to come'	"$(o
 4	sara	to come	"
 ok     'status -f json'	empathy-challenge status -f json
 same   'day numbers as numbers'	"$(out | sed -n 3p)" \
-       "{\"day\":2,\"title\":\"Listen in silence\",\"user\":\"sara\",\"state\":\"late\",\"date\":\"$(day -4)\"}"
+       "{\"day\":2,\"title\":\"Listen in silence\",\"user\":\"sara\",\"state\":\"late\",\"date\":\"$(day -4)\",\"challenge\":\"one-week\",\"start\":\"$S\"}"
 
 ok     'review'	empathy-challenge review
 same   'every note, day by day, and what is left'	"$(out)" "Day 1: Share a fear
@@ -149,13 +150,14 @@ Left to do:
   sara: day 3 (missed), 7
   alex: day 3 (missed), 6 (missed), 7"
 ok     'review -f tsv'	empathy-challenge review -f tsv
-same   'the header'	"$(out | head -1)" "day	title	user	state	date	note"
-same   'rows with their notes'	"$(out | sed -n '2,5p;9p')" "1	Share a fear	sara	done	$S	I said the thing about my father
+same   'the header'	"$(out | head -1)" "day	title	user	state	date	note	challenge	start"
+same   'rows with their notes'	"$(out | sed -n '2,5p;9p' | cut -f1-6)" "1	Share a fear	sara	done	$S	I said the thing about my father
 1	Share a fear	alex	done	$S	
 2	Listen in silence	sara	late	$(day -4)	We did it a day late
 2	Listen in silence	alex	done	$(day -5)	Hard to stay quiet
 4	Ask what you are missing	alex	late	$(day -1)	"
-same   'six fields on every row'	"$(out | awk -F '\t' 'NF != 6' | wc -l)" 0
+same   'eight fields on every row'	"$(out | awk -F '\t' 'NF != 8' | wc -l)" 0
+same   'the run on every row'	"$(out | sed 1d | cut -f7,8 | sort -u)" "one-week	$S"
 same   'fourteen rows'	"$(out | sed 1d | wc -l)" 14
 
 # The last day, then the week is over.

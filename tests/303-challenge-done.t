@@ -52,9 +52,9 @@ line two'
 ok     'alex does day 1 today, late'	empathy-challenge -u alex done --day 1 </dev/null
 same   'late'	"$(out)" 'day 1 of one-week done (late, and that is fine)'
 ok     'done -f tsv'	empathy-challenge -u alex done -f tsv --note 'Quiet evening'
-same   'a header and the record'	"$(out)" "$(printf 'challenge\tday\tdate\none-week\t2\t%s' "$(day 0)")"
+same   'a header and the record, with the state the text tells'	"$(out)" "$(printf 'challenge\tday\tdate\tstate\none-week\t2\t%s\tdone' "$(day 0)")"
 ok     'done -f json'	empathy-challenge done -f json --day 1 --date -1 </dev/null
-same   'day as a number'	"$(out)" "{\"challenge\":\"one-week\",\"day\":1,\"date\":\"$(day -1)\"}"
+same   'day as a number'	"$(out)" "{\"challenge\":\"one-week\",\"day\":1,\"date\":\"$(day -1)\",\"state\":\"done\"}"
 same   'one row per partner and day'	"$(rows)" "alex|1|$(day 0)|NULL
 alex|2|$(day 0)|'Quiet evening'
 sara|1|$(day -1)|NULL
@@ -72,7 +72,7 @@ ok     'another couple started three days ago'	empathy-challenge $D start --date
 ok     'day 1 on its day'	empathy-challenge $D done --date -3 </dev/null
 ok     'day 2 today'	empathy-challenge $D done --day 2 </dev/null
 ok     'status -f tsv'	empathy-challenge $D status -f tsv
-same   'the header'	"$(out | head -1)" "$(printf 'day\ttitle\tuser\tstate\tdate')"
+same   'the header'	"$(out | head -1)" "$(printf 'day\ttitle\tuser\tstate\tdate\tchallenge\tstart')"
 same   'done, late, missed, open, to come'	"$(out | sed 1d | cut -f4,5)" "done	$(day -3)
 late	$(day 0)
 missed	
