@@ -788,7 +788,7 @@ take_opts(struct em_ctx *ctx, int argc, char **argv, struct take_opts *t)
 			t->gname = optarg;
 			break;
 		default:
-			return em_optdone(ctx, ch) == 0 ? EM_DONE : EM_EX_USAGE;
+			return em_optdone(ctx, ch);
 		}
 	}
 	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &t->iid)) != 0)

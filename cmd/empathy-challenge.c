@@ -608,7 +608,7 @@ resume(struct em_ctx *ctx)
 		goto fail;
 	em_emit_head(ctx, abandon_cols);
 	if (em_emit(ctx, abandon_cols, (struct em_val[]){ EM_S(id), EM_S(name),
-	    { .s = "running" } }) != 0) {
+	    EM_W("running") }) != 0) {
 		fputs("resumed ", stdout);
 		em_put_text(stdout, name);
 		puts(" (abandon it again with: empathy-challenge abandon)");
@@ -693,7 +693,7 @@ c_abandon(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_db_commit(ctx)) == 0) {
 		em_emit_head(ctx, abandon_cols);
 		if (em_emit(ctx, abandon_cols, (struct em_val[]){ EM_S(r.id),
-		    EM_S(r.challenge), { .s = "abandoned" } }) != 0) {
+		    EM_S(r.challenge), EM_W("abandoned") }) != 0) {
 			fputs("abandoned ", stdout);
 			em_put_text(stdout, r.challenge);
 			putchar('\n');

@@ -10,11 +10,6 @@
 #define REVIEW_TAGS	5	/* tags the review names; it counts the rest */
 #define SAVING	"saving the journal"	/* what failed, when a write fails */
 #define CHANGE	"change it"		/* what only an entry's author may do */
-/*
- * A record value that is never NULL, such as a literal (EM_S would test
- * it for NULL, and cppcheck rightly asks why). XXX lib: EM_W in em.h.
- */
-#define WORD(x)	((struct em_val){ .s = (x) })
 
 static int	j_add(struct em_ctx *, int, char **);
 static int	j_list(struct em_ctx *, int, char **);
@@ -91,30 +86,6 @@ hash_tags(const char *tags)
 		*o++ = *p;
 	}
 	return s;
-}
-
-/*
- * One row of a statement as a record of the fields f, the statement's
- * columns in their order (as em_emit_stmt reads them): 0 when written as
- * tsv or JSON, 1 in text, where the caller shows the row itself.
- * XXX lib: em_emit_stmt a row at a time, for commands that show text too.
- */
-static int
-emit_row(struct em_ctx *ctx, const struct em_col *f, sqlite3_stmt *st)
-{
-	struct em_val	 v[EM_COLS_MAX];
-	int		 i;
-
-	for (i = 0; i < EM_COLS_MAX && f[i].name != NULL; i++) {
-		memset(&v[i], 0, sizeof(v[i]));
-		v[i].null = sqlite3_column_type(st, i) == SQLITE_NULL;
-		if ((f[i].type & EM_TYPE) == EM_INT ||
-		    (f[i].type & EM_TYPE) == EM_BOOL)
-			v[i].n = sqlite3_column_int64(st, i);
-		else
-			v[i].s = (const char *)sqlite3_column_text(st, i);
-	}
-	return em_emit(ctx, f, v);
 }
 
 /* What add was told: the kind, the day, the tags, and whether sealed. */
@@ -621,7 +592,7 @@ list_show(struct em_ctx *ctx, sqlite3_stmt *st, long *rows)
 	*rows = 0;
 	em_emit_head(ctx, list_cols);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (emit_row(ctx, list_cols, st) != 0) {
+		if (em_emit_row(ctx, list_cols, st) != 0) {
 			if (*rows > 0)
 				putchar('\n');
 			list_text(ctx, st);
@@ -1130,7 +1101,7 @@ j_tags(struct em_ctx *ctx, int argc, char **argv)
 	em_emit_head(ctx, cols);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows++;
-		if (emit_row(ctx, cols, st) == 0)
+		if (em_emit_row(ctx, cols, st) == 0)
 			continue;
 		printf("%6d  #", sqlite3_column_int(st, 1));
 		em_put_text(stdout, (const char *)sqlite3_column_text(st, 0));
@@ -1583,7 +1554,7 @@ records_counts(struct em_ctx *ctx, const struct review *r, int *header)
 
 	for (i = 0; i < r->nusers; i++)
 		for (k = 0; k < 2; k++)
-			review_out(ctx, cols, (struct em_val []){ WORD("count"),
+			review_out(ctx, cols, (struct em_val []){ EM_W("count"),
 			    EM_S(r->users[i]), EM_S(kinds[k]),
 			    EM_N(r->counts[i][k][0]), EM_N(r->counts[i][k][1]),
 			    EM_N(r->counts[i][k][2]) }, header);
@@ -1609,22 +1580,22 @@ review_records(struct em_ctx *ctx, const struct review *r)
 	size_t		 i;
 	int		 header = 0;
 
-	review_out(ctx, wcols, (struct em_val []){ WORD("week"), EM_S(r->week),
+	review_out(ctx, wcols, (struct em_val []){ EM_W("week"), EM_S(r->week),
 	    EM_S(r->from), EM_S(r->to) }, &header);
 	records_counts(ctx, r, &header);
 	for (i = 0; i < r->nm; i++) {
 		m = &r->m[i];
-		review_out(ctx, mcols, (struct em_val []){ WORD("moment"),
+		review_out(ctx, mcols, (struct em_val []){ EM_W("moment"),
 		    EM_S(m->date), EM_S(wdays[em_date_wday(m->day)]),
 		    EM_S(m->user), EM_S(m->kind), EM_S(m->id), EM_S(m->text),
 		    EM_S(m->tags), EM_S(m->sealed), EM_S(seal_shows[m->show]) },
 		    &header);
 	}
 	for (i = 0; i < r->ntags; i++)
-		review_out(ctx, tcols, (struct em_val []){ WORD("tag"),
+		review_out(ctx, tcols, (struct em_val []){ EM_W("tag"),
 		    EM_S(r->tags[i].tag), EM_N(r->tags[i].count) }, &header);
 	for (i = 0; i < r->nprompts; i++)
-		review_out(ctx, pcols, (struct em_val []){ WORD("prompt"),
+		review_out(ctx, pcols, (struct em_val []){ EM_W("prompt"),
 		    EM_S(r->prompts[i]) }, &header);
 }
 
@@ -1738,7 +1709,7 @@ j_history(struct em_ctx *ctx, int argc, char **argv)
 		goto out;
 	em_emit_head(ctx, history_cols);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (emit_row(ctx, history_cols, st) == 0)
+		if (em_emit_row(ctx, history_cols, st) == 0)
 			continue;
 		if (rows++ > 0)
 			putchar('\n');

@@ -17,11 +17,6 @@
 
 #define WIDTH		80
 #define NAMEW		16	/* columns a name gets in a table */
-/*
- * A record value that is never NULL, such as a literal (EM_S would test
- * it for NULL, and cppcheck rightly asks why). XXX lib: EM_W in em.h.
- */
-#define WORD(x)	((struct em_val){ .s = (x) })
 
 static int	d_today(struct em_ctx *, int, char **);
 static int	d_due(struct em_ctx *, int, char **);
@@ -262,7 +257,7 @@ d_due(struct em_ctx *ctx, int argc, char **argv)
 		    EM_S(v[i].date) }) != 0)
 			put_owed(&v[i], today, "");
 	if (run_owed && !qflag && em_emit(ctx, cols, (struct em_val []){
-	    WORD("challenge"), EM_S(me), EM_S(today) }) != 0) {
+	    EM_W("challenge"), EM_S(me), EM_S(today) }) != 0) {
 		printf("day %ld of %ld of the challenge ", r.day, r.days);
 		em_put_text(stdout, r.challenge);
 		puts(", not done yet");
@@ -1077,10 +1072,10 @@ partners_records(struct em_ctx *ctx, const struct em_couple *cp,
 		em_emit(ctx, cols, (struct em_val []){ EM_S(strcasecmp(
 		    cp->names[i], me) == 0 ? "you" : "partner"),
 		    EM_S(cp->names[i]) });
-	em_emit(ctx, cols, (struct em_val []){ WORD("couple"), EM_S(cp->id) });
-	em_emit(ctx, cols, (struct em_val []){ WORD("replica"),
+	em_emit(ctx, cols, (struct em_val []){ EM_W("couple"), EM_S(cp->id) });
+	em_emit(ctx, cols, (struct em_val []){ EM_W("replica"),
 	    EM_S(cp->replica) });
-	em_emit(ctx, cols, (struct em_val []){ WORD("key"),
+	em_emit(ctx, cols, (struct em_val []){ EM_W("key"),
 	    EM_S(cp->has_key ? "here" : "none") });
 }
 

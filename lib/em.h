@@ -289,9 +289,6 @@ struct em_val {
 #define EM_N(x)		((struct em_val){ .n = (x) })
 #define EM_L(x)		((struct em_val){ .l = (x) })
 #define EM_NIL		((struct em_val){ .null = 1 })
-int	 em_out_stmt(struct em_ctx *, sqlite3_stmt *, long *);
-void	 em_out_fields(struct em_ctx *, const char *const *, const char *const *);
-void	 em_out_row(struct em_ctx *, const char *const *, const char *const *, int);
 void	 em_emit_head(struct em_ctx *, const struct em_col *);
 int	 em_emit(struct em_ctx *, const struct em_col *, const struct em_val *);
 int	 em_emit_stmt(struct em_ctx *, const struct em_col *, sqlite3_stmt *,
