@@ -337,7 +337,7 @@ main(void)
 		    { "none", EM_STR }, { "yes", EM_BOOL }, { "l", EM_LIST },
 		    { "j", EM_JSON | EM_ONLY_JSON }, { "c", EM_INT | EM_ONLY_TSV },
 		    { NULL, 0 } };
-		const struct em_val v[] = { EM_S("a\xc2\x9b\xff"), EM_N(12),
+		const struct em_val v[] = { EM_W("a\xc2\x9b\xff"), EM_N(12),
 		    EM_W("-0.5e+3"), EM_W("1\"}"), EM_S(NULL), EM_N(1), EM_L(words),
 		    EM_W("[1,\"\xc2\x9b\"]"), EM_N(2) };
 
