@@ -76,15 +76,6 @@ enum {
 static const char *const wdays[] = { "", "Monday", "Tuesday", "Wednesday",
 	"Thursday", "Friday", "Saturday", "Sunday" };
 
-/* Columns of s on a terminal, at most max. */
-static size_t
-min_width(const char *s, size_t max)
-{
-	size_t	 w = em_text_width(s);
-
-	return w < max ? w : max;
-}
-
 /*
  * A refusal that may run long, said at once and wrapped to 80 columns
  * through the safe writer; returns ex. (em_err keeps one line.)
@@ -1130,7 +1121,7 @@ reply_said(struct em_ctx *ctx, const struct reply_to *t, const char *id)
 		return;
 	}
 	fputs("replied to ", stdout);
-	em_put_cell(stdout, t->who, min_width(t->who, NAMEW), 0);
+	em_put_name(stdout, t->who, NAMEW);
 	printf("'s %s on your check-in for %s\n", t->kind, t->date);
 }
 
@@ -1341,7 +1332,7 @@ guess_said(struct em_ctx *ctx, const char *id, const struct target *t,
 	fputs("guessed ", stdout);
 	em_put_text(stdout, word);
 	fputs(" under ", stdout);
-	em_put_cell(stdout, t->partner, min_width(t->partner, NAMEW), 0);
+	em_put_name(stdout, t->partner, NAMEW);
 	fputs("'s ", stdout);
 	em_put_text(stdout, t->feeling);	/* the partner's word */
 	printf(" for %s; it shows once you check in\n", t->date);
@@ -1519,7 +1510,7 @@ respond_said(struct em_ctx *ctx, const char *id, const struct target *t,
 	if (em_emit(ctx, cols, v) == 0)
 		return;
 	fputs("answered ", stdout);
-	em_put_cell(stdout, t->partner, min_width(t->partner, NAMEW), 0);
+	em_put_name(stdout, t->partner, NAMEW);
 	printf("'s check-in for %s with a %s\n", t->date, kind);
 }
 
@@ -1704,7 +1695,7 @@ show_thread(struct em_ctx *ctx, sqlite3_stmt *rs, const char *id)
 	while (sqlite3_step(rs) == SQLITE_ROW) {
 		who = (const char *)sqlite3_column_text(rs, 0);
 		text = (const char *)sqlite3_column_text(rs, 2);
-		w = min_width(who, ANSW);
+		w = em_width_max(who, ANSW);
 		kind = (const char *)sqlite3_column_text(rs, 1);
 		depth = sqlite3_column_int(rs, 4) * 2;
 		printf("    %*s%s%s ", depth, "", dim, strcmp(kind, "question") == 0 ?
@@ -1748,7 +1739,7 @@ show_text(struct em_ctx *ctx, const struct em_val *v, sqlite3_stmt *rs,
 {
 	const char *b = em_color(ctx, "\033[1m"), *dim = em_color(ctx, "\033[2m");
 	const char *off = em_color(ctx, "\033[0m"), *date = v[SH_DATE].s;
-	size_t	 uw = min_width(v[SH_USER].s, NAMEW);
+	size_t	 uw = em_width_max(v[SH_USER].s, NAMEW);
 	long	 day;
 
 	if (last == NULL || strcmp(last, date) != 0) {
@@ -1895,27 +1886,6 @@ out:
 	return ex;
 }
 
-/* One thing owed, as due says it: your check-in, or an answer (after yours). */
-static void
-due_text(const struct em_owed *o, const char *today)
-{
-	if (o->what == EM_OWE_CHECKIN) {
-		printf("your check-in for today, %s\n", today);
-		return;
-	}
-	if (!o->hidden)
-		fputs("an answer to ", stdout);
-	else if (strcmp(o->date, today) == 0)
-		fputs("check in first, then answer ", stdout);
-	else
-		printf("check in for %s first, then answer ", o->date);
-	em_put_cell(stdout, o->user, min_width(o->user, NAMEW), 0);
-	if (!o->hidden || strcmp(o->date, today) == 0)
-		printf("'s check-in for %s\n", o->date);
-	else
-		puts("'s check-in");
-}
-
 /*
  * What you owe today (em_owed_checkins): your own check-in, answers to your
  * partner's recent ones, and whether the check-in to answer is still hidden
@@ -1952,7 +1922,7 @@ c_due(struct em_ctx *ctx, int argc, char **argv)
 		    EM_N(o[i].hidden) };
 
 		if (em_emit(ctx, cols, v) != 0)
-			due_text(&o[i], today);
+			em_owed_say(&o[i], today, "");
 	}
 	em_owed_free(o, n);
 	return n > 0 ? EM_EX_OK : EM_EX_NO;

@@ -72,19 +72,11 @@ no_args(struct em_ctx *ctx, int argc)
 	return 0;
 }
 
-static size_t
-min_width(const char *s, size_t max)
-{
-	size_t	 w = em_text_width(s);
-
-	return w < max ? w : max;
-}
-
 /* A name inside a sentence: safe, and cut if it runs long. */
 static void
 put_name(const char *s)
 {
-	em_put_cell(stdout, s, min_width(s, NAMEW), 0);
+	em_put_name(stdout, s, NAMEW);
 }
 
 /* A stored UTC time (2026-11-30T09:12:03.123Z) as "2026-11-30 09:12 UTC". */
@@ -159,25 +151,6 @@ row(struct em_ctx *ctx, int *nrows, const char *kind, const char *what,
 	    EM_S(what), EM_S(user != NULL ? user : ""),
 	    EM_S(date != NULL ? date : ""), EM_N(count),
 	    EM_S(text != NULL ? text : "") });
-}
-
-/* Something you owe, in text: one line, indented by in. */
-static void
-put_owed(const struct em_owed *o, const char *today, const char *in)
-{
-	fputs(in, stdout);
-	if (o->what == EM_OWE_CHECKIN) {
-		printf("your check-in for today, %s\n", today);
-		return;
-	}
-	if (!o->hidden)
-		fputs("an answer to ", stdout);
-	else if (strcmp(o->date, today) == 0)
-		fputs("check in first, then answer ", stdout);
-	else
-		printf("check in for %s first, then answer ", o->date);
-	put_name(o->user);
-	printf("'s check-in for %s\n", o->date);
 }
 
 /* Today's challenge day, when one is under way and the content has it. */
@@ -255,7 +228,7 @@ d_due(struct em_ctx *ctx, int argc, char **argv)
 		if (em_emit(ctx, cols, (struct em_val []){ EM_S(v[i].what ==
 		    EM_OWE_CHECKIN ? "checkin" : "answer"), EM_S(v[i].user),
 		    EM_S(v[i].date) }) != 0)
-			put_owed(&v[i], today, "");
+			em_owed_say(&v[i], today, "");
 	if (run_owed && !qflag && em_emit(ctx, cols, (struct em_val []){
 	    EM_W("challenge"), EM_S(me), EM_S(today) }) != 0) {
 		printf("day %ld of %ld of the challenge ", r.day, r.days);
@@ -907,7 +880,7 @@ today_owed(struct em_ctx *ctx, const char *me, struct today *td)
 		if (row(ctx, &td->nrows, "owe", td->v[i].what == EM_OWE_CHECKIN ?
 		    "checkin" : "answer", td->v[i].user, td->v[i].date, 1,
 		    NULL) != 0)
-			put_owed(&td->v[i], td->date, "  ");
+			em_owed_say(&td->v[i], td->date, "  ");
 	if (td->run_owed && row(ctx, &td->nrows, "owe", "challenge", me,
 	    td->date, td->r.day, td->r.challenge) != 0) {
 		printf("  the challenge: day %ld of ", td->r.day);
@@ -1114,7 +1087,7 @@ d_partners(struct em_ctx *ctx, int argc, char **argv)
 		puts("  none yet: the first two names that write become the couple");
 	for (i = 0; i < cp.nnames; i++) {
 		fputs("  ", stdout);
-		em_put_cell(stdout, cp.names[i], min_width(cp.names[i], 60), 0);
+		em_put_name(stdout, cp.names[i], 60);
 		puts(strcasecmp(cp.names[i], me) == 0 ? " (you)" : "");
 	}
 	printf("couple:        %s\n", cp.id[0] != '\0' ? cp.id : "none yet");

@@ -253,6 +253,9 @@ int	 em_ask_key(struct em_ctx *, const char *, const char *, int *);
 /* em_fmt.c: text, tsv and JSON Lines output. */
 void	 em_put_text(FILE *, const char *);
 void	 em_put_cell(FILE *, const char *, size_t, int);
+#define EM_NAME_COLS	25	/* columns a name gets inside a sentence */
+void	 em_put_name(FILE *, const char *, size_t);
+size_t	 em_width_max(const char *, size_t);
 void	 em_put_tsv(FILE *, const char *);
 void	 em_put_json(FILE *, const char *);
 void	 em_put_rawjson(FILE *, const char *);
@@ -613,6 +616,7 @@ struct em_owed {
 int	 em_owed_checkins(struct em_ctx *, const char *, long, struct em_owed **,
 	    size_t *);
 void	 em_owed_free(struct em_owed *, size_t);
+void	 em_owed_say(const struct em_owed *, const char *, const char *);
 struct em_run_now {
 	char		 id[EM_ID_LEN + 1];
 	char		*challenge;

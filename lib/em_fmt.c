@@ -522,6 +522,22 @@ em_emit_stmt(struct em_ctx *ctx, const struct em_col *f, sqlite3_stmt *st,
 	return 0;
 }
 
+/* Columns of s on a terminal, at most max. */
+size_t
+em_width_max(const char *s, size_t max)
+{
+	size_t	 w = em_text_width(s);
+
+	return w < max ? w : max;
+}
+
+/* A name (or any short text) inside a sentence: safe, cut at max columns. */
+void
+em_put_name(FILE *fp, const char *s, size_t max)
+{
+	em_put_cell(fp, s, em_width_max(s, max), 0);
+}
+
 /*
  * Text wrapped to width columns, each line indented; with hang, the first
  * line is not (the caller has already written a label such as " 3. ").

@@ -136,3 +136,29 @@ em_run_now(struct em_ctx *ctx, const char *me, long today, struct em_run_now *r)
 	}
 	return 0;
 }
+
+/*
+ * One thing owed, in a line of text after indent: your check-in, or an
+ * answer to the partner's check-in (after your own, when theirs is still
+ * hidden from you). The one wording for due and today.
+ */
+void
+em_owed_say(const struct em_owed *o, const char *today, const char *indent)
+{
+	fputs(indent, stdout);
+	if (o->what == EM_OWE_CHECKIN) {
+		printf("your check-in for today, %s\n", today);
+		return;
+	}
+	if (!o->hidden)
+		fputs("an answer to ", stdout);
+	else if (strcmp(o->date, today) == 0)
+		fputs("check in first, then answer ", stdout);
+	else
+		printf("check in for %s first, then answer ", o->date);
+	em_put_name(stdout, o->user, EM_NAME_COLS);
+	if (!o->hidden || strcmp(o->date, today) == 0)
+		printf("'s check-in for %s\n", o->date);
+	else
+		puts("'s check-in");
+}
