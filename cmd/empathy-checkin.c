@@ -93,17 +93,6 @@ refuse(struct em_ctx *ctx, int ex, const char *fmt, ...)
 	return ex;
 }
 
-/* No positional arguments after the options. */
-static int
-no_args(struct em_ctx *ctx, int argc)
-{
-	if (optind < argc) {
-		em_fail(ctx, EM_EX_USAGE, "unexpected argument");
-		return em_usage(ctx, stderr, EM_EX_USAGE);
-	}
-	return 0;
-}
-
 /* Bytes to turn a into b, one inserted, dropped or changed at a time. */
 static size_t
 distance(const char *a, const char *b)
@@ -348,7 +337,7 @@ add_opts(struct em_ctx *ctx, int argc, char **argv, struct add_args *a)
 			return em_optdone(ctx, ch);
 		}
 	}
-	if ((ex = no_args(ctx, argc)) != 0)
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	if ((a->high == NULL) != (a->low == NULL))
 		return em_fail(ctx, EM_EX_USAGE, "give both --high and --low, or "
@@ -1228,7 +1217,7 @@ guess_opts(struct em_ctx *ctx, int argc, char **argv, struct guess_args *a)
 			return em_optdone(ctx, ch);
 		}
 	}
-	return no_args(ctx, argc);
+	return em_no_args(ctx, argc, argv);
 }
 
 /*
@@ -1825,7 +1814,7 @@ show_opts(struct em_ctx *ctx, int argc, char **argv, long *d1, long *d2,
 			return em_optdone(ctx, ch);
 		}
 	}
-	if ((ex = no_args(ctx, argc)) != 0)
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	if (dflag && (sflag || uflag))
 		return em_fail(ctx, EM_EX_USAGE, "--date goes alone, without --since "
@@ -1907,7 +1896,7 @@ c_due(struct em_ctx *ctx, int argc, char **argv)
 			return em_optdone(ctx, ch);
 		qflag = 1;
 	}
-	if ((ex = no_args(ctx, argc)) != 0)
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	em_date_fmt(em_date_today(), today);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
@@ -2053,7 +2042,7 @@ prompt_opts(struct em_ctx *ctx, int argc, char **argv, struct prompt_args *a)
 		    "together");
 	if (dated && !a->deck)
 		return em_fail(ctx, EM_EX_USAGE, "--date goes with --deck");
-	return no_args(ctx, argc);
+	return em_no_args(ctx, argc, argv);
 }
 
 /* A prompt at random, of one kind or of any but the deck's cards (one a day). */
@@ -2638,7 +2627,7 @@ c_stats(struct em_ctx *ctx, int argc, char **argv)
 			return ex;
 		em_date_fmt(since, from);
 	}
-	if ((ex = no_args(ctx, argc)) != 0)
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	em_date_fmt(today, to);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||

@@ -529,10 +529,8 @@ list_opts(struct em_ctx *ctx, int argc, char **argv, struct list_args *a)
 	while ((ch = em_getopt(ctx, argc, argv, "n:", opts)) != -1)
 		if ((ex = list_opt(ctx, ch, a)) != 0)
 			return ex;
-	if (optind < argc) {
-		em_fail(ctx, EM_EX_USAGE, "unexpected argument '%s'", argv[optind]);
-		return em_usage(ctx, stderr, EM_EX_USAGE);
-	}
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+		return ex;
 	if (a->grep != NULL) {
 		a->q = fts_query(a->grep);
 		if (*a->q == '\0')
@@ -1091,8 +1089,8 @@ j_tags(struct em_ctx *ctx, int argc, char **argv)
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
 		return ex;
-	if (optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+		return ex;
 	em_seal_reader(ctx);
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_sql_prep(ctx, &st, tags_sql, "ssl", DATE_MIN, DATE_MAX, -1L))
@@ -1622,8 +1620,8 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 			return em_optdone(ctx, ch);
 		}
 	}
-	if (optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = review_load(ctx, monday, &r)) == 0) {
 		if (ctx->fmt == EM_FMT_TEXT)
 			review_text(ctx, &r);

@@ -94,6 +94,7 @@ int	 em_dispatch(struct em_ctx *, int, char **);
 int	 em_getopt(struct em_ctx *, int, char **, const char *, const struct option *);
 int	 em_no_opts(struct em_ctx *, int, char **);
 int	 em_optdone(struct em_ctx *, int);
+int	 em_no_args(struct em_ctx *, int, char **);
 int	 em_one_arg(struct em_ctx *, int, char **, const char *, const char **);
 int	 em_usage(struct em_ctx *, FILE *, int);
 int	 em_ctx_finish(struct em_ctx *, int);

@@ -344,6 +344,17 @@ em_no_opts(struct em_ctx *ctx, int argc, char **argv)
 	return em_optdone(ctx, ch);
 }
 
+/* No operand after the options: a usage error naming the first one. */
+int
+em_no_args(struct em_ctx *ctx, int argc, char **argv)
+{
+	if (optind < argc) {
+		em_fail(ctx, EM_EX_USAGE, "unexpected argument '%s'", argv[optind]);
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+	return 0;
+}
+
 /* Exactly one operand after the options, such as an id. */
 int
 em_one_arg(struct em_ctx *ctx, int argc, char **argv, const char *what,

@@ -57,6 +57,29 @@ em_sql_prep(struct em_ctx *ctx, sqlite3_stmt **st, const char *sql,
 	return ex;
 }
 
+/*
+ * Prepare sql, bind, and step to its first row: *row says whether there is
+ * one. On success *st is left for the caller to read and finalize.
+ */
+static int
+first_row(struct em_ctx *ctx, const char *what, sqlite3_stmt **st,
+    const char *sql, const char *types, va_list ap, int *row)
+{
+	int	 ex, rc;
+
+	*row = 0;
+	if ((ex = prepv(ctx, st, sql, types, ap)) != 0)
+		return ex;
+	if ((rc = sqlite3_step(*st)) == SQLITE_ROW)
+		*row = 1;
+	else if (rc != SQLITE_DONE) {
+		ex = em_db_err(ctx, rc, what);	/* before finalize resets it */
+		sqlite3_finalize(*st);
+		*st = NULL;
+	}
+	return ex;
+}
+
 int
 em_sql_one(struct em_ctx *ctx, const char *what, char **out, const char *sql,
     const char *types, ...)
@@ -64,21 +87,18 @@ em_sql_one(struct em_ctx *ctx, const char *what, char **out, const char *sql,
 	sqlite3_stmt	*st;
 	const char	*v;
 	va_list		 ap;
-	int		 ex, rc;
+	int		 ex, row;
 
 	*out = NULL;
 	va_start(ap, types);
-	ex = prepv(ctx, &st, sql, types, ap);
+	ex = first_row(ctx, what, &st, sql, types, ap, &row);
 	va_end(ap);
 	if (ex != 0)
 		return ex;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((v = (const char *)sqlite3_column_text(st, 0)) != NULL)
-			*out = em_strdup(v);
-	} else if (rc != SQLITE_DONE)
-		ex = em_db_err(ctx, rc, what);
+	if (row && (v = (const char *)sqlite3_column_text(st, 0)) != NULL)
+		*out = em_strdup(v);
 	sqlite3_finalize(st);
-	return ex;
+	return 0;
 }
 
 int
@@ -87,20 +107,18 @@ em_sql_long(struct em_ctx *ctx, const char *what, long *out, const char *sql,
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
-	int		 ex, rc;
+	int		 ex, row;
 
 	*out = 0;
 	va_start(ap, types);
-	ex = prepv(ctx, &st, sql, types, ap);
+	ex = first_row(ctx, what, &st, sql, types, ap, &row);
 	va_end(ap);
 	if (ex != 0)
 		return ex;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if (row)
 		*out = (long)sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		ex = em_db_err(ctx, rc, what);
 	sqlite3_finalize(st);
-	return ex;
+	return 0;
 }
 
 int
