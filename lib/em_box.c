@@ -664,6 +664,36 @@ em_box_list(struct em_ctx *ctx, const char *dir, struct em_box_name **out,
 	return 0;
 }
 
+/*
+ * Remove the temporary files of replica's own that a sync killed while
+ * writing left in dir (".REPLICA-N.RANDOM.tmp"): only this replica writes
+ * such names, and only one of its syncs runs at a time, so none is in use.
+ * Best effort: a name that will not go is left for the next sync.
+ */
+void
+em_box_sweep(const char *dir, const char *replica)
+{
+	struct dirent	*de;
+	size_t		 len;
+	DIR		*d;
+	char		*path;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] != '.' || len < 1 + NAME_LEN + 5 ||
+		    strncmp(de->d_name + 1, replica, EM_ID_LEN) != 0 ||
+		    de->d_name[1 + EM_ID_LEN] != '-' ||
+		    strcmp(de->d_name + len - 4, ".tmp") != 0)
+			continue;
+		path = path_join(dir, de->d_name);
+		(void)unlink(path);
+		free(path);
+	}
+	(void)closedir(d);
+}
+
 void
 em_box_names_free(struct em_box_name *v, size_t n)
 {

@@ -33,6 +33,9 @@ size_t	 em_u8_next(const char *, unsigned *);
 size_t	 em_u8_nextn(const char *, size_t, unsigned *);
 int	 em_cp_width(unsigned);
 
+/* em_box.c: remove the temporary files a killed sync of replica left in dir. */
+void	 em_box_sweep(const char *, const char *);
+
 /* em_mem.c: out of memory: say so and end the program. */
 void	 em_oom(void);
 

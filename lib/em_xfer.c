@@ -562,6 +562,7 @@ box_write(struct em_ctx *ctx, const char *dir, const struct em_couple *c,
 		nfile = 0;
 	free(v);
 	/* A file written by a sync that died before noting it: never write over it. */
+	em_box_sweep(dir, c->replica);
 	if ((ex = em_box_list(ctx, dir, &names, &nn)) != 0)
 		return ex;
 	for (i = 0; i < nn; i++)

@@ -91,6 +91,15 @@ done
 echo "# killed a's sync $killed times of 3 before it ended"
 ok     'the next sync of a completes'	syncd a
 ok     'and one more'	syncd a
+same   'no temporary file of a sync killed while writing is left'	\
+       "$(find "$T/a/box" -name '.*.tmp')" ''
+# One planted as if left by a killed sync, and one of another replica.
+: >"$T/a/box/.$arep-000000000999.0123456789abcdef.tmp"
+: >"$T/a/box/.0123456789abcdef-000000000001.0123456789abcdef.tmp"
+ok     'a sync of a'	syncd a
+same   'sweeps its own, and only its own'	"$(find "$T/a/box" -name '.*.tmp' | sed 's|.*/||')" \
+       '.0123456789abcdef-000000000001.0123456789abcdef.tmp'
+rm -f "$T/a/box/.0123456789abcdef-000000000001.0123456789abcdef.tmp"
 nnew=$(($(boxfiles a | grep -c "^$arep-") - $(printf '%s\n' "$files0" | grep -c "^$arep-")))
 echo "# a sent its $N entries in $nnew files"
 ok     'a'"'"'s files reach b'	deliver a b
