@@ -193,7 +193,7 @@ emit_kind(struct em_ctx *ctx, const struct em_col *all, const struct em_col *f,
 		em_emit(ctx, f, v);
 		return;
 	}
-	for (n = 0; all[n].name != NULL && n < EM_COLS_MAX; n++) {
+	for (n = 0; n < EM_COLS_MAX && all[n].name != NULL; n++) {
 		tf[n] = all[n];
 		tv[n] = EM_NIL;
 		for (i = 0; f[i].name != NULL; i++)
