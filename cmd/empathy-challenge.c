@@ -276,12 +276,119 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-/* A day of a challenge in show; exercise is null where it names none. */
+/* XXX lib: n strings as an EM_LIST (NULL-ended); free the array, not them. */
+static const char **
+strv_list(char *const *v, size_t n)
+{
+	const char	**l = em_xcalloc(n + 1, sizeof(*l));
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		l[i] = v[i];
+	return l;
+}
+
+/*
+ * XXX lib (as review_out in empathy-journal.c): a record of one kind among
+ * several, its own fields in JSON; in tsv the columns of the one table
+ * (all, whose header the caller wrote), the other kinds' left empty.
+ */
+static void
+emit_kind(struct em_ctx *ctx, const struct em_col *all, const struct em_col *f,
+    const struct em_val *v)
+{
+	struct em_col	 tf[EM_COLS_MAX + 1];
+	struct em_val	 tv[EM_COLS_MAX];
+	size_t		 i, n;
+
+	if (ctx->fmt != EM_FMT_TSV) {
+		em_emit(ctx, f, v);
+		return;
+	}
+	for (n = 0; n < EM_COLS_MAX && all[n].name != NULL; n++) {
+		tf[n] = all[n];
+		tv[n] = EM_NIL;
+		for (i = 0; f[i].name != NULL; i++)
+			if (strcmp(f[i].name, all[n].name) == 0) {
+				tf[n].type = f[i].type;
+				tv[n] = v[i];
+			}
+	}
+	tf[n].name = NULL;
+	tf[n].type = 0;
+	em_emit(ctx, tf, tv);
+}
+
+/*
+ * show of a challenge: the challenge first (kind challenge), then a record
+ * a day (kind day; exercise is null where it names none), each with the
+ * challenge's id, title and days. tsv is one table of both (show_cols).
+ */
+static const struct em_col chal_cols[] = { { "kind", EM_STR },
+    { "challenge", EM_STR }, { "challenge_title", EM_STR }, { "days", EM_INT },
+    { "description", EM_STR }, { NULL, 0 } };
 static const struct em_col day_cols[] = { { "day", EM_INT }, { "title", EM_STR },
-    { "task", EM_STR }, { "exercise", EM_STR }, { NULL, 0 } };
-/* A step of an exercise in show. */
+    { "task", EM_STR }, { "exercise", EM_STR }, { "kind", EM_STR },
+    { "challenge", EM_STR }, { "challenge_title", EM_STR }, { "days", EM_INT },
+    { "exercise_title", EM_STR }, { NULL, 0 } };
+static const struct em_col show_cols[] = { { "day", EM_INT },
+    { "title", EM_STR }, { "task", EM_STR }, { "exercise", EM_STR },
+    { "kind", EM_STR }, { "challenge", EM_STR }, { "challenge_title", EM_STR },
+    { "days", EM_INT }, { "exercise_title", EM_STR }, { "description", EM_STR },
+    { NULL, 0 } };
+/*
+ * show of an exercise: the exercise (kind exercise), then its steps (kind
+ * step), each with the exercise's id, title and minutes.
+ */
+static const struct em_col exer_cols[] = { { "kind", EM_STR },
+    { "exercise", EM_STR }, { "exercise_title", EM_STR }, { "minutes", EM_INT },
+    { "description", EM_STR }, { NULL, 0 } };
 static const struct em_col step_cols[] = { { "step", EM_INT },
-    { "text", EM_STR }, { NULL, 0 } };
+    { "text", EM_STR }, { "kind", EM_STR }, { "exercise", EM_STR },
+    { "exercise_title", EM_STR }, { "minutes", EM_INT }, { NULL, 0 } };
+static const struct em_col steps_cols[] = { { "step", EM_INT },
+    { "text", EM_STR }, { "kind", EM_STR }, { "exercise", EM_STR },
+    { "exercise_title", EM_STR }, { "minutes", EM_INT },
+    { "description", EM_STR }, { NULL, 0 } };
+
+/* show of a challenge as records. */
+static void
+show_days(struct em_ctx *ctx, const struct em_content *c, const struct em_doc *d)
+{
+	const struct em_day *dd;
+	const struct em_doc *e;
+	size_t		 i;
+
+	em_emit_head(ctx, show_cols);
+	emit_kind(ctx, show_cols, chal_cols, (struct em_val[]){
+	    EM_W("challenge"), EM_S(d->id), EM_S(d->title),
+	    EM_N((long long)d->ndays), EM_S(d->description) });
+	for (i = 0; i < d->ndays; i++) {
+		dd = &d->days[i];
+		e = dd->exercise != NULL ?
+		    em_content_find(c, EM_K_EXERCISE, dd->exercise) : NULL;
+		emit_kind(ctx, show_cols, day_cols, (struct em_val[]){
+		    EM_N((long long)i + 1), EM_S(dd->title), EM_S(dd->task),
+		    EM_S(dd->exercise), EM_W("day"), EM_S(d->id), EM_S(d->title),
+		    EM_N((long long)d->ndays), EM_S(e != NULL ? e->title : NULL) });
+	}
+}
+
+/* show of an exercise as records. */
+static void
+show_steps(struct em_ctx *ctx, const struct em_doc *d)
+{
+	size_t		 i;
+
+	em_emit_head(ctx, steps_cols);
+	emit_kind(ctx, steps_cols, exer_cols, (struct em_val[]){
+	    EM_W("exercise"), EM_S(d->id), EM_S(d->title), EM_N(d->minutes),
+	    EM_S(d->description) });
+	for (i = 0; i < d->nstr; i++)
+		emit_kind(ctx, steps_cols, step_cols, (struct em_val[]){
+		    EM_N((long long)i + 1), EM_S(d->strv[i]), EM_W("step"),
+		    EM_S(d->id), EM_S(d->title), EM_N(d->minutes) });
+}
 
 /* show of a challenge in text: its days, each with its task and exercise. */
 static void
@@ -347,8 +454,6 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_content *c;
 	const struct em_doc *d = NULL;
-	const struct em_day *dd;
-	size_t		 i;
 	int		 ex;
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
@@ -365,15 +470,10 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 			show_challenge(ctx, c, d);
 		return 0;
 	}
-	em_emit_head(ctx, d->kind == EM_K_CHALLENGE ? day_cols : step_cols);
-	for (i = 0; d->kind == EM_K_CHALLENGE && i < d->ndays; i++) {
-		dd = &d->days[i];
-		em_emit(ctx, day_cols, (struct em_val[]){ EM_N((long long)i + 1),
-		    EM_S(dd->title), EM_S(dd->task), EM_S(dd->exercise) });
-	}
-	for (i = 0; d->kind == EM_K_EXERCISE && i < d->nstr; i++)
-		em_emit(ctx, step_cols, (struct em_val[]){ EM_N((long long)i + 1),
-		    EM_S(d->strv[i]) });
+	if (d->kind == EM_K_CHALLENGE)
+		show_days(ctx, c, d);
+	else
+		show_steps(ctx, d);
 	return 0;
 }
 
@@ -787,12 +887,34 @@ today_text(struct em_ctx *ctx, const struct run *r, const struct em_day *dd,
 
 /*
  * The day's task in today: exercise is null where it names none, done the
- * day you marked it done (null while you have not).
+ * day you marked it done (null while you have not); the exercise's title,
+ * minutes, description and steps are null where there is no exercise.
  */
 static const struct em_col today_cols[] = { { "challenge", EM_STR },
     { "day", EM_INT }, { "days", EM_INT }, { "title", EM_STR },
     { "task", EM_STR }, { "exercise", EM_STR }, { "done", EM_STR },
+    { "exercise_title", EM_STR }, { "minutes", EM_INT },
+    { "exercise_description", EM_STR }, { "steps", EM_LIST },
     { NULL, 0 } };
+
+/* today as a record: 0, or 1 in text. */
+static int
+today_emit(struct em_ctx *ctx, const struct run *r, const struct em_day *dd,
+    const char *when, const struct em_doc *e)
+{
+	const char	**steps = e != NULL ? strv_list(e->strv, e->nstr) : NULL;
+	int		 ex;
+
+	em_emit_head(ctx, today_cols);
+	ex = em_emit(ctx, today_cols, (struct em_val[]){ EM_S(r->challenge),
+	    EM_N(r->day), EM_N(r->days), EM_S(dd->title), EM_S(dd->task),
+	    EM_S(dd->exercise), EM_S(when), EM_S(e != NULL ? e->title : NULL),
+	    e != NULL ? EM_N(e->minutes) : EM_NIL,
+	    EM_S(e != NULL ? e->description : NULL),
+	    steps != NULL ? EM_L(steps) : EM_NIL });
+	free(steps);
+	return ex;
+}
 
 static int
 c_today(struct em_ctx *ctx, int argc, char **argv)
@@ -836,10 +958,7 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if (em_ctx_content(ctx, KINDS, &c) == 0 && dd->exercise != NULL)
 		e = em_content_find(c, EM_K_EXERCISE, dd->exercise);
-	em_emit_head(ctx, today_cols);
-	if (em_emit(ctx, today_cols, (struct em_val[]){ EM_S(r.challenge),
-	    EM_N(r.day), EM_N(r.days), EM_S(dd->title), EM_S(dd->task),
-	    EM_S(dd->exercise), EM_S(when) }) != 0)
+	if (today_emit(ctx, &r, dd, when, e) != 0)
 		today_text(ctx, &r, dd, when, e);
 	free(when);
 	run_free(&r);
@@ -1045,6 +1164,27 @@ out:
 }
 
 /*
+ * undone's record: em_rec_emit's (id, type, state, date, already), then the
+ * day and the challenge the text names. XXX lib: em_rec_emit with more
+ * fields would spare the copy of its columns.
+ */
+static int
+undone_emit(struct em_ctx *ctx, const char *id, const struct run *r, long day,
+    int already)
+{
+	static const struct em_col cols[] = { { "id", EM_STR },
+	    { "type", EM_STR }, { "state", EM_STR }, { "date", EM_STR },
+	    { "already", EM_BOOL }, { "day", EM_INT }, { "challenge", EM_STR },
+	    { NULL, 0 } };
+	const struct em_rectype *rt = em_rectype_find("run_day");
+
+	em_emit_head(ctx, cols);
+	return em_emit(ctx, cols, (struct em_val[]){ EM_S(id),
+	    EM_W(rt != NULL ? rt->type : "run_day"), EM_W("removed"), EM_NIL,
+	    EM_N(already), EM_N(day), EM_S(r->challenge) });
+}
+
+/*
  * undone: a day you marked done is no longer; its note is kept, and done
  * marks it again.
  */
@@ -1077,13 +1217,12 @@ c_undone(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if ((ex = em_rec_remove(ctx, "run_day", id, 1, &already)) != 0)
 		goto out;
-	if (ctx->fmt == EM_FMT_TEXT) {
+	if (undone_emit(ctx, id, &r, day, already) != 0) {
 		printf("day %ld of ", day);
 		em_put_text(stdout, r.challenge);
 		printf(" is no longer marked done (mark it again with: "
 		    "empathy-challenge done --day %ld, or empathy undo)\n", day);
-	} else
-		em_rec_said(ctx, "run_day", id, 1, already, NULL);
+	}
 out:
 	free(id);
 	run_free(&r);

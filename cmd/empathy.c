@@ -131,26 +131,46 @@ d_run(struct em_ctx *ctx, int argc, char **argv)
 	    "this program's directory");
 }
 
-/* today's records: every item of the screen has the same fields. */
+/*
+ * today's records: every item of the screen has the same fields; the last
+ * five (TODAY_MORE) only the owed items (hidden) and the challenge's day
+ * (days, done, partner_done, task) have.
+ */
 static const struct em_col today_cols[] = { { "kind", EM_STR },
 	{ "what", EM_STR }, { "user", EM_STR }, { "date", EM_STR },
-	{ "count", EM_INT }, { "text", EM_STR }, { NULL, 0 } };
+	{ "count", EM_INT }, { "text", EM_STR }, { "hidden", EM_BOOL },
+	{ "days", EM_INT }, { "done", EM_BOOL }, { "partner_done", EM_BOOL },
+	{ "task", EM_STR }, { NULL, 0 } };
+#define TODAY_MORE	5
 
 /*
  * One item of today's screen as a record (the tsv header before the
  * first): 0, or 1 in text, where the caller says it. A field an item does
- * not have is "", not null, as it has always been.
+ * not have is "", not null, as it has always been; of the fields after
+ * text (more, or NULL), null, and task "".
  */
+static int
+row_more(struct em_ctx *ctx, int *nrows, const char *kind, const char *what,
+    const char *user, const char *date, long count, const char *text,
+    const struct em_val *more)
+{
+	struct em_val	 v[6 + TODAY_MORE] = { EM_S(kind), EM_S(what),
+	    EM_S(user != NULL ? user : ""), EM_S(date != NULL ? date : ""),
+	    EM_N(count), EM_S(text != NULL ? text : ""), EM_NIL, EM_NIL,
+	    EM_NIL, EM_NIL, EM_W("") };
+
+	if (more != NULL)
+		memcpy(v + 6, more, TODAY_MORE * sizeof(*more));
+	if ((*nrows)++ == 0)
+		em_emit_head(ctx, today_cols);
+	return em_emit(ctx, today_cols, v);
+}
+
 static int
 row(struct em_ctx *ctx, int *nrows, const char *kind, const char *what,
     const char *user, const char *date, long count, const char *text)
 {
-	if ((*nrows)++ == 0)
-		em_emit_head(ctx, today_cols);
-	return em_emit(ctx, today_cols, (struct em_val []){ EM_S(kind),
-	    EM_S(what), EM_S(user != NULL ? user : ""),
-	    EM_S(date != NULL ? date : ""), EM_N(count),
-	    EM_S(text != NULL ? text : "") });
+	return row_more(ctx, nrows, kind, what, user, date, count, text, NULL);
 }
 
 /* Today's challenge day, when one is under way and the content has it. */
@@ -198,7 +218,9 @@ static int
 d_due(struct em_ctx *ctx, int argc, char **argv)
 {
 	static const struct em_col cols[] = { { "what", EM_STR },
-	    { "user", EM_STR }, { "date", EM_STR }, { NULL, 0 } };
+	    { "user", EM_STR }, { "date", EM_STR }, { "hidden", EM_BOOL },
+	    { "challenge", EM_STR }, { "day", EM_INT }, { "days", EM_INT },
+	    { NULL, 0 } };
 	struct em_owed	*v;
 	struct em_run_now r;
 	const char	*me;
@@ -227,10 +249,12 @@ d_due(struct em_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < n && !qflag; i++)
 		if (em_emit(ctx, cols, (struct em_val []){ EM_S(v[i].what ==
 		    EM_OWE_CHECKIN ? "checkin" : "answer"), EM_S(v[i].user),
-		    EM_S(v[i].date) }) != 0)
+		    EM_S(v[i].date), EM_N(v[i].hidden), EM_NIL, EM_NIL,
+		    EM_NIL }) != 0)
 			em_owed_say(&v[i], today, "");
 	if (run_owed && !qflag && em_emit(ctx, cols, (struct em_val []){
-	    EM_W("challenge"), EM_S(me), EM_S(today) }) != 0) {
+	    EM_W("challenge"), EM_S(me), EM_S(today), EM_N(0),
+	    EM_S(r.challenge), EM_N(r.day), EM_N(r.days) }) != 0) {
 		printf("day %ld of %ld of the challenge ", r.day, r.days);
 		em_put_text(stdout, r.challenge);
 		puts(", not done yet");
@@ -877,12 +901,14 @@ today_owed(struct em_ctx *ctx, const char *me, struct today *td)
 		    "Nothing owed today");
 	}
 	for (i = 0; i < td->n; i++)
-		if (row(ctx, &td->nrows, "owe", td->v[i].what == EM_OWE_CHECKIN ?
-		    "checkin" : "answer", td->v[i].user, td->v[i].date, 1,
-		    NULL) != 0)
+		if (row_more(ctx, &td->nrows, "owe", td->v[i].what ==
+		    EM_OWE_CHECKIN ? "checkin" : "answer", td->v[i].user,
+		    td->v[i].date, 1, NULL, (struct em_val []){
+		    EM_N(td->v[i].hidden), EM_NIL, EM_NIL, EM_NIL, EM_W("") }) != 0)
 			em_owed_say(&td->v[i], td->date, "  ");
-	if (td->run_owed && row(ctx, &td->nrows, "owe", "challenge", me,
-	    td->date, td->r.day, td->r.challenge) != 0) {
+	if (td->run_owed && row_more(ctx, &td->nrows, "owe", "challenge", me,
+	    td->date, td->r.day, td->r.challenge, (struct em_val []){ EM_N(0),
+	    EM_NIL, EM_NIL, EM_NIL, EM_W("") }) != 0) {
 		printf("  the challenge: day %ld of ", td->r.day);
 		em_put_text(stdout, td->r.challenge);
 		putchar('\n');
@@ -923,8 +949,10 @@ today_challenge(struct em_ctx *ctx, struct today *td)
 	if (r->challenge == NULL)
 		return;
 	dd = run_day(ctx, r);
-	if (row(ctx, &td->nrows, "challenge", r->challenge, NULL, td->date,
-	    r->day, dd != NULL ? dd->title : NULL) == 0)
+	if (row_more(ctx, &td->nrows, "challenge", r->challenge, NULL, td->date,
+	    r->day, dd != NULL ? dd->title : NULL, (struct em_val []){ EM_NIL,
+	    EM_N(r->days), EM_N(r->done), EM_N(r->partner_done),
+	    EM_W(dd != NULL ? dd->task : "") }) == 0)
 		return;
 	fputs("\nChallenge: ", stdout);
 	em_put_text(stdout, r->challenge);
@@ -1248,12 +1276,47 @@ make_dir(struct em_ctx *ctx, const char *path)
 }
 
 /*
+ * What init did, for its one record (init_emit). In text each step is said
+ * as it happens, between the questions it asks, so text is set once here
+ * and the steps test it; the record comes at the end, when all went well.
+ * code is the pairing code the text shows, if it shows one.
+ */
+struct init_said {
+	int		 text;
+	char		*config;	/* the config file, and the user it names */
+	const char	*config_user;
+	const char	*mailbox;
+	char		 couple[EM_ID_LEN + 1];
+	int		 fresh, made, joined, passphrase;
+	char		 code[EM_PAIR_MAX];
+};
+
+/* The config already names someone: you, or someone else (left as it is). */
+static void
+cfg_named(const char *name, const char *cfg, const char *path)
+{
+	fputs("you are ", stdout);
+	put_name(name);
+	if (strcasecmp(cfg, name) == 0) {
+		fputs(" (as ", stdout);
+		em_put_text(stdout, path);
+		puts(" says)");
+		return;
+	}
+	fputs(" here, but ", stdout);
+	em_put_text(stdout, path);
+	fputs(" says 'user: ", stdout);
+	put_name(cfg);
+	puts("'; left as it is");
+}
+
+/*
  * user: NAME in the config, once: a new file is made 0600 in a 0700
  * directory; a file without user: gets the line added; a file naming
  * someone else is left as it is, and said so.
  */
 static int
-cfg_user(struct em_ctx *ctx, const char *name)
+cfg_user(struct em_ctx *ctx, const char *name, struct init_said *s)
 {
 	struct stat	 st;
 	FILE		*fp;
@@ -1261,20 +1324,11 @@ cfg_user(struct em_ctx *ctx, const char *name)
 	int		 fd, ex = 0, exists, lastnl = 1;
 
 	path = em_xdg_path("XDG_CONFIG_HOME", ".config", "empathy/config.yaml");
+	s->config = em_strdup(path);
+	s->config_user = ctx->cfg_user != NULL ? ctx->cfg_user : name;
 	if (ctx->cfg_user != NULL) {
-		if (strcasecmp(ctx->cfg_user, name) == 0) {
-			fputs("you are ", stdout);
-			put_name(name);
-			printf(" (as %s says)\n", path);
-		} else {
-			fputs("you are ", stdout);
-			put_name(name);
-			fputs(" here, but ", stdout);
-			em_put_text(stdout, path);
-			fputs(" says 'user: ", stdout);
-			put_name(ctx->cfg_user);
-			puts("'; left as it is");
-		}
+		if (s->text)
+			cfg_named(name, ctx->cfg_user, path);
 		free(path);
 		return 0;
 	}
@@ -1307,6 +1361,8 @@ cfg_user(struct em_ctx *ctx, const char *name)
 		ex = em_errno(ctx, EM_EX_IOERR, "writing %s", path);
 		goto out;
 	}
+	if (!s->text)
+		goto out;
 	fputs("you are ", stdout);
 	put_name(name);
 	fputs(exists ? " (added to " : " (written to ", stdout);
@@ -1320,7 +1376,7 @@ out:
 
 /* Who is acting, asked at a terminal when nothing says. */
 static int
-init_user(struct em_ctx *ctx, const char **mep)
+init_user(struct em_ctx *ctx, const char **mep, struct init_said *said)
 {
 	const char	*s;
 	char		*name;
@@ -1348,7 +1404,7 @@ init_user(struct em_ctx *ctx, const char **mep)
 	}
 	if ((ex = em_ctx_user(ctx, mep)) != 0)
 		return ex;
-	return cfg_user(ctx, *mep);
+	return cfg_user(ctx, *mep, said);
 }
 
 /* The couple again, after a change; cp owns nothing if it fails. */
@@ -1380,13 +1436,18 @@ put_code(const char *code)
 	    code + cut + (cut < len));
 }
 
-/* The pairing code, with what to do with it, or the backup warning. */
+/*
+ * The pairing code, with what to do with it, or the backup warning; kept
+ * in s for the record, which shows it as the text does.
+ */
 static void
-show_code(const struct em_couple *cp, int backup)
+show_code(const struct em_couple *cp, int backup, struct init_said *s)
 {
-	char	 code[EM_PAIR_MAX];
+	char	*code = s->code;
 
 	em_pair_code(cp->id, cp->key, code);
+	if (!s->text)
+		return;
 	if (backup) {
 		puts("The couple key, as a pairing code:");
 		put_code(code);
@@ -1403,7 +1464,6 @@ show_code(const struct em_couple *cp, int backup)
 		    "history. Anyone with the code can read the couple's mailbox.",
 		    WIDTH, 0, 0);
 	}
-	explicit_bzero(code, sizeof(code));
 }
 
 /*
@@ -1411,22 +1471,36 @@ show_code(const struct em_couple *cp, int backup)
  * passphrase, so that the other machine can join with it), then say so.
  */
 static int
-put_couple_file(struct em_ctx *ctx, const struct em_couple *cp, const char *dir)
+put_couple_file(struct em_ctx *ctx, const struct em_couple *cp, const char *dir,
+    struct init_said *s)
 {
 	int	 ex;
 
 	if ((ex = em_box_couple_put(ctx, dir, cp->id, cp->has_salt ? cp->salt :
 	    NULL, cp->key)) != 0)
 		return ex;
+	s->mailbox = dir;
+	if (!s->text)
+		return 0;
 	fputs("mailbox: ", stdout);
 	em_put_text(stdout, dir);
 	putchar('\n');
 	return 0;
 }
 
+/* The couple here already: nothing changed. */
+static void
+init_kept(const struct em_couple *cp, struct init_said *s)
+{
+	if (s->text)
+		printf("this database already belongs to couple %s; nothing "
+		    "changed\n", cp->id);
+}
+
 /* init --passphrase: join the couple of DIR/couple, or make a new one. */
 static int
-init_pass(struct em_ctx *ctx, struct em_couple *cp, const char *dir)
+init_pass(struct em_ctx *ctx, struct em_couple *cp, const char *dir,
+    struct init_said *s)
 {
 	unsigned char	 salt[EM_SALT_BYTES], key[EM_KEY_BYTES];
 	char		 couple[EM_ID_LEN + 1], *pass = NULL;
@@ -1445,9 +1519,8 @@ init_pass(struct em_ctx *ctx, struct em_couple *cp, const char *dir)
 		return em_err(ctx, EM_EX_DATAERR, "the couple in %s was made with a "
 		    "pairing code, not a passphrase: join it with --join", dir);
 	if (cp->has_key && (!there || strcmp(couple, cp->id) == 0)) {
-		printf("this database already belongs to couple %s; nothing "
-		    "changed\n", cp->id);
-		return there || dir == NULL ? 0 : put_couple_file(ctx, cp, dir);
+		init_kept(cp, s);
+		return there || dir == NULL ? 0 : put_couple_file(ctx, cp, dir, s);
 	}
 	if ((ex = ask_passphrase(ctx, !there, &pass)) != 0)
 		return ex;
@@ -1461,21 +1534,28 @@ init_pass(struct em_ctx *ctx, struct em_couple *cp, const char *dir)
 		if ((ex = em_box_key_check(ctx, dir, key)) != 0 ||
 		    (ex = em_couple_join(ctx, couple, key, salt)) != 0)
 			goto out;
-		printf("joined couple %s, whose mailbox is in ", couple);
-		em_put_text(stdout, dir);
-		putchar('\n');
+		s->joined = s->passphrase = 1;
+		s->mailbox = dir;
+		if (s->text) {
+			printf("joined couple %s, whose mailbox is in ", couple);
+			em_put_text(stdout, dir);
+			putchar('\n');
+		}
 		goto out;
 	}
 	if ((ex = em_couple_create(ctx, key, salt)) != 0 ||
 	    (ex = couple_reload(ctx, cp)) != 0)
 		goto out;
-	printf("a new couple: %s, its key made from the passphrase\n", cp->id);
-	if (dir != NULL) {
-		if ((ex = put_couple_file(ctx, cp, dir)) != 0)
-			goto out;
+	s->made = s->passphrase = 1;
+	if (s->text)
+		printf("a new couple: %s, its key made from the passphrase\n",
+		    cp->id);
+	if (dir != NULL && (ex = put_couple_file(ctx, cp, dir, s)) != 0)
+		goto out;
+	if (s->text && dir != NULL)
 		puts("on the other machine, run 'empathy init --passphrase --dir' "
 		    "with the same folder");
-	} else
+	else if (s->text)
 		puts("on the other machine, run 'empathy init --join -' with the "
 		    "code from 'empathy init --show-key' here");
 out:
@@ -1498,7 +1578,7 @@ alnums(const char *s)
 /* init --join CODE: the couple and key from the other machine's code. */
 static int
 init_join(struct em_ctx *ctx, struct em_couple *cp, const char *arg,
-    const char *dir)
+    const char *dir, struct init_said *s)
 {
 	unsigned char	 key[EM_KEY_BYTES];
 	char		 couple[EM_ID_LEN + 1], *code = NULL, *more, *joined;
@@ -1540,16 +1620,17 @@ init_join(struct em_ctx *ctx, struct em_couple *cp, const char *arg,
 		return ex;
 	if (cp->has_key && strcmp(cp->id, couple) == 0 &&
 	    memcmp(cp->key, key, sizeof(key)) == 0) {
-		printf("this database already belongs to couple %s; nothing "
-		    "changed\n", couple);
+		init_kept(cp, s);
 	} else {
 		if ((ex = em_couple_join(ctx, couple, key, NULL)) != 0)
 			goto out;
-		printf("joined couple %s\n", couple);
+		s->joined = 1;
+		if (s->text)
+			printf("joined couple %s\n", couple);
 	}
 	if (dir != NULL) {
 		if ((ex = couple_reload(ctx, cp)) == 0)
-			ex = put_couple_file(ctx, cp, dir);
+			ex = put_couple_file(ctx, cp, dir, s);
 	}
 out:
 	explicit_bzero(key, sizeof(key));
@@ -1558,15 +1639,15 @@ out:
 
 /* init with no option: make the couple, unless there is one. */
 static int
-init_new(struct em_ctx *ctx, struct em_couple *cp, const char *dir, int showkey)
+init_new(struct em_ctx *ctx, struct em_couple *cp, const char *dir, int showkey,
+    struct init_said *s)
 {
 	unsigned char	 salt[EM_SALT_BYTES];
 	char		 couple[EM_ID_LEN + 1];
 	int		 ex, has_salt;
 
 	if (cp->has_key) {
-		printf("this database already belongs to couple %s; nothing "
-		    "changed\n", cp->id);
+		init_kept(cp, s);
 	} else {
 		if (dir != NULL) {
 			ex = em_box_couple_get(ctx, dir, couple, salt, &has_salt);
@@ -1586,11 +1667,76 @@ init_new(struct em_ctx *ctx, struct em_couple *cp, const char *dir, int showkey)
 			return ex;
 		if ((ex = couple_reload(ctx, cp)) != 0)
 			return ex;
-		printf("a new couple: %s\n", cp->id);
+		s->made = 1;
+		if (s->text)
+			printf("a new couple: %s\n", cp->id);
 		if (!showkey)
-			show_code(cp, 0);
+			show_code(cp, 0, s);
 	}
-	return dir != NULL ? put_couple_file(ctx, cp, dir) : 0;
+	return dir != NULL ? put_couple_file(ctx, cp, dir, s) : 0;
+}
+
+/*
+ * init's record: who you are, the database, the couple and what init did
+ * to it, the mailbox and the pairing code where the text shows them.
+ */
+static int
+init_emit(struct em_ctx *ctx, const char *me, const struct init_said *s)
+{
+	static const struct em_col cols[] = { { "name", EM_STR },
+	    { "database", EM_STR }, { "new", EM_BOOL }, { "couple", EM_STR },
+	    { "made", EM_BOOL }, { "joined", EM_BOOL }, { "passphrase", EM_BOOL },
+	    { "mailbox", EM_STR }, { "code", EM_STR }, { "config", EM_STR },
+	    { "config_user", EM_STR }, { NULL, 0 } };
+
+	em_emit_head(ctx, cols);
+	return em_emit(ctx, cols, (struct em_val []){ EM_S(me),
+	    EM_S(ctx->dbpath), EM_N(s->fresh), EM_S(s->couple), EM_N(s->made),
+	    EM_N(s->joined), EM_N(s->passphrase), EM_S(s->mailbox),
+	    EM_S(s->code[0] != '\0' ? s->code : NULL), EM_S(s->config),
+	    EM_S(s->config_user) });
+}
+
+/* init's work once the options are read: the database, then the couple. */
+static int
+init_run(struct em_ctx *ctx, const char *join, int pass, const char *dir,
+    int showkey, struct init_said *s)
+{
+	struct em_couple cp;
+	int		 ex;
+
+	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0)
+		return ex;
+	s->fresh = ctx->db_mem;
+	if ((ex = em_db_open(ctx, EM_DB_CREATE)) != 0)
+		return ex;
+	if (s->text) {
+		fputs("database: ", stdout);
+		em_put_text(stdout, ctx->dbpath);
+		puts(s->fresh ? " (new)" : "");
+	}
+	if ((ex = em_couple_load(ctx, &cp)) != 0)
+		return ex;
+	if (join != NULL)
+		ex = init_join(ctx, &cp, join, dir, s);
+	else if (pass)
+		ex = init_pass(ctx, &cp, dir, s);
+	else
+		ex = init_new(ctx, &cp, dir, showkey, s);
+	if (ex == 0 && dir != NULL && (ex = em_meta_set(ctx, "sync.dir", dir)) == 0)
+		ex = em_meta_set(ctx, "sync.ssh", NULL);
+	if (ex == 0)
+		ex = couple_reload(ctx, &cp);
+	if (ex == 0 && cp.has_key)
+		snprintf(s->couple, sizeof(s->couple), "%s", cp.id);
+	if (ex == 0 && showkey) {
+		if (!cp.has_key)
+			ex = em_err(ctx, EM_EX_NOINPUT, "no couple key here yet");
+		else
+			show_code(&cp, 1, s);
+	}
+	em_couple_free(&cp);
+	return ex;
 }
 
 static int
@@ -1603,11 +1749,11 @@ d_init(struct em_ctx *ctx, int argc, char **argv)
 		{ "show-key",	no_argument,		NULL,	OPT_SHOWKEY },
 		{ NULL,		0,			NULL,	0 }
 	};
-	struct em_couple cp;
+	struct init_said s;
 	struct stat	 st;
 	const char	*me, *join = NULL, *dir = NULL;
 	char		*absdir = NULL;
-	int		 ch, ex, pass = 0, showkey = 0, fresh;
+	int		 ch, ex, pass = 0, showkey = 0;
 
 	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
 		switch (ch) {
@@ -1642,35 +1788,13 @@ d_init(struct em_ctx *ctx, int argc, char **argv)
 	/* Kept for later syncs, which cron may start anywhere. */
 	if (dir != NULL && (absdir = realpath(dir, NULL)) != NULL)
 		dir = absdir;
-	if ((ex = init_user(ctx, &me)) != 0 ||
-	    (ex = em_db_open(ctx, EM_DB_READ)) != 0)
-		goto out;
-	fresh = ctx->db_mem;
-	if ((ex = em_db_open(ctx, EM_DB_CREATE)) != 0)
-		goto out;
-	fputs("database: ", stdout);
-	em_put_text(stdout, ctx->dbpath);
-	puts(fresh ? " (new)" : "");
-	if ((ex = em_couple_load(ctx, &cp)) != 0)
-		goto out;
-	if (join != NULL)
-		ex = init_join(ctx, &cp, join, dir);
-	else if (pass)
-		ex = init_pass(ctx, &cp, dir);
-	else
-		ex = init_new(ctx, &cp, dir, showkey);
-	if (ex == 0 && dir != NULL && (ex = em_meta_set(ctx, "sync.dir", dir)) == 0)
-		ex = em_meta_set(ctx, "sync.ssh", NULL);
-	if (ex == 0 && showkey) {
-		if ((ex = couple_reload(ctx, &cp)) != 0)
-			goto out;
-		if (!cp.has_key)
-			ex = em_err(ctx, EM_EX_NOINPUT, "no couple key here yet");
-		else
-			show_code(&cp, 1);
-	}
-	em_couple_free(&cp);
-out:
+	memset(&s, 0, sizeof(s));
+	s.text = ctx->fmt == EM_FMT_TEXT;
+	if ((ex = init_user(ctx, &me, &s)) == 0 &&
+	    (ex = init_run(ctx, join, pass, dir, showkey, &s)) == 0 && !s.text)
+		init_emit(ctx, me, &s);
+	explicit_bzero(s.code, sizeof(s.code));
+	free(s.config);
 	free(absdir);
 	return ex;
 }

@@ -40,13 +40,22 @@ same   'the reversed items 4, 5 and 6 are marked' \
 same   'three marks in all'	"$(out | grep -c 'here a high answer is the weak spot')" 3
 like   'the bands with their bounds'	"$(out)" '^ +65  attuned$'
 ok     'show self -f tsv'	empathy-assess show self -f tsv
-same   'the header'	"$(out | head -1)" "item	text	reverse	exercise	guess"
-same   'ten rows'	"$(out | tail -n +2 | wc -l)" 10
+same   'the header'	"$(out | head -1)" "item	text	reverse	exercise	guess	kind	instrument	instrument_title	description	min	max	labels	from	label	meaning"
+same   'ten items'	"$(out | awk -F'\t' '$6 == "item"' | wc -l)" 10
+same   'the instrument first, with its description and scale'	"$(out | sed -n 2p | cut -f6-12)" "instrument	self	Empathy self-assessment	Ten statements about how you tune in to your partner, where you tend to fall short, and how you look after your own capacity. Answer for how things usually are, not for your best day.	1	5	never, rarely, sometimes, often, always"
+same   'each item with the instrument'	"$(out | sed -n 3p | cut -f6-)" "item	self	Empathy self-assessment							"
+same   'then the four bands'	"$(out | awk -F'\t' '$6 == "band" { print $13 "|" $14 }' | tr '\n' ' ')" '0|starting out 40|growing 65|attuned 85|deeply attuned '
+same   'a band'"'"'s meaning'	"$(out | awk -F'\t' '$13 == 65 { print $7, $8, $15 }')" 'self Empathy self-assessment You usually make room for your partner'"'"'s inner world. Ask your partner to rate you too and compare the two views.'
 same   'item 4: reversed, with its exercise'	"$(out | awk -F'\t' '$1 == 4 { print $3, $4 }')" '1 silent-listening'
 same   'item 1: not reversed'	"$(out | awk -F'\t' '$1 == 1 { print $3, $4 }')" '0 daily-checkin'
 ok     'show self -f json'	empathy-assess show self -f json
-same   'keys'	"$(out | jq -r 'keys_unsorted | join(",")' | sort -u)" 'item,text,reverse,exercise,guess'
-same   'reverse is a boolean'	"$(out | jq -c '[.item, .reverse]' | sed -n 4p)" '[4,true]'
+same   'keys of each kind'	"$(out | jq -r '.kind + ": " + (keys_unsorted | join(","))' | sort -u)" 'band: kind,instrument,instrument_title,from,label,meaning
+instrument: kind,instrument,instrument_title,description,min,max,labels
+item: item,text,reverse,exercise,guess,kind,instrument,instrument_title'
+same   'reverse is a boolean'	"$(out | jq -c 'select(.kind == "item") | [.item, .reverse]' | sed -n 4p)" '[4,true]'
+same   'the scale: numbers and its labels'	"$(out | head -1 | jq -c '[.min, .max, .labels]')" '[1,5,["never","rarely","sometimes","often","always"]]'
+same   'the bands in order, from a number'	"$(out | jq -c 'select(.kind == "band") | [.from, .label]' | tr '\n' ' ')" '[0,"starting out"] [40,"growing"] [65,"attuned"] [85,"deeply attuned"] '
+same   'every record names the instrument'	"$(out | jq -r '.instrument + "|" + .instrument_title' | sort -u)" 'self|Empathy self-assessment'
 for i in overload performative weaponised habits bandwidth; do
 	ok   "show $i"	empathy-assess show "$i"
 	same "its items all numbered"	"$(out | grep -cE '^ ?[0-9]+\. ')" "$(empathy-assess list -f tsv | awk -F'\t' -v i="$i" '$1 == i { print $3 }')"

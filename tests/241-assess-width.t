@@ -6,9 +6,9 @@
 wide() { out | awk 'length > 80'; }
 # answers ID worst|best: the worst or best answers to a shipped instrument.
 answers() {
-	empathy-assess show "$1" -f tsv | awk -F'\t' -v w="$2" 'NR > 1 {
+	empathy-assess show "$1" -f tsv | awk -F'\t' -v w="$2" '$6 == "item" {
 		if (w == "worst") a = $3 == 1 ? 5 : 1; else a = $3 == 1 ? 1 : 5
-		printf "%s%s", (NR > 2 ? "," : ""), a }'
+		printf "%s%s", (n++ ? "," : ""), a }'
 }
 ids='self overload performative weaponised habits bandwidth'
 

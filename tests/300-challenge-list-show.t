@@ -46,8 +46,10 @@ same   'each day says how to see its exercise'	"$(out | sed -n '/^Day 1: /,/^$/p
   exercise: Share a fear (empathy-challenge show share-a-fear)'
 like   'day 7 is the look back'	"$(out)" 'Day 7: Look back on the week'
 ok     'show one-week -f tsv'	empathy-challenge show -f tsv one-week
-same   'a header and seven days'	"$(out | wc -l)" 8
-same   'day 2 in full'	"$(out | sed -n '1p;3p')" "$(printf 'day\ttitle\ttask\texercise\n2\tListen in silence\tTake turns speaking for five minutes while the other only listens. Use the timer so neither of you has to watch the clock.\tsilent-listening')"
+same   'a header, the challenge and seven days'	"$(out | wc -l)" 9
+same   'day 2 in full'	"$(out | sed -n '1p;4p' | cut -f1-4)" "$(printf 'day\ttitle\ttask\texercise\n2\tListen in silence\tTake turns speaking for five minutes while the other only listens. Use the timer so neither of you has to watch the clock.\tsilent-listening')"
+same   'then the kind, the challenge, its title and days, the exercise title'	"$(out | sed -n '1p;4p' | cut -f5-)" "$(printf 'kind\tchallenge\tchallenge_title\tdays\texercise_title\tdescription\nday\tone-week\tSeven days of empathy\t7\tSilent listening\t')"
+same   'the challenge first, with its description'	"$(out | sed -n 2p | cut -f5-)" "$(printf 'challenge\tone-week\tSeven days of empathy\t7\t\tSeven days of small shared practices, from opening up and listening to seeing the other side and looking back. Do each day'"'"'s task together, and note what you noticed when you mark it done.')"
 ok     'show one-week -f json'	empathy-challenge -f json show one-week
 same   'seven objects'	"$(out | grep -c '^{"day":[1-7],"title":')" 7
 
@@ -57,8 +59,10 @@ same   'its title, its steps numbered'	"$(out | sed -n '1p;5,6p;$p')" 'What am I
  2. Ask your partner whether there is something you have not yet understood or
  6. Thank your partner for telling you.'
 ok     'show an exercise -f tsv'	empathy-challenge show -f tsv silent-listening
-same   'a header and one row per step'	"$(out | sed -n '1,2p')" "$(printf 'step\ttext\n1\tSit facing each other and put your phones out of reach.')"
-same   'six steps'	"$(out | wc -l)" 7
+same   'a header and one row per step'	"$(out | sed -n '1p;3p' | cut -f1,2)" "$(printf 'step\ttext\n1\tSit facing each other and put your phones out of reach.')"
+same   'the exercise first: kind, id, title, minutes, description'	"$(out | sed -n 2p | cut -f3-)" "$(printf 'exercise\tsilent-listening\tSilent listening\t10\tEach of you gets a few minutes to talk without being interrupted, advised or reassured. It trains the listener to stay with the speaker instead of preparing a reply.')"
+same   'each step with the exercise'"'"'s id, title and minutes'	"$(out | sed -n 3p | cut -f3-)" "$(printf 'step\tsilent-listening\tSilent listening\t10\t')"
+same   'six steps'	"$(out | wc -l)" 8
 
 status 'show nosuch is missing input'	66 empathy-challenge show nosuch
 like   'it names the id and points to list'	"$(err)" "^empathy-challenge: .*'nosuch'.*empathy-challenge list"

@@ -26,7 +26,9 @@ ok     'review -f tsv'	empathy-challenge -f tsv review
 same   'empty fields in tsv'	"$(out | awk -F'\t' '$1 == 3 { print "[" $5 "][" $6 "]" }' | sort -u)" '[][]'
 
 ok     'show -f json of a challenge'	empathy-challenge -f json show one-week
-same   'every day names its exercise'	"$(out | jq -r '.exercise | type' | sort -u)" string
+same   'every day names its exercise'	"$(out | jq -r 'select(.kind == "day") | .exercise | type' | sort -u)" string
+same   'the challenge first: its title, days and description'	"$(out | head -1 | jq -c '[.kind, .challenge, .challenge_title, .days, (.description | type)]')" '["challenge","one-week","Seven days of empathy",7,"string"]'
+same   'every day its challenge'"'"'s title and its exercise'"'"'s'	"$(out | jq -c 'select(.day == 2) | [.challenge_title, .days, .exercise_title]')" '["Seven days of empathy",7,"Silent listening"]'
 
 ok     'abandon --yes -f json'	empathy-challenge -f json abandon --yes
 same   'the run it stopped'	"$(out | jq -c '[.challenge, .state]')" '["one-week","abandoned"]'

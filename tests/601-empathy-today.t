@@ -41,8 +41,8 @@ ok     'and a moment last week, not counted this week' \
 status 'an answer to alex is owed'	0 empathy due
 same   'it says which'	"$(out)" "an answer to alex's check-in for $(day 0)"
 ok     'due -f tsv'	empathy due -f tsv
-same   'tsv: what, user, date'	"$(out)" "$(tab "what|user|date
-answer|alex|$(day 0)")"
+same   'tsv: what, user, date, hidden and the challenge'	"$(out)" "$(tab "what|user|date|hidden|challenge|day|days
+answer|alex|$(day 0)|0|||")"
 
 ok     'today'	empathy today
 same   'owed, news, the week' "$(out)" "sara, $(day 0)
@@ -83,13 +83,14 @@ like   'you did it'	"$(out)" 'day 1 of 7 \(you did it\)$'
 
 # tsv and json: one record per item, the same keys for all.
 ok     'today -f tsv'	empathy today -f tsv
-same   'a header'	"$(out | head -n 1)" "$(tab 'kind|what|user|date|count|text')"
-like   'the news'	"$(out)" "$(tab "^news|answer|alex|$(day 0)|2|\$")"
-like   'the week'	"$(out)" "$(tab "^week|misunderstood|alex|$wk|1|\$")"
-like   'the last sync'	"$(out)" "$(tab '^sync|last|||0|$')"
+same   'a header'	"$(out | head -n 1)" "$(tab 'kind|what|user|date|count|text|hidden|days|done|partner_done|task')"
+like   'the news'	"$(out)" "$(tab "^news|answer|alex|$(day 0)|2||||||\$")"
+like   'the week'	"$(out)" "$(tab "^week|misunderstood|alex|$wk|1||||||\$")"
+like   'the last sync'	"$(out)" "$(tab '^sync|last|||0||||||$')"
+like   'the challenge: its days, who did it, the task'	"$(out)" "$(tab "^challenge|one-week||$(day 0)|1|Share a fear||7|1|1|Each of you tells the other")"
 ok     'today -f json'	empathy today -f json
 same   'every line an object'	"$(out | grep -vc '^{.*}$')" 0
-like   'the challenge'	"$(out)" "^\\{\"kind\":\"challenge\",\"what\":\"one-week\",\"user\":\"\",\"date\":\"$(day 0)\",\"count\":1,\"text\":\"Share a fear\"\\}\$"
+like   'the challenge'	"$(out)" "^\\{\"kind\":\"challenge\",\"what\":\"one-week\",\"user\":\"\",\"date\":\"$(day 0)\",\"count\":1,\"text\":\"Share a fear\",\"hidden\":null,\"days\":7,\"done\":true,\"partner_done\":true,\"task\":\"Each of you tells the other about one fear or insecurity you seldom mention. The listener only takes it in and says back what they heard.\"\\}\$"
 ok     'the json parses'	sh -c 'empathy today -f json | jq -e . >/dev/null'
 
 # Since you last looked: only text shown at a terminal counts as looking.

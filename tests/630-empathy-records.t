@@ -16,8 +16,8 @@ ok     'and writes two open ones'	at $WED sh -c "empathy-journal -u alex add --s
 ok     'sara reads today'	at $WED empathy today
 like   'the text counts the sealed one'	"$(out)" '^  alex wrote in the journal: 2 seen, 1 misunderstood \(1 sealed\)$'
 ok     'today -f tsv'	at $WED empathy today -f tsv
-like   'so does tsv: a news record of what is sealed'	"$(out)" "$(tab '^news|sealed|alex||1|$')"
-like   'beside the seen'	"$(out)" "$(tab '^news|seen|alex||2|$')"
+like   'so does tsv: a news record of what is sealed'	"$(out)" "$(tab '^news|sealed|alex||1||||||$')"
+like   'beside the seen'	"$(out)" "$(tab '^news|seen|alex||2||||||$')"
 ok     'today -f json'	at $WED empathy today -f json
 same   'and json, the count a number'	"$(out | jq -c 'select(.what == "sealed") | [.user, .count]')" '["alex",1]'
 ok     'with nothing sealed, no such record'	at 2027-01-20 empathy today -f tsv
