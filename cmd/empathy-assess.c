@@ -100,8 +100,8 @@ a_list(struct em_ctx *ctx, int argc, char **argv)
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
 		return ex;
-	if (optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
 		return ex;
 	em_emit_head(ctx, list_cols);
@@ -164,49 +164,6 @@ static const struct em_col show_cols[] = { { "item", EM_INT },
     { "from", EM_INT }, { "label", EM_STR }, { "meaning", EM_STR },
     { NULL, 0 } };
 
-/* XXX lib: n strings as an EM_LIST (NULL-ended); free the array, not them. */
-static const char **
-strv_list(char *const *v, size_t n)
-{
-	const char	**l = em_xcalloc(n + 1, sizeof(*l));
-	size_t		 i;
-
-	for (i = 0; i < n; i++)
-		l[i] = v[i];
-	return l;
-}
-
-/*
- * XXX lib (as review_out in empathy-journal.c): a record of one kind among
- * several, its own fields in JSON; in tsv the columns of the one table
- * (all, whose header the caller wrote), the other kinds' left empty.
- */
-static void
-emit_kind(struct em_ctx *ctx, const struct em_col *all, const struct em_col *f,
-    const struct em_val *v)
-{
-	struct em_col	 tf[EM_COLS_MAX + 1];
-	struct em_val	 tv[EM_COLS_MAX];
-	size_t		 i, n;
-
-	if (ctx->fmt != EM_FMT_TSV) {
-		em_emit(ctx, f, v);
-		return;
-	}
-	for (n = 0; n < EM_COLS_MAX && all[n].name != NULL; n++) {
-		tf[n] = all[n];
-		tv[n] = EM_NIL;
-		for (i = 0; f[i].name != NULL; i++)
-			if (strcmp(f[i].name, all[n].name) == 0) {
-				tf[n].type = f[i].type;
-				tv[n] = v[i];
-			}
-	}
-	tf[n].name = NULL;
-	tf[n].type = 0;
-	em_emit(ctx, tf, tv);
-}
-
 /* show as records (show_cols). */
 static void
 show_records(struct em_ctx *ctx, const struct em_doc *d)
@@ -215,21 +172,21 @@ show_records(struct em_ctx *ctx, const struct em_doc *d)
 	const char	**labels;
 	size_t		 i;
 
-	labels = d->nlabels > 0 ? strv_list(d->labels, d->nlabels) : NULL;
+	labels = d->nlabels > 0 ? em_strv_list(d->labels, d->nlabels) : NULL;
 	em_emit_head(ctx, show_cols);
-	emit_kind(ctx, show_cols, inst_cols, (struct em_val[]){
+	em_emit_kind(ctx, show_cols, inst_cols, (struct em_val[]){
 	    EM_W("instrument"), EM_S(d->id), EM_S(d->title), EM_S(d->description),
 	    EM_N(d->min), EM_N(d->max), labels != NULL ? EM_L(labels) : EM_NIL });
 	free(labels);
 	for (i = 0; i < d->nitems; i++) {
 		it = &d->items[i];
-		emit_kind(ctx, show_cols, item_cols, (struct em_val[]){
+		em_emit_kind(ctx, show_cols, item_cols, (struct em_val[]){
 		    EM_N((long long)i + 1), EM_S(it->text), EM_N(it->reverse),
 		    EM_S(it->exercise), EM_N(!it->noguess), EM_W("item"),
 		    EM_S(d->id), EM_S(d->title) });
 	}
 	for (i = 0; i < d->nbands; i++)
-		emit_kind(ctx, show_cols, band_cols, (struct em_val[]){
+		em_emit_kind(ctx, show_cols, band_cols, (struct em_val[]){
 		    EM_W("band"), EM_S(d->id), EM_S(d->title),
 		    EM_N(d->bands[i].from), EM_S(d->bands[i].label),
 		    EM_S(d->bands[i].meaning) });

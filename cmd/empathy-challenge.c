@@ -251,8 +251,8 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
 		return ex;
-	if (optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0)
 		return ex;
 	em_emit_head(ctx, list_cols);
@@ -274,49 +274,6 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 		}
 	}
 	return 0;
-}
-
-/* XXX lib: n strings as an EM_LIST (NULL-ended); free the array, not them. */
-static const char **
-strv_list(char *const *v, size_t n)
-{
-	const char	**l = em_xcalloc(n + 1, sizeof(*l));
-	size_t		 i;
-
-	for (i = 0; i < n; i++)
-		l[i] = v[i];
-	return l;
-}
-
-/*
- * XXX lib (as review_out in empathy-journal.c): a record of one kind among
- * several, its own fields in JSON; in tsv the columns of the one table
- * (all, whose header the caller wrote), the other kinds' left empty.
- */
-static void
-emit_kind(struct em_ctx *ctx, const struct em_col *all, const struct em_col *f,
-    const struct em_val *v)
-{
-	struct em_col	 tf[EM_COLS_MAX + 1];
-	struct em_val	 tv[EM_COLS_MAX];
-	size_t		 i, n;
-
-	if (ctx->fmt != EM_FMT_TSV) {
-		em_emit(ctx, f, v);
-		return;
-	}
-	for (n = 0; n < EM_COLS_MAX && all[n].name != NULL; n++) {
-		tf[n] = all[n];
-		tv[n] = EM_NIL;
-		for (i = 0; f[i].name != NULL; i++)
-			if (strcmp(f[i].name, all[n].name) == 0) {
-				tf[n].type = f[i].type;
-				tv[n] = v[i];
-			}
-	}
-	tf[n].name = NULL;
-	tf[n].type = 0;
-	em_emit(ctx, tf, tv);
 }
 
 /*
@@ -360,14 +317,14 @@ show_days(struct em_ctx *ctx, const struct em_content *c, const struct em_doc *d
 	size_t		 i;
 
 	em_emit_head(ctx, show_cols);
-	emit_kind(ctx, show_cols, chal_cols, (struct em_val[]){
+	em_emit_kind(ctx, show_cols, chal_cols, (struct em_val[]){
 	    EM_W("challenge"), EM_S(d->id), EM_S(d->title),
 	    EM_N((long long)d->ndays), EM_S(d->description) });
 	for (i = 0; i < d->ndays; i++) {
 		dd = &d->days[i];
 		e = dd->exercise != NULL ?
 		    em_content_find(c, EM_K_EXERCISE, dd->exercise) : NULL;
-		emit_kind(ctx, show_cols, day_cols, (struct em_val[]){
+		em_emit_kind(ctx, show_cols, day_cols, (struct em_val[]){
 		    EM_N((long long)i + 1), EM_S(dd->title), EM_S(dd->task),
 		    EM_S(dd->exercise), EM_W("day"), EM_S(d->id), EM_S(d->title),
 		    EM_N((long long)d->ndays), EM_S(e != NULL ? e->title : NULL) });
@@ -381,11 +338,11 @@ show_steps(struct em_ctx *ctx, const struct em_doc *d)
 	size_t		 i;
 
 	em_emit_head(ctx, steps_cols);
-	emit_kind(ctx, steps_cols, exer_cols, (struct em_val[]){
+	em_emit_kind(ctx, steps_cols, exer_cols, (struct em_val[]){
 	    EM_W("exercise"), EM_S(d->id), EM_S(d->title), EM_N(d->minutes),
 	    EM_S(d->description) });
 	for (i = 0; i < d->nstr; i++)
-		emit_kind(ctx, steps_cols, step_cols, (struct em_val[]){
+		em_emit_kind(ctx, steps_cols, step_cols, (struct em_val[]){
 		    EM_N((long long)i + 1), EM_S(d->strv[i]), EM_W("step"),
 		    EM_S(d->id), EM_S(d->title), EM_N(d->minutes) });
 }
@@ -737,16 +694,16 @@ c_abandon(struct em_ctx *ctx, int argc, char **argv)
 
 	while ((ch = em_getopt(ctx, argc, argv, "y", opts)) != -1) {
 		if (ch == OPT_UNDO) {
-			if (optind < argc)
-				return em_usage(ctx, stderr, EM_EX_USAGE);
+			if ((ex = em_no_args(ctx, argc, argv)) != 0)
+				return ex;
 			return resume(ctx);
 		}
 		if (ch != 'y')
 			return em_optdone(ctx, ch);
 		yflag = 1;
 	}
-	if (optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+		return ex;
 	if (!yflag && !em_isatty_in())
 		return em_fail(ctx, EM_EX_USAGE, "abandon asks first on a terminal; "
 		    "to abandon from a script, give --yes");
@@ -902,7 +859,7 @@ static int
 today_emit(struct em_ctx *ctx, const struct run *r, const struct em_day *dd,
     const char *when, const struct em_doc *e)
 {
-	const char	**steps = e != NULL ? strv_list(e->strv, e->nstr) : NULL;
+	const char	**steps = e != NULL ? em_strv_list(e->strv, e->nstr) : NULL;
 	int		 ex;
 
 	em_emit_head(ctx, today_cols);
@@ -945,8 +902,8 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 			return em_optdone(ctx, ch);
 		}
 	}
-	if (optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = today_run(ctx, date, qflag, &r)) != 0)
@@ -1028,7 +985,7 @@ day_opts(struct em_ctx *ctx, int argc, char **argv, long *today, long *day,
 			return em_optdone(ctx, ch);
 		}
 	}
-	return optind < argc ? em_usage(ctx, stderr, EM_EX_USAGE) : 0;
+	return em_no_args(ctx, argc, argv);
 }
 
 /*
@@ -1165,23 +1122,17 @@ out:
 
 /*
  * undone's record: em_rec_emit's (id, type, state, date, already), then the
- * day and the challenge the text names. XXX lib: em_rec_emit with more
- * fields would spare the copy of its columns.
+ * day and the challenge the text names.
  */
 static int
 undone_emit(struct em_ctx *ctx, const char *id, const struct run *r, long day,
     int already)
 {
-	static const struct em_col cols[] = { { "id", EM_STR },
-	    { "type", EM_STR }, { "state", EM_STR }, { "date", EM_STR },
-	    { "already", EM_BOOL }, { "day", EM_INT }, { "challenge", EM_STR },
-	    { NULL, 0 } };
-	const struct em_rectype *rt = em_rectype_find("run_day");
+	static const struct em_col more[] = { { "day", EM_INT },
+	    { "challenge", EM_STR }, { NULL, 0 } };
 
-	em_emit_head(ctx, cols);
-	return em_emit(ctx, cols, (struct em_val[]){ EM_S(id),
-	    EM_W(rt != NULL ? rt->type : "run_day"), EM_W("removed"), EM_NIL,
-	    EM_N(already), EM_N(day), EM_S(r->challenge) });
+	return em_rec_emit(ctx, "run_day", id, NULL, 1, already, more,
+	    (struct em_val[]){ EM_N(day), EM_S(r->challenge) });
 }
 
 /*
@@ -1282,8 +1233,8 @@ setup(struct em_ctx *ctx, int argc, char **argv, int later, struct run *r,
 	*nusers = 0;
 	if ((ex = date_opt(ctx, argc, argv, &date)) != 0)
 		return ex;
-	if (optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+		return ex;
 	if ((ex = em_ctx_user(ctx, me)) != 0 || (ex = em_db_open(ctx, EM_DB_READ)) != 0)
 		return ex;
 	if ((ex = find_run(ctx, date, RUN_NOW, r)) != 0 && ex != EM_EX_NO)

@@ -848,7 +848,8 @@ static void
 rm_said(struct em_ctx *ctx, const char *id, const char *date, long day,
     int removing, int already)
 {
-	if (em_rec_emit(ctx, "checkin", id, date, removing, already) == 0)
+	if (em_rec_emit(ctx, "checkin", id, date, removing, already, NULL,
+	    NULL) == 0)
 		return;
 	printf("check-in for %s %s %s", wdays[em_date_wday(day)], date, already ?
 	    (removing ? "was already removed" : "is not removed") : removing ?

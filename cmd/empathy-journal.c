@@ -1512,34 +1512,16 @@ static const struct em_col review_cols[] = { { "type", EM_STR },
 	{ "previous", EM_INT }, { "sealed", EM_STR }, { "date", EM_STR },
 	{ "weekday", EM_STR }, { "id", EM_STR }, { "seal", EM_STR },
 	{ "tag", EM_STR }, { "tags", EM_STR }, { "text", EM_STR }, { NULL, 0 } };
-#define REVIEW_NCOLS	(sizeof(review_cols) / sizeof(review_cols[0]) - 1)
 
 /* One record: its own fields in JSON, its columns of the one table in tsv. */
 static void
 review_out(struct em_ctx *ctx, const struct em_col *f, const struct em_val *v,
     int *header)
 {
-	struct em_col	 tf[REVIEW_NCOLS + 1];
-	struct em_val	 tv[REVIEW_NCOLS];
-	size_t		 i, j;
-
-	if (ctx->fmt != EM_FMT_TSV) {
-		em_emit(ctx, f, v);
-		return;
-	}
 	if (!*header)
 		em_emit_head(ctx, review_cols);
 	*header = 1;
-	memcpy(tf, review_cols, sizeof(tf));
-	for (j = 0; j < REVIEW_NCOLS; j++)
-		tv[j] = EM_NIL;
-	for (i = 0; f[i].name != NULL; i++)
-		for (j = 0; j < REVIEW_NCOLS; j++)
-			if (strcmp(f[i].name, tf[j].name) == 0) {
-				tf[j].type = f[i].type;
-				tv[j] = v[i];
-			}
-	em_emit(ctx, tf, tv);
+	em_emit_kind(ctx, review_cols, f, v);
 }
 
 static void

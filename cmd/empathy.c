@@ -61,17 +61,6 @@ enum { OPT_JOIN = 0x100, OPT_PASSPHRASE, OPT_DIR, OPT_SHOWKEY, OPT_SSH, OPT_SERV
 static char	**pre_argv;
 static int	  pre_argc;
 
-/* No positional arguments after the options. */
-static int
-no_args(struct em_ctx *ctx, int argc)
-{
-	if (optind < argc) {
-		em_fail(ctx, EM_EX_USAGE, "unexpected argument");
-		return em_usage(ctx, stderr, EM_EX_USAGE);
-	}
-	return 0;
-}
-
 /* A name inside a sentence: safe, and cut if it runs long. */
 static void
 put_name(const char *s)
@@ -237,7 +226,7 @@ d_due(struct em_ctx *ctx, int argc, char **argv)
 			return em_optdone(ctx, ch);
 		}
 	}
-	if ((ex = no_args(ctx, argc)) != 0)
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	em_date_fmt(em_date_today(), today);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
@@ -305,7 +294,7 @@ d_undo(struct em_ctx *ctx, int argc, char **argv)
 			return em_optdone(ctx, ch);
 		}
 	}
-	if ((ex = no_args(ctx, argc)) != 0 || (ex = em_ctx_user(ctx, &me)) != 0)
+	if ((ex = em_no_args(ctx, argc, argv)) != 0 || (ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
 	if (lflag && sflag)
 		return em_fail(ctx, EM_EX_USAGE, "--list and --skip do not go together");
@@ -786,7 +775,7 @@ d_news(struct em_ctx *ctx, int argc, char **argv)
 			return em_optdone(ctx, ch);
 		}
 	}
-	if ((ex = no_args(ctx, argc)) != 0)
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	/* A question from cron (-q) or a peek (-k) leaves the news new. */
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
@@ -990,7 +979,7 @@ d_today(struct em_ctx *ctx, int argc, char **argv)
 	int		 ex;
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0 ||
-	    (ex = no_args(ctx, argc)) != 0)
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	memset(&td, 0, sizeof(td));
 	em_date_fmt(day, td.date);
@@ -1098,7 +1087,7 @@ d_partners(struct em_ctx *ctx, int argc, char **argv)
 		}
 		return partners_rename(ctx, argv[optind + 1], argv[optind + 2]);
 	}
-	if ((ex = no_args(ctx, argc)) != 0)
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
@@ -1773,7 +1762,7 @@ d_init(struct em_ctx *ctx, int argc, char **argv)
 			return em_optdone(ctx, ch);
 		}
 	}
-	if ((ex = no_args(ctx, argc)) != 0)
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	if (join != NULL && pass) {
 		em_fail(ctx, EM_EX_USAGE, "join with a pairing code or a "
@@ -1842,7 +1831,7 @@ sync_opts(struct em_ctx *ctx, int argc, char **argv, struct sync_args *a)
 			return em_optdone(ctx, ch);
 		}
 	}
-	if ((ex = no_args(ctx, argc)) != 0)
+	if ((ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	if ((a->dir != NULL) + (a->host != NULL) + a->serve > 1) {
 		em_fail(ctx, EM_EX_USAGE, "one way to sync at a time: --dir, --ssh "

@@ -298,6 +298,9 @@ int	 em_emit(struct em_ctx *, const struct em_col *, const struct em_val *);
 int	 em_emit_stmt(struct em_ctx *, const struct em_col *, sqlite3_stmt *,
 	    long *);
 int	 em_emit_row(struct em_ctx *, const struct em_col *, sqlite3_stmt *);
+void	 em_emit_kind(struct em_ctx *, const struct em_col *, const struct em_col *,
+	    const struct em_val *);
+const char **em_strv_list(char *const *, size_t);
 void	 em_stmt_vals(const struct em_col *, sqlite3_stmt *, struct em_val *);
 int	 em_parse_format(const char *, enum em_fmt *);
 const char *em_color(struct em_ctx *, const char *);
@@ -678,7 +681,7 @@ int	 em_rec_find(struct em_ctx *, const char *, const char *, const char *,
 	    char [EM_ID_LEN + 1], int *);
 int	 em_rec_remove(struct em_ctx *, const char *, const char *, int, int *);
 int	 em_rec_emit(struct em_ctx *, const char *, const char *, const char *,
-	    int, int);
+	    int, int, const struct em_col *, const struct em_val *);
 void	 em_rec_said(struct em_ctx *, const char *, const char *, int, int,
 	    const char *);
 int	 em_undo_list(struct em_ctx *, const char *, long);

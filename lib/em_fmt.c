@@ -495,6 +495,51 @@ em_emit_row(struct em_ctx *ctx, const struct em_col *f, sqlite3_stmt *st)
 }
 
 /*
+ * A record of one kind among several in one output: in JSON its own fields
+ * f; in tsv a row of the one table whose columns are all (the caller wrote
+ * its header with em_emit_head), the other kinds' columns left empty.
+ */
+void
+em_emit_kind(struct em_ctx *ctx, const struct em_col *all, const struct em_col *f,
+    const struct em_val *v)
+{
+	struct em_col	 tf[EM_COLS_MAX + 1];
+	struct em_val	 tv[EM_COLS_MAX];
+	size_t		 i, n;
+
+	if (ctx->fmt != EM_FMT_TSV) {
+		em_emit(ctx, f, v);
+		return;
+	}
+	for (n = 0; all[n].name != NULL; n++) {
+		if (n == EM_COLS_MAX)
+			abort();	/* a table wider than EM_COLS_MAX */
+		tf[n] = all[n];
+		tv[n] = EM_NIL;
+		for (i = 0; f[i].name != NULL; i++)
+			if (strcmp(f[i].name, all[n].name) == 0) {
+				tf[n].type = f[i].type;
+				tv[n] = v[i];
+			}
+	}
+	tf[n].name = NULL;
+	tf[n].type = 0;
+	em_emit(ctx, tf, tv);
+}
+
+/* n strings as an EM_LIST value (NULL-ended): free the array, not them. */
+const char **
+em_strv_list(char *const *v, size_t n)
+{
+	const char	**l = em_xcalloc(n + 1, sizeof(*l));
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		l[i] = v[i];
+	return l;
+}
+
+/*
  * Every row of a statement as records of the fields f: the statement's
  * columns are the fields, in order (the names in the SQL do not matter).
  * The tsv header comes first. The number of rows goes to *nrows.

@@ -108,19 +108,34 @@ fail:
 /*
  * What em_rec_remove did, as a record: the id, the kind of record, its
  * state, the day it belongs to (date, or NULL), and whether it was so
- * already. In text nothing is written and 1 is returned (em_emit).
+ * already; then the columns more (NULL for none) with their values mv. In
+ * text nothing is written and 1 is returned (em_emit).
  */
 int
 em_rec_emit(struct em_ctx *ctx, const char *table, const char *id,
-    const char *date, int removing, int already)
+    const char *date, int removing, int already, const struct em_col *more,
+    const struct em_val *mv)
 {
-	static const struct em_col cols[] = { { "id", EM_STR },
+	static const struct em_col base[] = { { "id", EM_STR },
 	    { "type", EM_STR }, { "state", EM_STR }, { "date", EM_STR },
-	    { "already", EM_BOOL }, { NULL, 0 } };
+	    { "already", EM_BOOL } };
 	const struct em_rectype *rt = em_rectype_find(table);
-	const struct em_val v[] = { EM_S(id), EM_W(rt != NULL ? rt->type : table),
-	    EM_W(removing ? "removed" : "live"), EM_S(date), EM_N(already) };
+	struct em_col	 cols[EM_COLS_MAX + 1];
+	struct em_val	 v[EM_COLS_MAX];
+	size_t		 n = sizeof(base) / sizeof(base[0]), i;
 
+	memcpy(cols, base, sizeof(base));
+	v[0] = EM_S(id);
+	v[1] = EM_W(rt != NULL ? rt->type : table);
+	v[2] = EM_W(removing ? "removed" : "live");
+	v[3] = EM_S(date);
+	v[4] = EM_N(already);
+	for (i = 0; more != NULL && more[i].name != NULL && n < EM_COLS_MAX; i++, n++) {
+		cols[n] = more[i];
+		v[n] = mv[i];
+	}
+	cols[n].name = NULL;
+	cols[n].type = 0;
 	em_emit_head(ctx, cols);
 	return em_emit(ctx, cols, v);
 }
@@ -134,7 +149,7 @@ void
 em_rec_said(struct em_ctx *ctx, const char *table, const char *id, int removing,
     int already, const char *how)
 {
-	if (em_rec_emit(ctx, table, id, NULL, removing, already) == 0)
+	if (em_rec_emit(ctx, table, id, NULL, removing, already, NULL, NULL) == 0)
 		return;
 	printf("%s %s %s", noun(table), id, already ? (removing ? "was already removed" :
 	    "is not removed") : (removing ? "removed" : "brought back"));
