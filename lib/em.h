@@ -78,8 +78,6 @@ struct em_ctx {
 	size_t		 nwords;
 	const struct em_rectype *const *rectypes;	/* what export/import carry */
 	struct em_oplog	*ol;		/* the operation log's state (em_op.c) */
-	char		 optstr[96];
-	struct option	 longopts[48];
 };
 
 /* Where the acting name came from (struct em_ctx user_from). */
@@ -99,12 +97,7 @@ int	 em_one_arg(struct em_ctx *, int, char **, const char *, const char **);
 int	 em_usage(struct em_ctx *, FILE *, int);
 int	 em_ctx_finish(struct em_ctx *, int);
 int	 em_ctx_user(struct em_ctx *, const char **);
-int	 em_stranger(struct em_ctx *);
-int	 em_ctx_color(struct em_ctx *);
 int	 em_ctx_content(struct em_ctx *, unsigned, const struct em_content **);
-void	 em_words_remember(struct em_ctx *, const char *);
-void	 em_words_forget(struct em_ctx *);
-int	 em_words_keep(struct em_ctx *, const char *const *, size_t, char **);
 
 /* em_err.c: diagnostics. lib sets the message, cmd/ decides what reaches stderr. */
 int	 em_err(struct em_ctx *, int, const char *, ...)
@@ -113,7 +106,6 @@ int	 em_errno(struct em_ctx *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 const char *em_errmsg(const struct em_ctx *);
 void	 em_err_clear(struct em_ctx *);
-int	 em_report(struct em_ctx *, int);
 void	 em_warn(const struct em_ctx *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	 em_fail(struct em_ctx *, int, const char *, ...)
@@ -133,26 +125,24 @@ static inline int em_status_(int got, int ex) { (void)got; return ex; }
 #define em_fail(ctx, ex, ...)	em_status_(em_fail((ctx), (ex), __VA_ARGS__), (ex))
 #endif
 
-/* em_mem.c: memory; allocators never return NULL (they end the program). */
-void	 em_no_core(void);
 /*
- * Allocators never return NULL (they end the program instead) and hand over
- * memory that the caller releases with free(3); marked so for the compiler
- * and gcc -fanalyzer (make lint).
+ * em_mem.c: memory. Allocators never return NULL (they end the program
+ * instead) and hand over memory that the caller releases with free(3);
+ * marked so for the compiler and gcc -fanalyzer (make lint). em_strdup of
+ * NULL is NULL, so it is only malloc-like.
  */
 #if defined(__GNUC__)
 #define EM_MALLOC	__attribute__((malloc, returns_nonnull))
-#else
-#define EM_MALLOC
-#endif
-#ifdef __GNUC__
+#define EM_MALLOC_OR_NULL __attribute__((malloc))
 #define EM_NONNULL_RET	__attribute__((returns_nonnull))
 #else
+#define EM_MALLOC
+#define EM_MALLOC_OR_NULL
 #define EM_NONNULL_RET
 #endif
 void	*em_xcalloc(size_t, size_t) EM_MALLOC;
 void	*em_xreallocarray(void *, size_t, size_t) EM_NONNULL_RET;
-char	*em_strdup(const char *) EM_MALLOC;
+char	*em_strdup(const char *) EM_MALLOC_OR_NULL;
 
 /* em_cfg.c: XDG paths and the optional config file. */
 char	*em_xdg_path(const char *, const char *, const char *) EM_MALLOC;
@@ -163,7 +153,6 @@ int	 em_cfg_load(struct em_ctx *);
 #define EM_DB_WRITE	1	/* a missing file is made by the first em_db_begin */
 #define EM_DB_CREATE	2	/* a missing file is made now (writes not in em_db_begin) */
 int	 em_db_open(struct em_ctx *, int);
-void	 em_db_close(struct em_ctx *);
 int	 em_db_err(struct em_ctx *, int, const char *);
 #ifdef EM_ANALYZE
 /* For gcc -fanalyzer: a failed SQLite call never maps to status 0. */
@@ -172,14 +161,12 @@ static inline int em_failed_(int ex) { return ex != 0 ? ex : EM_EX_IOERR; }
 #endif
 int	 em_db_prepare(struct em_ctx *, sqlite3_stmt **, const char *);
 int	 em_db_exec(struct em_ctx *, const char *);
-int	 em_db_done(struct em_ctx *, sqlite3_stmt **, const char *);
 int	 em_db_begin(struct em_ctx *);
 int	 em_db_begin_change(struct em_ctx *);
 int	 em_db_commit(struct em_ctx *);
 void	 em_db_rollback(struct em_ctx *);
 int	 em_db_scrub(struct em_ctx *, int);
 void	 em_bind_text(sqlite3_stmt *, int, const char *);
-int	 em_busy_ms(void);
 
 /*
  * em_sql.c: one-line SQLite. types names the arguments after it, one letter
@@ -209,7 +196,6 @@ int	 em_opt_count(struct em_ctx *, const char *, const char *, long *);
 void	 em_week_fmt(long, char [16]);
 
 /* em_text.c: what makes text acceptable, and its width on a terminal. */
-int	 em_utf8_valid(const char *, size_t);
 int	 em_name_valid(const char *);
 int	 em_text_bytes(struct em_ctx *, const char *, const char *, size_t);
 int	 em_text_check(struct em_ctx *, const char *, const char *, size_t);
@@ -238,12 +224,9 @@ struct em_tags {
 };
 void	 em_word_lower(char *);
 int	 em_feeling_valid(const char *);
-int	 em_id_valid(const char *);
 int	 em_tags_add(struct em_tags *, const char *);
 char	*em_tags_join(struct em_tags *);
 void	 em_tags_free(struct em_tags *);
-int	 em_tags_canon(const char *, char **, int *, char *, size_t);
-void	 em_cut(char *, size_t, const char *);
 
 /* em_ask.c: asking at the terminal. EOF (Ctrl-D) is "cancelled": EM_EX_NO. */
 #define EM_ASK_EMPTY	0x1	/* an empty line is an answer ("") */
@@ -257,9 +240,6 @@ void	 em_put_cell(FILE *, const char *, size_t, int);
 #define EM_NAME_COLS	25	/* columns a name gets inside a sentence */
 void	 em_put_name(FILE *, const char *, size_t);
 size_t	 em_width_max(const char *, size_t);
-void	 em_put_tsv(FILE *, const char *);
-void	 em_put_json(FILE *, const char *);
-void	 em_put_rawjson(FILE *, const char *);
 
 /*
  * Records in tsv and JSON Lines: a record type is a list of fields, each
@@ -302,7 +282,6 @@ void	 em_emit_kind(struct em_ctx *, const struct em_col *, const struct em_col *
 	    const struct em_val *);
 const char **em_strv_list(char *const *, size_t);
 void	 em_stmt_vals(const struct em_col *, sqlite3_stmt *, struct em_val *);
-int	 em_parse_format(const char *, enum em_fmt *);
 const char *em_color(struct em_ctx *, const char *);
 void	 em_put_wrapped(const char *, size_t, int, int);
 void	 em_fput_wrapped(FILE *, const char *, size_t, int, int);
@@ -315,7 +294,7 @@ unsigned long em_rand_below(unsigned long);
 
 /*
  * em_box.c: keys, pairing codes and passphrases; the sealed mailbox files
- * of sync (design.md): DIR/<replica>-<n as 12 digits>, each written once,
+ * of sync (empathy(7)): DIR/<replica>-<n as 12 digits>, each written once,
  * sealed with XChaCha20-Poly1305 to the couple, the replica and n; and
  * DIR/couple, which says whose mailbox DIR is. Payloads are secret: the
  * caller releases one with em_box_free, which wipes it.
@@ -325,7 +304,6 @@ unsigned long em_rand_below(unsigned long);
 #define EM_PAIR_MAX	96	/* bytes in a pairing code with its NUL */
 #define EM_BOX_MAX	(64L * 1024 * 1024)	/* bytes in one mailbox file */
 #define EM_BOX_OVERHEAD	48	/* bytes of a file beside its payload */
-void	 em_key_new(unsigned char [EM_KEY_BYTES]);
 void	 em_salt_new(unsigned char [EM_SALT_BYTES]);
 /* Argon2id; 65 for an empty passphrase, 73 out of memory. */
 int	 em_key_from_pass(struct em_ctx *, const char *,
@@ -335,25 +313,11 @@ void	 em_pair_code(const char *, const unsigned char [EM_KEY_BYTES],
 	    char [EM_PAIR_MAX]);
 int	 em_pair_parse(struct em_ctx *, const char *, char [EM_ID_LEN + 1],
 	    unsigned char [EM_KEY_BYTES]);
-/* dir, couple, key, replica, n, payload, len: 73 if it exists, 66 no dir. */
-int	 em_box_put(struct em_ctx *, const char *, const char *,
-	    const unsigned char [EM_KEY_BYTES], const char *, unsigned long,
-	    const char *, size_t);
-/* dir, name, couple, key: 65 refused (nothing to apply), 66 missing, 74 I/O. */
-int	 em_box_get(struct em_ctx *, const char *, const char *, const char *,
-	    const unsigned char [EM_KEY_BYTES], char **, size_t *);
-void	 em_box_free(char *, size_t);
 struct em_box_name {
 	char		 replica[EM_ID_LEN + 1];
 	unsigned long	 n;
 	char		*name;
 };
-/* 1 if a name is a mailbox file's (fills replica and n), else 0. */
-int	 em_box_name_parse(const char *, struct em_box_name *);
-/* Sorted by replica, then n; other names ignored; 66 no dir. */
-int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **,
-	    size_t *);
-void	 em_box_names_free(struct em_box_name *, size_t);
 /* dir, couple, salt or NULL, key: DIR/couple once; 65 other couple or key. */
 int	 em_box_couple_put(struct em_ctx *, const char *, const char *,
 	    const unsigned char *, const unsigned char [EM_KEY_BYTES]);
@@ -378,9 +342,6 @@ struct em_jobj {
 	struct em_jval	*v;
 	size_t		 n;
 };
-int	 em_json_parse(const char *, size_t, struct em_jobj *, char *, size_t);
-const struct em_jval *em_json_get(const struct em_jobj *, const char *);
-void	 em_json_free(struct em_jobj *);
 
 /* em_sync.c: export and import of JSON Lines, described by tables. */
 enum em_ftype {
@@ -424,9 +385,6 @@ enum {
 struct em_import_counts {
 	long		 added, updated, unchanged, refused, earlier;
 };
-int	 em_export(struct em_ctx *, const struct em_rectype *const *);
-int	 em_import(struct em_ctx *, const struct em_rectype *const *, FILE *,
-	    struct em_import_counts *);
 extern const struct em_rectype *const em_checkin_records[];
 extern const struct em_rectype *const em_journal_records[];
 extern const char em_entry_index[];
@@ -444,14 +402,10 @@ extern const char em_entry_index[];
 /* Whether entry e (an alias and a dot, or "") is sealed from the one acting. */
 #define EM_HIDDEN(e)	"(" EM_SEALED(e) " = " EM_SEAL_STR(EM_SEAL_HIDDEN) ")"
 long	 em_seal_lifts(long);
-int	 em_seal_register(struct em_ctx *);
 void	 em_seal_reader(struct em_ctx *);
 extern const struct em_rectype *const em_assess_records[];
 extern const struct em_rectype *const em_challenge_records[];
 extern const struct em_rectype *const em_couple_records[];
-const struct em_rectype *em_rectype_find(const char *);
-const struct em_rectype *em_rectype_nth(size_t);
-size_t	 em_nfields(const struct em_rectype *);
 int	 em_cmd_import(struct em_ctx *, int, char **);
 int	 em_cmd_export(struct em_ctx *, int, char **);
 
@@ -480,8 +434,6 @@ int	 em_meta_set(struct em_ctx *, const char *, const char *);
 
 /* em_op.c: the operation log: every change, stamped with a hybrid logical clock. */
 #define EM_CLOCK_LEN	34	/* MMMMMMMMMMMM.CCCC.RRRRRRRRRRRRRRRR */
-int	 em_op_register(struct em_ctx *);
-void	 em_op_close(struct em_ctx *);
 
 /* em_xfer.c: sync with the partner's machines. */
 struct em_sync_report {
@@ -567,14 +519,9 @@ struct em_doc {
 const char *em_kind_name(enum em_kind);
 #define EM_KIND(k)	(1u << (k))
 #define EM_KINDS_ALL	(EM_KIND(EM_K_COUNT) - 1)
-int	 em_content_load(struct em_ctx *, char *const *, size_t, unsigned,
-	    struct em_content **);
-void	 em_content_free(struct em_content *);
-unsigned em_content_kinds(const struct em_content *);
 size_t	 em_content_count(const struct em_content *, enum em_kind);
 const struct em_doc *em_content_nth(const struct em_content *, enum em_kind, size_t);
 const struct em_doc *em_content_find(const struct em_content *, enum em_kind, const char *);
-int	 em_content_path(struct em_ctx *, char ***, size_t *);
 int	 em_content_id_valid(const char *);
 void	 em_strv_free(char **, size_t);
 
@@ -603,8 +550,6 @@ struct em_sentence {
 	const struct em_doc *doc;
 	size_t		 mbeg, mend;	/* the words that broke it */
 };
-struct em_phrase *em_phrase_new(const char *, char *, size_t);
-void	 em_phrase_free(struct em_phrase *);
 size_t	 em_advice_judge(const struct em_content *, const char *,
 	    struct em_sentence **);
 const char *em_rkind_name(enum em_rkind);

@@ -270,6 +270,13 @@ em_dispatch(struct em_ctx *ctx, int argc, char **argv)
 }
 
 /*
+ * em_getopt's scratch: the option string and table it hands getopt_long,
+ * whose own state is the process's too.
+ */
+static char		 opt_str[96];
+static struct option	 opt_long[48];
+
+/*
  * getopt_long over a command's own options merged with the common ones,
  * which are handled here. Returns the command's option, -1 at the end, or
  * 'h', 'V' or '?' for em_optdone.
@@ -281,17 +288,17 @@ em_getopt(struct em_ctx *ctx, int argc, char **argv, const char *shortopts,
 	size_t	 n = 0, i;
 	int	 ch;
 
-	snprintf(ctx->optstr, sizeof(ctx->optstr), ":%s%s", common_short,
+	snprintf(opt_str, sizeof(opt_str), ":%s%s", common_short,
 	    shortopts);
 	for (i = 0; longopts != NULL && longopts[i].name != NULL; i++)
-		if (n < sizeof(ctx->longopts) / sizeof(ctx->longopts[0]) - 8)
-			ctx->longopts[n++] = longopts[i];
+		if (n < sizeof(opt_long) / sizeof(opt_long[0]) - 8)
+			opt_long[n++] = longopts[i];
 	for (i = 0; common_long[i].name != NULL; i++)
-		ctx->longopts[n++] = common_long[i];
-	memset(&ctx->longopts[n], 0, sizeof(ctx->longopts[n]));
+		opt_long[n++] = common_long[i];
+	memset(&opt_long[n], 0, sizeof(opt_long[n]));
 	opterr = 0;
 	for (;;) {
-		ch = getopt_long(argc, argv, ctx->optstr, ctx->longopts, NULL);
+		ch = getopt_long(argc, argv, opt_str, opt_long, NULL);
 		switch (ch) {
 		case 'd':
 		case 'f':

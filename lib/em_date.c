@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "em.h"
+#include "em_int.h"
 
 /* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
 static long

@@ -36,8 +36,65 @@ int	 em_cp_width(unsigned);
 /* em_box.c: remove the temporary files a killed sync of replica left in dir. */
 void	 em_box_sweep(const char *, const char *);
 
+/*
+ * lib/ uses these (and its unit tests); cmd/ does not, so em.h does not
+ * declare them.
+ */
+int	 em_stranger(struct em_ctx *);
+int	 em_ctx_color(struct em_ctx *);
+void	 em_words_remember(struct em_ctx *, const char *);
+void	 em_words_forget(struct em_ctx *);
+int	 em_words_keep(struct em_ctx *, const char *const *, size_t, char **);
+int	 em_report(struct em_ctx *, int);
+void	 em_no_core(void);
+void	 em_db_close(struct em_ctx *);
+int	 em_db_done(struct em_ctx *, sqlite3_stmt **, const char *);
+int	 em_busy_ms(void);
+int	 em_utf8_valid(const char *, size_t);
+int	 em_id_valid(const char *);
+int	 em_tags_canon(const char *, char **, int *, char *, size_t);
+void	 em_cut(char *, size_t, const char *);
+void	 em_put_tsv(FILE *, const char *);
+void	 em_put_json(FILE *, const char *);
+void	 em_put_rawjson(FILE *, const char *);
+int	 em_parse_format(const char *, enum em_fmt *);
+void	 em_key_new(unsigned char [EM_KEY_BYTES]);
+/* dir, couple, key, replica, n, payload, len: 73 if it exists, 66 no dir. */
+int	 em_box_put(struct em_ctx *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], const char *, unsigned long,
+	    const char *, size_t);
+/* dir, name, couple, key: 65 refused (nothing to apply), 66 missing, 74 I/O. */
+int	 em_box_get(struct em_ctx *, const char *, const char *, const char *,
+	    const unsigned char [EM_KEY_BYTES], char **, size_t *);
+void	 em_box_free(char *, size_t);
+/* 1 if a name is a mailbox file's (fills replica and n), else 0. */
+int	 em_box_name_parse(const char *, struct em_box_name *);
+/* Sorted by replica, then n; other names ignored; 66 no dir. */
+int	 em_box_list(struct em_ctx *, const char *, struct em_box_name **,
+	    size_t *);
+void	 em_box_names_free(struct em_box_name *, size_t);
+int	 em_json_parse(const char *, size_t, struct em_jobj *, char *, size_t);
+const struct em_jval *em_json_get(const struct em_jobj *, const char *);
+void	 em_json_free(struct em_jobj *);
+int	 em_export(struct em_ctx *, const struct em_rectype *const *);
+int	 em_import(struct em_ctx *, const struct em_rectype *const *, FILE *,
+	    struct em_import_counts *);
+int	 em_seal_register(struct em_ctx *);
+const struct em_rectype *em_rectype_find(const char *);
+const struct em_rectype *em_rectype_nth(size_t);
+size_t	 em_nfields(const struct em_rectype *);
+int	 em_op_register(struct em_ctx *);
+void	 em_op_close(struct em_ctx *);
+int	 em_content_load(struct em_ctx *, char *const *, size_t, unsigned,
+	    struct em_content **);
+void	 em_content_free(struct em_content *);
+unsigned em_content_kinds(const struct em_content *);
+int	 em_content_path(struct em_ctx *, char ***, size_t *);
+struct em_phrase *em_phrase_new(const char *, char *, size_t);
+void	 em_phrase_free(struct em_phrase *);
+
 /* em_mem.c: out of memory: say so and end the program. */
-void	 em_oom(void);
+void	 em_oom(void) __attribute__((noreturn));
 
 /* em_fmt.c: the safe writer for a diagnostic (bidi controls as U+FFFD). */
 void	 em_put_msg(FILE *, const char *);

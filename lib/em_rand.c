@@ -10,7 +10,7 @@
 
 #include <sodium.h>
 
-#include "em.h"
+#include "em_int.h"
 
 static void
 fill(void *buf, size_t len)

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "em.h"
+#include "em_int.h"
 
 /* empathy-checkin */
 /* What export and import carry; answers after the check-ins they answer. */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "em.h"
+#include "em_int.h"
 
 /*
  * Parse answers written as whole numbers separated by commas, spaces or

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "em.h"
+#include "em_int.h"
 
 /*
  * Bind the arguments named by types to ?1, ?2, ...: 's' a const char *

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "em.h"
+#include "em_int.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

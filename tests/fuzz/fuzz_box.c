@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "em.h"
+#include "em_int.h"
 
 #define COUPLE	"0123456789abcdef"
 #define REPLICA	"aaaaaaaaaaaaaaaa"

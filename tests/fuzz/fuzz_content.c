@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "em.h"
+#include "em_int.h"
 
 static char	 dir[] = "/tmp/em-fuzz-content.XXXXXX";
 static char	 path[64];

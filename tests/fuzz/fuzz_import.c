@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "em.h"
+#include "em_int.h"
 
 #define NSETS	4
 

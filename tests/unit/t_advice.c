@@ -6,7 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "em.h"
+#include "em_int.h"
 #include "tap.h"
 
 static char	 root[] = "/tmp/em-t-advice.XXXXXX";

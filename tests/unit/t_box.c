@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "em.h"
+#include "em_int.h"
 #include "tap.h"
 
 #define COUPLE	"0123456789abcdef"

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "em.h"
+#include "em_int.h"
 #include "tap.h"
 
 /*

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "em.h"
+#include "em_int.h"
 #include "tap.h"
 
 /*
