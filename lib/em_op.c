@@ -1313,7 +1313,8 @@ insert_row(struct em_ctx *ctx, const struct em_op *op, const struct em_jval *con
 }
 
 static int
-update_field(struct em_ctx *ctx, const struct em_op *op, int i, const struct em_jval *v)
+update_field(struct em_ctx *ctx, const struct em_op *op, int i, const struct em_jval *v,
+    int scrub)
 {
 	struct em_oplog	*ol = oplog(ctx);
 	const struct em_rectype *rt = op->rt;
@@ -1337,7 +1338,7 @@ update_field(struct em_ctx *ctx, const struct em_op *op, int i, const struct em_
 	if (rc != SQLITE_DONE)
 		return em_db_err(ctx, rc, "changing a record");
 	if (stamp_set(ctx, op->rid, rt->fields[i].name, op->clock) != 0 ||
-	    (rt->fields[i].type == EM_F_TEXT && scrub_older(ctx, op->rid,
+	    (scrub && rt->fields[i].type == EM_F_TEXT && scrub_older(ctx, op->rid,
 	    rt->fields[i].name, op->clock, NULL, &rt->fields[i], v) != 0))
 		return em_db_err(ctx, sqlite3_errcode(ctx->db), "changing a record");
 	return 0;
@@ -1389,7 +1390,7 @@ merge_fields(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 	struct em_jobj	 wbase;
 	char		*cur, *wuser, *wb, *curval, num[24], msg[64];
 	const char	*nv, *b;
-	int		 i, cmp, n = (int)em_nfields(rt), ex = 0, text;
+	int		 i, cmp, n = (int)em_nfields(rt), ex = 0, text, lost;
 	char		*vals_cur[EM_FIELDS_MAX];
 	sqlite3_stmt	*st;
 
@@ -1424,14 +1425,22 @@ merge_fields(struct em_ctx *ctx, const struct em_op *op, sqlite3_stmt *row,
 		    strcmp(nv, curval) != 0);
 		if (cmp > 0) {
 			b = base_of(&op->base, rt->fields[i].name);
-			if (text && cur != NULL && (b == NULL || strcmp(b, cur) != 0)) {
+			/*
+			 * Made without seeing ours: ours is kept as an earlier
+			 * version, and the operations that carry it must go on
+			 * carrying it, so that every replica keeps it alike. Only
+			 * a value knowingly replaced is scrubbed from the log.
+			 */
+			lost = text && cur != NULL && (b == NULL || strcmp(b, cur) != 0);
+			if (lost) {
 				wuser = query_text(stmt(ctx, S_WINNER), 0, op->rid, cur,
 				    (const char *)NULL);
 				ex = keep_earlier(ctx, op, rt->fields[i].name, curval, cur,
 				    wuser, ap);
 				free(wuser);
 			}
-			if (ex == 0 && (ex = update_field(ctx, op, i, vals[i])) == 0)
+			if (ex == 0 && (ex = update_field(ctx, op, i, vals[i],
+			    !lost)) == 0)
 				ap->changed++;
 		} else if (cmp < 0 && text) {
 			/* We lost: did the winner see us? Its base says. */
