@@ -1356,8 +1356,7 @@ status_cell(const char *user, const char *s, int grid, int last)
 		return;
 	}
 	printf("       ");
-	em_put_cell(stdout, user, em_text_width(user) > 40 ? 40 :
-	    em_text_width(user), 0);
+	em_put_name(stdout, user, 40);
 	printf(": %s\n", s);
 }
 
