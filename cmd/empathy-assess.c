@@ -166,8 +166,9 @@ static const struct em_col show_cols[] = { { "item", EM_INT },
 
 /* show as records (show_cols). */
 static void
-show_records(struct em_ctx *ctx, const struct em_doc *d)
+show_records(struct em_ctx *ctx, const void *data)
 {
+	const struct em_doc *d = data;
 	const struct em_item *it;
 	const char	**labels;
 	size_t		 i;
@@ -194,8 +195,9 @@ show_records(struct em_ctx *ctx, const struct em_doc *d)
 
 /* show in text: the instrument, its scale, its items and what scores mean. */
 static void
-show_text(struct em_ctx *ctx, const struct em_doc *d)
+show_text(struct em_ctx *ctx, const void *data)
 {
+	const struct em_doc *d = data;
 	char		 line[1024];
 	size_t		 i;
 
@@ -237,10 +239,7 @@ a_show(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &id)) != 0 ||
 	    (ex = instrument(ctx, id, &c, &d)) != 0)
 		return ex;
-	if (ctx->fmt == EM_FMT_TEXT)	/* a page, not a line per item */
-		show_text(ctx, d);
-	else
-		show_records(ctx, d);
+	em_render(ctx, &(const struct em_view){ show_text, show_records }, d);
 	return 0;
 }
 
@@ -464,16 +463,29 @@ answer_words(const struct em_doc *d, int v, char *buf, size_t len)
 		snprintf(buf, len, "%d", v);
 }
 
+/* A guess that is in, scored: what pair_text and pair_rows show. */
+struct scored {
+	const struct em_doc	*d;
+	const char		*me;
+	const struct pair	*p;
+	const int		*g, *o;		/* the guess and the answers */
+	struct em_acc		 acc;
+};
+
 /*
  * A guess that is in, for people: how near it came overall, item by item
  * beside the answers, and the items furthest apart as things to talk about
  * (worded for the one who guessed, or for the one who answered).
  */
 static void
-pair_text(struct em_ctx *ctx, const struct em_doc *d, const char *me,
-    const struct pair *p, const int *g, const int *o, const struct em_acc *acc)
+pair_text(struct em_ctx *ctx, const void *data)
 {
-	int	 mine = strcmp(p->user, me) == 0, namew, textw;
+	const struct scored *sc = data;
+	const struct em_doc *d = sc->d;
+	const struct pair *p = sc->p;
+	const struct em_acc *acc = &sc->acc;
+	const int	*g = sc->g, *o = sc->o;
+	int	 mine = strcmp(p->user, sc->me) == 0, namew, textw;
 	const char *who = mine ? p->about : "you";
 	char	 line[2048], n[4][24], w[2][160];
 	size_t	 i, j, nl;
@@ -578,9 +590,13 @@ furthest(const struct em_acc *acc, size_t i)
 
 /* A guess that is in, for scripts: one record per item. */
 static void
-pair_rows(struct em_ctx *ctx, const struct em_doc *d, const struct pair *p,
-    const int *g, const int *o, const struct em_acc *acc)
+pair_rows(struct em_ctx *ctx, const void *data)
 {
+	const struct scored *sc = data;
+	const struct em_doc *d = sc->d;
+	const struct pair *p = sc->p;
+	const struct em_acc *acc = &sc->acc;
+	const int	*g = sc->g, *o = sc->o;
 	struct em_val	 v[13];
 	size_t		 i;
 
@@ -636,19 +652,17 @@ static int
 show_pair(struct em_ctx *ctx, const struct em_doc *d, const char *me,
     const struct pair *p)
 {
-	struct em_acc	 acc;
+	struct scored	 sc = { d, me, p, NULL, NULL, { 0 } };
 	char		 err[160];
 	int		*g, *o, ex = 0;
 
-	g = em_xcalloc(d->nitems, sizeof(int));
-	o = em_xcalloc(d->nitems, sizeof(int));
-	if (pair_score(d, p, g, o, &acc, err, sizeof(err)) != 0)
+	sc.g = g = em_xcalloc(d->nitems, sizeof(int));
+	sc.o = o = em_xcalloc(d->nitems, sizeof(int));
+	if (pair_score(d, p, g, o, &sc.acc, err, sizeof(err)) != 0)
 		ex = em_err(ctx, EM_EX_DATAERR, "the answers of %s no longer fit the "
 		    "instrument %s (%s)", p->date, d->id, err);
-	else if (ctx->fmt == EM_FMT_TEXT)	/* a page, not a line per item */
-		pair_text(ctx, d, me, p, g, o, &acc);
 	else
-		pair_rows(ctx, d, p, g, o, &acc);
+		em_render(ctx, &(const struct em_view){ pair_text, pair_rows }, &sc);
 	free(g);
 	free(o);
 	return ex;
@@ -1036,14 +1050,13 @@ history_accuracy(struct em_ctx *ctx, const char *me, const char *iid)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return em_db_err(ctx, rc, "reading results");
-	if (waiting > 0 && ctx->fmt == EM_FMT_TEXT)
-		em_note(ctx, "%ld guess%s still waiting for the answers %s guessed",
+	if (waiting > 0)
+		em_hint(ctx, "%ld guess%s still waiting for the answers %s guessed",
 		    waiting, waiting == 1 ? " is" : "es are", waiting == 1 ? "it" :
 		    "they");
 	if (rows == 0) {
-		if (ctx->fmt == EM_FMT_TEXT)
-			em_note(ctx, "no guess has its answers yet; guess your partner's "
-			    "with: %s take %s --guess NAME", ctx->prog, iid ? iid : "self");
+		em_hint(ctx, "no guess has its answers yet; guess your partner's "
+		    "with: %s take %s --guess NAME", ctx->prog, iid ? iid : "self");
 		return EM_EX_NO;
 	}
 	return 0;
@@ -1129,9 +1142,8 @@ history_scores(struct em_ctx *ctx, const char *me, const char *iid)
 	if (rc != SQLITE_DONE)
 		return em_db_err(ctx, rc, "reading results");
 	if (rows == 0) {
-		if (ctx->fmt == EM_FMT_TEXT)
-			em_note(ctx, "no results yet; take one with: %s take %s",
-			    ctx->prog, iid ? iid : "self");
+		em_hint(ctx, "no results yet; take one with: %s take %s",
+		    ctx->prog, iid ? iid : "self");
 		return EM_EX_NO;
 	}
 	return 0;
@@ -1394,8 +1406,7 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = views_load(ctx, d, me, &v)) != 0)
 		return ex;
-	em_emit_head(ctx, compare_cols);
-	if (ctx->fmt == EM_FMT_TEXT)
+	if (em_emit_head(ctx, compare_cols))
 		compare_head(ctx, d, &v);
 	for (i = 0; i < d->nitems; i++) {
 		it = &d->items[v.g[i].item];

@@ -258,8 +258,6 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 	em_emit_head(ctx, list_cols);
 	for (k = 0; k < 2; k++) {
 		kind = k == 0 ? EM_K_CHALLENGE : EM_K_EXERCISE;
-		if (ctx->fmt == EM_FMT_TEXT)	/* a heading for each kind */
-			printf("%s%s\n", k ? "\n" : "", k ? "Exercises" : "Challenges");
 		for (i = 0; i < em_content_count(c, kind); i++) {
 			d = em_content_nth(c, kind, i);
 			n = k == 0 ? d->ndays : (size_t)d->minutes;
@@ -267,6 +265,9 @@ c_list(struct em_ctx *ctx, int argc, char **argv)
 			    EM_S(em_kind_name(kind)), EM_S(d->id), EM_S(d->title),
 			    EM_N((long long)n) }) == 0)
 				continue;
+			if (i == 0)	/* in text, a heading over each kind */
+				printf("%s%s\n", k ? "\n" : "", k ? "Exercises" :
+				    "Challenges");
 			snprintf(line, sizeof(line), "%s (%zu %s)", d->title, n,
 			    k == 0 ? "days" : "minutes");
 			printf("  %-24s ", d->id);
@@ -406,6 +407,35 @@ show_find(struct em_ctx *ctx, const struct em_content *c, const char *id,
 	return ex;
 }
 
+/* What show shows: a challenge (with the content its days name) or an exercise. */
+struct shown {
+	const struct em_content	*c;
+	const struct em_doc	*d;
+};
+
+/* show in text: a page, not a line per day or step. */
+static void
+show_page(struct em_ctx *ctx, const void *data)
+{
+	const struct shown *sh = data;
+
+	if (sh->d->kind == EM_K_EXERCISE)
+		put_exercise(ctx, sh->d, 0);
+	else
+		show_challenge(ctx, sh->c, sh->d);
+}
+
+static void
+show_records(struct em_ctx *ctx, const void *data)
+{
+	const struct shown *sh = data;
+
+	if (sh->d->kind == EM_K_CHALLENGE)
+		show_days(ctx, sh->c, sh->d);
+	else
+		show_steps(ctx, sh->d);
+}
+
 static int
 c_show(struct em_ctx *ctx, int argc, char **argv)
 {
@@ -420,17 +450,8 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
 	    (ex = show_find(ctx, c, optind < argc ? argv[optind] : NULL, &d)) != 0)
 		return ex;
-	if (ctx->fmt == EM_FMT_TEXT) {	/* a page, not a line per day or step */
-		if (d->kind == EM_K_EXERCISE)
-			put_exercise(ctx, d, 0);
-		else
-			show_challenge(ctx, c, d);
-		return 0;
-	}
-	if (d->kind == EM_K_CHALLENGE)
-		show_days(ctx, c, d);
-	else
-		show_steps(ctx, d);
+	em_render(ctx, &(const struct em_view){ show_page, show_records },
+	    &(const struct shown){ c, d });
 	return 0;
 }
 
@@ -1347,12 +1368,32 @@ status_head(struct em_ctx *ctx, const struct run *r, char **users,
 }
 
 /* A partner's day in status as text: a cell of the grid, or a line. */
+/* How status text lays out: a grid, or a list when the partners are many. */
+struct layout {
+	size_t	 titlew;
+	size_t	 nusers;
+	int	 grid;
+};
+
+/*
+ * A partner's day in status text, the u-th of the day's cells: the first
+ * begins the day's row (its number and title), the last ends it.
+ */
 static void
-status_cell(const char *user, const char *s, int grid, int last)
+status_cell(const struct run *r, const struct layout *l, long day, size_t u,
+    const char *user, const char *s)
 {
-	if (grid) {
+	if (u == 0) {
+		printf("%3ld  ", day);
+		cell(day_title(r, day), l->titlew, !l->grid);
+		if (!l->grid)
+			putchar('\n');
+	}
+	if (l->grid) {
 		putchar(' ');
-		cell(s, COLW, last);
+		cell(s, COLW, u + 1 == l->nusers);
+		if (u + 1 == l->nusers)
+			putchar('\n');
 		return;
 	}
 	printf("       ");
@@ -1375,32 +1416,27 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 	struct run	 r;
 	const char	*me, *s;
 	char		**users = NULL, *when;
-	size_t		 nusers = 0, u, titlew = 29;
+	size_t		 nusers = 0, u;
+	struct layout	 l = { 29, 0, 1 };
 	char		 start[11];
 	long		 day;
-	int		 ex = 0, grid = 1;
+	int		 ex = 0;
 
 	if ((ex = setup(ctx, argc, argv, 1, &r, &me, &users, &nusers)) != 0 ||
 	    r.id == NULL)
 		return ex;
 	/* Narrow the titles for more partners; past that, a list instead. */
-	if (5 + titlew + nusers * (COLW + 1) > WIDTH + 2) {
+	l.nusers = nusers;
+	if (5 + l.titlew + nusers * (COLW + 1) > WIDTH + 2) {
 		if (nusers * (COLW + 1) <= WIDTH + 2 - 5 - 12)
-			titlew = WIDTH + 2 - 5 - nusers * (COLW + 1);
+			l.titlew = WIDTH + 2 - 5 - nusers * (COLW + 1);
 		else
-			grid = 0;
+			l.grid = 0;
 	}
 	em_date_fmt(r.start, start);
-	em_emit_head(ctx, status_cols);
-	if (ctx->fmt == EM_FMT_TEXT)
-		status_head(ctx, &r, users, nusers, titlew, grid);
-	for (day = 1; day <= r.days; day++) {
-		if (ctx->fmt == EM_FMT_TEXT) {	/* a row for the day, a cell each */
-			printf("%3ld  ", day);
-			cell(day_title(&r, day), titlew, !grid);
-			if (!grid)
-				putchar('\n');
-		}
+	if (em_emit_head(ctx, status_cols))
+		status_head(ctx, &r, users, nusers, l.titlew, l.grid);
+	for (day = 1; day <= r.days; day++)
 		for (u = 0; u < nusers; u++) {
 			if ((ex = day_state(ctx, &r, users[u], day, &s, &when,
 			    NULL)) != 0)
@@ -1408,12 +1444,9 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 			if (em_emit(ctx, status_cols, (struct em_val[]){ EM_N(day),
 			    EM_S(day_title(&r, day)), EM_S(users[u]), EM_S(s),
 			    EM_S(when), EM_S(r.challenge), EM_S(start) }) != 0)
-				status_cell(users[u], s, grid, u + 1 == nusers);
+				status_cell(&r, &l, day, u, users[u], s);
 			free(when);
 		}
-		if (ctx->fmt == EM_FMT_TEXT && grid)
-			putchar('\n');
-	}
 out:
 	em_strv_free(users, nusers);
 	run_free(&r);
@@ -1441,6 +1474,20 @@ review_left(char **users, size_t nusers, char left[][512])
 	}
 }
 
+/* review in text: the heading of a day, before its first partner's. */
+static void
+review_day(struct em_ctx *ctx, long day, const char *title)
+{
+	char	 head[32];
+
+	snprintf(head, sizeof(head), "Day %ld: ", day);
+	printf("%s%s", em_color(ctx, "\033[1m"), head);
+	em_put_cell(stdout, title, WIDTH + 2 - strlen(head) <
+	    em_text_width(title) ? WIDTH + 2 - strlen(head) :
+	    em_text_width(title), 0);
+	printf("%s\n", em_color(ctx, "\033[0m"));
+}
+
 /* review in text: a partner's day, with its note. */
 static void
 review_text(const char *user, const char *s, const char *when,
@@ -1461,7 +1508,7 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 {
 	struct run	 r;
 	const char	*me, *s, *title;
-	char		**users = NULL, *when, *note, left[8][512], head[32], start[11];
+	char		**users = NULL, *when, *note, left[8][512], start[11];
 	size_t		 nusers = 0, u;
 	long		 day;
 	int		 ex;
@@ -1474,32 +1521,28 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 	em_emit_head(ctx, review_cols);
 	for (day = 1; day <= r.days && ex == 0; day++) {
 		title = day_title(&r, day);
-		if (ctx->fmt == EM_FMT_TEXT) {	/* a heading for the day */
-			snprintf(head, sizeof(head), "Day %ld: ", day);
-			printf("%s%s", em_color(ctx, "\033[1m"), head);
-			em_put_cell(stdout, title, WIDTH + 2 - strlen(head) <
-			    em_text_width(title) ? WIDTH + 2 - strlen(head) :
-			    em_text_width(title), 0);
-			printf("%s\n", em_color(ctx, "\033[0m"));
-		}
 		for (u = 0; u < nusers && ex == 0; u++) {
 			if ((ex = day_state(ctx, &r, users[u], day, &s, &when,
 			    &note)) != 0)
 				break;
-			if (em_emit(ctx, review_cols, (struct em_val[]){ EM_N(day),
-			    EM_S(title), EM_S(users[u]), EM_S(s), EM_S(when),
-			    EM_S(note), EM_S(r.challenge), EM_S(start) }) != 0)
-				review_text(users[u], s, when, note);
 			if (when == NULL && u < 8 && strlen(left[u]) < 400)
 				snprintf(left[u] + strlen(left[u]), sizeof(left[u]) -
 				    strlen(left[u]), "%s%ld%s", *left[u] ? ", " : "",
 				    day, day < r.day ? " (missed)" : "");
+			if (em_emit(ctx, review_cols, (struct em_val[]){ EM_N(day),
+			    EM_S(title), EM_S(users[u]), EM_S(s), EM_S(when),
+			    EM_S(note), EM_S(r.challenge), EM_S(start) }) != 0) {
+				if (u == 0)
+					review_day(ctx, day, title);
+				review_text(users[u], s, when, note);
+				/* after the last row, what is left to do */
+				if (day == r.days && u + 1 == nusers)
+					review_left(users, nusers, left);
+			}
 			free(when);
 			free(note);
 		}
 	}
-	if (ex == 0 && ctx->fmt == EM_FMT_TEXT)
-		review_left(users, nusers, left);
 	em_strv_free(users, nusers);
 	run_free(&r);
 	return ex;

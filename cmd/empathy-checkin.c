@@ -1867,10 +1867,8 @@ out:
 	sqlite3_finalize(rs);
 	sqlite3_finalize(st);
 	if (ex == 0 && rows == 0) {
-		/* text says so; a record format stays empty */
-		if (ctx->fmt == EM_FMT_TEXT)
-			em_note(ctx, "no check-ins %s %s%s%s", d1 == d2 ? "for" :
-			    "from", from, d1 == d2 ? "" : " to", d1 == d2 ? "" : to);
+		em_hint(ctx, "no check-ins %s %s%s%s", d1 == d2 ? "for" : "from",
+		    from, d1 == d2 ? "" : " to", d1 == d2 ? "" : to);
 		return EM_EX_NO;
 	}
 	return ex;

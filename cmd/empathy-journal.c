@@ -1473,8 +1473,9 @@ text_tags(const struct review *r)
 }
 
 static void
-review_text(struct em_ctx *ctx, const struct review *r)
+review_text(struct em_ctx *ctx, const void *data)
 {
+	const struct review *r = data;
 	const char	*b = em_color(ctx, "\033[1m"), *off = em_color(ctx, "\033[0m");
 	struct side	 sides[2] = { { NULL, 0 }, { NULL, 0 } };
 	size_t		 w = (REVIEW_WIDTH - 6) / 2, i, k;
@@ -1542,8 +1543,9 @@ records_counts(struct em_ctx *ctx, const struct review *r, int *header)
 
 /* The review as records for tsv and JSON Lines (see the manual: review). */
 static void
-review_records(struct em_ctx *ctx, const struct review *r)
+review_records(struct em_ctx *ctx, const void *data)
 {
+	const struct review *r = data;
 	static const struct em_col wcols[] = { { "type", EM_STR },
 	    { "week", EM_STR }, { "from", EM_STR }, { "to", EM_STR },
 	    { NULL, 0 } };
@@ -1604,12 +1606,9 @@ j_review(struct em_ctx *ctx, int argc, char **argv)
 	}
 	if ((ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
-	if ((ex = review_load(ctx, monday, &r)) == 0) {
-		if (ctx->fmt == EM_FMT_TEXT)
-			review_text(ctx, &r);
-		else
-			review_records(ctx, &r);
-	}
+	if ((ex = review_load(ctx, monday, &r)) == 0)
+		em_render(ctx, &(const struct em_view){ review_text,
+		    review_records }, &r);
 	review_free(&r);
 	return ex;
 }

@@ -468,15 +468,31 @@ struct today_news {
 static void
 today_moments(struct today_news *tn, const struct tally *t)
 {
+	int	 text = 0;
+
 	if (t->seen > 0)
-		row(tn->ctx, tn->nrows, "news", "seen", t->name, NULL, t->seen,
-		    NULL);
+		text = row(tn->ctx, tn->nrows, "news", "seen", t->name, NULL,
+		    t->seen, NULL);
 	if (t->mis > 0)
-		row(tn->ctx, tn->nrows, "news", "misunderstood", t->name, NULL,
-		    t->mis, NULL);
+		text = row(tn->ctx, tn->nrows, "news", "misunderstood", t->name,
+		    NULL, t->mis, NULL);
 	if (t->sealed > 0)
-		row(tn->ctx, tn->nrows, "news", "sealed", t->name, NULL,
+		text = row(tn->ctx, tn->nrows, "news", "sealed", t->name, NULL,
 		    t->sealed, NULL);
+	if (!text)
+		return;
+	fputs("  ", stdout);
+	put_name(t->name);
+	fputs(" wrote in the journal:", stdout);
+	if (t->seen > 0)
+		printf(" %ld seen", t->seen);
+	if (t->seen > 0 && t->mis > 0)
+		putchar(',');
+	if (t->mis > 0)
+		printf(" %ld misunderstood", t->mis);
+	if (t->sealed > 0)
+		printf(" (%ld sealed)", t->sealed);
+	putchar('\n');
 }
 
 /* Say what was counted: the answers; with moments, the moments too. */
@@ -507,22 +523,7 @@ today_flush(struct today_news *tn, int moments)
 	for (i = 0; i < tn->nmoments; i++) {
 		t = &tn->moments[i];
 		tn->lines++;
-		if (ctx->fmt != EM_FMT_TEXT) {
-			today_moments(tn, t);
-			continue;
-		}
-		fputs("  ", stdout);
-		put_name(t->name);
-		fputs(" wrote in the journal:", stdout);
-		if (t->seen > 0)
-			printf(" %ld seen", t->seen);
-		if (t->seen > 0 && t->mis > 0)
-			putchar(',');
-		if (t->mis > 0)
-			printf(" %ld misunderstood", t->mis);
-		if (t->sealed > 0)
-			printf(" (%ld sealed)", t->sealed);
-		putchar('\n');
+		today_moments(tn, t);
 	}
 	tallies_free(tn->moments, tn->nmoments);
 	tn->moments = NULL;
@@ -793,9 +794,8 @@ d_news(struct em_ctx *ctx, int argc, char **argv)
 	no.kind = -1;
 	em_emit_head(ctx, news_cols);
 	ex = em_news_each(ctx, &nw, news_item, &no);
-	if (ex == 0 && no.items == 0 && ctx->fmt == EM_FMT_TEXT) {
-		fputs("Nothing new from your partner since you last looked",
-		    stdout);
+	if (ex == 0 && no.items == 0 && em_page(ctx, "Nothing new from your "
+	    "partner since you last looked")) {
 		put_since(&nw);
 		putchar('\n');
 	}
@@ -846,8 +846,7 @@ week(struct em_ctx *ctx, const struct em_couple *cp, const char *me, long today,
 		ex = em_db_err(ctx, rc, "reading the journal");
 		goto out;
 	}
-	if (ctx->fmt == EM_FMT_TEXT)
-		printf("\nThis week, %s, in the journal\n", wk);
+	em_page(ctx, "\nThis week, %s, in the journal\n", wk);
 	for (i = 0; i < n; i++) {
 		if (row(ctx, nrows, "week", "seen", v[i].name, wk, v[i].seen,
 		    NULL) == 0) {
@@ -883,7 +882,8 @@ today_owed(struct em_ctx *ctx, const char *me, struct today *td)
 {
 	size_t	 i;
 
-	if (ctx->fmt == EM_FMT_TEXT) {
+	if (row(ctx, &td->nrows, "today", "owe", me, td->date, (long)td->n +
+	    td->run_owed, NULL) != 0) {
 		put_name(me);
 		printf(", %s\n\n", td->date);
 		puts(td->n > 0 || td->run_owed ? "To do today" :
@@ -912,7 +912,8 @@ today_news(struct em_ctx *ctx, struct em_news *nw, struct today *td)
 	int		 ex;
 
 	memset(&tn, 0, sizeof(tn));
-	if (ctx->fmt == EM_FMT_TEXT) {
+	if (row(ctx, &td->nrows, "looked", "since", NULL, nw->since != NULL ?
+	    nw->since : "", nw->since != NULL, NULL) != 0) {
 		fputs("\nSince you last looked", stdout);
 		put_since(nw);
 		putchar('\n');
@@ -923,8 +924,8 @@ today_news(struct em_ctx *ctx, struct em_news *nw, struct today *td)
 	today_flush(&tn, 1);
 	tallies_free(tn.moments, tn.nmoments);
 	free(tn.user);
-	if (ex == 0 && ctx->fmt == EM_FMT_TEXT && tn.lines == 0)
-		puts("  nothing new from your partner");
+	if (ex == 0 && tn.lines == 0)
+		em_page(ctx, "  nothing new from your partner\n");
 	return ex;
 }
 
@@ -992,8 +993,7 @@ d_today(struct em_ctx *ctx, int argc, char **argv)
 	 * (and, em_news_open says, for one of the couple). A pipe, a status
 	 * bar or a script leaves the news new, for `empathy news`.
 	 */
-	if ((ex = news_open(ctx, me, ctx->fmt == EM_FMT_TEXT &&
-	    isatty(STDOUT_FILENO), &nw)) != 0) {
+	if ((ex = news_open(ctx, me, em_ctx_seen(ctx), &nw)) != 0) {
 		em_couple_free(&cp);
 		return ex;
 	}
@@ -1049,13 +1049,20 @@ partners_rename(struct em_ctx *ctx, const char *old, const char *new)
 }
 
 /* The couple as records: each name (you or partner), the ids, the key. */
+/* The couple as partners shows it, and who is looking. */
+struct roster {
+	const struct em_couple	*cp;
+	const char		*me;
+};
+
 static void
-partners_records(struct em_ctx *ctx, const struct em_couple *cp,
-    const char *me)
+partners_records(struct em_ctx *ctx, const void *data)
 {
 	static const struct em_col cols[] = { { "what", EM_STR },
 	    { "value", EM_STR }, { NULL, 0 } };
-	size_t	 i;
+	const struct em_couple *cp = ((const struct roster *)data)->cp;
+	const char	*me = ((const struct roster *)data)->me;
+	size_t		 i;
 
 	em_emit_head(ctx, cols);
 	for (i = 0; i < cp->nnames; i++)
@@ -1069,12 +1076,34 @@ partners_records(struct em_ctx *ctx, const struct em_couple *cp,
 	    EM_S(cp->has_key ? "here" : "none") });
 }
 
+static void
+partners_text(struct em_ctx *ctx, const void *data)
+{
+	const struct em_couple *cp = ((const struct roster *)data)->cp;
+	const char	*me = ((const struct roster *)data)->me;
+	size_t		 i;
+
+	(void)ctx;
+	puts("partners:");
+	if (cp->nnames == 0)
+		puts("  none yet: the first two names that write become the couple");
+	for (i = 0; i < cp->nnames; i++) {
+		fputs("  ", stdout);
+		em_put_name(stdout, cp->names[i], 60);
+		puts(strcasecmp(cp->names[i], me) == 0 ? " (you)" : "");
+	}
+	printf("couple:        %s\n", cp->id[0] != '\0' ? cp->id : "none yet");
+	printf("this database: %s\n", cp->replica[0] != '\0' ? cp->replica :
+	    "none yet");
+	printf("couple key:    %s\n", cp->has_key ? "here" :
+	    "not here: run empathy init to create or join the couple");
+}
+
 static int
 d_partners(struct em_ctx *ctx, int argc, char **argv)
 {
 	struct em_couple cp;
 	const char	*me;
-	size_t		 i;
 	int		 ex;
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
@@ -1094,23 +1123,8 @@ d_partners(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_couple_load(ctx, &cp)) != 0)
 		return ex;
 	/* Records and text differ in shape: a heading, "none yet", "(you)". */
-	if (ctx->fmt != EM_FMT_TEXT) {
-		partners_records(ctx, &cp, me);
-		em_couple_free(&cp);
-		return 0;
-	}
-	puts("partners:");
-	if (cp.nnames == 0)
-		puts("  none yet: the first two names that write become the couple");
-	for (i = 0; i < cp.nnames; i++) {
-		fputs("  ", stdout);
-		em_put_name(stdout, cp.names[i], 60);
-		puts(strcasecmp(cp.names[i], me) == 0 ? " (you)" : "");
-	}
-	printf("couple:        %s\n", cp.id[0] != '\0' ? cp.id : "none yet");
-	printf("this database: %s\n", cp.replica[0] != '\0' ? cp.replica : "none yet");
-	printf("couple key:    %s\n", cp.has_key ? "here" :
-	    "not here: run empathy init to create or join the couple");
+	em_render(ctx, &(const struct em_view){ partners_text, partners_records },
+	    &(const struct roster){ &cp, me });
 	em_couple_free(&cp);
 	return 0;
 }
@@ -1271,20 +1285,22 @@ make_dir(struct em_ctx *ctx, const char *path)
  * code is the pairing code the text shows, if it shows one.
  */
 struct init_said {
-	int		 text;
 	char		*config;	/* the config file, and the user it names */
 	const char	*config_user;
 	const char	*mailbox;
 	char		 couple[EM_ID_LEN + 1];
 	int		 fresh, made, joined, passphrase;
 	char		 code[EM_PAIR_MAX];
+	const char	*next;		/* what to do next, in a sentence */
 };
 
 /* The config already names someone: you, or someone else (left as it is). */
 static void
-cfg_named(const char *name, const char *cfg, const char *path)
+cfg_named(struct em_ctx *ctx, const char *name, const char *cfg,
+    const char *path)
 {
-	fputs("you are ", stdout);
+	if (!em_page(ctx, "you are "))
+		return;
 	put_name(name);
 	if (strcasecmp(cfg, name) == 0) {
 		fputs(" (as ", stdout);
@@ -1316,8 +1332,7 @@ cfg_user(struct em_ctx *ctx, const char *name, struct init_said *s)
 	s->config = em_strdup(path);
 	s->config_user = ctx->cfg_user != NULL ? ctx->cfg_user : name;
 	if (ctx->cfg_user != NULL) {
-		if (s->text)
-			cfg_named(name, ctx->cfg_user, path);
+		cfg_named(ctx, name, ctx->cfg_user, path);
 		free(path);
 		return 0;
 	}
@@ -1350,13 +1365,12 @@ cfg_user(struct em_ctx *ctx, const char *name, struct init_said *s)
 		ex = em_errno(ctx, EM_EX_IOERR, "writing %s", path);
 		goto out;
 	}
-	if (!s->text)
-		goto out;
-	fputs("you are ", stdout);
-	put_name(name);
-	fputs(exists ? " (added to " : " (written to ", stdout);
-	em_put_text(stdout, path);
-	puts(")");
+	if (em_page(ctx, "you are ")) {
+		put_name(name);
+		fputs(exists ? " (added to " : " (written to ", stdout);
+		em_put_text(stdout, path);
+		puts(")");
+	}
 out:
 	free(dir);
 	free(path);
@@ -1430,29 +1444,30 @@ put_code(const char *code)
  * in s for the record, which shows it as the text does.
  */
 static void
-show_code(const struct em_couple *cp, int backup, struct init_said *s)
+show_code(struct em_ctx *ctx, const struct em_couple *cp, int backup,
+    struct init_said *s)
 {
 	char	*code = s->code;
 
 	em_pair_code(cp->id, cp->key, code);
-	if (!s->text)
+	s->next = backup ? "keep the code on paper, somewhere safe" :
+	    "on the other machine, run 'empathy init --join -' and paste the code "
+	    "when asked";
+	if (!em_page(ctx, "%s", backup ? "The couple key, as a pairing code:\n" :
+	    "The pairing code for the other machine:\n"))
 		return;
-	if (backup) {
-		puts("The couple key, as a pairing code:");
-		put_code(code);
-		em_put_wrapped("Whoever has this code can read everything in the "
-		    "mailbox and write to it as one of you: keep it on paper, "
-		    "somewhere safe. Without it (or the passphrase) a lost "
-		    "machine's mailbox cannot be read by anyone, you included.",
-		    WIDTH, 0, 0);
-	} else {
-		puts("The pairing code for the other machine:");
-		put_code(code);
+	put_code(code);
+	if (backup)
+		em_put_wrapped
+("Whoever has this code can read everything in the mailbox "
+		    "and write to it as one of you: keep it on paper, somewhere "
+		    "safe. Without it (or the passphrase) a lost machine's mailbox "
+		    "cannot be read by anyone, you included.", WIDTH, 0, 0);
+	else
 		em_put_wrapped("On the other machine, run 'empathy init --join -' "
 		    "and paste the code when asked, so it stays out of the shell's "
 		    "history. Anyone with the code can read the couple's mailbox.",
 		    WIDTH, 0, 0);
-	}
 }
 
 /*
@@ -1469,21 +1484,19 @@ put_couple_file(struct em_ctx *ctx, const struct em_couple *cp, const char *dir,
 	    NULL, cp->key)) != 0)
 		return ex;
 	s->mailbox = dir;
-	if (!s->text)
-		return 0;
-	fputs("mailbox: ", stdout);
-	em_put_text(stdout, dir);
-	putchar('\n');
+	if (em_page(ctx, "mailbox: ")) {
+		em_put_text(stdout, dir);
+		putchar('\n');
+	}
 	return 0;
 }
 
 /* The couple here already: nothing changed. */
 static void
-init_kept(const struct em_couple *cp, struct init_said *s)
+init_kept(struct em_ctx *ctx, const struct em_couple *cp)
 {
-	if (s->text)
-		printf("this database already belongs to couple %s; nothing "
-		    "changed\n", cp->id);
+	em_page(ctx, "this database already belongs to couple %s; nothing "
+	    "changed\n", cp->id);
 }
 
 /* init --passphrase: join the couple of DIR/couple, or make a new one. */
@@ -1508,7 +1521,7 @@ init_pass(struct em_ctx *ctx, struct em_couple *cp, const char *dir,
 		return em_err(ctx, EM_EX_DATAERR, "the couple in %s was made with a "
 		    "pairing code, not a passphrase: join it with --join", dir);
 	if (cp->has_key && (!there || strcmp(couple, cp->id) == 0)) {
-		init_kept(cp, s);
+		init_kept(ctx, cp);
 		return there || dir == NULL ? 0 : put_couple_file(ctx, cp, dir, s);
 	}
 	if ((ex = ask_passphrase(ctx, !there, &pass)) != 0)
@@ -1525,8 +1538,7 @@ init_pass(struct em_ctx *ctx, struct em_couple *cp, const char *dir,
 			goto out;
 		s->joined = s->passphrase = 1;
 		s->mailbox = dir;
-		if (s->text) {
-			printf("joined couple %s, whose mailbox is in ", couple);
+		if (em_page(ctx, "joined couple %s, whose mailbox is in ", couple)) {
 			em_put_text(stdout, dir);
 			putchar('\n');
 		}
@@ -1536,17 +1548,15 @@ init_pass(struct em_ctx *ctx, struct em_couple *cp, const char *dir,
 	    (ex = couple_reload(ctx, cp)) != 0)
 		goto out;
 	s->made = s->passphrase = 1;
-	if (s->text)
-		printf("a new couple: %s, its key made from the passphrase\n",
-		    cp->id);
+	em_page(ctx, "a new couple: %s, its key made from the passphrase\n",
+	    cp->id);
 	if (dir != NULL && (ex = put_couple_file(ctx, cp, dir, s)) != 0)
 		goto out;
-	if (s->text && dir != NULL)
-		puts("on the other machine, run 'empathy init --passphrase --dir' "
-		    "with the same folder");
-	else if (s->text)
-		puts("on the other machine, run 'empathy init --join -' with the "
-		    "code from 'empathy init --show-key' here");
+	s->next = dir != NULL ? "on the other machine, run 'empathy init "
+	    "--passphrase --dir' with the same folder" : "on the other machine, "
+	    "run 'empathy init --join -' with the code from 'empathy init "
+	    "--show-key' here";
+	em_page(ctx, "%s\n", s->next);
 out:
 	explicit_bzero(key, sizeof(key));
 	return ex;
@@ -1609,13 +1619,12 @@ init_join(struct em_ctx *ctx, struct em_couple *cp, const char *arg,
 		return ex;
 	if (cp->has_key && strcmp(cp->id, couple) == 0 &&
 	    memcmp(cp->key, key, sizeof(key)) == 0) {
-		init_kept(cp, s);
+		init_kept(ctx, cp);
 	} else {
 		if ((ex = em_couple_join(ctx, couple, key, NULL)) != 0)
 			goto out;
 		s->joined = 1;
-		if (s->text)
-			printf("joined couple %s\n", couple);
+		em_page(ctx, "joined couple %s\n", couple);
 	}
 	if (dir != NULL) {
 		if ((ex = couple_reload(ctx, cp)) == 0)
@@ -1636,7 +1645,7 @@ init_new(struct em_ctx *ctx, struct em_couple *cp, const char *dir, int showkey,
 	int		 ex, has_salt;
 
 	if (cp->has_key) {
-		init_kept(cp, s);
+		init_kept(ctx, cp);
 	} else {
 		if (dir != NULL) {
 			ex = em_box_couple_get(ctx, dir, couple, salt, &has_salt);
@@ -1657,10 +1666,9 @@ init_new(struct em_ctx *ctx, struct em_couple *cp, const char *dir, int showkey,
 		if ((ex = couple_reload(ctx, cp)) != 0)
 			return ex;
 		s->made = 1;
-		if (s->text)
-			printf("a new couple: %s\n", cp->id);
+		em_page(ctx, "a new couple: %s\n", cp->id);
 		if (!showkey)
-			show_code(cp, 0, s);
+			show_code(ctx, cp, 0, s);
 	}
 	return dir != NULL ? put_couple_file(ctx, cp, dir, s) : 0;
 }
@@ -1676,14 +1684,14 @@ init_emit(struct em_ctx *ctx, const char *me, const struct init_said *s)
 	    { "database", EM_STR }, { "new", EM_BOOL }, { "couple", EM_STR },
 	    { "made", EM_BOOL }, { "joined", EM_BOOL }, { "passphrase", EM_BOOL },
 	    { "mailbox", EM_STR }, { "code", EM_STR }, { "config", EM_STR },
-	    { "config_user", EM_STR }, { NULL, 0 } };
+	    { "config_user", EM_STR }, { "next", EM_STR }, { NULL, 0 } };
 
 	em_emit_head(ctx, cols);
 	return em_emit(ctx, cols, (struct em_val []){ EM_S(me),
 	    EM_S(ctx->dbpath), EM_N(s->fresh), EM_S(s->couple), EM_N(s->made),
 	    EM_N(s->joined), EM_N(s->passphrase), EM_S(s->mailbox),
 	    EM_S(s->code[0] != '\0' ? s->code : NULL), EM_S(s->config),
-	    EM_S(s->config_user) });
+	    EM_S(s->config_user), EM_S(s->next) });
 }
 
 /* init's work once the options are read: the database, then the couple. */
@@ -1699,8 +1707,7 @@ init_run(struct em_ctx *ctx, const char *join, int pass, const char *dir,
 	s->fresh = ctx->db_mem;
 	if ((ex = em_db_open(ctx, EM_DB_CREATE)) != 0)
 		return ex;
-	if (s->text) {
-		fputs("database: ", stdout);
+	if (em_page(ctx, "database: ")) {
 		em_put_text(stdout, ctx->dbpath);
 		puts(s->fresh ? " (new)" : "");
 	}
@@ -1722,7 +1729,7 @@ init_run(struct em_ctx *ctx, const char *join, int pass, const char *dir,
 		if (!cp.has_key)
 			ex = em_err(ctx, EM_EX_NOINPUT, "no couple key here yet");
 		else
-			show_code(&cp, 1, s);
+			show_code(ctx, &cp, 1, s);
 	}
 	em_couple_free(&cp);
 	return ex;
@@ -1778,9 +1785,9 @@ d_init(struct em_ctx *ctx, int argc, char **argv)
 	if (dir != NULL && (absdir = realpath(dir, NULL)) != NULL)
 		dir = absdir;
 	memset(&s, 0, sizeof(s));
-	s.text = ctx->fmt == EM_FMT_TEXT;
+	/* text says each step as it is done; a record says them all after */
 	if ((ex = init_user(ctx, &me, &s)) == 0 &&
-	    (ex = init_run(ctx, join, pass, dir, showkey, &s)) == 0 && !s.text)
+	    (ex = init_run(ctx, join, pass, dir, showkey, &s)) == 0)
 		init_emit(ctx, me, &s);
 	explicit_bzero(s.code, sizeof(s.code));
 	free(s.config);

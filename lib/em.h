@@ -98,6 +98,7 @@ int	 em_usage(struct em_ctx *, FILE *, int);
 int	 em_ctx_finish(struct em_ctx *, int);
 int	 em_ctx_user(struct em_ctx *, const char **);
 int	 em_ctx_content(struct em_ctx *, unsigned, const struct em_content **);
+int	 em_ctx_seen(const struct em_ctx *);
 
 /* em_err.c: diagnostics. lib sets the message, cmd/ decides what reaches stderr. */
 int	 em_err(struct em_ctx *, int, const char *, ...)
@@ -113,6 +114,8 @@ int	 em_fail(struct em_ctx *, int, const char *, ...)
 void	 em_note(const struct em_ctx *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 em_note_wrapped(const struct em_ctx *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 em_hint(const struct em_ctx *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 #ifdef EM_ANALYZE
 /*
@@ -273,13 +276,20 @@ struct em_val {
 #define EM_N(x)		((struct em_val){ .n = (x) })
 #define EM_L(x)		((struct em_val){ .l = (x) })
 #define EM_NIL		((struct em_val){ .null = 1 })
-void	 em_emit_head(struct em_ctx *, const struct em_col *);
+int	 em_emit_head(struct em_ctx *, const struct em_col *);
 int	 em_emit(struct em_ctx *, const struct em_col *, const struct em_val *);
 int	 em_emit_stmt(struct em_ctx *, const struct em_col *, sqlite3_stmt *,
 	    long *);
 int	 em_emit_row(struct em_ctx *, const struct em_col *, sqlite3_stmt *);
 void	 em_emit_kind(struct em_ctx *, const struct em_col *, const struct em_col *,
 	    const struct em_val *);
+struct em_view {
+	void	(*text)(struct em_ctx *, const void *);
+	void	(*records)(struct em_ctx *, const void *);
+};
+void	 em_render(struct em_ctx *, const struct em_view *, const void *);
+int	 em_page(const struct em_ctx *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 const char **em_strv_list(char *const *, size_t);
 void	 em_stmt_vals(const struct em_col *, sqlite3_stmt *, struct em_val *);
 const char *em_color(struct em_ctx *, const char *);

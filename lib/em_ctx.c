@@ -529,6 +529,13 @@ em_ctx_user(struct em_ctx *ctx, const char **userp)
 	return 0;
 }
 
+/* Whether what the command writes is read by a person: text on a terminal. */
+int
+em_ctx_seen(const struct em_ctx *ctx)
+{
+	return ctx->fmt == EM_FMT_TEXT && isatty(STDOUT_FILENO);
+}
+
 /* Colour only on a terminal, never with NO_COLOR, TERM=dumb or color: false. */
 int
 em_ctx_color(struct em_ctx *ctx)
@@ -538,7 +545,7 @@ em_ctx_color(struct em_ctx *ctx)
 	if (ctx->color != -1)
 		return ctx->color;
 	ctx->color = 0;
-	if (ctx->fmt != EM_FMT_TEXT || !isatty(STDOUT_FILENO))
+	if (!em_ctx_seen(ctx))
 		return 0;
 	if ((s = getenv("NO_COLOR")) != NULL && *s != '\0')
 		return 0;

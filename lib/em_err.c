@@ -177,6 +177,24 @@ em_note(const struct em_ctx *ctx, const char *fmt, ...)
 }
 
 /*
+ * A note for a person reading text ("no results yet; take one with ..."):
+ * tsv and JSON stay quiet, and their empty output and exit status say it.
+ */
+void
+em_hint(const struct em_ctx *ctx, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 msg[sizeof(ctx->errmsg)];
+
+	if (ctx->fmt != EM_FMT_TEXT)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag(ctx, "", msg);
+}
+
+/*
  * A note that may run long (a refusal quoting the person's words), wrapped
  * to 80 columns wherever it goes, continued under its first word, whole.
  */

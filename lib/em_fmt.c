@@ -1,4 +1,5 @@
 /* em_fmt.c: output for people (text), for awk and cut (tsv), and for jq (JSON Lines). */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -356,15 +357,16 @@ shown(const struct em_col *f, enum em_fmt fmt)
 
 /*
  * The tsv header of a record type: its field names, one line. Nothing in
- * the other formats.
+ * JSON. Returns 1 in text, where the caller writes its own heading (as
+ * em_emit does for a record), else 0.
  */
-void
+int
 em_emit_head(struct em_ctx *ctx, const struct em_col *f)
 {
 	int	 first = 1;
 
 	if (ctx->fmt != EM_FMT_TSV)
-		return;
+		return ctx->fmt == EM_FMT_TEXT;
 	for (; f->name != NULL; f++) {
 		if (!shown(f, ctx->fmt))
 			continue;
@@ -372,6 +374,7 @@ em_emit_head(struct em_ctx *ctx, const struct em_col *f)
 		first = 0;
 	}
 	putchar('\n');
+	return 0;
 }
 
 /* One value of field f, as its type says, in tsv or JSON. */
@@ -525,6 +528,40 @@ em_emit_kind(struct em_ctx *ctx, const struct em_col *all, const struct em_col *
 	tf[n].name = NULL;
 	tf[n].type = 0;
 	em_emit(ctx, tf, tv);
+}
+
+/*
+ * What a command shows when its text is a page (a heading, a grid, an item
+ * under its parent) and not a line per record: the view's text function
+ * draws the page, its records function emits the same values as records.
+ * The one place that chooses between them.
+ */
+void
+em_render(struct em_ctx *ctx, const struct em_view *v, const void *data)
+{
+	if (ctx->fmt == EM_FMT_TEXT)
+		v->text(ctx, data);
+	else
+		v->records(ctx, data);
+}
+
+/*
+ * Words of a text page that no record carries (a heading over records, or
+ * "nothing new" under none): written in text only, and only our own words
+ * (a name or a text from a person goes through em_put_text instead).
+ * Returns 1 when written, so the caller may finish the line, else 0.
+ */
+int
+em_page(const struct em_ctx *ctx, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (ctx->fmt != EM_FMT_TEXT)
+		return 0;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	return 1;
 }
 
 /* n strings as an EM_LIST value (NULL-ended): free the array, not them. */

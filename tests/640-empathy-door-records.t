@@ -29,6 +29,11 @@ ok     'today -f json'	empathy today -f json
 same   'the challenge: days, who did it, the task'	"$(out | jq -c 'select(.kind == "challenge") | [.what, .count, .days, .done, .partner_done, .task]')" \
        '["one-week",1,7,false,false,"Each of you tells the other about one fear or insecurity you seldom mention. The listener only takes it in and says back what they heard."]'
 same   'owed answers say hidden'	"$(out | jq -c 'select(.kind == "owe") | [.what, .hidden]' | tr '\n' ' ')" '["answer",false] ["challenge",false] '
+same   'first, the heading: whose day, and how much is owed'	"$(out | head -n 1 | jq -c '[.kind, .what, .user, .date, .count]')" "[\"today\",\"owe\",\"sara\",\"$(day 0)\",2]"
+same   'never looked: the time is empty, counted 0'	"$(out | jq -c 'select(.kind == "looked") | [.what, .date, .count]')" '["since","",0]'
+ok     'sara reads the news'	empathy news
+ok     'today -f json'	empathy today -f json
+like   'the time she last looked'	"$(out | jq -r 'select(.kind == "looked") | "\(.count) \(.date)"')" "^1 $(day 0)T[0-9:.]+Z\$"
 ok     'alex does the day'	empathy-challenge -u alex done
 ok     'today -f json'	empathy today -f json
 same   'your partner did it'	"$(out | jq -c 'select(.kind == "challenge") | [.done, .partner_done]')" '[false,true]'
@@ -45,14 +50,16 @@ same   'the couple is the one made'	"$(out | jq -r .couple)" "$(empathy -d "$T/a
 code=$(out | jq -r .code)
 like   'the pairing code, as the text shows it'	"$code" '^[0-9A-Z]{4}(-[0-9A-Z]{4})+$'
 same   'the config that names you'	"$(out | jq -c '[.config, .config_user]')" "[\"$XDG_CONFIG_HOME/empathy/config.yaml\",\"sara\"]"
+same   'what to do next, as the text says'	"$(out | jq -r .next)" "on the other machine, run 'empathy init --join -' and paste the code when asked"
 ok     'init again -f tsv'	empathy -d "$T/a.db" init -f tsv
-same   'a header and a row: nothing made, no code'	"$(out | cut -f1,3,5-9)" "$(tab "name|new|made|joined|passphrase|mailbox|code
-sara|0|0|0|0||")"
+same   'a header and a row: nothing made, no code, nothing next'	"$(out | cut -f1,3,5-9,12)" "$(tab "name|new|made|joined|passphrase|mailbox|code|next
+sara|0|0|0|0|||")"
 ok     'init --show-key -f json'	empathy -d "$T/a.db" init --show-key -f json
 same   'the code it shows'	"$(out | jq -r .code)" "$code"
+same   'and to keep it safe'	"$(out | jq -r .next)" 'keep the code on paper, somewhere safe'
 mkdir -p "$T/box"
 ok     'alex joins -f json, with a mailbox'	empathy -d "$T/b.db" -u alex init --join "$code" --dir "$T/box" -f json
-same   'joined, the mailbox, no code'	"$(out | jq -c '[.name, .made, .joined, .mailbox, .code]')" "[\"alex\",false,true,\"$(cd "$T/box" && pwd -P)\",null]"
+same   'joined, the mailbox, no code, nothing next'	"$(out | jq -c '[.name, .made, .joined, .mailbox, .code, .next]')" "[\"alex\",false,true,\"$(cd "$T/box" && pwd -P)\",null,null]"
 same   'the same couple'	"$(out | jq -r .couple)" "$(empathy -d "$T/a.db" init | sed -n 's/.*belongs to couple \([0-9a-f]*\);.*/\1/p')"
 ok     'init -f text still talks'	empathy -d "$T/a.db" init
 like   'in lines'	"$(out)" '^database: '
