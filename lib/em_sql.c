@@ -58,25 +58,33 @@ em_sql_prep(struct em_ctx *ctx, sqlite3_stmt **st, const char *sql,
 }
 
 /*
- * Prepare sql, bind, and step to its first row: *row says whether there is
- * one. On success *st is left for the caller to read and finalize.
+ * The first column of sql's first row, as text (*s: a copy, NULL when there
+ * is no row or the value is NULL) or as a number (*n: 0 when no row),
+ * whichever the caller gives.
  */
 static int
-first_row(struct em_ctx *ctx, const char *what, sqlite3_stmt **st,
-    const char *sql, const char *types, va_list ap, int *row)
+first_value(struct em_ctx *ctx, const char *what, const char *sql,
+    const char *types, va_list ap, char **s, long *n)
 {
-	int	 ex, rc;
+	sqlite3_stmt	*st;
+	const char	*v;
+	int		 ex, rc;
 
-	*row = 0;
-	if ((ex = prepv(ctx, st, sql, types, ap)) != 0)
+	if (s != NULL)
+		*s = NULL;
+	if (n != NULL)
+		*n = 0;
+	if ((ex = prepv(ctx, &st, sql, types, ap)) != 0)
 		return ex;
-	if ((rc = sqlite3_step(*st)) == SQLITE_ROW)
-		*row = 1;
-	else if (rc != SQLITE_DONE) {
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (s != NULL &&
+		    (v = (const char *)sqlite3_column_text(st, 0)) != NULL)
+			*s = em_strdup(v);
+		if (n != NULL)
+			*n = (long)sqlite3_column_int64(st, 0);
+	} else if (rc != SQLITE_DONE)
 		ex = em_db_err(ctx, rc, what);	/* before finalize resets it */
-		sqlite3_finalize(*st);
-		*st = NULL;
-	}
+	sqlite3_finalize(st);
 	return ex;
 }
 
@@ -84,41 +92,26 @@ int
 em_sql_one(struct em_ctx *ctx, const char *what, char **out, const char *sql,
     const char *types, ...)
 {
-	sqlite3_stmt	*st;
-	const char	*v;
-	va_list		 ap;
-	int		 ex, row;
+	va_list	 ap;
+	int	 ex;
 
-	*out = NULL;
 	va_start(ap, types);
-	ex = first_row(ctx, what, &st, sql, types, ap, &row);
+	ex = first_value(ctx, what, sql, types, ap, out, NULL);
 	va_end(ap);
-	if (ex != 0)
-		return ex;
-	if (row && (v = (const char *)sqlite3_column_text(st, 0)) != NULL)
-		*out = em_strdup(v);
-	sqlite3_finalize(st);
-	return 0;
+	return ex;
 }
 
 int
 em_sql_long(struct em_ctx *ctx, const char *what, long *out, const char *sql,
     const char *types, ...)
 {
-	sqlite3_stmt	*st;
-	va_list		 ap;
-	int		 ex, row;
+	va_list	 ap;
+	int	 ex;
 
-	*out = 0;
 	va_start(ap, types);
-	ex = first_row(ctx, what, &st, sql, types, ap, &row);
+	ex = first_value(ctx, what, sql, types, ap, NULL, out);
 	va_end(ap);
-	if (ex != 0)
-		return ex;
-	if (row)
-		*out = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return 0;
+	return ex;
 }
 
 int
