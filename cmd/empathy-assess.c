@@ -513,8 +513,7 @@ pair_text(struct em_ctx *ctx, const void *data)
 	em_put_wrapped("Near: how close the guess came on the item's scale; 100% "
 	    "is the very answer given.", WIDTH, 0, 0);
 	putchar('\n');
-	namew = em_text_width(who) < 6 ? 6 : em_text_width(who) > 16 ? 16 :
-	    (int)em_text_width(who);
+	namew = (int)em_width_in(who, 6, 16);
 	textw = 61 - namew;
 	printf("%-*s %5s ", textw + 4, "", "guess");
 	em_put_cell(stdout, who, (size_t)namew, 1);
@@ -1312,9 +1311,7 @@ fail:
 static int
 rater_width(const struct views *v)
 {
-	size_t	 w = em_text_width(v->who[1]);
-
-	return w < 7 ? 7 : w > 16 ? 16 : (int)w;
+	return (int)em_width_in(v->who[1], 7, 16);
 }
 
 /* compare in text: the two scores, what the gap means, the table's head. */

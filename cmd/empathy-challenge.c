@@ -841,6 +841,15 @@ today_run(struct em_ctx *ctx, long date, int quiet, struct run *r)
 	return EM_EX_NO;
 }
 
+/* A day's heading in bold: head ("Day 2: "), then its title cut to fit. */
+static void
+day_head(struct em_ctx *ctx, const char *head, const char *title)
+{
+	printf("%s%s", em_color(ctx, "\033[1m"), head);
+	em_put_name(stdout, title, WIDTH + 2 - strlen(head));
+	printf("%s\n", em_color(ctx, "\033[0m"));
+}
+
 /* today in text: the day's task, whether you did it, and its exercise. */
 static void
 today_text(struct em_ctx *ctx, const struct run *r, const struct em_day *dd,
@@ -849,11 +858,7 @@ today_text(struct em_ctx *ctx, const struct run *r, const struct em_day *dd,
 	char	 head[64];
 
 	snprintf(head, sizeof(head), "Day %ld of %ld: ", r->day, r->days);
-	printf("%s%s", em_color(ctx, "\033[1m"), head);
-	em_put_cell(stdout, dd->title, WIDTH + 2 - strlen(head) <
-	    em_text_width(dd->title) ? WIDTH + 2 - strlen(head) :
-	    em_text_width(dd->title), 0);
-	printf("%s\n", em_color(ctx, "\033[0m"));
+	day_head(ctx, head, dd->title);
 	em_put_wrapped(dd->task, WIDTH, 2, 0);
 	if (when != NULL)
 		printf("  (you did this on %s)\n", when);
@@ -1481,11 +1486,7 @@ review_day(struct em_ctx *ctx, long day, const char *title)
 	char	 head[32];
 
 	snprintf(head, sizeof(head), "Day %ld: ", day);
-	printf("%s%s", em_color(ctx, "\033[1m"), head);
-	em_put_cell(stdout, title, WIDTH + 2 - strlen(head) <
-	    em_text_width(title) ? WIDTH + 2 - strlen(head) :
-	    em_text_width(title), 0);
-	printf("%s\n", em_color(ctx, "\033[0m"));
+	day_head(ctx, head, title);
 }
 
 /* review in text: a partner's day, with its note. */

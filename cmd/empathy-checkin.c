@@ -1685,7 +1685,7 @@ show_thread(struct em_ctx *ctx, sqlite3_stmt *rs, const char *id)
 	while (sqlite3_step(rs) == SQLITE_ROW) {
 		who = (const char *)sqlite3_column_text(rs, 0);
 		text = (const char *)sqlite3_column_text(rs, 2);
-		w = em_width_max(who, ANSW);
+		w = em_width_in(who, 0, ANSW);
 		kind = (const char *)sqlite3_column_text(rs, 1);
 		depth = sqlite3_column_int(rs, 4) * 2;
 		printf("    %*s%s%s ", depth, "", dim, strcmp(kind, "question") == 0 ?
@@ -1729,7 +1729,7 @@ show_text(struct em_ctx *ctx, const struct em_val *v, sqlite3_stmt *rs,
 {
 	const char *b = em_color(ctx, "\033[1m"), *dim = em_color(ctx, "\033[2m");
 	const char *off = em_color(ctx, "\033[0m"), *date = v[SH_DATE].s;
-	size_t	 uw = em_width_max(v[SH_USER].s, NAMEW);
+	size_t	 uw = em_width_in(v[SH_USER].s, 0, NAMEW);
 	long	 day;
 
 	if (last == NULL || strcmp(last, date) != 0) {

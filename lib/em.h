@@ -242,7 +242,7 @@ void	 em_put_text(FILE *, const char *);
 void	 em_put_cell(FILE *, const char *, size_t, int);
 #define EM_NAME_COLS	25	/* columns a name gets inside a sentence */
 void	 em_put_name(FILE *, const char *, size_t);
-size_t	 em_width_max(const char *, size_t);
+size_t	 em_width_in(const char *, size_t, size_t);
 
 /*
  * Records in tsv and JSON Lines: a record type is a list of fields, each

@@ -604,20 +604,20 @@ em_emit_stmt(struct em_ctx *ctx, const struct em_col *f, sqlite3_stmt *st,
 	return 0;
 }
 
-/* Columns of s on a terminal, at most max. */
+/* The columns s takes on a terminal, kept within min and max (a table's column). */
 size_t
-em_width_max(const char *s, size_t max)
+em_width_in(const char *s, size_t min, size_t max)
 {
 	size_t	 w = em_text_width(s);
 
-	return w < max ? w : max;
+	return w < min ? min : w > max ? max : w;
 }
 
 /* A name (or any short text) inside a sentence: safe, cut at max columns. */
 void
 em_put_name(FILE *fp, const char *s, size_t max)
 {
-	em_put_cell(fp, s, em_width_max(s, max), 0);
+	em_put_cell(fp, s, em_width_in(s, 0, max), 0);
 }
 
 /*
