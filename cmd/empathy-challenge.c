@@ -147,33 +147,6 @@ day_fmt(long day, char buf[32])
 	snprintf(buf, 32, "%s %s", names[em_date_wday(day) - 1], d);
 }
 
-/*
- * A message that may hold names or ids from the database: through the safe
- * writer, wrapped to the width; on stderr after the program's name. Hands
- * back ex.
- */
-static int
-tell(struct em_ctx *ctx, FILE *fp, int ex, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int
-tell(struct em_ctx *ctx, FILE *fp, int ex, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	 buf[1024];
-	size_t	 len = 0;
-
-	if (fp == stderr) {
-		fflush(stdout);
-		len = (size_t)snprintf(buf, sizeof(buf), "%s: ", ctx->prog);
-	}
-	va_start(ap, fmt);
-	vsnprintf(buf + len, sizeof(buf) - len, fmt, ap);
-	va_end(ap);
-	em_fput_wrapped(fp, buf, WIDTH + 2, 0, 0);
-	return ex;
-}
-
 /* Who, as the acting partner reads it: "you", or the name. */
 static const char *
 who(const char *me, const char *user)
@@ -188,8 +161,9 @@ starts_on(struct em_ctx *ctx, const struct run *s)
 	char	 d[32];
 
 	day_fmt(s->start, d);
-	return tell(ctx, stderr, EM_EX_NO, "%s starts on %s; from then, see the "
-	    "day's task with: %s today", s->challenge, d, ctx->prog);
+	em_note(ctx, "%s starts on %s; from then, see the day's task with: %s "
+	    "today", s->challenge, d, ctx->prog);
+	return EM_EX_NO;
 }
 
 /*
@@ -211,8 +185,8 @@ no_run(struct em_ctx *ctx, int quiet, long date)
 	}
 	if (ex != EM_EX_NO)
 		return ex;
-	return tell(ctx, stderr, EM_EX_NO, "no challenge is running; begin one: "
-	    "%s start", ctx->prog);
+	em_note(ctx, "no challenge is running; begin one: %s start", ctx->prog);
+	return EM_EX_NO;
 }
 
 static void
@@ -502,13 +476,11 @@ already(struct em_ctx *ctx, const struct run *o, const char *me, const char *id,
     int dflag, long day)
 {
 	const char	*w = who(me, o->user), *both;
-	char		 d[32], next[160], end[11];
+	char		 d[32], next[160], end[11], msg[1024];
 	int		 same;
-	FILE		*fp;
 
 	same = (id == NULL || strcmp(id, o->challenge) == 0) &&
 	    (!dflag || day == o->start);
-	fp = same ? stdout : stderr;
 	day_fmt(o->start, d);
 	if (same)
 		snprintf(next, sizeof(next), "nothing was changed");
@@ -520,18 +492,23 @@ already(struct em_ctx *ctx, const struct run *o, const char *me, const char *id,
 		return 0;
 	both = strcmp(w, "you") == 0 ? "the two of you are" : "you are";
 	if (o->day < 1)
-		tell(ctx, fp, 0, "%s set %s to start on %s, and %s in it already; "
-		    "from that day, %s today shows the day's task; %s", w,
+		snprintf(msg, sizeof(msg), "%s set %s to start on %s, and %s in it "
+		    "already; from that day, %s today shows the day's task; %s", w,
 		    o->challenge, d, both, ctx->prog, next);
 	else if (o->day > o->days) {
 		em_date_fmt(o->start + o->days - 1, end);
-		tell(ctx, fp, 0, "%s started %s on %s, and %s in it; its last day "
-		    "was %s; %s", w, o->challenge, d, both, end, next);
+		snprintf(msg, sizeof(msg), "%s started %s on %s, and %s in it; its "
+		    "last day was %s; %s", w, o->challenge, d, both, end, next);
 	} else
-		tell(ctx, fp, 0, "%s started %s on %s, and %s in it already: today "
-		    "is day %ld of %ld, and %s today shows your task; %s", w,
-		    o->challenge, d, both, o->day, o->days, ctx->prog, next);
-	return same ? 0 : EM_EX_DATAERR;
+		snprintf(msg, sizeof(msg), "%s started %s on %s, and %s in it "
+		    "already: today is day %ld of %ld, and %s today shows your "
+		    "task; %s", w, o->challenge, d, both, o->day, o->days,
+		    ctx->prog, next);
+	/* the same run asked for again is no error: said as output */
+	if (!same)
+		return em_fail(ctx, EM_EX_DATAERR, "%s", msg);
+	em_put_wrapped(msg, WIDTH + 2, 0, 0);
+	return 0;
 }
 
 static int
@@ -602,8 +579,8 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 		return 0;
 	if (day > em_date_today()) {
 		day_fmt(day, when);
-		tell(ctx, stdout, 0, "%s starts on %s: %zu days; from then, see the "
-		    "day's task with: %s today", d->id, when, d->ndays, ctx->prog);
+		printf("%s starts on %s: %zu days; from then, see the day's task "
+		    "with: %s today\n", d->id, when, d->ndays, ctx->prog);
 	} else
 		printf("started %s on %s: %zu days; see today's task with: %s today\n",
 		    d->id, start, d->ndays, ctx->prog);
@@ -747,8 +724,8 @@ c_abandon(struct em_ctx *ctx, int argc, char **argv)
 		em_fput_wrapped(stderr, q, WIDTH, 0, 0);
 		if (confirm("Abandon it?") != 0) {
 			run_free(&r);
-			return tell(ctx, stderr, EM_EX_NO, "cancelled; nothing was "
-			    "changed");
+			em_note(ctx, "cancelled; nothing was changed");
+			return EM_EX_NO;
 		}
 	}
 	if ((ex = em_db_begin(ctx)) != 0) {
@@ -828,15 +805,14 @@ today_run(struct em_ctx *ctx, long date, int quiet, struct run *r)
 	if (quiet)
 		;
 	else if (r->day > r->days)
-		tell(ctx, stderr, 0, "%s ended on %s; see %s review, or start "
-		    "another", r->challenge, end, ctx->prog);
+		em_note(ctx, "%s ended on %s; see %s review, or start another",
+		    r->challenge, end, ctx->prog);
 	else if (r->doc == NULL)
-		tell(ctx, stderr, 0, "%s, day %ld of %ld, is no longer in the "
-		    "content; see %s list", r->challenge, r->day, r->days, ctx->prog);
+		em_note(ctx, "%s, day %ld of %ld, is no longer in the content; see "
+		    "%s list", r->challenge, r->day, r->days, ctx->prog);
 	else
-		tell(ctx, stderr, 0, "%s has only %zu days in the content now, "
-		    "and this is day %ld of %ld", r->challenge, r->doc->ndays,
-		    r->day, r->days);
+		em_note(ctx, "%s has only %zu days in the content now, and this is "
+		    "day %ld of %ld", r->challenge, r->doc->ndays, r->day, r->days);
 	run_free(r);
 	return EM_EX_NO;
 }
@@ -1025,13 +1001,13 @@ done_day(struct em_ctx *ctx, const struct run *r, long *day)
 
 	if (*day == 0 && r->day > r->days) {
 		em_date_fmt(r->start + r->days - 1, date);
-		return tell(ctx, stderr, EM_EX_USAGE, "%s ended on %s; to catch up "
-		    "on a day, use --day N (1 to %ld)", r->challenge, date, r->days);
+		return em_fail(ctx, EM_EX_USAGE, "%s ended on %s; to catch up on a "
+		    "day, use --day N (1 to %ld)", r->challenge, date, r->days);
 	}
 	if (*day == 0)
 		*day = r->day;
 	if (*day > r->days)
-		return tell(ctx, stderr, EM_EX_USAGE, "%s has %ld days", r->challenge,
+		return em_fail(ctx, EM_EX_USAGE, "%s has %ld days", r->challenge,
 		    r->days);
 	if (*day > r->day)
 		return em_fail(ctx, EM_EX_USAGE, "day %ld has not come yet (today is "
