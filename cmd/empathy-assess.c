@@ -592,30 +592,19 @@ static void
 pair_rows(struct em_ctx *ctx, const void *data)
 {
 	const struct scored *sc = data;
-	const struct em_doc *d = sc->d;
-	const struct pair *p = sc->p;
-	const struct em_acc *acc = &sc->acc;
-	const int	*g = sc->g, *o = sc->o;
-	struct em_val	 v[13];
+	const struct em_item *it;
 	size_t		 i;
 
 	em_emit_head(ctx, pair_cols);
-	for (i = 0; i < d->nitems; i++) {
-		v[0] = EM_S(p->user);
-		v[1] = EM_S(p->about);
-		v[2] = EM_S(d->id);
-		v[3] = EM_S(p->date);
-		v[4] = EM_S(p->odate);
-		v[5] = EM_N((long long)i + 1);
-		v[6] = EM_S(d->items[i].text);
-		v[7] = EM_N(g[i]);
-		v[8] = EM_N(o[i]);
-		v[9] = d->items[i].noguess ? EM_NIL :
-		    EM_N(em_item_accuracy(d, g[i], o[i]));
-		v[10] = EM_N(!d->items[i].noguess);
-		v[11] = acc->percent < 0 ? EM_NIL : EM_N(acc->percent);
-		v[12] = EM_N(furthest(acc, i));
-		em_emit(ctx, pair_cols, v);
+	for (i = 0; i < sc->d->nitems; i++) {
+		it = &sc->d->items[i];
+		em_emit(ctx, pair_cols, (struct em_val[]){ EM_S(sc->p->user),
+		    EM_S(sc->p->about), EM_S(sc->d->id), EM_S(sc->p->date),
+		    EM_S(sc->p->odate), EM_N((long long)i + 1), EM_S(it->text),
+		    EM_N(sc->g[i]), EM_N(sc->o[i]), it->noguess ? EM_NIL :
+		    EM_N(em_item_accuracy(sc->d, sc->g[i], sc->o[i])),
+		    EM_N(!it->noguess), sc->acc.percent < 0 ? EM_NIL :
+		    EM_N(sc->acc.percent), EM_N(furthest(&sc->acc, i)) });
 	}
 }
 
