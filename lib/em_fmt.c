@@ -213,9 +213,11 @@ put_nonascii(FILE *fp, const char *s, int json)
  * A tsv field: backslash, tab, newline and carriage return escaped as \\ \t
  * \n \r; any other control character as \xHH (C0 and DEL) or \u00HH (C1);
  * bidirectional controls as \uXXXX and bytes that are not UTF-8 as \xHH.
+ * An item of a list also has its commas escaped (\x2c), so that the list
+ * splits back at ", " into the very items.
  */
-void
-em_put_tsv(FILE *fp, const char *s)
+static void
+put_tsv(FILE *fp, const char *s, int item)
 {
 	const unsigned char *u;
 
@@ -239,13 +241,19 @@ em_put_tsv(FILE *fp, const char *s)
 			fputs("\\r", fp);
 			break;
 		default:
-			if (*u < 0x20 || *u == 0x7f)
+			if (*u < 0x20 || *u == 0x7f || (item && *s == ','))
 				fprintf(fp, "\\x%02x", *u);
 			else
 				fputc(*s, fp);
 		}
 		s++;
 	}
+}
+
+void
+em_put_tsv(FILE *fp, const char *s)
+{
+	put_tsv(fp, s, 0);
 }
 
 /*
@@ -420,7 +428,7 @@ put_val(enum em_fmt fmt, const struct em_col *f, const struct em_val *v)
 			if (fmt == EM_FMT_JSON)
 				em_put_json(stdout, *l);
 			else
-				em_put_tsv(stdout, *l);
+				put_tsv(stdout, *l, 1);
 		}
 		if (fmt == EM_FMT_JSON)
 			putchar(']');

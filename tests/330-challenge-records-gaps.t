@@ -20,7 +20,7 @@ Switch if you both want to, and thank each other for the trust.'
 ok     'today -f tsv'	empathy-challenge today -f tsv
 same   'the header: new fields at the end'	"$(out | head -1)" "$(tab 'challenge|day|days|title|task|exercise|done|exercise_title|minutes|exercise_description|steps')"
 same   'title and minutes'	"$(out | sed -n 2p | cut -f8,9)" "$(tab 'Share a fear|15')"
-like   'the steps joined'	"$(out | sed -n 2p | cut -f11)" '^Find a quiet, unhurried moment .*, Pick one fear'
+like   'the steps joined at ", ", their own commas escaped'	"$(out | sed -n 2p | cut -f11)" '^Find a quiet\\x2c unhurried moment [^,]*, Pick one fear'
 
 ok     'sara does the day'	empathy-challenge done
 ok     'undone -f json'	empathy-challenge undone -f json

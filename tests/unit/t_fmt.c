@@ -331,7 +331,7 @@ main(void)
 
 	/* Every value goes out as its column's type says, escaped. */
 	{
-		static const char *const words[] = { "a", "b\"", NULL };
+		static const char *const words[] = { "a", "b\"", "c, d,e", NULL };
 		static const struct em_col cols[] = { { "name", EM_STR },
 		    { "n", EM_INT }, { "m", EM_NUM }, { "e", EM_NUM },
 		    { "none", EM_STR }, { "yes", EM_BOOL }, { "l", EM_LIST },
@@ -344,15 +344,17 @@ main(void)
 		got = out_rec(EM_FMT_JSON, cols, v);
 		is_str(got, "{\"name\":\"a\\u009b\\ufffd\",\"n\":12,\"m\":-0.5e+3,"
 		    "\"e\":\"1\\\"}\",\"none\":null,\"yes\":true,\"l\":[\"a\","
-		    "\"b\\\"\"],\"j\":[1,\"\\u009b\"]}\n", "a json record: text "
-		    "escaped, numbers bare, a number that is not one quoted, null, "
-		    "true, a list, raw JSON escaped in place; a tsv-only field left out");
+		    "\"b\\\"\",\"c, d,e\"],\"j\":[1,\"\\u009b\"]}\n", "a json "
+		    "record: text escaped, numbers bare, a number that is not one "
+		    "quoted, null, true, a list, raw JSON escaped in place; a "
+		    "tsv-only field left out");
 		free(got);
 		got = out_rec(EM_FMT_TSV, cols, v);
 		is_str(got, "name\tn\tm\te\tnone\tyes\tl\tc\na\\u009b\\xff\t12\t"
-		    "-0.5e+3\t1\"}\t\t1\ta, b\"\t2\n", "a tsv record: its header, "
-		    "every field escaped, null empty, true 1, a list joined; the "
-		    "json-only field left out");
+		    "-0.5e+3\t1\"}\t\t1\ta, b\", c\\x2c d\\x2ce\t2\n", "a tsv record: its "
+		    "header, every field escaped, null empty, true 1, a list joined "
+		    "at \", \" with the commas of its items escaped; the json-only "
+		    "field left out");
 		free(got);
 		got = out_rec(EM_FMT_TEXT, cols, v);
 		is_str(got, "=1", "in text nothing is written and 1 says so");
