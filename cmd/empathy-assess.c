@@ -473,9 +473,43 @@ struct scored {
 };
 
 /*
+ * The items of a guess furthest apart, as things to talk about: worded for
+ * the one who guessed (mine), or for the one who answered.
+ */
+static void
+pair_furthest(const struct scored *sc, int mine, const char *who)
+{
+	const struct em_doc *d = sc->d;
+	const struct em_acc *acc = &sc->acc;
+	char		 line[2048], w[2][160];
+	size_t		 i, k;
+
+	if (acc->nask == 0)
+		return;
+	if (mine)
+		snprintf(line, sizeof(line), "\nFurthest apart; ask %s what lies "
+		    "behind these answers:", who);
+	else
+		snprintf(line, sizeof(line), "\nFurthest apart; %s may not know this "
+		    "about you yet, so tell %s what lies behind these:", sc->p->user,
+		    sc->p->user);
+	em_put_wrapped(line, WIDTH, 0, 0);
+	for (i = 0; i < acc->nask; i++) {
+		k = acc->ask[i];
+		fputs("  - ", stdout);
+		em_put_wrapped(d->items[k].text, WIDTH, 4, 1);
+		answer_words(d, sc->g[k], w[0], sizeof(w[0]));
+		answer_words(d, sc->o[k], w[1], sizeof(w[1]));
+		snprintf(line, sizeof(line), "guessed %s; %s answered %s", w[0],
+		    mine ? who : "you", w[1]);
+		fputs("    ", stdout);
+		em_put_wrapped(line, WIDTH, 4, 1);
+	}
+}
+
+/*
  * A guess that is in, for people: how near it came overall, item by item
- * beside the answers, and the items furthest apart as things to talk about
- * (worded for the one who guessed, or for the one who answered).
+ * beside the answers, then the items furthest apart.
  */
 static void
 pair_text(struct em_ctx *ctx, const void *data)
@@ -487,7 +521,7 @@ pair_text(struct em_ctx *ctx, const void *data)
 	const int	*g = sc->g, *o = sc->o;
 	int	 mine = strcmp(p->user, sc->me) == 0, namew, textw;
 	const char *who = mine ? p->about : "you";
-	char	 line[2048], n[4][24], w[2][160];
+	char	 line[2048], n[4][24];
 	size_t	 i, j, nl;
 	char	**lines;
 
@@ -541,26 +575,7 @@ pair_text(struct em_ctx *ctx, const void *data)
 		}
 		em_strv_free(lines, nl);
 	}
-	if (acc->nask == 0)
-		return;
-	if (mine)
-		snprintf(line, sizeof(line), "\nFurthest apart; ask %s what lies "
-		    "behind these answers:", who);
-	else
-		snprintf(line, sizeof(line), "\nFurthest apart; %s may not know this "
-		    "about you yet, so tell %s what lies behind these:", p->user,
-		    p->user);
-	em_put_wrapped(line, WIDTH, 0, 0);
-	for (i = 0; i < acc->nask; i++) {
-		fputs("  - ", stdout);
-		em_put_wrapped(d->items[acc->ask[i]].text, WIDTH, 4, 1);
-		answer_words(d, g[acc->ask[i]], w[0], sizeof(w[0]));
-		answer_words(d, o[acc->ask[i]], w[1], sizeof(w[1]));
-		snprintf(line, sizeof(line), "guessed %s; %s answered %s", w[0],
-		    mine ? who : "you", w[1]);
-		fputs("    ", stdout);
-		em_put_wrapped(line, WIDTH, 4, 1);
-	}
+	pair_furthest(sc, mine, who);
 }
 
 /*
