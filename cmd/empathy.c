@@ -1048,13 +1048,13 @@ partners_rename(struct em_ctx *ctx, const char *old, const char *new)
 	return 0;
 }
 
-/* The couple as records: each name (you or partner), the ids, the key. */
 /* The couple as partners shows it, and who is looking. */
 struct roster {
 	const struct em_couple	*cp;
 	const char		*me;
 };
 
+/* The couple as records: each name (you or partner), the ids, the key. */
 static void
 partners_records(struct em_ctx *ctx, const void *data)
 {
@@ -1076,6 +1076,7 @@ partners_records(struct em_ctx *ctx, const void *data)
 	    EM_S(cp->has_key ? "here" : "none") });
 }
 
+/* The couple in text: a heading, "none yet", "(you)". */
 static void
 partners_text(struct em_ctx *ctx, const void *data)
 {
@@ -1122,7 +1123,6 @@ d_partners(struct em_ctx *ctx, int argc, char **argv)
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = em_couple_load(ctx, &cp)) != 0)
 		return ex;
-	/* Records and text differ in shape: a heading, "none yet", "(you)". */
 	em_render(ctx, &(const struct em_view){ partners_text, partners_records },
 	    &(const struct roster){ &cp, me });
 	em_couple_free(&cp);
@@ -1458,11 +1458,11 @@ show_code(struct em_ctx *ctx, const struct em_couple *cp, int backup,
 		return;
 	put_code(code);
 	if (backup)
-		em_put_wrapped
-("Whoever has this code can read everything in the mailbox "
-		    "and write to it as one of you: keep it on paper, somewhere "
-		    "safe. Without it (or the passphrase) a lost machine's mailbox "
-		    "cannot be read by anyone, you included.", WIDTH, 0, 0);
+		em_put_wrapped("Whoever has this code can read everything in the "
+		    "mailbox and write to it as one of you: keep it on paper, "
+		    "somewhere safe. Without it (or the passphrase) a lost "
+		    "machine's mailbox cannot be read by anyone, you included.",
+		    WIDTH, 0, 0);
 	else
 		em_put_wrapped("On the other machine, run 'empathy init --join -' "
 		    "and paste the code when asked, so it stays out of the shell's "
