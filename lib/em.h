@@ -89,9 +89,7 @@ int	 em_main(const char *, const struct em_subcmd *,
 void	 em_ctx_init(struct em_ctx *, const char *);
 int	 em_common_opts(struct em_ctx *, int *, char ***, const struct em_subcmd *);
 int	 em_dispatch(struct em_ctx *, int, char **);
-int	 em_getopt(struct em_ctx *, int, char **, const char *, const struct option *);
 int	 em_no_opts(struct em_ctx *, int, char **);
-int	 em_optdone(struct em_ctx *, int);
 int	 em_no_args(struct em_ctx *, int, char **);
 int	 em_one_arg(struct em_ctx *, int, char **, const char *, const char **);
 int	 em_usage(struct em_ctx *, FILE *, int);
@@ -225,9 +223,6 @@ int	 em_week_parse(const char *, long *);
 long	 em_date_today(void);
 void	 em_date_fmt(long, char [11]);
 int	 em_date_wday(long);	/* 1 Monday .. 7 Sunday */
-int	 em_opt_date(struct em_ctx *, const char *, const char *, long *);
-int	 em_opt_past_date(struct em_ctx *, const char *, const char *, long *);
-int	 em_opt_count(struct em_ctx *, const char *, const char *, long *);
 void	 em_week_fmt(long, char [16]);
 
 /* em_text.c: what makes text acceptable, and its width on a terminal. */
