@@ -48,7 +48,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-
 /*
  * The pairing rule: a guess (result g, guess = 1) is paired with its
  * partner's own result of the same instrument (x) that is the first dated

@@ -56,7 +56,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-
 /* A run of a challenge, as stored. */
 struct run {
 	char	*id;

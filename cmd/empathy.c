@@ -55,7 +55,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-
 /* The common options given before the command, handed on by d_run. */
 static char	**pre_argv;
 static int	  pre_argc;
