@@ -48,8 +48,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-enum { OPT_ABOUT = 0x100, OPT_ACCURACY, OPT_ANSWERS, OPT_BY, OPT_DATE, OPT_GUESS };
-
 /*
  * The pairing rule: a guess (result g, guess = 1) is paired with its
  * partner's own result of the same instrument (x) that is the first dated
@@ -815,39 +813,19 @@ struct take_opts {
 static int
 take_opts(struct em_ctx *ctx, int argc, char **argv, struct take_opts *t)
 {
-	static const struct option opts[] = {
-		{ "about",	required_argument,	NULL,	OPT_ABOUT },
-		{ "answers",	required_argument,	NULL,	OPT_ANSWERS },
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ "guess",	required_argument,	NULL,	OPT_GUESS },
-		{ NULL,		0,			NULL,	0 }
+	static const struct em_opt opts[] = {
+		EM_OPTION("about", 0, EM_OPT_NAME, take_opts, about),
+		EM_OPTION("answers", 0, EM_OPT_STR, take_opts, given),
+		EM_OPTION("date", 0, EM_OPT_PAST, take_opts, day),
+		EM_OPTION("guess", 0, EM_OPT_STR, take_opts, gname),
+		{ NULL }
 	};
-	int	 ch, ex;
+	int	 ex;
 
 	memset(t, 0, sizeof(*t));
 	t->day = em_date_today();
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_ABOUT:
-			if (!em_name_valid(optarg))
-				return em_fail(ctx, EM_EX_USAGE, "--about: '%s' is not "
-				    "a usable name", optarg);
-			t->about = optarg;
-			break;
-		case OPT_ANSWERS:
-			t->given = optarg;
-			break;
-		case OPT_DATE:
-			if ((ex = em_opt_past_date(ctx, "--date", optarg, &t->day)) != 0)
-				return ex;
-			break;
-		case OPT_GUESS:
-			t->gname = optarg;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
+	if ((ex = em_opts(ctx, argc, argv, opts, t)) != 0)
+		return ex;
 	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &t->iid)) != 0)
 		return ex;
 	if (t->about != NULL && t->gname != NULL)
@@ -1158,17 +1136,12 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 	const struct em_content *c;
 	const struct em_doc *d;
 	const char	*me, *iid = NULL;
-	int		 ch, ex, aflag = 0;
-	static const struct option opts[] = {
-		{ "accuracy",	no_argument,	NULL,	OPT_ACCURACY },
-		{ NULL,		0,		NULL,	0 }
-	};
+	int		 ex, aflag = 0;
+	static const struct em_opt opts[] = {
+		{ .name = "accuracy", .type = EM_OPT_FLAG }, { NULL } };
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		if (ch != OPT_ACCURACY)
-			return em_optdone(ctx, ch);
-		aflag = 1;
-	}
+	if ((ex = em_opts(ctx, argc, argv, opts, &aflag)) != 0)
+		return ex;
 	if (argc - optind > 1)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if (optind < argc)
@@ -1426,24 +1399,19 @@ a_compare(struct em_ctx *ctx, int argc, char **argv)
 static int
 a_accuracy(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "by",		required_argument,	NULL,	OPT_BY },
-		{ NULL,		0,			NULL,	0 }
-	};
+	/* --by, into by itself; em_partner_arg checks it against the roster */
+	static const struct em_opt opts[] = {
+		{ .name = "by", .type = EM_OPT_STR }, { NULL } };
 	const struct em_content *c;
 	const struct em_doc *d;
 	struct pair	 p;
 	const char	*me, *iid = NULL, *by = NULL;
 	char		*partner = NULL;
-	int		 ch, ex;
+	int		 ex;
 
 	memset(&p, 0, sizeof(p));
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		if (ch != OPT_BY)
-			return em_optdone(ctx, ch);
-		by = optarg;
-	}
-	if ((ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0 ||
+	if ((ex = em_opts(ctx, argc, argv, opts, &by)) != 0 ||
+	    (ex = em_one_arg(ctx, argc, argv, "instrument id", &iid)) != 0 ||
 	    (ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = instrument(ctx, iid, &c, &d)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0)

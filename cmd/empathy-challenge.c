@@ -56,8 +56,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-enum { OPT_DATE = 0x100, OPT_DAY, OPT_NOTE, OPT_ROUNDS, OPT_UNDO };
-
 /* A run of a challenge, as stored. */
 struct run {
 	char	*id;
@@ -432,20 +430,12 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 static int
 date_opt(struct em_ctx *ctx, int argc, char **argv, long *day)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ NULL,		0,			NULL,	0 }
-	};
-	int	 ch, ex;
+	/* the one option, into day itself */
+	static const struct em_opt opts[] = {
+		{ .name = "date", .type = EM_OPT_DATE }, { NULL } };
 
 	*day = em_date_today();
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		if (ch != OPT_DATE)
-			return em_optdone(ctx, ch);
-		if ((ex = em_opt_date(ctx, "--date", optarg, day)) != 0)
-			return ex;
-	}
-	return 0;
+	return em_opts(ctx, argc, argv, opts, day);
 }
 
 /* A run in start: the one begun, or the one already running. */
@@ -514,25 +504,28 @@ already(struct em_ctx *ctx, const struct run *o, const char *me, const char *id,
 static int
 c_start(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ NULL,		0,			NULL,	0 }
+	/* --date: the day, and that one was given */
+	struct start_args {
+		long	 day;
+		int	 dflag;
+	} a = { em_date_today(), 0 };
+	static const struct em_opt opts[] = {
+		EM_OPTION("date", 0, EM_OPT_DATE, start_args, day),
+		EM_OPTION("date", 0, EM_OPT_FLAG, start_args, dflag),
+		{ NULL }
 	};
 	const struct em_content *c;
 	const struct em_doc *d;
 	struct run	 o;
 	const char	*me, *id = NULL, *asked = NULL;
 	char		 start[11], rid[EM_ID_LEN + 1], when[32], n[24];
-	long		 day = em_date_today(), gen;
-	int		 ch, ex, dflag = 0;
+	long		 day, gen;
+	int		 ex, dflag;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		if (ch != OPT_DATE)
-			return em_optdone(ctx, ch);
-		if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
-			return ex;
-		dflag = 1;
-	}
+	if ((ex = em_opts(ctx, argc, argv, opts, &a)) != 0)
+		return ex;
+	day = a.day;
+	dflag = a.dflag;
 	if (argc - optind > 1)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
@@ -680,28 +673,26 @@ out:
 static int
 c_abandon(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "undo",	no_argument,		NULL,	OPT_UNDO },
-		{ "yes",	no_argument,		NULL,	'y' },
-		{ NULL,		0,			NULL,	0 }
+	/* --undo ends the options: anything after it is an operand, refused */
+	struct abandon_args {
+		int	 undo, yflag;
+	} a = { 0, 0 };
+	static const struct em_opt opts[] = {
+		EM_OPTION("undo", 0, EM_OPT_STOP, abandon_args, undo),
+		EM_OPTION("yes", 'y', EM_OPT_FLAG, abandon_args, yflag),
+		{ NULL }
 	};
 	struct run	 r;
 	const char	*me;
 	char		 q[512], d[32];
-	int		 ch, ex, yflag = 0;
+	int		 ex, yflag;
 
-	while ((ch = em_getopt(ctx, argc, argv, "y", opts)) != -1) {
-		if (ch == OPT_UNDO) {
-			if ((ex = em_no_args(ctx, argc, argv)) != 0)
-				return ex;
-			return resume(ctx);
-		}
-		if (ch != 'y')
-			return em_optdone(ctx, ch);
-		yflag = 1;
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &a)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
+	if (a.undo)
+		return resume(ctx);
+	yflag = a.yflag;
 	if (!yflag && !em_isatty_in())
 		return em_fail(ctx, EM_EX_USAGE, "abandon asks first on a terminal; "
 		    "to abandon from a script, give --yes");
@@ -878,9 +869,14 @@ today_emit(struct em_ctx *ctx, const struct run *r, const struct em_day *dd,
 static int
 c_today(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ NULL,		0,			NULL,	0 }
+	struct today_args {
+		long	 date;
+		int	 qflag;
+	} a = { em_date_today(), 0 };
+	static const struct em_opt opts[] = {
+		EM_OPTION(NULL, 'q', EM_OPT_FLAG, today_args, qflag),
+		EM_OPTION("date", 0, EM_OPT_DATE, today_args, date),
+		{ NULL }
 	};
 	const struct em_content *c;
 	const struct em_doc *e = NULL;
@@ -888,24 +884,14 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 	struct run	 r;
 	const char	*me;
 	char		*when = NULL;
-	long		 date = em_date_today();
-	int		 ch, ex, qflag = 0;
+	long		 date;
+	int		 ex, qflag;
 
-	while ((ch = em_getopt(ctx, argc, argv, "q", opts)) != -1) {
-		switch (ch) {
-		case 'q':
-			qflag = 1;
-			break;
-		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &date)) != 0)
-				return ex;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &a)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
+	date = a.date;
+	qflag = a.qflag;
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
 	    (ex = today_run(ctx, date, qflag, &r)) != 0)
@@ -949,44 +935,31 @@ is_done(const char *state)
  * The options of done and undone: --date (a day that has come), --day, and
  * with notep, done's --note.
  */
+struct day_args {
+	const char	*note;
+	long		 today, day;
+};
+
 static int
 day_opts(struct em_ctx *ctx, int argc, char **argv, long *today, long *day,
     const char **notep)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ "day",	required_argument,	NULL,	OPT_DAY },
-		{ "note",	required_argument,	NULL,	OPT_NOTE },
-		{ NULL,		0,			NULL,	0 }
+	/* --note first: without notep, the table after it */
+	static const struct em_opt opts[] = {
+		EM_OPTION("note", 0, EM_OPT_STR, day_args, note),
+		EM_OPTION("date", 0, EM_OPT_PAST, day_args, today),
+		EM_OPTION("day", 0, EM_OPT_COUNT, day_args, day),
+		{ NULL }
 	};
-	/* without --note: the table up to its last option */
-	static const struct option plain[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ "day",	required_argument,	NULL,	OPT_DAY },
-		{ NULL,		0,			NULL,	0 }
-	};
-	int	 ch, ex;
+	struct day_args	 a = { NULL, em_date_today(), 0 };
+	int		 ex;
 
-	*today = em_date_today();
-	*day = 0;
-	while ((ch = em_getopt(ctx, argc, argv, "", notep ? opts : plain)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if ((ex = em_opt_past_date(ctx, "--date", optarg, today)) != 0)
-				return ex;
-			break;
-		case OPT_DAY:
-			if ((ex = em_opt_count(ctx, "--day", optarg, day)) != 0)
-				return ex;
-			break;
-		case OPT_NOTE:	/* only in the table with notep */
-			if (notep != NULL)
-				*notep = optarg;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
+	if ((ex = em_opts(ctx, argc, argv, notep ? opts : opts + 1, &a)) != 0)
+		return ex;
+	*today = a.today;
+	*day = a.day;
+	if (notep != NULL)
+		*notep = a.note;
 	return em_no_args(ctx, argc, argv);
 }
 
@@ -1577,25 +1550,18 @@ run_phase(double secs, int tty, int cols)
 static int
 c_timer(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "rounds",	required_argument,	NULL,	OPT_ROUNDS },
-		{ NULL,		0,			NULL,	0 }
-	};
+	/* --rounds, into rounds itself */
+	static const struct em_opt opts[] = {
+		{ .name = "rounds", .type = EM_OPT_COUNT, .val = 100 }, { NULL } };
 	struct sigaction sa, oint, oterm;
 	struct winsize	 ws;
 	double		 minutes = 5, secs;
 	long		 rounds = 2, r;
 	char		*end;
-	int		 ch, ex, tty = isatty(STDOUT_FILENO), cols = 80;
+	int		 ex, tty = isatty(STDOUT_FILENO), cols = 80;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		if (ch != OPT_ROUNDS)
-			return em_optdone(ctx, ch);
-		if ((ex = em_opt_count(ctx, "--rounds", optarg, &rounds)) != 0)
-			return ex;
-		if (rounds > 100)
-			return em_fail(ctx, EM_EX_USAGE, "--rounds: at most 100");
-	}
+	if ((ex = em_opts(ctx, argc, argv, opts, &rounds)) != 0)
+		return ex;
 	if (argc - optind > 1)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if (optind < argc) {

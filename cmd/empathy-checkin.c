@@ -67,12 +67,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-enum {
-	OPT_DATE = 0x100, OPT_FEELING, OPT_REPLACE, OPT_HIGH, OPT_LOW, OPT_TO,
-	OPT_FORCE, OPT_SINCE, OPT_UNTIL, OPT_PEEK, OPT_KIND, OPT_DECK, OPT_THEME,
-	OPT_ANSWER, OPT_EDIT, OPT_RM, OPT_GUESS, OPT_RESTORE
-};
-
 static const char *const wdays[] = { "", "Monday", "Tuesday", "Wednesday",
 	"Thursday", "Friday", "Saturday", "Sunday" };
 
@@ -302,42 +296,20 @@ struct add_args {
 static int
 add_opts(struct em_ctx *ctx, int argc, char **argv, struct add_args *a)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ "feeling",	required_argument,	NULL,	OPT_FEELING },
-		{ "high",	required_argument,	NULL,	OPT_HIGH },
-		{ "low",	required_argument,	NULL,	OPT_LOW },
-		{ "replace",	no_argument,		NULL,	OPT_REPLACE },
-		{ NULL,		0,			NULL,	0 }
+	static const struct em_opt opts[] = {
+		EM_OPTION("date", 0, EM_OPT_PAST, add_args, day),
+		EM_OPTION("feeling", 0, EM_OPT_STR, add_args, feeling),
+		EM_OPTION("high", 0, EM_OPT_STR, add_args, high),
+		EM_OPTION("low", 0, EM_OPT_STR, add_args, low),
+		EM_OPTION("replace", 0, EM_OPT_FLAG, add_args, rflag),
+		{ NULL }
 	};
-	int	 ch, ex;
+	int	 ex;
 
 	memset(a, 0, sizeof(*a));
 	a->day = em_date_today();
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if ((ex = em_opt_past_date(ctx, "--date", optarg,
-			    &a->day)) != 0)
-				return ex;
-			break;
-		case OPT_FEELING:
-			a->feeling = optarg;
-			break;
-		case OPT_HIGH:
-			a->high = optarg;
-			break;
-		case OPT_LOW:
-			a->low = optarg;
-			break;
-		case OPT_REPLACE:
-			a->rflag = 1;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, a)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	if ((a->high == NULL) != (a->low == NULL))
 		return em_fail(ctx, EM_EX_USAGE, "give both --high and --low, or "
@@ -864,21 +836,16 @@ rm_said(struct em_ctx *ctx, const char *id, const char *date, long day,
 static int
 rm_checkin(struct em_ctx *ctx, int argc, char **argv, int removing)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ NULL,		0,			NULL,	0 }
-	};
+	/* the one option, into day itself */
+	static const struct em_opt opts[] = {
+		{ .name = "date", .type = EM_OPT_DATE }, { NULL } };
 	const char	*me;
 	char		*id = NULL, date[11];
 	long		 day = em_date_today();
-	int		 ch, ex, already;
+	int		 ex, already;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		if (ch != OPT_DATE)
-			return em_optdone(ctx, ch);
-		if ((ex = em_opt_date(ctx, "--date", optarg, &day)) != 0)
-			return ex;
-	}
+	if ((ex = em_opts(ctx, argc, argv, opts, &day)) != 0)
+		return ex;
 	if (optind < argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	em_date_fmt(day, date);
@@ -911,6 +878,7 @@ c_restore(struct em_ctx *ctx, int argc, char **argv)
 }
 
 /* What reply was given: --answer, --edit, --rm or --restore, the day. */
+#define ONE_REPLY	"--rm and --restore name one reply"
 struct reply_args {
 	const char	*answer, *edit, *rm;
 	long		 day;
@@ -920,43 +888,24 @@ struct reply_args {
 static int
 reply_opts(struct em_ctx *ctx, int argc, char **argv, struct reply_args *a)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ "answer",	required_argument,	NULL,	OPT_ANSWER },
-		{ "edit",	required_argument,	NULL,	OPT_EDIT },
-		{ "restore",	required_argument,	NULL,	OPT_RESTORE },
-		{ "rm",		required_argument,	NULL,	OPT_RM },
-		{ NULL,		0,			NULL,	0 }
+	static const struct em_opt opts[] = {
+		EM_OPTION("date", 0, EM_OPT_DATE, reply_args, day),
+		EM_OPTION("date", 0, EM_OPT_FLAG, reply_args, dated),
+		EM_OPTION("answer", 0, EM_OPT_STR, reply_args, answer),
+		EM_OPTION("edit", 0, EM_OPT_STR, reply_args, edit),
+		{ .name = "restore", .type = EM_OPT_STR,
+		    .off = offsetof(struct reply_args, rm), .clash = ONE_REPLY },
+		EM_OPTION("restore", 0, EM_OPT_FLAG, reply_args, restore),
+		{ .name = "rm", .type = EM_OPT_STR,
+		    .off = offsetof(struct reply_args, rm), .clash = ONE_REPLY },
+		{ NULL }
 	};
-	int	 ch, ex;
+	int	 ex;
 
 	memset(a, 0, sizeof(*a));
 	a->day = em_date_today();
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &a->day)) != 0)
-				return ex;
-			a->dated = 1;
-			break;
-		case OPT_ANSWER:
-			a->answer = optarg;
-			break;
-		case OPT_EDIT:
-			a->edit = optarg;
-			break;
-		case OPT_RESTORE:
-		case OPT_RM:
-			if (a->rm != NULL)
-				return em_fail(ctx, EM_EX_USAGE, "--rm and --restore "
-				    "name one reply");
-			a->rm = optarg;
-			a->restore = ch == OPT_RESTORE;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
+	if ((ex = em_opts(ctx, argc, argv, opts, a)) != 0)
+		return ex;
 	if ((a->edit != NULL) + (a->rm != NULL) + (a->answer != NULL ||
 	    a->dated) > 1)
 		return em_fail(ctx, EM_EX_USAGE, "--edit, --rm and --answer/--date "
@@ -1147,17 +1096,6 @@ c_reply(struct em_ctx *ctx, int argc, char **argv)
 	return ex;
 }
 
-/* --to NAME: whose check-in, a name that could be a partner's. */
-static int
-opt_to(struct em_ctx *ctx, const char *arg, const char **to)
-{
-	if (!em_name_valid(arg))
-		return em_fail(ctx, EM_EX_USAGE, "--to: '%s' is not a usable name",
-		    arg);
-	*to = arg;
-	return 0;
-}
-
 /* The partner's check-in a guess or an answer is for, and its feeling. */
 struct target {
 	char	*partner, *cid, *feeling;
@@ -1191,33 +1129,18 @@ struct guess_args {
 static int
 guess_opts(struct em_ctx *ctx, int argc, char **argv, struct guess_args *a)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ "to",		required_argument,	NULL,	OPT_TO },
-		{ "guess",	required_argument,	NULL,	OPT_GUESS },
-		{ NULL,		0,			NULL,	0 }
+	static const struct em_opt opts[] = {
+		EM_OPTION("date", 0, EM_OPT_DATE, guess_args, day),
+		EM_OPTION("to", 0, EM_OPT_NAME, guess_args, to),
+		EM_OPTION("guess", 0, EM_OPT_STR, guess_args, word),
+		{ NULL }
 	};
-	int	 ch, ex;
+	int	 ex;
 
 	memset(a, 0, sizeof(*a));
 	a->day = em_date_today();
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &a->day)) != 0)
-				return ex;
-			break;
-		case OPT_TO:
-			if ((ex = opt_to(ctx, optarg, &a->to)) != 0)
-				return ex;
-			break;
-		case OPT_GUESS:
-			a->word = optarg;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
+	if ((ex = em_opts(ctx, argc, argv, opts, a)) != 0)
+		return ex;
 	return em_no_args(ctx, argc, argv);
 }
 
@@ -1358,6 +1281,7 @@ c_guess(struct em_ctx *ctx, int argc, char **argv)
 }
 
 /* What respond was given: whose check-in, which day, --force, --peek, --rm. */
+#define ONE_ANSWER	"--rm and --restore name one answer"
 struct respond_args {
 	const char	*to, *rm;
 	long		 day;
@@ -1367,48 +1291,22 @@ struct respond_args {
 static int
 respond_opts(struct em_ctx *ctx, int argc, char **argv, struct respond_args *a)
 {
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ "force",	no_argument,		NULL,	OPT_FORCE },
-		{ "peek",	no_argument,		NULL,	OPT_PEEK },
-		{ "restore",	required_argument,	NULL,	OPT_RESTORE },
-		{ "rm",		required_argument,	NULL,	OPT_RM },
-		{ "to",		required_argument,	NULL,	OPT_TO },
-		{ NULL,		0,			NULL,	0 }
+	static const struct em_opt opts[] = {
+		EM_OPTION("date", 0, EM_OPT_DATE, respond_args, day),
+		EM_OPTION("force", 0, EM_OPT_FLAG, respond_args, fflag),
+		EM_OPTION("peek", 0, EM_OPT_FLAG, respond_args, pflag),
+		{ .name = "restore", .type = EM_OPT_STR,
+		    .off = offsetof(struct respond_args, rm), .clash = ONE_ANSWER },
+		EM_OPTION("restore", 0, EM_OPT_FLAG, respond_args, restore),
+		{ .name = "rm", .type = EM_OPT_STR,
+		    .off = offsetof(struct respond_args, rm), .clash = ONE_ANSWER },
+		EM_OPTION("to", 0, EM_OPT_NAME, respond_args, to),
+		{ NULL }
 	};
-	int	 ch, ex;
 
 	memset(a, 0, sizeof(*a));
 	a->day = em_date_today();
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &a->day)) != 0)
-				return ex;
-			break;
-		case OPT_FORCE:
-			a->fflag = 1;
-			break;
-		case OPT_PEEK:
-			a->pflag = 1;
-			break;
-		case OPT_RESTORE:
-		case OPT_RM:
-			if (a->rm != NULL)
-				return em_fail(ctx, EM_EX_USAGE, "--rm and --restore "
-				    "name one answer");
-			a->rm = optarg;
-			a->restore = ch == OPT_RESTORE;
-			break;
-		case OPT_TO:
-			if ((ex = opt_to(ctx, optarg, &a->to)) != 0)
-				return ex;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	return 0;
+	return em_opts(ctx, argc, argv, opts, a);
 }
 
 /*
@@ -1774,55 +1672,40 @@ show_text(struct em_ctx *ctx, const struct em_val *v, sqlite3_stmt *rs,
     " live_reply p JOIN live_response r ON r.id = p.response WHERE r.checkin = ?1" \
     " ORDER BY c1, i1, depth, c2, 3"
 
-/* show's days: --date, or --since to --until (today); --peek. */
-static int
-show_opts(struct em_ctx *ctx, int argc, char **argv, long *d1, long *d2,
-    int *pflag)
-{
-	static const struct option opts[] = {
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ "peek",	no_argument,		NULL,	OPT_PEEK },
-		{ "since",	required_argument,	NULL,	OPT_SINCE },
-		{ "until",	required_argument,	NULL,	OPT_UNTIL },
-		{ NULL,		0,			NULL,	0 }
-	};
-	int	 ch, ex, dflag = 0, sflag = 0, uflag = 0;
+/* show's days: --date, or --since (d1) to --until (d2, today); --peek. */
+struct show_args {
+	long	 d1, d2;
+	int	 pflag, dflag, sflag, uflag;
+};
 
-	*d1 = *d2 = em_date_today();
-	*pflag = 0;
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, d1)) != 0)
-				return ex;
-			*d2 = *d1;
-			dflag = 1;
-			break;
-		case OPT_PEEK:
-			*pflag = 1;
-			break;
-		case OPT_SINCE:
-			if ((ex = em_opt_date(ctx, "--since", optarg, d1)) != 0)
-				return ex;
-			sflag = 1;
-			break;
-		case OPT_UNTIL:
-			if ((ex = em_opt_date(ctx, "--until", optarg, d2)) != 0)
-				return ex;
-			uflag = 1;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+static int
+show_opts(struct em_ctx *ctx, int argc, char **argv, struct show_args *a)
+{
+	static const struct em_opt opts[] = {
+		EM_OPTION("date", 0, EM_OPT_DATE, show_args, d1),
+		EM_OPTION("date", 0, EM_OPT_FLAG, show_args, dflag),
+		EM_OPTION("peek", 0, EM_OPT_FLAG, show_args, pflag),
+		EM_OPTION("since", 0, EM_OPT_DATE, show_args, d1),
+		EM_OPTION("since", 0, EM_OPT_FLAG, show_args, sflag),
+		EM_OPTION("until", 0, EM_OPT_DATE, show_args, d2),
+		EM_OPTION("until", 0, EM_OPT_FLAG, show_args, uflag),
+		{ NULL }
+	};
+	int	 ex;
+
+	memset(a, 0, sizeof(*a));
+	a->d1 = a->d2 = em_date_today();
+	if ((ex = em_opts(ctx, argc, argv, opts, a)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
-	if (dflag && (sflag || uflag))
+	if (a->dflag && (a->sflag || a->uflag))
 		return em_fail(ctx, EM_EX_USAGE, "--date goes alone, without --since "
 		    "or --until");
-	if (uflag && !sflag)
+	if (a->dflag)
+		a->d2 = a->d1;
+	if (a->uflag && !a->sflag)
 		return em_fail(ctx, EM_EX_USAGE, "--until needs --since");
-	if (*d2 < *d1)
+	if (a->d2 < a->d1)
 		return em_fail(ctx, EM_EX_USAGE, "--until comes before --since");
 	return 0;
 }
@@ -1834,11 +1717,15 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 	sqlite3_stmt	*st = NULL, *rs = NULL, *es = NULL;
 	const char	*me;
 	char		 from[11], to[11], *last = NULL;
+	struct show_args a;
 	long		 d1, d2, rows = 0;
 	int		 ex, rc, pflag;
 
-	if ((ex = show_opts(ctx, argc, argv, &d1, &d2, &pflag)) != 0)
+	if ((ex = show_opts(ctx, argc, argv, &a)) != 0)
 		return ex;
+	d1 = a.d1;
+	d2 = a.d2;
+	pflag = a.pflag;
 	em_date_fmt(d1, from);
 	em_date_fmt(d2, to);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
@@ -1888,14 +1775,12 @@ c_due(struct em_ctx *ctx, int argc, char **argv)
 	const char	*me;
 	char		 today[11];
 	size_t		 i, n;
-	int		 ch, ex, qflag = 0;
+	static const struct em_opt opts[] = {
+		{ .letter = 'q', .type = EM_OPT_FLAG }, { NULL } };
+	int		 ex, qflag = 0;
 
-	while ((ch = em_getopt(ctx, argc, argv, "q", NULL)) != -1) {
-		if (ch != 'q')
-			return em_optdone(ctx, ch);
-		qflag = 1;
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &qflag)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	em_date_fmt(em_date_today(), today);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
@@ -1995,51 +1880,33 @@ deck_card(struct em_ctx *ctx, const struct em_content *c, const char *theme,
 struct prompt_args {
 	const char	*kind, *theme;
 	long		 day;
-	int		 deck;
+	int		 deck, dated;
 };
 
 static int
 prompt_opts(struct em_ctx *ctx, int argc, char **argv, struct prompt_args *a)
 {
-	static const struct option opts[] = {
-		{ "kind",	required_argument,	NULL,	OPT_KIND },
-		{ "deck",	no_argument,		NULL,	OPT_DECK },
-		{ "theme",	required_argument,	NULL,	OPT_THEME },
-		{ "date",	required_argument,	NULL,	OPT_DATE },
-		{ NULL,		0,			NULL,	0 }
+	static const struct em_opt opts[] = {
+		EM_OPTION("kind", 0, EM_OPT_STR, prompt_args, kind),
+		EM_OPTION("deck", 0, EM_OPT_FLAG, prompt_args, deck),
+		{ .name = "theme", .type = EM_OPT_STR,
+		    .off = offsetof(struct prompt_args, theme),
+		    .ok = em_content_id_valid, .what = "a theme name" },
+		EM_OPTION("theme", 0, EM_OPT_FLAG, prompt_args, deck),
+		EM_OPTION("date", 0, EM_OPT_DATE, prompt_args, day),
+		EM_OPTION("date", 0, EM_OPT_FLAG, prompt_args, dated),
+		{ NULL }
 	};
-	int	 ch, ex, dated = 0;
+	int	 ex;
 
 	memset(a, 0, sizeof(*a));
 	a->day = em_date_today();
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_KIND:
-			a->kind = optarg;
-			break;
-		case OPT_DECK:
-			a->deck = 1;
-			break;
-		case OPT_THEME:
-			if (!em_content_id_valid(optarg))
-				return em_fail(ctx, EM_EX_USAGE, "--theme: '%s' is not "
-				    "a theme name", optarg);
-			a->theme = optarg;
-			a->deck = 1;
-			break;
-		case OPT_DATE:
-			if ((ex = em_opt_date(ctx, "--date", optarg, &a->day)) != 0)
-				return ex;
-			dated = 1;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
+	if ((ex = em_opts(ctx, argc, argv, opts, a)) != 0)
+		return ex;
 	if (a->kind != NULL && a->deck)
 		return em_fail(ctx, EM_EX_USAGE, "--kind and --deck do not go "
 		    "together");
-	if (dated && !a->deck)
+	if (a->dated && !a->deck)
 		return em_fail(ctx, EM_EX_USAGE, "--date goes with --deck");
 	return em_no_args(ctx, argc, argv);
 }
@@ -2608,26 +2475,28 @@ stat_said(struct em_ctx *ctx, const struct stat_row *r, long both, int head)
 static int
 c_stats(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "since",	required_argument,	NULL,	OPT_SINCE },
-		{ NULL,		0,			NULL,	0 }
+	/* --since: a day, and that it was given */
+	struct stats_args {
+		long	 since;
+		int	 sflag;
+	} a = { 0, 0 };
+	static const struct em_opt opts[] = {
+		EM_OPTION("since", 0, EM_OPT_DATE, stats_args, since),
+		EM_OPTION("since", 0, EM_OPT_FLAG, stats_args, sflag),
+		{ NULL }
 	};
 	struct stat_row	*rows = NULL;
 	const char	*me;
 	char		 from[11] = "0001-01-01", to[11];
-	long		 today = em_date_today(), since, both = 0;
+	long		 today = em_date_today(), both = 0;
 	size_t		 n = 0, i;
-	int		 ch, ex, text = 0;
+	int		 ex, text = 0;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		if (ch != OPT_SINCE)
-			return em_optdone(ctx, ch);
-		if ((ex = em_opt_date(ctx, "--since", optarg, &since)) != 0)
-			return ex;
-		em_date_fmt(since, from);
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &a)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
+	if (a.sflag)
+		em_date_fmt(a.since, from);
 	em_date_fmt(today, to);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||

@@ -49,29 +49,8 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-enum {
-	OPT_SEEN = 0x100, OPT_MISUNDERSTOOD, OPT_DATE, OPT_TAG, OPT_SINCE,
-	OPT_UNTIL, OPT_BY, OPT_GREP, OPT_WEEK, OPT_UNDO, OPT_PURGE, OPT_TEXT,
-	OPT_UNTAG, OPT_SEALED, OPT_NO_SEALED
-};
-
 static const char *const wdays[] = { "", "Mon", "Tue", "Wed", "Thu", "Fri",
 	"Sat", "Sun" };
-
-/* One --tag, by the rules in lib (em_tags_add): lower case, no '#', unique, sorted. */
-static int
-tag_add(struct em_ctx *ctx, struct em_tags *ts, const char *arg)
-{
-	switch (em_tags_add(ts, arg)) {
-	case EM_TAG_BAD:
-		return em_fail(ctx, EM_EX_USAGE, "--tag: '%s' is not a tag (%s)", arg,
-		    EM_TAG_RULE);
-	case EM_TAG_MANY:
-		return em_fail(ctx, EM_EX_USAGE, "too many tags (at most %d)",
-		    EM_TAGS_MAX);
-	}
-	return 0;
-}
 
 /* Tags as people read them: "#work #family"; the caller frees it. */
 static char *
@@ -88,58 +67,42 @@ hash_tags(const char *tags)
 	return s;
 }
 
+/* --seen or --misunderstood, as options store it (felt[] names it). */
+enum { SEEN = 1, MISUNDERSTOOD };
+static const char *const felt[] = { NULL, "seen", "misunderstood" };
+
 /* What add was told: the kind, the day, the tags, and whether sealed. */
 struct add_args {
 	const char	*kind;
 	long		 day;
 	struct em_tags	 ts;
+	int		 k;		/* SEEN or MISUNDERSTOOD; 0 none */
 	int		 sealed;	/* -1: as the config says */
 };
+#define ADD_KIND	"an entry is either --seen or --misunderstood, not both"
+#define ADD_SEALED	"a moment is either --sealed or --no-sealed, not both"
 
 static int
 add_opts(struct em_ctx *ctx, int argc, char **argv, struct add_args *a)
 {
-	static const struct option opts[] = {
-		{ "date",		required_argument,	NULL,	OPT_DATE },
-		{ "misunderstood",	no_argument,		NULL,	OPT_MISUNDERSTOOD },
-		{ "no-sealed",		no_argument,		NULL,	OPT_NO_SEALED },
-		{ "sealed",		no_argument,		NULL,	OPT_SEALED },
-		{ "seen",		no_argument,		NULL,	OPT_SEEN },
-		{ "tag",		required_argument,	NULL,	OPT_TAG },
-		{ NULL,			0,			NULL,	0 }
+	static const struct em_opt opts[] = {
+		EM_OPTION("date", 0, EM_OPT_PAST, add_args, day),
+		{ .name = "misunderstood", .type = EM_OPT_SET, .val = MISUNDERSTOOD,
+		    .off = offsetof(struct add_args, k), .clash = ADD_KIND },
+		{ .name = "no-sealed", .type = EM_OPT_SET, .val = 0,
+		    .off = offsetof(struct add_args, sealed), .clash = ADD_SEALED },
+		{ .name = "sealed", .type = EM_OPT_SET, .val = 1,
+		    .off = offsetof(struct add_args, sealed), .clash = ADD_SEALED },
+		{ .name = "seen", .type = EM_OPT_SET, .val = SEEN,
+		    .off = offsetof(struct add_args, k), .clash = ADD_KIND },
+		EM_OPTION("tag", 0, EM_OPT_TAG, add_args, ts),
+		{ NULL }
 	};
-	int	 ch, ex;
+	int	 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if ((ex = em_opt_past_date(ctx, "--date", optarg,
-			    &a->day)) != 0)
-				return ex;
-			break;
-		case OPT_SEEN:
-		case OPT_MISUNDERSTOOD:
-			if (a->kind != NULL && strcmp(a->kind, ch == OPT_SEEN ?
-			    "seen" : "misunderstood") != 0)
-				return em_fail(ctx, EM_EX_USAGE, "an entry is "
-				    "either --seen or --misunderstood, not both");
-			a->kind = ch == OPT_SEEN ? "seen" : "misunderstood";
-			break;
-		case OPT_TAG:
-			if ((ex = tag_add(ctx, &a->ts, optarg)) != 0)
-				return ex;
-			break;
-		case OPT_SEALED:
-		case OPT_NO_SEALED:
-			if (a->sealed == (ch == OPT_NO_SEALED))
-				return em_fail(ctx, EM_EX_USAGE, "a moment is "
-				    "either --sealed or --no-sealed, not both");
-			a->sealed = ch == OPT_SEALED;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
+	if ((ex = em_opts(ctx, argc, argv, opts, a)) != 0)
+		return ex;
+	a->kind = felt[a->k];
 	if (a->kind == NULL) {
 		em_fail(ctx, EM_EX_USAGE, "say whether you felt --seen or "
 		    "--misunderstood");
@@ -462,75 +425,42 @@ struct list_args {
 	const char	*kind, *by, *grep;
 	char		*q;		/* grep as an FTS5 query */
 	char		 since[11], until[11];
-	long		 limit;
-	int		 sflag, uflag;
+	long		 limit, dsince, duntil;
+	int		 k, sflag, uflag;
 };
-
-/* One option of list; 0, or the status to stop with. */
-static int
-list_opt(struct em_ctx *ctx, int ch, struct list_args *a)
-{
-	long	 day;
-	int	 ex;
-
-	switch (ch) {
-	case 'n':
-		return em_opt_count(ctx, "-n", optarg, &a->limit);
-	case OPT_BY:
-		if (!em_name_valid(optarg))
-			return em_fail(ctx, EM_EX_USAGE, "--by: '%s' is not a "
-			    "usable name", optarg);
-		a->by = optarg;
-		return 0;
-	case OPT_GREP:
-		a->grep = optarg;
-		return 0;
-	case OPT_SEEN:
-	case OPT_MISUNDERSTOOD:
-		if (a->kind != NULL && strcmp(a->kind, ch == OPT_SEEN ? "seen" :
-		    "misunderstood") != 0)
-			return em_fail(ctx, EM_EX_USAGE, "list --seen or "
-			    "--misunderstood, or neither for both");
-		a->kind = ch == OPT_SEEN ? "seen" : "misunderstood";
-		return 0;
-	case OPT_SINCE:
-	case OPT_UNTIL:
-		if ((ex = em_opt_date(ctx, ch == OPT_SINCE ? "--since" :
-		    "--until", optarg, &day)) != 0)
-			return ex;
-		em_date_fmt(day, ch == OPT_SINCE ? a->since : a->until);
-		*(ch == OPT_SINCE ? &a->sflag : &a->uflag) = 1;
-		return 0;
-	case OPT_TAG:
-		if (a->ts.n > 0)
-			return em_fail(ctx, EM_EX_USAGE, "list takes one --tag");
-		return tag_add(ctx, &a->ts, optarg);
-	default:
-		return em_optdone(ctx, ch);
-	}
-}
+#define LIST_KIND	"list --seen or --misunderstood, or neither for both"
 
 static int
 list_opts(struct em_ctx *ctx, int argc, char **argv, struct list_args *a)
 {
-	static const struct option opts[] = {
-		{ "by",			required_argument,	NULL,	OPT_BY },
-		{ "grep",		required_argument,	NULL,	OPT_GREP },
-		{ "misunderstood",	no_argument,		NULL,	OPT_MISUNDERSTOOD },
-		{ "seen",		no_argument,		NULL,	OPT_SEEN },
-		{ "since",		required_argument,	NULL,	OPT_SINCE },
-		{ "tag",		required_argument,	NULL,	OPT_TAG },
-		{ "until",		required_argument,	NULL,	OPT_UNTIL },
-		{ NULL,			0,			NULL,	0 }
+	static const struct em_opt opts[] = {
+		EM_OPTION(NULL, 'n', EM_OPT_COUNT, list_args, limit),
+		EM_OPTION("by", 0, EM_OPT_NAME, list_args, by),
+		EM_OPTION("grep", 0, EM_OPT_STR, list_args, grep),
+		{ .name = "misunderstood", .type = EM_OPT_SET, .val = MISUNDERSTOOD,
+		    .off = offsetof(struct list_args, k), .clash = LIST_KIND },
+		{ .name = "seen", .type = EM_OPT_SET, .val = SEEN,
+		    .off = offsetof(struct list_args, k), .clash = LIST_KIND },
+		EM_OPTION("since", 0, EM_OPT_DATE, list_args, dsince),
+		EM_OPTION("since", 0, EM_OPT_FLAG, list_args, sflag),
+		{ .name = "tag", .type = EM_OPT_TAG,
+		    .off = offsetof(struct list_args, ts),
+		    .clash = "list takes one --tag" },
+		EM_OPTION("until", 0, EM_OPT_DATE, list_args, duntil),
+		EM_OPTION("until", 0, EM_OPT_FLAG, list_args, uflag),
+		{ NULL }
 	};
-	int	 ch, ex;
+	int	 ex;
 
 	a->limit = -1;
-	while ((ch = em_getopt(ctx, argc, argv, "n:", opts)) != -1)
-		if ((ex = list_opt(ctx, ch, a)) != 0)
-			return ex;
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, a)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
+	a->kind = felt[a->k];
+	if (a->sflag)
+		em_date_fmt(a->dsince, a->since);
+	if (a->uflag)
+		em_date_fmt(a->duntil, a->until);
 	if (a->grep != NULL) {
 		a->q = fts_query(a->grep);
 		if (*a->q == '\0')
@@ -708,10 +638,10 @@ edit_tags(struct em_ctx *ctx, const char *prefix, const char *old,
 	copy = em_strdup(old);
 	for (tok = strtok_r(copy, " ", &save); tok != NULL && ex == 0;
 	    tok = strtok_r(NULL, " ", &save))
-		ex = tag_add(ctx, &all, tok);
+		ex = em_opt_tag(ctx, "--tag", &all, tok);
 	free(copy);
 	for (i = 0; i < ts->n && ex == 0; i++)
-		ex = tag_add(ctx, &all, ts->v[i]);
+		ex = em_opt_tag(ctx, "--tag", &all, ts->v[i]);
 	for (i = 0; i < un->n && ex == 0; i++) {
 		for (j = 0; j < all.n && strcmp(all.v[j], un->v[i]) != 0; j++)
 			;
@@ -759,39 +689,35 @@ still_there(struct em_ctx *ctx, const char *id)
 }
 
 /* edit's options: tags to add (ts) and take away (un), and --text. */
-static int
-edit_opts(struct em_ctx *ctx, int argc, char **argv, struct em_tags *ts,
-    struct em_tags *un, int *xflag)
-{
-	static const struct option opts[] = {
-		{ "tag",	required_argument,	NULL,	OPT_TAG },
-		{ "text",	no_argument,		NULL,	OPT_TEXT },
-		{ "untag",	required_argument,	NULL,	OPT_UNTAG },
-		{ NULL,		0,			NULL,	0 }
-	};
-	size_t	 i, j;
-	int	 ch, ex;
+struct edit_args {
+	struct em_tags	 ts, un;
+	int		 xflag;
+};
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_TAG:
-			if ((ex = tag_add(ctx, ts, optarg)) != 0)
-				return ex;
-			break;
-		case OPT_TEXT:
-			*xflag = 1;
-			break;
-		case OPT_UNTAG:
-			if (!em_tag_valid(optarg + (*optarg == '#')))
-				return em_fail(ctx, EM_EX_USAGE, "--untag: '%s' is "
-				    "not a tag", optarg);
-			if ((ex = tag_add(ctx, un, optarg)) != 0)
-				return ex;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
+/* A tag to take away, with or without its '#'. */
+static int
+untag_ok(const char *arg)
+{
+	return em_tag_valid(arg + (*arg == '#'));
+}
+
+static int
+edit_opts(struct em_ctx *ctx, int argc, char **argv, struct edit_args *a)
+{
+	static const struct em_opt opts[] = {
+		EM_OPTION("tag", 0, EM_OPT_TAG, edit_args, ts),
+		EM_OPTION("text", 0, EM_OPT_FLAG, edit_args, xflag),
+		{ .name = "untag", .type = EM_OPT_TAG,
+		    .off = offsetof(struct edit_args, un), .ok = untag_ok,
+		    .what = "a tag" },
+		{ NULL }
+	};
+	const struct em_tags *ts = &a->ts, *un = &a->un;
+	size_t	 i, j;
+	int	 ex;
+
+	if ((ex = em_opts(ctx, argc, argv, opts, a)) != 0)
+		return ex;
 	for (i = 0; i < ts->n; i++)
 		for (j = 0; j < un->n; j++)
 			if (strcmp(ts->v[i], un->v[j]) == 0)
@@ -799,7 +725,7 @@ edit_opts(struct em_ctx *ctx, int argc, char **argv, struct em_tags *ts,
 				    "--tag and in --untag", ts->v[i]);
 	/* Only tags to change: the text stays, and nothing is read for it. */
 	if (ts->n == 0 && un->n == 0)
-		*xflag = 1;
+		a->xflag = 1;
 	return 0;
 }
 
@@ -880,28 +806,29 @@ edit_save(struct em_ctx *ctx, const char *id, const char *text,
 static int
 j_edit(struct em_ctx *ctx, int argc, char **argv)
 {
-	struct em_tags	 ts = { { NULL }, 0 }, un = { { NULL }, 0 };
+	struct edit_args a;
 	const char	*prefix = NULL;
 	char		*id = NULL, *old = NULL, *oldtags = NULL, *text = NULL;
 	char		*tags = NULL;
-	int		 ex, xflag = 0;
+	int		 ex;
 
-	if ((ex = edit_opts(ctx, argc, argv, &ts, &un, &xflag)) != 0 ||
+	memset(&a, 0, sizeof(a));
+	if ((ex = edit_opts(ctx, argc, argv, &a)) != 0 ||
 	    (ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		goto out;
 	if ((ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
 	    (ex = find_entry(ctx, prefix, 0, CHANGE, &id)) != 0 ||
 	    (ex = edit_load(ctx, prefix, id, &old, &oldtags)) != 0 ||
-	    (ex = edit_tags(ctx, prefix, oldtags, &ts, &un, &tags)) != 0 ||
-	    (ex = edit_text(ctx, old, xflag, &text)) != 0)
+	    (ex = edit_tags(ctx, prefix, oldtags, &a.ts, &a.un, &tags)) != 0 ||
+	    (ex = edit_text(ctx, old, a.xflag, &text)) != 0)
 		goto out;
 	if (strcmp(text, old) == 0 && strcmp(tags, oldtags) == 0)
 		put_id(ctx, id, "unchanged", "");
 	else if ((ex = edit_save(ctx, id, text, tags)) == 0)
 		put_id(ctx, id, "changed", "");
 out:
-	em_tags_free(&ts);
-	em_tags_free(&un);
+	em_tags_free(&a.ts);
+	em_tags_free(&a.un);
 	free(id);
 	free(old);
 	free(oldtags);
@@ -984,26 +911,21 @@ purge(struct em_ctx *ctx, const char *prefix)
 static int
 j_rm(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "purge",	no_argument,		NULL,	OPT_PURGE },
-		{ "undo",	no_argument,		NULL,	OPT_UNDO },
-		{ NULL,		0,			NULL,	0 }
+	struct rm_args {
+		int	 pflag, uflag;
+	} a = { 0, 0 };
+	static const struct em_opt opts[] = {
+		EM_OPTION("purge", 0, EM_OPT_FLAG, rm_args, pflag),
+		EM_OPTION("undo", 0, EM_OPT_FLAG, rm_args, uflag),
+		{ NULL }
 	};
 	const char	*prefix = NULL;
-	int		 ch, ex, uflag = 0, pflag = 0;
+	int		 ex, uflag, pflag;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_PURGE:
-			pflag = 1;
-			break;
-		case OPT_UNDO:
-			uflag = 1;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
+	if ((ex = em_opts(ctx, argc, argv, opts, &a)) != 0)
+		return ex;
+	pflag = a.pflag;
+	uflag = a.uflag;
 	if ((ex = em_one_arg(ctx, argc, argv, "entry id", &prefix)) != 0)
 		return ex;
 	if (pflag && uflag)
@@ -1584,27 +1506,16 @@ review_records(struct em_ctx *ctx, const void *data)
 static int
 j_review(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "week",	required_argument,	NULL,	OPT_WEEK },
-		{ NULL,		0,			NULL,	0 }
-	};
+	/* the one option, into monday itself */
+	static const struct em_opt opts[] = {
+		{ .name = "week", .type = EM_OPT_WEEK }, { NULL } };
 	struct review	 r;
 	long		 today = em_date_today(), monday;
-	int		 ch, ex;
+	int		 ex;
 
 	monday = today - (em_date_wday(today) - 1);
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_WEEK:
-			if (em_week_parse(optarg, &monday) != 0)
-				return em_fail(ctx, EM_EX_USAGE, "--week: '%s' is not a "
-				    "week (YYYY-Www, e.g. 2026-W48)", optarg);
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &monday)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	if ((ex = review_load(ctx, monday, &r)) == 0)
 		em_render(ctx, &(const struct em_view){ review_text,

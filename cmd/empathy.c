@@ -55,8 +55,6 @@ static const struct em_subcmd subcmds[] = {
 	{ NULL, NULL, NULL, NULL }
 };
 
-enum { OPT_JOIN = 0x100, OPT_PASSPHRASE, OPT_DIR, OPT_SHOWKEY, OPT_SSH, OPT_SERVE };
-
 /* The common options given before the command, handed on by d_run. */
 static char	**pre_argv;
 static int	  pre_argc;
@@ -215,18 +213,12 @@ d_due(struct em_ctx *ctx, int argc, char **argv)
 	const char	*me;
 	char		 today[11];
 	size_t		 i, n;
-	int		 ch, ex, qflag = 0, run_owed;
+	static const struct em_opt opts[] = {
+		{ .letter = 'q', .type = EM_OPT_FLAG }, { NULL } };
+	int		 ex, qflag = 0, run_owed;
 
-	while ((ch = em_getopt(ctx, argc, argv, "q", NULL)) != -1) {
-		switch (ch) {
-		case 'q':
-			qflag = 1;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &qflag)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	em_date_fmt(em_date_today(), today);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
@@ -264,38 +256,32 @@ d_due(struct em_ctx *ctx, int argc, char **argv)
 static int
 d_undo(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "list",	no_argument,		NULL,	'l' },
-		{ "skip",	no_argument,		NULL,	's' },
-		{ NULL,		0,			NULL,	0 }
+	struct undo_args {
+		long	 n;
+		int	 lflag, sflag, nset;
+	} a = { 1, 0, 0, 0 };
+	static const struct em_opt opts[] = {
+		EM_OPTION("list", 'l', EM_OPT_FLAG, undo_args, lflag),
+		EM_OPTION(NULL, 'n', EM_OPT_COUNT, undo_args, n),
+		EM_OPTION(NULL, 'n', EM_OPT_FLAG, undo_args, nset),
+		EM_OPTION("skip", 's', EM_OPT_FLAG, undo_args, sflag),
+		{ NULL }
 	};
 	static const struct em_col cols[2][2] = {
 		{ { "undone", EM_STR }, { NULL, 0 } },
 		{ { "skipped", EM_STR }, { NULL, 0 } } };
 	const char	*me;
 	char		*what;
-	long		 n = 1, i;
-	int		 ch, ex = 0, lflag = 0, sflag = 0, nset = 0;
+	long		 n, i;
+	int		 ex = 0, lflag, sflag, nset;
 
-	while ((ch = em_getopt(ctx, argc, argv, "ln:s", opts)) != -1) {
-		switch (ch) {
-		case 'l':
-			lflag = 1;
-			break;
-		case 's':
-			sflag = 1;
-			break;
-		case 'n':
-			if ((ex = em_opt_count(ctx, "-n", optarg, &n)) != 0)
-				return ex;
-			nset = 1;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0 || (ex = em_ctx_user(ctx, &me)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &a)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0 || (ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
+	n = a.n;
+	lflag = a.lflag;
+	sflag = a.sflag;
+	nset = a.nset;
 	if (lflag && sflag)
 		return em_fail(ctx, EM_EX_USAGE, "--list and --skip do not go together");
 	if (lflag) {
@@ -755,29 +741,24 @@ news_any(void *arg, const struct em_news_item *it)
 static int
 d_news(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "keep",	no_argument,	NULL,	'k' },
-		{ NULL,		0,		NULL,	0 }
+	struct news_args {
+		int	 kflag, qflag;
+	} a = { 0, 0 };
+	static const struct em_opt opts[] = {
+		EM_OPTION("keep", 'k', EM_OPT_FLAG, news_args, kflag),
+		EM_OPTION(NULL, 'q', EM_OPT_FLAG, news_args, qflag),
+		{ NULL }
 	};
 	struct em_news	 nw;
 	struct news_out	 no;
 	const char	*me;
-	int		 ch, ex, kflag = 0, qflag = 0, any = 0;
+	int		 ex, kflag, qflag, any = 0;
 
-	while ((ch = em_getopt(ctx, argc, argv, "kq", opts)) != -1) {
-		switch (ch) {
-		case 'k':
-			kflag = 1;
-			break;
-		case 'q':
-			qflag = 1;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &a)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
+	kflag = a.kflag;
+	qflag = a.qflag;
 	/* A question from cron (-q) or a peek (-k) leaves the news new. */
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = news_open(ctx, me, !qflag && !kflag, &nw)) != 0)
@@ -1738,39 +1719,30 @@ init_run(struct em_ctx *ctx, const char *join, int pass, const char *dir,
 static int
 d_init(struct em_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "dir",	required_argument,	NULL,	OPT_DIR },
-		{ "join",	required_argument,	NULL,	OPT_JOIN },
-		{ "passphrase",	no_argument,		NULL,	OPT_PASSPHRASE },
-		{ "show-key",	no_argument,		NULL,	OPT_SHOWKEY },
-		{ NULL,		0,			NULL,	0 }
+	struct init_args {
+		const char	*dir, *join;
+		int		 pass, showkey;
+	} a = { NULL, NULL, 0, 0 };
+	static const struct em_opt opts[] = {
+		EM_OPTION("dir", 0, EM_OPT_STR, init_args, dir),
+		EM_OPTION("join", 0, EM_OPT_STR, init_args, join),
+		EM_OPTION("passphrase", 0, EM_OPT_FLAG, init_args, pass),
+		EM_OPTION("show-key", 0, EM_OPT_FLAG, init_args, showkey),
+		{ NULL }
 	};
 	struct init_said s;
 	struct stat	 st;
-	const char	*me, *join = NULL, *dir = NULL;
+	const char	*me, *join, *dir;
 	char		*absdir = NULL;
-	int		 ch, ex, pass = 0, showkey = 0;
+	int		 ex, pass, showkey;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", opts)) != -1) {
-		switch (ch) {
-		case OPT_DIR:
-			dir = optarg;
-			break;
-		case OPT_JOIN:
-			join = optarg;
-			break;
-		case OPT_PASSPHRASE:
-			pass = 1;
-			break;
-		case OPT_SHOWKEY:
-			showkey = 1;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &a)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
+	dir = a.dir;
+	join = a.join;
+	pass = a.pass;
+	showkey = a.showkey;
 	if (join != NULL && pass) {
 		em_fail(ctx, EM_EX_USAGE, "join with a pairing code or a "
 		    "passphrase, not both");
@@ -1812,33 +1784,17 @@ struct sync_args {
 static int
 sync_opts(struct em_ctx *ctx, int argc, char **argv, struct sync_args *a)
 {
-	static const struct option opts[] = {
-		{ "dir",	required_argument,	NULL,	OPT_DIR },
-		{ "serve",	no_argument,		NULL,	OPT_SERVE },
-		{ "ssh",	required_argument,	NULL,	OPT_SSH },
-		{ NULL,		0,			NULL,	0 }
+	static const struct em_opt opts[] = {
+		EM_OPTION(NULL, 'q', EM_OPT_FLAG, sync_args, qflag),
+		EM_OPTION("dir", 0, EM_OPT_STR, sync_args, dir),
+		EM_OPTION("serve", 0, EM_OPT_FLAG, sync_args, serve),
+		EM_OPTION("ssh", 0, EM_OPT_STR, sync_args, host),
+		{ NULL }
 	};
-	int	 ch, ex;
+	int	 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "q", opts)) != -1) {
-		switch (ch) {
-		case 'q':
-			a->qflag = 1;
-			break;
-		case OPT_DIR:
-			a->dir = optarg;
-			break;
-		case OPT_SSH:
-			a->host = optarg;
-			break;
-		case OPT_SERVE:
-			a->serve = 1;
-			break;
-		default:
-			return em_optdone(ctx, ch);
-		}
-	}
-	if ((ex = em_no_args(ctx, argc, argv)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, a)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
 	if ((a->dir != NULL) + (a->host != NULL) + a->serve > 1) {
 		em_fail(ctx, EM_EX_USAGE, "one way to sync at a time: --dir, --ssh "

@@ -89,9 +89,7 @@ int	 em_main(const char *, const struct em_subcmd *,
 void	 em_ctx_init(struct em_ctx *, const char *);
 int	 em_common_opts(struct em_ctx *, int *, char ***, const struct em_subcmd *);
 int	 em_dispatch(struct em_ctx *, int, char **);
-int	 em_getopt(struct em_ctx *, int, char **, const char *, const struct option *);
 int	 em_no_opts(struct em_ctx *, int, char **);
-int	 em_optdone(struct em_ctx *, int);
 int	 em_no_args(struct em_ctx *, int, char **);
 int	 em_one_arg(struct em_ctx *, int, char **, const char *, const char **);
 int	 em_usage(struct em_ctx *, FILE *, int);
@@ -99,6 +97,41 @@ int	 em_ctx_finish(struct em_ctx *, int);
 int	 em_ctx_user(struct em_ctx *, const char **);
 int	 em_ctx_content(struct em_ctx *, unsigned, const struct em_content **);
 int	 em_ctx_seen(const struct em_ctx *);
+
+/*
+ * em_opt.c: a command's own options as a table, one row an effect; an
+ * option with several rows (--date storing the day, and a flag that it was
+ * given) applies them all in order. off is offsetof the field in the
+ * command's args; each type says what the field is.
+ */
+enum {
+	EM_OPT_FLAG = 1,	/* int: 1 */
+	EM_OPT_SET,		/* int: val; clash if it holds another SET row's val */
+	EM_OPT_STOP,		/* int: 1, and the options end: what follows is operands */
+	EM_OPT_STR,		/* const char *: the argument; clash if given before */
+	EM_OPT_NAME,		/* const char *: a usable name (em_name_valid) */
+	EM_OPT_DATE,		/* long: a day (em_date_parse) */
+	EM_OPT_PAST,		/* long: a day that has come */
+	EM_OPT_WEEK,		/* long: the Monday of a week, YYYY-Www */
+	EM_OPT_COUNT,		/* long: 1 to val, or to a billion when val is 0 */
+	EM_OPT_TAG		/* struct em_tags: one more; clash if one is there */
+};
+struct em_opt {
+	const char	*name;		/* long name, without "--"; or NULL */
+	int		 letter;	/* short letter, or 0 */
+	int		 type;		/* EM_OPT_* */
+	size_t		 off;		/* offsetof the field in the args */
+	int		 val;		/* EM_OPT_SET: what it stores; COUNT: the most */
+	const char	*clash;		/* the usage error a type names, or NULL */
+	int		(*ok)(const char *);	/* else "--name: 'arg' is not what" */
+	const char	*what;
+};
+/* A plain row, into field f of struct s; a row with more says .val = ... */
+#define EM_OPTION(name, letter, type, s, f) \
+	{ (name), (letter), (type), offsetof(struct s, f), 0, NULL, NULL, NULL }
+struct em_tags;
+int	 em_opts(struct em_ctx *, int, char **, const struct em_opt *, void *);
+int	 em_opt_tag(struct em_ctx *, const char *, struct em_tags *, const char *);
 
 /* em_err.c: diagnostics. lib sets the message, cmd/ decides what reaches stderr. */
 int	 em_err(struct em_ctx *, int, const char *, ...)
@@ -193,9 +226,6 @@ int	 em_week_parse(const char *, long *);
 long	 em_date_today(void);
 void	 em_date_fmt(long, char [11]);
 int	 em_date_wday(long);	/* 1 Monday .. 7 Sunday */
-int	 em_opt_date(struct em_ctx *, const char *, const char *, long *);
-int	 em_opt_past_date(struct em_ctx *, const char *, const char *, long *);
-int	 em_opt_count(struct em_ctx *, const char *, const char *, long *);
 void	 em_week_fmt(long, char [16]);
 
 /* em_text.c: what makes text acceptable, and its width on a terminal. */

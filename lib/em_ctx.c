@@ -344,11 +344,9 @@ em_optdone(struct em_ctx *ctx, int ch)
 int
 em_no_opts(struct em_ctx *ctx, int argc, char **argv)
 {
-	int	 ch;
+	static const struct em_opt none[] = { { NULL } };
 
-	if ((ch = em_getopt(ctx, argc, argv, "", NULL)) == -1)
-		return 0;
-	return em_optdone(ctx, ch);
+	return em_opts(ctx, argc, argv, none, NULL);
 }
 
 /* No operand after the options: a usage error naming the first one. */

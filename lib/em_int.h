@@ -41,6 +41,11 @@ void	 em_box_sweep(const char *, const char *);
  * declare them.
  */
 int	 em_stranger(struct em_ctx *);
+int	 em_getopt(struct em_ctx *, int, char **, const char *, const struct option *);
+int	 em_optdone(struct em_ctx *, int);
+int	 em_opt_date(struct em_ctx *, const char *, const char *, long *);
+int	 em_opt_past_date(struct em_ctx *, const char *, const char *, long *);
+int	 em_opt_count(struct em_ctx *, const char *, const char *, long *);
 int	 em_ctx_color(struct em_ctx *);
 void	 em_words_remember(struct em_ctx *, const char *);
 void	 em_words_forget(struct em_ctx *);

@@ -741,10 +741,10 @@ em_cmd_import(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_rectype *const *types = ctx->rectypes;
 	struct em_import_counts c;
-	int		 ch, ex;
+	int		 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if (optind != argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if (em_isatty_in())
@@ -787,10 +787,10 @@ int
 em_cmd_export(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_rectype *const *types = ctx->rectypes;
-	int	 ch, ex;
+	int	 ex;
 
-	while ((ch = em_getopt(ctx, argc, argv, "", NULL)) != -1)
-		return em_optdone(ctx, ch);
+	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
+		return ex;
 	if (optind != argc)
 		return em_usage(ctx, stderr, EM_EX_USAGE);
 	if ((ex = em_db_open(ctx, EM_DB_READ)) != 0)
