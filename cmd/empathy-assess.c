@@ -1142,10 +1142,8 @@ a_history(struct em_ctx *ctx, int argc, char **argv)
 
 	if ((ex = em_opts(ctx, argc, argv, opts, &aflag)) != 0)
 		return ex;
-	if (argc - optind > 1)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if (optind < argc)
-		iid = argv[optind];
+	if ((ex = em_maybe_arg(ctx, argc, argv, &iid)) != 0)
+		return ex;
 	if ((ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
 	if (iid != NULL && (ex = instrument(ctx, iid, &c, &d)) != 0)

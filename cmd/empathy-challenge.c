@@ -413,14 +413,14 @@ c_show(struct em_ctx *ctx, int argc, char **argv)
 {
 	const struct em_content *c;
 	const struct em_doc *d = NULL;
+	const char	*id;
 	int		 ex;
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
 		return ex;
-	if (argc - optind > 1)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
-	    (ex = show_find(ctx, c, optind < argc ? argv[optind] : NULL, &d)) != 0)
+	if ((ex = em_maybe_arg(ctx, argc, argv, &id)) != 0 ||
+	    (ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
+	    (ex = show_find(ctx, c, id, &d)) != 0)
 		return ex;
 	em_render(ctx, &(const struct em_view){ show_page, show_records },
 	    &(const struct shown){ c, d });
@@ -526,13 +526,12 @@ c_start(struct em_ctx *ctx, int argc, char **argv)
 		return ex;
 	day = a.day;
 	dflag = a.dflag;
-	if (argc - optind > 1)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if ((ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
+	if ((ex = em_maybe_arg(ctx, argc, argv, &asked)) != 0 ||
+	    (ex = em_ctx_content(ctx, KINDS, &c)) != 0 ||
 	    (ex = em_ctx_user(ctx, &me)) != 0)
 		return ex;
-	if (optind < argc)
-		id = asked = argv[optind];
+	if (asked != NULL)
+		id = asked;
 	else if ((d = em_content_find(c, EM_K_CHALLENGE, "one-week")) != NULL ||
 	    (d = em_content_nth(c, EM_K_CHALLENGE, 0)) != NULL)
 		id = d->id;
@@ -1557,18 +1556,18 @@ c_timer(struct em_ctx *ctx, int argc, char **argv)
 	struct winsize	 ws;
 	double		 minutes = 5, secs;
 	long		 rounds = 2, r;
+	const char	*arg;
 	char		*end;
 	int		 ex, tty = isatty(STDOUT_FILENO), cols = 80;
 
-	if ((ex = em_opts(ctx, argc, argv, opts, &rounds)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &rounds)) != 0 ||
+	    (ex = em_maybe_arg(ctx, argc, argv, &arg)) != 0)
 		return ex;
-	if (argc - optind > 1)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if (optind < argc) {
-		minutes = strtod(argv[optind], &end);
-		if (*end != '\0' || end == argv[optind] || !(minutes > 0) || minutes > 180)
+	if (arg != NULL) {
+		minutes = strtod(arg, &end);
+		if (*end != '\0' || end == arg || !(minutes > 0) || minutes > 180)
 			return em_fail(ctx, EM_EX_USAGE, "'%s' is not a number of "
-			    "minutes (more than 0, at most 180)", argv[optind]);
+			    "minutes (more than 0, at most 180)", arg);
 	}
 	secs = minutes * 60;
 	if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)

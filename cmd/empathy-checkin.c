@@ -844,10 +844,9 @@ rm_checkin(struct em_ctx *ctx, int argc, char **argv, int removing)
 	long		 day = em_date_today();
 	int		 ex, already;
 
-	if ((ex = em_opts(ctx, argc, argv, opts, &day)) != 0)
+	if ((ex = em_opts(ctx, argc, argv, opts, &day)) != 0 ||
+	    (ex = em_no_args(ctx, argc, argv)) != 0)
 		return ex;
-	if (optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
 	em_date_fmt(day, date);
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
 	    (ex = em_db_open(ctx, EM_DB_WRITE)) != 0 ||
@@ -910,8 +909,8 @@ reply_opts(struct em_ctx *ctx, int argc, char **argv, struct reply_args *a)
 	    a->dated) > 1)
 		return em_fail(ctx, EM_EX_USAGE, "--edit, --rm and --answer/--date "
 		    "do not go together");
-	if (a->rm != NULL && optind < argc)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
+	if (a->rm != NULL)
+		return em_no_args(ctx, argc, argv);
 	return 0;
 }
 
@@ -1416,8 +1415,8 @@ c_respond(struct em_ctx *ctx, int argc, char **argv)
 		return ex;
 	/* Only the one who wrote an answer removes it. */
 	if (a.rm != NULL) {
-		if (optind < argc)
-			return em_usage(ctx, stderr, EM_EX_USAGE);
+		if ((ex = em_no_args(ctx, argc, argv)) != 0)
+			return ex;
 		return rm_record(ctx, "response", a.rm, me, !a.restore,
 		    "empathy-checkin respond --restore");
 	}
@@ -1755,7 +1754,7 @@ out:
 	sqlite3_finalize(st);
 	if (ex == 0 && rows == 0) {
 		em_hint(ctx, "no check-ins %s %s%s%s", d1 == d2 ? "for" : "from",
-		    from, d1 == d2 ? "" : " to", d1 == d2 ? "" : to);
+		    from, d1 == d2 ? "" : " to ", d1 == d2 ? "" : to);
 		return EM_EX_NO;
 	}
 	return ex;
@@ -2065,10 +2064,8 @@ c_feelings(struct em_ctx *ctx, int argc, char **argv)
 
 	if ((ex = em_no_opts(ctx, argc, argv)) != 0)
 		return ex;
-	if (argc - optind > 1)
-		return em_usage(ctx, stderr, EM_EX_USAGE);
-	if (optind < argc)
-		word = argv[optind];
+	if ((ex = em_maybe_arg(ctx, argc, argv, &word)) != 0)
+		return ex;
 	if ((ex = em_ctx_content(ctx, EM_KIND(EM_K_EMOTIONS), &c)) != 0)
 		return ex;
 	for (i = 0; i < em_content_count(c, EM_K_EMOTIONS); i++) {

@@ -91,6 +91,7 @@ int	 em_common_opts(struct em_ctx *, int *, char ***, const struct em_subcmd *);
 int	 em_dispatch(struct em_ctx *, int, char **);
 int	 em_no_opts(struct em_ctx *, int, char **);
 int	 em_no_args(struct em_ctx *, int, char **);
+int	 em_maybe_arg(struct em_ctx *, int, char **, const char **);
 int	 em_one_arg(struct em_ctx *, int, char **, const char *, const char **);
 int	 em_usage(struct em_ctx *, FILE *, int);
 int	 em_ctx_finish(struct em_ctx *, int);

@@ -360,6 +360,24 @@ em_no_args(struct em_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * At most one operand after the options (an id that has a default): *argp
+ * is it, or NULL; a second is a usage error naming it.
+ */
+int
+em_maybe_arg(struct em_ctx *ctx, int argc, char **argv, const char **argp)
+{
+	*argp = NULL;
+	if (argc - optind > 1) {
+		em_fail(ctx, EM_EX_USAGE, "unexpected argument '%s'",
+		    argv[optind + 1]);
+		return em_usage(ctx, stderr, EM_EX_USAGE);
+	}
+	if (optind < argc)
+		*argp = argv[optind];
+	return 0;
+}
+
 /* Exactly one operand after the options, such as an id. */
 int
 em_one_arg(struct em_ctx *ctx, int argc, char **argv, const char *what,

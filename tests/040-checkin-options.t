@@ -46,3 +46,17 @@ like   'prints the usage of add on stdout'	"$(out | sed -e ':a' -e 'N' -e '$!ba'
 same   'and nothing on stderr'	"$(err)" ''
 ok     'respond --help'	empathy-checkin respond --help
 like   'prints the usage of respond'	"$(out | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n  */ /g')" '^usage: empathy-checkin .* respond .*--force'
+
+# An operand too many is named, whatever the command (at most one, or none).
+for cmd in 'empathy-checkin rm abc' 'empathy-checkin respond --rm abc def' \
+    'empathy-checkin reply --rm abc def' 'empathy-checkin feelings a b' \
+    'empathy-challenge show a b' 'empathy-challenge start a b' \
+    'empathy-challenge timer 1 2' 'empathy-assess history self x' \
+    'empathy-journal review x'; do
+	last=${cmd##* }
+	# shellcheck disable=SC2086 # the words of the command
+	status "$cmd: a usage error"	64 $cmd
+	like   "$cmd: names '$last'"	"$(err)" "unexpected argument '$last'"
+done
+same   'no check-ins in a range: from and to, spaced'	"$(empathy-checkin -u nobody show --since 2026-01-01 --until 2026-01-31 2>&1; echo " $?")" 'empathy-checkin: no check-ins from 2026-01-01 to 2026-01-31
+ 1'
