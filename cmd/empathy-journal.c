@@ -709,7 +709,7 @@ edit_opts(struct em_ctx *ctx, int argc, char **argv, struct edit_args *a)
 		EM_OPTION("text", 0, EM_OPT_FLAG, edit_args, xflag),
 		{ .name = "untag", .type = EM_OPT_TAG,
 		    .off = offsetof(struct edit_args, un), .ok = untag_ok,
-		    .what = "a tag" },
+		    .what = "a tag (" EM_TAG_RULE ")" },
 		{ NULL }
 	};
 	const struct em_tags *ts = &a->ts, *un = &a->un;
