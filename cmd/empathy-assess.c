@@ -471,6 +471,30 @@ struct scored {
 };
 
 /*
+ * An item in a table, in text: its number n[0], its text wrapped to textw
+ * columns, and beside the first line n[1], n[2] (namew wide, under a
+ * name) and n[3] (lastw wide).
+ */
+static void
+item_row(const char *text, int textw, int namew, char n[4][24], int lastw)
+{
+	char	**lines;
+	size_t	  nl, j;
+
+	em_wrap(text, (size_t)textw, &lines, &nl);
+	for (j = 0; j < nl; j++) {
+		printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
+		em_put_text(stdout, lines[j]);
+		if (j == 0)
+			printf("%*s %5s %*s %*s", (int)(textw -
+			    (int)em_text_width(lines[j])), "", n[1], namew, n[2],
+			    lastw, n[3]);
+		putchar('\n');
+	}
+	em_strv_free(lines, nl);
+}
+
+/*
  * The items of a guess furthest apart, as things to talk about: worded for
  * the one who guessed (mine), or for the one who answered.
  */
@@ -520,8 +544,7 @@ pair_text(struct em_ctx *ctx, const void *data)
 	int	 mine = strcmp(p->user, sc->me) == 0, namew, textw;
 	const char *who = mine ? p->about : "you";
 	char	 line[2048], n[4][24];
-	size_t	 i, j, nl;
-	char	**lines;
+	size_t	 i;
 
 	if (mine)
 		snprintf(line, sizeof(line), "Your guess at how %s answers %s", who,
@@ -561,17 +584,7 @@ pair_text(struct em_ctx *ctx, const void *data)
 			    o[i]));
 		snprintf(line, sizeof(line), "%s%s", d->items[i].text,
 		    d->items[i].noguess ? " (not counted)" : "");
-		em_wrap(line, (size_t)textw, &lines, &nl);
-		for (j = 0; j < nl; j++) {
-			printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
-			em_put_text(stdout, lines[j]);
-			if (j == 0)
-				printf("%*s %5s %*s %5s", (int)(textw -
-				    (int)em_text_width(lines[j])), "", n[1], namew, n[2],
-				    n[3]);
-			putchar('\n');
-		}
-		em_strv_free(lines, nl);
+		item_row(line, textw, namew, n, 5);
 	}
 	pair_furthest(sc, mine, who);
 }
@@ -1326,27 +1339,15 @@ compare_head(struct em_ctx *ctx, const struct em_doc *d, const struct views *v)
 static void
 compare_line(const struct em_item *it, const struct gap *g, int namew)
 {
-	char	**lines, line[2048], n[4][24];
-	size_t	  nl, j;
-	int	  textw = 61 - namew;
+	char	 line[2048], n[4][24];
 
 	snprintf(n[0], sizeof(n[0]), "%zu", g->item + 1);
 	snprintf(n[1], sizeof(n[1]), "%d", g->self);
 	snprintf(n[2], sizeof(n[2]), "%d", g->other);
-	snprintf(n[3], sizeof(n[3]), "%+d", g->diff);
+	snprintf(n[3], sizeof(n[3]), g->diff ? "%+d" : "%d", g->diff);
 	snprintf(line, sizeof(line), "%s%s", it->text, it->reverse ?
 	    " (reversed)" : "");
-	em_wrap(line, (size_t)textw, &lines, &nl);
-	for (j = 0; j < nl; j++) {
-		printf(j == 0 ? "%2s. " : "%s    ", j == 0 ? n[0] : "");
-		em_put_text(stdout, lines[j]);
-		if (j == 0)
-			printf("%*s %5s %*s %4s", (int)(textw -
-			    (int)em_text_width(lines[j])), "", n[1], namew, n[2],
-			    g->diff ? n[3] : "0");
-		putchar('\n');
-	}
-	em_strv_free(lines, nl);
+	item_row(line, 61 - namew, namew, n, 4);
 }
 
 /*
