@@ -226,6 +226,7 @@ function __empathy_complete_checkin
     __empathy_option $p add low 'The low of the day' ''
     __empathy_option $p respond force 'Store the answer even if it sounds like advice'
     __empathy_option $p respond to 'Whose check-in to answer' '(__empathy_names)'
+    __empathy_option $p respond peek "Answer your partner's check-in while it is still hidden from you"
     __empathy_option $p 'show stats' since 'From this day on' 'today yesterday'
     __empathy_option $p show until 'Up to this day' 'today yesterday'
     __empathy_option $p show peek "Show your partner's entry before you checked in"

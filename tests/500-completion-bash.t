@@ -1,7 +1,8 @@
 #!/bin/sh
 # Shell completion: bash completes commands, options and their values, with
 # names, tags and ids asked of the programs (same database and content as the
-# line); nothing ever reaches stderr. The zsh and fish files at least parse.
+# line); nothing ever reaches stderr. All three know every command and
+# every long option that each program's --help names.
 . "${0%/*}/lib.sh"
 
 C=$EM_SRCDIR/completions
@@ -57,6 +58,40 @@ same   'the current ISO week after --week'	"$(comp empathy-journal review --week
        "$(date +%G-W%V)"
 same   'prompt kinds'	"$(comp empathy-checkin prompt --kind '')"	'question reflection missing'
 same   'no words for a free text'	"$(comp empathy-checkin add --high '')"	''
+
+# Words from each program's --help, so a command or option added there and
+# not to the completion shows here: every command, in the order --help lists
+# them, and after each command every long option its usage line names.
+helpwords() {	# program: "command --option ..." a line per command
+	"$1" --help | awk '
+	/^  [a-z]/ { if (c != "") print c o; c = $1; o = ""; u = 1
+		l = substr($0, 3 + length($1)) }
+	/^      / { l = $0 }
+	/^    [^ ]/ { u = 0; l = "" }
+	u && l != "" { while (match(l, /--[a-z][a-z-]*/)) {
+			w = substr(l, RSTART, RLENGTH); l = substr(l, RSTART + RLENGTH)
+			if (!seen[c w]++) o = o " " w } }
+	END { if (c != "") print c o }'
+}
+# missing WANTED GOT: the words of WANTED that GOT lacks
+missing() {
+	for _w in $1; do
+		case " $2 " in *" $_w "*) ;; *) printf '%s ' "$_w";; esac
+	done
+}
+for p in empathy empathy-checkin empathy-journal empathy-assess empathy-challenge; do
+	helpwords "$p" >"$T/help.$p" || exit 1
+	same "the commands of $p, as its --help lists them" "$(comp "$p" '')" \
+	    "$(cut -d' ' -f1 "$T/help.$p" | paste -sd' ' -)"
+	while read -r cmd opts; do
+		[ -n "$opts" ] || continue
+		same "the options of $p $cmd that its --help names" \
+		    "$(missing "$opts" "$(comp "$p" "$cmd" --)")" ''
+	done <"$T/help.$p"
+done
+same   'a usage line that wraps is read whole (checkin respond)' \
+       "$(grep '^respond ' "$T/help.empathy-checkin")" \
+       'respond --date --force --peek --to --rm --restore'
 
 # The front door: its commands and options, and after `empathy journal` the
 # words of empathy-journal.
@@ -134,13 +169,51 @@ same   'a database that cannot be read gives nothing' \
        "$(comp empathy-journal -d "$T" list --by '')"	''
 same   'nothing was ever printed on stderr'	"$(cat "$T/comp.err")"	''
 
+# zsh and fish know the same words as --help: fish is asked (complete -C,
+# with the file under a name that sets up all five programs); zsh's file is
+# read, each program's command list and each command's case of arguments.
+zshwords() {	# program command: the commands of program, or the options of command
+	awk -v p="$1" -v c="$2" '
+	c == "" && $0 ~ "^    " p "\\)$" { inl = 1; next }
+	inl && /\) ;;/ { exit }
+	inl && match($0, /^ *[\047"][a-z-]+:/) { print substr($0, RSTART, RLENGTH) }
+	c != "" && !ina { n = split($1, lab, "|")
+		for (i = 1; i <= n; i++) if (lab[i] == p ":" c || lab[i] == p ":" c ")")
+			ina = 1 }
+	ina { l = $0; while (match(l, /--[a-z][a-z-]*/)) {
+			print substr(l, RSTART, RLENGTH); l = substr(l, RSTART + RLENGTH) } }
+	ina && /;;/ { exit }' "$C/_empathy" | tr -d " '\"\047:" | paste -sd' ' -
+}
 if command -v zsh >/dev/null 2>&1; then
 	ok 'zsh parses completions/_empathy'	zsh -n "$C/_empathy"
 else
 	_result 0 '# SKIP no zsh'
 fi
+for p in empathy empathy-checkin empathy-journal empathy-assess empathy-challenge; do
+	same "zsh: the commands of $p, as its --help lists them" \
+	    "$(zshwords "$p" '')" "$(cut -d' ' -f1 "$T/help.$p" | paste -sd' ' -)"
+	while read -r cmd opts; do
+		[ -n "$opts" ] || continue
+		same "zsh: the options of $p $cmd that its --help names" \
+		    "$(missing "$opts" "$(zshwords "$p" "$cmd")")" ''
+	done <"$T/help.$p"
+done
 if command -v fish >/dev/null 2>&1; then
 	ok 'fish parses completions/empathy.fish'	fish -n "$C/empathy.fish"
+	cp "$C/empathy.fish" "$T/all.fish"
+	fishwords() {	# the words fish offers after the line "$*"
+		fish -c 'source $argv[1]; complete -C "$argv[2]"' "$T/all.fish" "$*" |
+		    cut -f1 | sort | paste -sd' ' -
+	}
+	for p in empathy empathy-checkin empathy-journal empathy-assess empathy-challenge; do
+		same "fish: the commands of $p, as its --help lists them" \
+		    "$(fishwords "$p" '')" "$(cut -d' ' -f1 "$T/help.$p" | sort | paste -sd' ' -)"
+		while read -r cmd opts; do
+			[ -n "$opts" ] || continue
+			same "fish: the options of $p $cmd that its --help names" \
+			    "$(missing "$opts" "$(fishwords "$p" "$cmd" --)")" ''
+		done <"$T/help.$p"
+	done
 else
 	_result 0 '# SKIP no fish'
 fi
