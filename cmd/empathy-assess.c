@@ -1241,7 +1241,7 @@ static int
 views_load(struct em_ctx *ctx, const struct em_doc *d, const char *me,
     struct views *v)
 {
-	char	 err[160], line[1024];
+	char	 err[160];
 	size_t	 i, k;
 	int	 ex;
 
@@ -1257,12 +1257,8 @@ views_load(struct em_ctx *ctx, const struct em_doc *d, const char *me,
 		goto fail;
 	}
 	if (v->ans[1] == NULL) {
-		/* The name may be anything a person typed: the safe writer. */
-		snprintf(line, sizeof(line), "%s: nobody has rated you on %s yet; "
-		    "your partner can with: %s take %s --about %s", ctx->prog, d->id,
-		    ctx->prog, d->id, me);
-		fflush(stdout);
-		em_fput_wrapped(stderr, line, WIDTH + 2, 0, 0);
+		em_note(ctx, "nobody has rated you on %s yet; your partner can "
+		    "with: %s take %s --about %s", d->id, ctx->prog, d->id, me);
 		ex = EM_EX_NO;
 		goto fail;
 	}

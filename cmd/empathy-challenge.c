@@ -582,36 +582,6 @@ fail:
 	return ex;
 }
 
-/*
- * Ask on the terminal whether to go on: 0 for "y" or "yes", EM_EX_NO for
- * anything else, an empty line or the end of input. The answer is read
- * here, not with em_prompt_line: a "n" is not words to keep.
- */
-static int
-confirm(const char *question)
-{
-	char	*line = NULL;
-	size_t	 cap = 0;
-	ssize_t	 len;
-	int	 yes;
-
-	fflush(stdout);
-	em_put_text(stderr, question);	/* it names content */
-	fputs(" [y/N] ", stderr);
-	fflush(stderr);
-	if ((len = getline(&line, &cap, stdin)) == -1) {
-		free(line);
-		fputc('\n', stderr);
-		return EM_EX_NO;
-	}
-	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
-	    line[len - 1] == ' '))
-		line[--len] = '\0';
-	yes = strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0;
-	free(line);
-	return yes ? 0 : EM_EX_NO;
-}
-
 /* A run abandon stopped (state abandoned) or --undo resumed (running). */
 static const struct em_col abandon_cols[] = { { "id", EM_STR },
     { "challenge", EM_STR }, { "state", EM_STR }, { NULL, 0 } };
@@ -712,7 +682,7 @@ c_abandon(struct em_ctx *ctx, int argc, char **argv)
 			    "on day %ld of %ld? Its notes are kept.", r.challenge,
 			    who(me, r.user), d, r.day, r.days);
 		em_fput_wrapped(stderr, q, WIDTH, 0, 0);
-		if (confirm("Abandon it?") != 0) {
+		if (em_ask_yes("Abandon it?") != 0) {
 			run_free(&r);
 			em_note(ctx, "cancelled; nothing was changed");
 			return EM_EX_NO;
@@ -892,9 +862,13 @@ c_today(struct em_ctx *ctx, int argc, char **argv)
 	date = a.date;
 	qflag = a.qflag;
 	if ((ex = em_ctx_user(ctx, &me)) != 0 ||
-	    (ex = em_db_open(ctx, EM_DB_READ)) != 0 ||
-	    (ex = today_run(ctx, date, qflag, &r)) != 0)
+	    (ex = em_db_open(ctx, EM_DB_READ)) != 0)
 		return ex;
+	if ((ex = today_run(ctx, date, qflag, &r)) != 0) {
+		if (ex == EM_EX_NO && !qflag)
+			em_emit_head(ctx, today_cols);	/* found nothing */
+		return ex;
+	}
 	dd = &r.doc->days[r.day - 1];
 	if (qflag || (ex = done_on(ctx, r.id, me, r.day, &when)) != 0) {
 		run_free(&r);
@@ -1376,8 +1350,11 @@ c_status(struct em_ctx *ctx, int argc, char **argv)
 	int		 ex = 0;
 
 	if ((ex = setup(ctx, argc, argv, 1, &r, &me, &users, &nusers)) != 0 ||
-	    r.id == NULL)
+	    r.id == NULL) {
+		if (ex == EM_EX_NO)
+			em_emit_head(ctx, status_cols);	/* found nothing */
 		return ex;
+	}
 	/* Narrow the titles for more partners; past that, a list instead. */
 	l.nusers = nusers;
 	if (5 + l.titlew + nusers * (COLW + 1) > WIDTH + 2) {
@@ -1464,8 +1441,11 @@ c_review(struct em_ctx *ctx, int argc, char **argv)
 
 	memset(left, 0, sizeof(left));
 	if ((ex = setup(ctx, argc, argv, 0, &r, &me, &users, &nusers)) != 0 ||
-	    r.id == NULL)
+	    r.id == NULL) {
+		if (ex == EM_EX_NO)
+			em_emit_head(ctx, review_cols);	/* found nothing */
 		return ex;
+	}
 	em_date_fmt(r.start, start);
 	em_emit_head(ctx, review_cols);
 	for (day = 1; day <= r.days && ex == 0; day++) {

@@ -6,10 +6,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1112,79 +1110,6 @@ d_partners(struct em_ctx *ctx, int argc, char **argv)
 
 /* ---- init ---- */
 
-static struct termios	 saved_tio;
-static volatile sig_atomic_t tio_saved;
-
-static void
-restore_tty(int sig)
-{
-	if (tio_saved)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tio);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-/*
- * A secret (a pairing code, a passphrase): from the terminal without echo,
- * else one line of stdin. EOF is "cancelled" (EM_EX_NO).
- */
-static int
-read_secret(struct em_ctx *ctx, const char *prompt, char **out)
-{
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-	struct sigaction sa, old[4];
-	struct termios	 t;
-	char		*line = NULL;
-	size_t		 cap = 0, i;
-	ssize_t		 len;
-	int		 tty = isatty(STDIN_FILENO), ex;
-
-	*out = NULL;
-	if (tty) {
-		fflush(stdout);
-		fputs(prompt, stderr);
-		fflush(stderr);
-		if (tcgetattr(STDIN_FILENO, &saved_tio) == 0) {
-			memset(&sa, 0, sizeof(sa));
-			sa.sa_handler = restore_tty;
-			sigemptyset(&sa.sa_mask);
-			for (i = 0; i < 4; i++)
-				sigaction(sigs[i], &sa, &old[i]);
-			tio_saved = 1;
-			t = saved_tio;
-			t.c_lflag &= ~(tcflag_t)(ECHO | ECHOE | ECHOK);
-			t.c_lflag |= ECHONL;
-			tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
-		}
-	}
-	len = getline(&line, &cap, stdin);
-	if (tio_saved) {
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tio);
-		tio_saved = 0;
-		for (i = 0; i < 4; i++)
-			sigaction(sigs[i], &old[i], NULL);
-	}
-	if (len == -1) {
-		free(line);
-		if (tty)
-			fputc('\n', stderr);
-		if (ferror(stdin) && errno != 0 && errno != EBADF)
-			return em_errno(ctx, EM_EX_IOERR, "reading stdin");
-		return em_err(ctx, EM_EX_NO, "cancelled; nothing was stored");
-	}
-	if ((ex = em_text_bytes(ctx, "the line", line, (size_t)len)) != 0) {
-		free(line);
-		return ex;
-	}
-	em_text_trim(line);
-	if (*line == '\0') {
-		free(line);
-		return em_err(ctx, EM_EX_NO, "nothing given; nothing was stored");
-	}
-	*out = line;
-	return 0;
-}
-
 /* A secret no longer needed: wiped before it is freed. */
 static void
 wipe(char *s)
@@ -1203,11 +1128,11 @@ ask_passphrase(struct em_ctx *ctx, int twice, char **out)
 	int	 ex;
 
 	*out = NULL;
-	if ((ex = read_secret(ctx, "Passphrase: ", out)) != 0)
+	if ((ex = em_ask_secret(ctx, "Passphrase: ", out)) != 0)
 		return ex;
 	if (!twice || !isatty(STDIN_FILENO))
 		return 0;
-	if ((ex = read_secret(ctx, "The same passphrase again: ", &again)) != 0) {
+	if ((ex = em_ask_secret(ctx, "The same passphrase again: ", &again)) != 0) {
 		wipe(*out);
 		*out = NULL;
 		return ex;
@@ -1379,8 +1304,7 @@ init_user(struct em_ctx *ctx, const char **mep, struct init_said *said)
 				return ex;
 			if (em_name_valid(name))
 				break;
-			fputs("(one line of at most 64 bytes, not starting with "
-			    "'-')\n", stderr);
+			em_note(ctx, "a name is " EM_NAME_RULE);
 			free(name);
 		}
 		ctx->user = name;
@@ -1566,7 +1490,7 @@ init_join(struct em_ctx *ctx, struct em_couple *cp, const char *arg,
 	int		 ex;
 
 	if (strcmp(arg, "-") == 0) {
-		if ((ex = read_secret(ctx, "Pairing code: ", &code)) != 0)
+		if ((ex = em_ask_secret(ctx, "Pairing code: ", &code)) != 0)
 			return ex;
 		/*
 		 * A code shown on two lines may come in two: a line too
@@ -1575,7 +1499,7 @@ init_join(struct em_ctx *ctx, struct em_couple *cp, const char *arg,
 		memset(key, 0, sizeof(key));
 		em_pair_code("0000000000000000", key, full);
 		if (alnums(code) < alnums(full)) {
-			ex = read_secret(ctx, "The rest of the code: ", &more);
+			ex = em_ask_secret(ctx, "The rest of the code: ", &more);
 			if (ex == EM_EX_NO) {
 				/* No more: what is wrong with the first line. */
 				em_err_clear(ctx);

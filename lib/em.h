@@ -231,6 +231,8 @@ void	 em_week_fmt(long, char [16]);
 
 /* em_text.c: what makes text acceptable, and its width on a terminal. */
 int	 em_name_valid(const char *);
+#define EM_NAME_RULE	"one line of printable text, at most 64 bytes, not " \
+			"starting with '-'"	/* em_name_valid, for people */
 int	 em_text_bytes(struct em_ctx *, const char *, const char *, size_t);
 int	 em_text_check(struct em_ctx *, const char *, const char *, size_t);
 void	 em_text_trim(char *);
@@ -267,6 +269,8 @@ void	 em_tags_free(struct em_tags *);
 #define EM_ASK_KEEP	0x2	/* words of the person's: kept if not stored */
 int	 em_ask_line(struct em_ctx *, const char *, int, char **);
 int	 em_ask_key(struct em_ctx *, const char *, const char *, int *);
+int	 em_ask_yes(const char *);
+int	 em_ask_secret(struct em_ctx *, const char *, char **);
 
 /* em_fmt.c: text, tsv and JSON Lines output. */
 void	 em_put_text(FILE *, const char *);

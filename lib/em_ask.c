@@ -1,8 +1,9 @@
-/* em_ask.c: asking a person at the terminal: a line that may be empty, one key. */
+/* em_ask.c: asking a person at the terminal: a line, one key, yes or no. */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -122,4 +123,110 @@ em_ask_key(struct em_ctx *ctx, const char *prompt, const char *keys, int *key)
 	else
 		fputc('\n', stderr);
 	return ex;
+}
+
+/* The terminal before em_ask_secret turned echo off: a signal puts it back. */
+static struct termios	 saved_tio;
+static volatile sig_atomic_t tio_saved;
+
+static void
+restore_tty(int sig)
+{
+	if (tio_saved)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tio);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/*
+ * A secret (a pairing code, a passphrase): from the terminal without echo,
+ * else one line of stdin. EOF is "cancelled" (EM_EX_NO). A signal while
+ * echo is off puts the terminal back before it ends the program.
+ */
+int
+em_ask_secret(struct em_ctx *ctx, const char *prompt, char **out)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa, old[4];
+	struct termios	 t;
+	char		*line = NULL;
+	size_t		 cap = 0, i;
+	ssize_t		 len;
+	int		 tty = isatty(STDIN_FILENO), ex;
+
+	*out = NULL;
+	if (tty) {
+		fflush(stdout);
+		fputs(prompt, stderr);
+		fflush(stderr);
+		if (tcgetattr(STDIN_FILENO, &saved_tio) == 0) {
+			memset(&sa, 0, sizeof(sa));
+			sa.sa_handler = restore_tty;
+			sigemptyset(&sa.sa_mask);
+			for (i = 0; i < 4; i++)
+				sigaction(sigs[i], &sa, &old[i]);
+			tio_saved = 1;
+			t = saved_tio;
+			t.c_lflag &= ~(tcflag_t)(ECHO | ECHOE | ECHOK);
+			t.c_lflag |= ECHONL;
+			tcsetattr(STDIN_FILENO, TCSAFLUSH, &t);
+		}
+	}
+	len = getline(&line, &cap, stdin);
+	if (tio_saved) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tio);
+		tio_saved = 0;
+		for (i = 0; i < 4; i++)
+			sigaction(sigs[i], &old[i], NULL);
+	}
+	if (len == -1) {
+		free(line);
+		if (tty)
+			fputc('\n', stderr);
+		if (ferror(stdin) && errno != 0 && errno != EBADF)
+			return em_errno(ctx, EM_EX_IOERR, "reading stdin");
+		return em_err(ctx, EM_EX_NO, "cancelled; nothing was stored");
+	}
+	if ((ex = em_text_bytes(ctx, "the line", line, (size_t)len)) != 0) {
+		free(line);
+		return ex;
+	}
+	em_text_trim(line);
+	if (*line == '\0') {
+		free(line);
+		return em_err(ctx, EM_EX_NO, "nothing given; nothing was stored");
+	}
+	*out = line;
+	return 0;
+}
+
+/*
+ * Ask on the terminal whether to go on: 0 for "y" or "yes", EM_EX_NO for
+ * anything else, an empty line or the end of input. The answer is read
+ * here, not with em_ask_line: a "n" is not words to keep, and the end of
+ * input is a plain no, for the caller to word.
+ */
+int
+em_ask_yes(const char *question)
+{
+	char	*line = NULL;
+	size_t	 cap = 0;
+	ssize_t	 len;
+	int	 yes;
+
+	fflush(stdout);
+	em_put_text(stderr, question);	/* it names content */
+	fputs(" [y/N] ", stderr);
+	fflush(stderr);
+	if ((len = getline(&line, &cap, stdin)) == -1) {
+		free(line);
+		fputc('\n', stderr);
+		return EM_EX_NO;
+	}
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
+	    line[len - 1] == ' '))
+		line[--len] = '\0';
+	yes = strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0;
+	free(line);
+	return yes ? 0 : EM_EX_NO;
 }

@@ -108,9 +108,8 @@ em_cfg_load(struct em_ctx *ctx)
 			/* The same check as -u, EMPATHY_USER and import. */
 			if (!em_name_valid(v->str)) {
 				ex = em_err(ctx, EM_EX_CONFIG, "%s:%u:%u: user is "
-				    "not a usable name (one line of printable "
-				    "text, at most 64 bytes, not starting with "
-				    "'-')", path, v->line, v->col);
+				    "not a usable name (" EM_NAME_RULE ")", path,
+				    v->line, v->col);
 				goto out;
 			}
 			free(ctx->cfg_user);

@@ -511,9 +511,8 @@ em_ctx_user(struct em_ctx *ctx, const char **userp)
 	if (ctx->user == NULL && (s = getenv("EMPATHY_USER")) != NULL && *s != '\0') {
 		if (!em_name_valid(s))
 			return em_err(ctx, EM_EX_USAGE,
-			    "EMPATHY_USER is not a usable name (one line of "
-			    "printable text, at most 64 bytes, not starting "
-			    "with '-')");
+			    "EMPATHY_USER is not a usable name (" EM_NAME_RULE
+			    ")");
 		ctx->user = em_strdup(s);
 		ctx->user_from = EM_USER_ENV;
 	}

@@ -76,3 +76,15 @@ ok     'abandon the coming one'	empathy-challenge abandon --yes
 same   'it says which'	"$(out)" 'abandoned mine'
 status 'today with nothing at all'	1 empathy-challenge -d "$T/new.db" today
 same   'how to begin'	"$(err)" 'empathy-challenge: no challenge is running; begin one: empathy-challenge start'
+# Found nothing: in tsv the header alone, so a script reads no rows; in
+# JSON nothing; -q says nothing at all. The status is 1 each time.
+status 'today in tsv with nothing running'	1 empathy-challenge -d "$T/new.db" -f tsv today
+same   'the header alone'	"$(out)" "$(printf 'challenge\tday\tdays\ttitle\ttask\texercise\tdone\texercise_title\tminutes\texercise_description\tsteps')"
+status 'status in tsv'	1 empathy-challenge -d "$T/new.db" -f tsv status
+same   'its header alone'	"$(out)" "$(printf 'day\ttitle\tuser\tstate\tdate\tchallenge\tstart')"
+status 'review in tsv'	1 empathy-challenge -d "$T/new.db" -f tsv review
+same   'its header alone'	"$(out)" "$(printf 'day\ttitle\tuser\tstate\tdate\tnote\tchallenge\tstart')"
+status 'status in JSON'	1 empathy-challenge -d "$T/new.db" -f json status
+same   'writes nothing'	"$(out)" ''
+status 'today -q in tsv'	1 empathy-challenge -d "$T/new.db" -f tsv today -q
+same   'says nothing'	"$(out)$(err)" ''
