@@ -3,7 +3,6 @@
 . "${0%/*}/lib.sh"
 
 wday() { date -d "$1" +%A; }
-tab() { printf '%s' "$1" | tr '|' '\t'; }
 
 ok     'alex checks in with a feeling'	empathy-checkin -u alex add --feeling sad:lonely --high 'Secret high' --low 'Secret low'
 ok     'sara shows today before checking in'	empathy-checkin show

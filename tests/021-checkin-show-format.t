@@ -2,7 +2,6 @@
 # show: tsv and json fields, escaping in tsv, and control characters kept off the terminal.
 . "${0%/*}/lib.sh"
 
-tab() { printf '%s' "$1" | tr '|' '\t'; }
 ESC=$(printf '\033')
 
 ok     'sara checks in with a tab, a newline and a backslash'	empathy-checkin add --feeling tired \

@@ -2,8 +2,6 @@
 # due: what you still owe today, for cron; never creates the database.
 . "${0%/*}/lib.sh"
 
-tab() { printf '%s' "$1" | tr '|' '\t'; }
-
 status 'due on a missing database: the check-in is owed'	0 empathy-checkin due
 same   'it says your check-in'	"$(out)" "your check-in for today, $(day 0)"
 ok     'looking did not create the database'	test ! -e "$EMPATHY_DB"

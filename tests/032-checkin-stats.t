@@ -3,8 +3,6 @@
 # The strict and forgiving streaks over patterns of days: tests/033.
 . "${0%/*}/lib.sh"
 
-tab() { printf '%s' "$1" | tr '|' '\t'; }
-
 # sara: three days in a row ending today; alex: three days ago and yesterday.
 ok     'sara, two days ago, tired'	empathy-checkin add --date -2 --feeling tired --high 'h' --low 'l'
 ok     'sara, yesterday, calm'	empathy-checkin add --date -1 --feeling calm:safe --high 'h' --low 'l'

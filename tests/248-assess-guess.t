@@ -2,8 +2,6 @@
 # take --guess: predict your partner's own answers; accuracy, history --accuracy, guess: false.
 . "${0%/*}/lib.sh"
 
-tab() { printf '%s\n' "$1" | tr '|' '\t'; }
-
 # The couple: sara and alex both write here.
 ok     'alex takes bandwidth long ago'	empathy-assess -u alex take bandwidth --date -9 --answers 3,3,3,3
 ok     'sara takes self'	empathy-assess take self --date -5 --answers 3,3,3,3,3,3,3,3,3,3

@@ -4,8 +4,6 @@
 # the challenge. (show's records: tests/300 and 320.)
 . "${0%/*}/lib.sh"
 
-tab() { printf '%s' "$1" | tr '|' '\t'; }
-
 ok     'a challenge starts'	empathy-challenge start one-week
 ok     'today'	empathy-challenge today
 like   'the text shows the exercise'	"$(out)" '^  Share a fear \(share-a-fear, 15 minutes\)$'

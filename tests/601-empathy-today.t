@@ -3,7 +3,6 @@
 # sent since you last looked, the challenge of the day, the week, the last sync.
 . "${0%/*}/lib.sh"
 
-tab() { printf '%s' "$1" | tr '|' '\t'; }
 wk=$(date +%G-W%V)
 
 # An empty database: only your check-in is owed.

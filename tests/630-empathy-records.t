@@ -5,7 +5,6 @@
 . "${0%/*}/lib.sh"
 . "${0%/*}/sync.sh"
 
-tab() { printf '%s' "$1" | tr '|' '\t'; }
 # at DAY CMD...: CMD run at 10:00 on DAY (a Wednesday: a seal holds till Sunday).
 at() { _at=$1; shift; faketime -f "@$_at 10:00:00" "$@"; }
 WED=2027-01-06

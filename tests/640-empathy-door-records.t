@@ -4,8 +4,6 @@
 # today's challenge its days, who did it and the task; init one record.
 . "${0%/*}/lib.sh"
 
-tab() { printf '%s' "$1" | tr '|' '\t'; }
-
 ok     'alex checks in; sara has not'	empathy-checkin -u alex add --high 'a walk' --low 'rain'
 ok     'a challenge starts'	empathy-challenge start one-week
 status 'due'	0 empathy due

@@ -127,6 +127,9 @@ err() { cat "$T/.err"; }
 # sql QUERY: ask the test database directly.
 sql() { sqlite3 "$EMPATHY_DB" "$@"; }
 
+# tab 'a|b|c': a tsv line, written with | for each tab.
+tab() { printf '%s' "$1" | tr '|' '\t'; }
+
 # day N: the date N days from today (negative for the past), as YYYY-MM-DD.
 day() { date -d "$1 days" +%F; }
 
