@@ -79,16 +79,26 @@ missing() {
 		case " $2 " in *" $_w "*) ;; *) printf '%s ' "$_w";; esac
 	done
 }
-for p in empathy empathy-checkin empathy-journal empathy-assess empathy-challenge; do
+PROGS='empathy empathy-checkin empathy-journal empathy-assess empathy-challenge'
+for p in $PROGS; do
 	helpwords "$p" >"$T/help.$p" || exit 1
-	same "the commands of $p, as its --help lists them" "$(comp "$p" '')" \
-	    "$(cut -d' ' -f1 "$T/help.$p" | paste -sd' ' -)"
-	while read -r cmd opts; do
-		[ -n "$opts" ] || continue
-		same "the options of $p $cmd that its --help names" \
-		    "$(missing "$opts" "$(comp "$p" "$cmd" --)")" ''
-	done <"$T/help.$p"
 done
+# knows SHELL WORDS ORDER: WORDS PROG gives the commands SHELL offers for
+# PROG (in the order of --help, or sorted when ORDER is sort), WORDS PROG
+# CMD the options it offers after CMD.
+knows() {
+	for p in $PROGS; do
+		same "$1: the commands of $p, as its --help lists them" "$($2 "$p")" \
+		    "$(cut -d' ' -f1 "$T/help.$p" | $3 | paste -sd' ' -)"
+		while read -r cmd opts; do
+			[ -n "$opts" ] || continue
+			same "$1: the options of $p $cmd that its --help names" \
+			    "$(missing "$opts" "$($2 "$p" "$cmd")")" ''
+		done <"$T/help.$p"
+	done
+}
+bashwords() { if [ $# -eq 1 ]; then comp "$1" ''; else comp "$1" "$2" --; fi; }
+knows bash bashwords cat
 same   'a usage line that wraps is read whole (checkin respond)' \
        "$(grep '^respond ' "$T/help.empathy-checkin")" \
        'respond --date --force --peek --to --rm --restore'
@@ -172,8 +182,8 @@ same   'nothing was ever printed on stderr'	"$(cat "$T/comp.err")"	''
 # zsh and fish know the same words as --help: fish is asked (complete -C,
 # with the file under a name that sets up all five programs); zsh's file is
 # read, each program's command list and each command's case of arguments.
-zshwords() {	# program command: the commands of program, or the options of command
-	awk -v p="$1" -v c="$2" '
+zshwords() {	# PROG [CMD]: the commands of PROG, or the options of CMD
+	awk -v p="$1" -v c="${2-}" '
 	c == "" && $0 ~ "^    " p "\\)$" { inl = 1; next }
 	inl && /\) ;;/ { exit }
 	inl && match($0, /^ *[\047"][a-z-]+:/) { print substr($0, RSTART, RLENGTH) }
@@ -189,31 +199,15 @@ if command -v zsh >/dev/null 2>&1; then
 else
 	_result 0 '# SKIP no zsh'
 fi
-for p in empathy empathy-checkin empathy-journal empathy-assess empathy-challenge; do
-	same "zsh: the commands of $p, as its --help lists them" \
-	    "$(zshwords "$p" '')" "$(cut -d' ' -f1 "$T/help.$p" | paste -sd' ' -)"
-	while read -r cmd opts; do
-		[ -n "$opts" ] || continue
-		same "zsh: the options of $p $cmd that its --help names" \
-		    "$(missing "$opts" "$(zshwords "$p" "$cmd")")" ''
-	done <"$T/help.$p"
-done
+knows zsh zshwords cat
 if command -v fish >/dev/null 2>&1; then
 	ok 'fish parses completions/empathy.fish'	fish -n "$C/empathy.fish"
 	cp "$C/empathy.fish" "$T/all.fish"
-	fishwords() {	# the words fish offers after the line "$*"
-		fish -c 'source $argv[1]; complete -C "$argv[2]"' "$T/all.fish" "$*" |
-		    cut -f1 | sort | paste -sd' ' -
+	fishwords() {	# the words fish offers after PROG, or after PROG CMD --
+		fish -c 'source $argv[1]; complete -C "$argv[2]"' "$T/all.fish" \
+		    "$1 ${2:+$2 --}" | cut -f1 | sort | paste -sd' ' -
 	}
-	for p in empathy empathy-checkin empathy-journal empathy-assess empathy-challenge; do
-		same "fish: the commands of $p, as its --help lists them" \
-		    "$(fishwords "$p" '')" "$(cut -d' ' -f1 "$T/help.$p" | sort | paste -sd' ' -)"
-		while read -r cmd opts; do
-			[ -n "$opts" ] || continue
-			same "fish: the options of $p $cmd that its --help names" \
-			    "$(missing "$opts" "$(fishwords "$p" "$cmd" --)")" ''
-		done <"$T/help.$p"
-	done
+	knows fish fishwords sort
 else
 	_result 0 '# SKIP no fish'
 fi
