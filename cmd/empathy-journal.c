@@ -393,7 +393,8 @@ list_text(struct em_ctx *ctx, sqlite3_stmt *st)
 
 /*
  * Nothing to show: when the journal has no entry at all, say how to begin
- * (on stderr, as the other programs do). The status stays EM_EX_NO.
+ * to a person reading text (em_hint, as the other programs' reads do). The
+ * status stays EM_EX_NO.
  */
 static int
 nothing_yet(struct em_ctx *ctx, int tags)
@@ -405,10 +406,10 @@ nothing_yet(struct em_ctx *ctx, int tags)
 	    "(SELECT 1 FROM entry WHERE removed IS NULL)", "")) != 0)
 		return ex;
 	if (!any)
-		em_note(ctx, "the journal is empty; write down a first moment "
+		em_hint(ctx, "the journal is empty; write down a first moment "
 		    "with: %s add --seen (or --misunderstood)", ctx->prog);
 	else if (tags)
-		em_note(ctx, "no entry has a tag yet; give one a tag with: "
+		em_hint(ctx, "no entry has a tag yet; give one a tag with: "
 		    "%s edit --tag TAG ID", ctx->prog);
 	return EM_EX_NO;
 }

@@ -1,4 +1,4 @@
-/* em_ask.c: asking a person at the terminal: a line, one key, yes or no. */
+/* em_ask.c: asking at the terminal: a line, a secret, one key, yes or no. */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>

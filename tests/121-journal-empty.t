@@ -1,5 +1,6 @@
 #!/bin/sh
-# list and tags on an empty journal say how to begin; the status stays 1.
+# list and tags on an empty journal say how to begin, in text; the status
+# stays 1 in every format.
 . "${0%/*}/lib.sh"
 
 status 'list with no database yet: 1'	1 empathy-journal list
@@ -9,7 +10,9 @@ status 'tags with no database yet: 1'	1 empathy-journal tags
 same   'nothing on stdout'	"$(out)" ''
 like   'stderr says how to start'	"$(err)" 'the journal is empty; .*add --seen'
 status 'list -f json: 1 as well'	1 empathy-journal list -f json
-like   'the hint is on stderr only'	"$(err)" 'the journal is empty'
+same   'with nothing on stdout or stderr: the status says it'	"$(out)$(err)" ''
+status 'tags -f tsv: 1'	1 empathy-journal tags -f tsv
+same   'the header alone, and no hint'	"$(out)|$(err)" "$(tab 'tag|count')|"
 
 ok     'one entry, no tag'	sh -c "echo 'He held the door' | empathy-journal add --seen"
 status 'tags: still 1'	1 empathy-journal tags
