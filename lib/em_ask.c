@@ -223,9 +223,7 @@ em_ask_yes(const char *question)
 		fputc('\n', stderr);
 		return EM_EX_NO;
 	}
-	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' ||
-	    line[len - 1] == ' '))
-		line[--len] = '\0';
+	em_text_trim(line);
 	yes = strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0;
 	free(line);
 	return yes ? 0 : EM_EX_NO;

@@ -14,6 +14,10 @@ status 'without a partner'\''s view compare says no'	1 empathy-assess compare se
 # A note like every other: to a pipe or a log, one line that grep finds whole.
 same   'with a hint for the partner, on one line'	"$(err)" \
        'empathy-assess: nobody has rated you on self yet; your partner can with: empathy-assess take self --about sara'
+pty 'empathy-assess compare self' >/dev/null
+same   'at a terminal too, 1'	$? 1
+same   'where it is wrapped to 80 columns'	"$(awk 'length > 80' "$T/pty" | wc -l)" 0
+like   'with the command whole, to copy'	"$(tr -d '\r' <"$T/pty")" '  empathy-assess take self --about sara'
 same   'nothing on stdout'	"$(out)" ''
 
 status 'alex has a view from sara, but none of his own'	1 empathy-assess -u alex compare self
